@@ -1,0 +1,25 @@
+namespace Minimization.Analyzers
+{
+    /// <summary>The one place that names rule IDs, the category and help links.</summary>
+    public static class RuleIdentifiers
+    {
+        /// <summary>The repository every help link points into; change it here and every rule follows.</summary>
+        public const string RepositoryUrl = "https://github.com/minimization/minimization";
+
+        public const string Category = "Minimization";
+
+        public const string IdentityReachesPartner = "MIN001";
+        public const string MemberWithoutPolicy = "MIN002";
+        public const string PolicyDoesNotFitType = "MIN003";
+        public const string KeepWithoutJustification = "MIN004";
+        public const string MultiplePolicies = "MIN005";
+        public const string MinimizerTypeCannotBeExtended = "MIN006";
+        public const string MinimizerTypeNotIdentityBearing = "MIN007";
+        public const string InvalidPolicyArgument = "MIN008";
+        public const string PolicyWithoutGeneratedMinimizer = "MIN009";
+        public const string IdentityExposedAcrossAssembly = "MIN010";
+        public const string AnalysisBoundReached = "MIN011";
+
+        public static string GetHelpUri(string id) => RepositoryUrl + "/blob/main/docs/rules/" + id + ".md";
+    }
+}

@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Minimization.Analyzers;
+using Minimization.Generators.Models;
+
+namespace Minimization.Generators
+{
+    public sealed partial class MinimizerGenerator
+    {
+        /// <summary>Turns symbols into models. Everything symbol-shaped stays here; the emitter sees strings and numbers.</summary>
+        internal static class Parser
+        {
+            private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+                .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+            public static EmitSettings ReadSettings(Compilation compilation)
+                => new EmitSettings(
+                    compilation.GetTypeByMetadataName(PolicyCatalog.RuntimeContextMetadataName) is not null,
+                    SupportsRecords(compilation));
+
+            public static MinimizerModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+            {
+                if (context.TargetSymbol is not INamedTypeSymbol type
+                    || type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
+                    || context.Attributes.IsEmpty
+                    || PolicyCatalog.GetHostProblem(type, cancellationToken) is not null)
+                {
+                    return null;
+                }
+
+                bool identityBearing = PolicyCatalog.IsIdentityBearingType(type);
+                var members = new List<MemberModel>();
+                var dropped = new List<string>();
+                foreach (ISymbol member in PolicyCatalog.GetCandidateMembers(type))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    ImmutableArray<FoundPolicy> policies = PolicyCatalog.GetPolicies(member);
+                    ITypeSymbol? memberType = PolicyCatalog.GetMemberType(member);
+
+                    // Fail closed: anything PolicyAnalyzer rejects is not copied at all.
+                    if (policies.Length != 1 || memberType is null || memberType.TypeKind == TypeKind.Error)
+                    {
+                        continue;
+                    }
+
+                    FoundPolicy policy = policies[0];
+                    ValueShape shape = PolicyCatalog.Classify(memberType, out bool nullableValue);
+                    if (!PolicyCatalog.Fits(policy.Kind, shape)
+                        || PolicyCatalog.ValidateArguments(policy.Kind, policy.Attribute, shape, type) is not null)
+                    {
+                        continue;
+                    }
+
+                    if (policy.Kind == PolicyKind.Drop)
+                    {
+                        dropped.Add(member.Name);
+                        continue;
+                    }
+
+                    string? justification = policy.Kind == PolicyKind.Keep ? PolicyCatalog.GetPositional<string>(policy.Attribute, 0, null) : null;
+                    if (policy.Kind == PolicyKind.Keep && string.IsNullOrWhiteSpace(justification) && PolicyCatalog.IsIdentifying(member, identityBearing))
+                    {
+                        continue;
+                    }
+
+                    members.Add(CreateMember(member, memberType, policy, shape, nullableValue, justification));
+                }
+
+                string ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : string.Empty;
+                string keyword = type.IsRecord
+                    ? (type.TypeKind == TypeKind.Struct ? "record struct" : "record")
+                    : (type.TypeKind == TypeKind.Struct ? "struct" : "class");
+                string output = PolicyCatalog.GetOutputTypeName(type, context.Attributes[0]);
+                string hint = (ns.Length == 0 ? string.Empty : ns + ".") + type.Name + ".Minimizer.g.cs";
+
+                return new MinimizerModel(
+                    ns.Length == 0 ? null : ns,
+                    type.Name,
+                    keyword,
+                    type.IsReferenceType,
+                    type.DeclaredAccessibility == Accessibility.Public,
+                    output,
+                    EquatableArray.From(members),
+                    EquatableArray.From(dropped),
+                    hint);
+            }
+
+            private static MemberModel CreateMember(ISymbol member, ITypeSymbol memberType, FoundPolicy policy, ValueShape shape, bool nullableValue, string? justification)
+            {
+                AttributeData a = policy.Attribute;
+                var model = new MemberModel(member.Name, policy.Kind, shape, nullableValue, memberType.ToDisplayString(TypeFormat), PolicyCatalog.GetCategory(member))
+                {
+                    Justification = justification,
+                };
+
+                return policy.Kind switch
+                {
+                    PolicyKind.Pseudonymize => model with
+                    {
+                        Rotation = PolicyCatalog.GetNamed(a, "Rotation", 0),
+                        Normalization = PolicyCatalog.GetNamed(a, "Normalization", 0),
+                        RotateBy = PolicyCatalog.GetNamed<string>(a, "RotateBy", null),
+                    },
+                    PolicyKind.KeepPrefix => model with
+                    {
+                        PrefixLength = PolicyCatalog.GetPositional(a, 0, 0),
+                        PrefixUnit = PolicyCatalog.GetNamed(a, "Unit", 0),
+                    },
+                    PolicyKind.MaskIpAddress => model with
+                    {
+                        IPv4PrefixLength = PolicyCatalog.GetNamed(a, "IPv4PrefixLength", 24),
+                        IPv6PrefixLength = PolicyCatalog.GetNamed(a, "IPv6PrefixLength", 48),
+                    },
+                    PolicyKind.SnapToGrid or PolicyKind.Bucket => model with { Real = PolicyCatalog.GetPositional(a, 0, 0d) },
+                    PolicyKind.TruncateTime => model with { Granularity = PolicyCatalog.GetPositional(a, 0, 0) },
+                    PolicyKind.BucketBoundaries => model with { Boundaries = new EquatableArray<double>(PolicyCatalog.GetBoundaries(a) ?? new double[0]) },
+                    _ => model,
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Minimization.Analyzers;
+
+namespace Minimization.Generators.Models
+{
+    /// <summary>Everything the emitter needs about one [GenerateMinimizer] type: names and values only, no symbols or syntax.</summary>
+    internal sealed record MinimizerModel(
+        string? Namespace,
+        string TypeName,
+        string TypeKeyword,
+        bool IsReferenceType,
+        bool IsPublic,
+        string OutputTypeName,
+        EquatableArray<MemberModel> Members,
+        EquatableArray<string> Dropped,
+        string FileHint);
+
+    /// <summary>One member that appears in the minimized type, with its policy's arguments.</summary>
+    internal sealed record MemberModel(
+        string Name,
+        PolicyKind Kind,
+        ValueShape Shape,
+        bool IsNullableValue,
+        string SourceType,
+        string? Category)
+    {
+        public int PrefixLength { get; init; }
+
+        public int PrefixUnit { get; init; }
+
+        public int IPv4PrefixLength { get; init; } = 24;
+
+        public int IPv6PrefixLength { get; init; } = 48;
+
+        public double Real { get; init; }
+
+        public int Granularity { get; init; }
+
+        public EquatableArray<double> Boundaries { get; init; } = EquatableArray<double>.Empty;
+
+        public int Rotation { get; init; }
+
+        public int Normalization { get; init; }
+
+        public string? RotateBy { get; init; }
+
+        public string? Justification { get; init; }
+    }
+
+    /// <summary>What the compilation offers the generated code.</summary>
+    internal sealed record EmitSettings(bool RuntimeReferenced, bool UseRecords);
+}
