@@ -70,7 +70,7 @@ namespace Minimization.Generators
                     }
 
                     w.Line("/// <summary>" + Describe(member) + "</summary>");
-                    w.Line("public " + OutputType(member) + " " + member.Name + " " + accessor);
+                    w.Line("public " + OutputType(member) + " " + member.OutputName + " " + accessor + (member.KeepsNonNullableReference ? " = default!;" : string.Empty));
                 }
 
                 w.Close();
@@ -112,7 +112,7 @@ namespace Minimization.Generators
                 w.Open();
                 foreach (MemberModel member in model.Members)
                 {
-                    w.Line(member.Name + " = " + Expression(member) + ",");
+                    w.Line(member.OutputName + " = " + Expression(member) + ",");
                 }
 
                 w.CloseWith("};");

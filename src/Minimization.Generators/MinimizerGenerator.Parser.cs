@@ -69,6 +69,17 @@ namespace Minimization.Generators
                     members.Add(CreateMember(member, memberType, policy, shape, nullableValue, justification));
                 }
 
+                // Private fields such as '_lastIp' become public properties of the minimized type; give them property names.
+                var taken = new HashSet<string>(members.Select(m => m.Name));
+                for (int i = 0; i < members.Count; i++)
+                {
+                    string pascal = ToPropertyName(members[i].Name);
+                    if (pascal != members[i].Name && taken.Add(pascal))
+                    {
+                        members[i] = members[i] with { OutputName = pascal };
+                    }
+                }
+
                 string ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : string.Empty;
                 string keyword = type.IsRecord
                     ? (type.TypeKind == TypeKind.Struct ? "record struct" : "record")
@@ -88,12 +99,24 @@ namespace Minimization.Generators
                     hint);
             }
 
+            private static string ToPropertyName(string name)
+            {
+                string trimmed = name.TrimStart('_');
+                if (trimmed.Length == 0 || !char.IsLower(trimmed[0]))
+                {
+                    return trimmed.Length == 0 ? name : trimmed;
+                }
+
+                return char.ToUpperInvariant(trimmed[0]) + trimmed.Substring(1);
+            }
+
             private static MemberModel CreateMember(ISymbol member, ITypeSymbol memberType, FoundPolicy policy, ValueShape shape, bool nullableValue, string? justification)
             {
                 AttributeData a = policy.Attribute;
-                var model = new MemberModel(member.Name, policy.Kind, shape, nullableValue, memberType.ToDisplayString(TypeFormat), PolicyCatalog.GetCategory(member))
+                var model = new MemberModel(member.Name, member.Name, policy.Kind, shape, nullableValue, memberType.ToDisplayString(TypeFormat), PolicyCatalog.GetCategory(member))
                 {
                     Justification = justification,
+                    KeepsNonNullableReference = policy.Kind == PolicyKind.Keep && memberType.IsReferenceType && memberType.NullableAnnotation != NullableAnnotation.Annotated,
                 };
 
                 return policy.Kind switch

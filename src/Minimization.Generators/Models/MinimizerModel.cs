@@ -17,6 +17,7 @@ namespace Minimization.Generators.Models
     /// <summary>One member that appears in the minimized type, with its policy's arguments.</summary>
     internal sealed record MemberModel(
         string Name,
+        string OutputName,
         PolicyKind Kind,
         ValueShape Shape,
         bool IsNullableValue,
@@ -44,6 +45,9 @@ namespace Minimization.Generators.Models
         public string? RotateBy { get; init; }
 
         public string? Justification { get; init; }
+
+        /// <summary>A kept, non-nullable reference: the property needs <c>= default!</c> to satisfy nullable analysis of the initializer-built type.</summary>
+        public bool KeepsNonNullableReference { get; init; }
     }
 
     /// <summary>What the compilation offers the generated code.</summary>

@@ -1,0 +1,289 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Minimization.Analyzers;
+using Minimization.Generators.Tests.Generator;
+using Minimization.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace Minimization.Generators.Tests.Rules
+{
+    public class PolicyAnalyzerTests
+    {
+        private const string Usings = "using System;\nusing Minimization;\n";
+
+        private static async Task<ImmutableArray<Diagnostic>> VerifyAsync(string markup, bool withRuntime = true)
+        {
+            var parsed = Markup.Parse(Usings + markup);
+            Compilation compilation = TestCompilation.Create(new[] { parsed.Source }, withRuntime, TestCompilation.ParseOptions);
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            ImmutableArray<Diagnostic> diagnostics = await TestCompilation.AnalyzeAsync(compilation, new PolicyAnalyzer());
+            parsed.AssertMatches(diagnostics);
+            return diagnostics;
+        }
+
+        [Fact]
+        public async Task Complete_policies_give_no_diagnostics()
+        {
+            await VerifyAsync(Samples.CallRecord.Replace("using System;\nusing Minimization;\n", string.Empty));
+            await VerifyAsync(Samples.Subscriber.Replace("using System;\nusing Minimization;\n", string.Empty));
+        }
+
+        [Fact]
+        public async Task Member_added_without_a_policy_is_MIN002_with_the_fitting_policies_and_the_category_default()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync("""
+                [IdentityBearing, GenerateMinimizer]
+                public partial class Subscriber
+                {
+                    [Drop] public string Name { get; set; } = "";
+                    [IdentityBearing(IdentityCategory.Phone)] public string {|MIN002:Phone|} { get; set; } = "";
+                }
+                """);
+
+            string message = d.Single().GetMessage();
+            Assert.Contains("'Subscriber.Phone'", message);
+            Assert.Contains("[Pseudonymize], [KeepPrefix], [MaskIpAddress]", message);
+            Assert.Contains("for category 'phone' the usual choice is [Pseudonymize(Rotation = KeyRotation.Daily)]", message);
+        }
+
+        [Fact]
+        public async Task NonIdentifying_members_and_private_fields_need_a_policy_too()
+        {
+            await VerifyAsync("""
+                [IdentityBearing, GenerateMinimizer]
+                public partial class Call
+                {
+                    [NonIdentifying] public int {|MIN002:Duration|} { get; set; }
+                    private string {|MIN002:secret|} = "";
+                    public string Secret() => secret;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Positional_record_parameters_are_members()
+        {
+            await VerifyAsync("""
+                [IdentityBearing, GenerateMinimizer]
+                public partial record Call([Drop] string Caller, string {|MIN002:Callee|});
+                """);
+        }
+
+        [Fact]
+        public async Task Policy_that_does_not_fit_is_MIN003_and_names_what_fits()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync("""
+                [IdentityBearing, GenerateMinimizer]
+                public partial class Call
+                {
+                    [{|MIN003:TruncateTime(TimeGranularity.Day)|}] public string Caller { get; set; } = "";
+                    [{|MIN003:KeepPrefix(3)|}] public DateTime Start { get; set; }
+                    [{|MIN003:Bucket(10)|}] public ulong Bytes { get; set; }
+                }
+                """);
+
+            string message = d.Single(x => x.GetMessage().Contains("'Call.Start'")).GetMessage();
+            Assert.Equal("Policy [KeepPrefix] does not fit member 'Call.Start' of type 'DateTime'; policies that fit: [Drop], [TruncateTime], [Keep]", message);
+        }
+
+        [Fact]
+        public async Task Keep_on_an_identifying_member_without_justification_is_MIN004()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync("""
+                [IdentityBearing, GenerateMinimizer]
+                public partial class Call
+                {
+                    [IdentityBearing(IdentityCategory.Imei), {|MIN004:Keep|}] public string Imei { get; set; } = "";
+                    [{|MIN004:Keep("  ")|}] public string Caller { get; set; } = "";
+                    [NonIdentifying, Keep] public int Duration { get; set; }
+                    [Keep("Public tower register; the partner plans coverage per tower.")] public string Tower { get; set; } = "";
+                }
+                """);
+
+            Assert.Contains("'Call.Imei' identifies a person (category 'imei')", d.First().GetMessage() + d.Last().GetMessage());
+        }
+
+        [Fact]
+        public async Task NonIdentifying_member_whose_type_is_identity_bearing_still_needs_a_justification()
+        {
+            await VerifyAsync("""
+                [IdentityBearing] public sealed class Person { }
+
+                [IdentityBearing, GenerateMinimizer]
+                public partial class Call
+                {
+                    [NonIdentifying, {|MIN004:Keep|}] public Person? Owner { get; set; }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Two_policies_on_one_member_is_MIN005()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync("""
+                [IdentityBearing, GenerateMinimizer]
+                public partial class Call
+                {
+                    [Drop, Pseudonymize] public string {|MIN005:Caller|} { get; set; } = "";
+                }
+
+                [IdentityBearing, GenerateMinimizer]
+                public partial record Visit([property: KeepPrefix(3)][Drop] string {|MIN005:PostalCode|});
+                """);
+
+            Assert.Contains("declares 2 minimization policies ([Drop], [Pseudonymize])", d.Select(x => x.GetMessage()).OrderBy(m => m).First());
+        }
+
+        [Fact]
+        public async Task Type_that_is_not_partial_nested_or_generic_is_MIN006()
+        {
+            await VerifyAsync("""
+                [IdentityBearing, GenerateMinimizer]
+                public class {|MIN006:Call|}
+                {
+                    [Drop] public string Caller { get; set; } = "";
+                }
+
+                public partial class Outer
+                {
+                    [IdentityBearing, GenerateMinimizer]
+                    public partial class {|MIN006:Inner|} { [Drop] public string Caller { get; set; } = ""; }
+                }
+
+                [IdentityBearing, GenerateMinimizer]
+                public partial class {|MIN006:Box|}<T> { [Drop] public string Caller { get; set; } = ""; }
+                """);
+        }
+
+        [Fact]
+        public async Task Project_without_the_runtime_is_MIN006()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync("""
+                [IdentityBearing, GenerateMinimizer]
+                public partial class {|MIN006:Call|}
+                {
+                    [Drop] public string Caller { get; set; } = "";
+                }
+                """, withRuntime: false);
+
+            Assert.Contains("Minimization.Runtime", d.Single().GetMessage());
+        }
+
+        [Fact]
+        public async Task Type_that_is_not_identity_bearing_is_MIN007()
+        {
+            await VerifyAsync("""
+                [GenerateMinimizer]
+                public partial class {|MIN007:Call|}
+                {
+                    [Drop] public string Caller { get; set; } = "";
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Identity_bearing_interface_or_base_counts_for_MIN007()
+        {
+            await VerifyAsync("""
+                [IdentityBearing] public interface ISubscriberData { }
+
+                [GenerateMinimizer]
+                public partial class Call : ISubscriberData
+                {
+                    [Drop] public string Caller { get; set; } = "";
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Invalid_policy_arguments_are_MIN008()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync("""
+                [IdentityBearing, GenerateMinimizer]
+                public partial class Call
+                {
+                    [{|MIN008:KeepPrefix(0)|}] public string PostalCode { get; set; } = "";
+                    [{|MIN008:MaskIpAddress(IPv4PrefixLength = 32)|}] public string Ip { get; set; } = "";
+                    [{|MIN008:SnapToGrid(0)|}] public double Latitude { get; set; }
+                    [{|MIN008:Bucket(1)|}] public int Minutes { get; set; }
+                    [{|MIN008:Bucket(-5)|}] public double Cost { get; set; }
+                    [{|MIN008:BucketBoundaries(0, 60, 30)|}] public int Seconds { get; set; }
+                    [{|MIN008:TruncateTime(TimeGranularity.Hour)|}] public DateOnly Birth { get; set; }
+                    [{|MIN008:Pseudonymize(Rotation = KeyRotation.Daily, RotateBy = "Nope")|}] public string Caller { get; set; } = "";
+                    [{|MIN008:Pseudonymize(RotateBy = "Start")|}] public string Callee { get; set; } = "";
+                    [TruncateTime(TimeGranularity.Day)] public DateTime Start { get; set; }
+                }
+                """);
+
+            Assert.Contains(d, x => x.GetMessage() == "Policy [BucketBoundaries] on 'Call.Seconds' has an invalid argument: the boundaries are not strictly ascending (60 then 30)");
+            Assert.Contains(d, x => x.GetMessage().Contains("RotateBy = \"Nope\" must name a DateTime or DateTimeOffset field or property of 'Call'"));
+        }
+
+        [Fact]
+        public async Task Invalid_output_type_name_is_MIN008()
+        {
+            await VerifyAsync("""
+                [IdentityBearing, {|MIN008:GenerateMinimizer("not valid")|}]
+                public partial class Call
+                {
+                    [Drop] public string Caller { get; set; } = "";
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Policy_on_a_type_without_GenerateMinimizer_is_MIN009_warning()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync("""
+                [IdentityBearing]
+                public class Call
+                {
+                    [{|MIN009:Drop|}] public string Caller { get; set; } = "";
+                }
+                """);
+
+            Assert.Equal(DiagnosticSeverity.Warning, d.Single().Severity);
+        }
+
+        [Fact]
+        public async Task Analyzer_registers_nothing_when_the_policy_attributes_are_not_referenced()
+        {
+            Compilation compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "NoAnnotations",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("public partial class C { public string X = \"\"; }") },
+                Basic.Reference.Assemblies.Net100.References.All,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.Empty(await TestCompilation.AnalyzeAsync(compilation, new PolicyAnalyzer()));
+        }
+
+        [Fact]
+        public async Task Broken_user_code_does_not_make_the_analyzer_throw()
+        {
+            Compilation compilation = TestCompilation.Create(Usings + """
+                [IdentityBearing, GenerateMinimizer(42)]
+                public partial class Call
+                {
+                    [KeepPrefix("x")] public Missing Caller { get; set; }
+                    [Bucket] public int Minutes { get; set; }
+                    [BucketBoundaries(null)] public int Seconds { get; set; }
+                }
+                """);
+            Assert.NotEmpty(compilation.GetDiagnostics().Where(x => x.Severity == DiagnosticSeverity.Error));
+            await TestCompilation.AnalyzeAsync(compilation, new PolicyAnalyzer());
+        }
+
+        [Fact]
+        public void Every_descriptor_is_in_the_MIN002_to_MIN009_family_with_a_help_link()
+        {
+            ImmutableArray<DiagnosticDescriptor> descriptors = new PolicyAnalyzer().SupportedDiagnostics;
+            Assert.Equal(new[] { "MIN002", "MIN003", "MIN004", "MIN005", "MIN006", "MIN007", "MIN008", "MIN009" }, descriptors.Select(d => d.Id).OrderBy(i => i));
+            Assert.All(descriptors, d =>
+            {
+                Assert.Equal("Minimization", d.Category);
+                Assert.EndsWith("/docs/rules/" + d.Id + ".md", d.HelpLinkUri);
+            });
+        }
+    }
+}
