@@ -1,0 +1,321 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Text;
+using Minimization.Testing.Generators;
+
+namespace Minimization.Testing.Checks
+{
+    /// <summary>One form an identifier may take in an output.</summary>
+    internal readonly struct Needle
+    {
+        public Needle(string text, bool compact, string how, bool digitBoundary = false)
+        {
+            Text = compact ? ObjectText.Compact(text) : text;
+            Compact = compact;
+            How = how;
+            DigitBoundary = digitBoundary;
+        }
+
+        public string Text { get; }
+
+        /// <summary>Searched in the letters-and-digits-only, lower-cased form of a text, so separators do not hide it.</summary>
+        public bool Compact { get; }
+
+        public string How { get; }
+
+        /// <summary>Must not sit between other digits (an IPv4 "1.2.3.4" inside "11.2.3.45" is another address).</summary>
+        public bool DigitBoundary { get; }
+    }
+
+    /// <summary>An identifying value taken from an input record, with the forms to look for.</summary>
+    internal sealed class Identifier
+    {
+        public Identifier(string category, string member, string display, Needle[] needles)
+        {
+            Category = category;
+            Member = member;
+            Display = display;
+            Needles = needles;
+        }
+
+        public string Category { get; }
+
+        /// <summary>Where it came from, for example <c>CallRecord.CallerNumber</c>.</summary>
+        public string Member { get; }
+
+        /// <summary>The normalised value that names the person, for example <c>2025550143</c>.</summary>
+        public string Display { get; }
+
+        public Needle[] Needles { get; }
+
+        public override string ToString() => Category + " " + Display;
+    }
+
+    internal static class ObjectText
+    {
+        public static string Compact(string s)
+        {
+            var sb = new StringBuilder(s.Length);
+            foreach (char c in s)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    sb.Append(char.ToLowerInvariant(c));
+                }
+            }
+
+            return sb.ToString();
+        }
+    }
+
+    /// <summary>The normalised variants of each kind of identifier: digits-only and E.164 phones, lower-cased e-mail and its local part, IPs in other notations, hex and Base64.</summary>
+    internal static class IdentifierVariants
+    {
+        public static string TextOf(object value) => value switch
+        {
+            string s => s,
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTimeOffset d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            byte[] b => Convert.ToHexString(b).ToLowerInvariant(),
+            PhysicalAddress m => m.ToString().ToLowerInvariant(),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? string.Empty,
+        };
+
+        public static Identifier? Create(string category, string member, object? value)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+
+            var needles = new List<Needle>();
+            string raw = TextOf(value).Trim();
+            if (raw.Length == 0)
+            {
+                return null;
+            }
+
+            string display = raw;
+            switch (category)
+            {
+                case IdentityCategory.Phone:
+                {
+                    string digits = IdentityFormats.DigitsOnly(raw);
+                    if (digits.Length < 7)
+                    {
+                        return null;
+                    }
+
+                    string national = digits.Length == 11 && digits[0] == '1' ? digits.Substring(1) : digits;
+                    display = national;
+                    needles.Add(new Needle(national, compact: true, "as its digits"));
+                    string e164 = national.Length == 10 ? "+1" + national : "+" + digits;
+                    Encoded(needles, national, "digits");
+                    Encoded(needles, e164, "E.164 form");
+                    if (long.TryParse(national, NumberStyles.None, CultureInfo.InvariantCulture, out long n))
+                    {
+                        needles.Add(new Needle(n.ToString("x", CultureInfo.InvariantCulture), compact: true, "as a hex number"));
+                    }
+
+                    break;
+                }
+
+                case IdentityCategory.Email:
+                {
+                    string lower = raw.ToLowerInvariant();
+                    display = lower;
+                    needles.Add(new Needle(lower, compact: false, "as the lower-cased address"));
+                    int at = lower.IndexOf('@');
+                    if (at > 0)
+                    {
+                        string local = lower.Substring(0, at);
+                        int plus = local.IndexOf('+');
+                        string baseLocal = plus > 0 ? local.Substring(0, plus) : local;
+                        if (baseLocal.Length >= 5)
+                        {
+                            needles.Add(new Needle(baseLocal, compact: false, "as its local part"));
+                        }
+                    }
+
+                    Encoded(needles, lower, "address");
+                    if (lower != raw)
+                    {
+                        Encoded(needles, raw, "address");
+                    }
+
+                    break;
+                }
+
+                case IdentityCategory.IpAddress:
+                {
+                    IPAddress? ip = value as IPAddress ?? (value is uint u ? new IPAddress(new[] { (byte)(u >> 24), (byte)(u >> 16), (byte)(u >> 8), (byte)u }) : IdentityFormats.ParseIp(raw));
+                    if (ip == null)
+                    {
+                        needles.Add(new Needle(raw, compact: false, "verbatim"));
+                        break;
+                    }
+
+                    byte[] b = ip.GetAddressBytes();
+                    display = ip.ToString();
+                    if (IdentityFormats.IsIPv4(ip))
+                    {
+                        needles.Add(new Needle(display, compact: false, "in dotted notation", digitBoundary: true));
+                        uint v = ((uint)b[0] << 24) | ((uint)b[1] << 16) | ((uint)b[2] << 8) | b[3];
+                        needles.Add(new Needle(v.ToString(CultureInfo.InvariantCulture), compact: false, "as a 32-bit integer", digitBoundary: true));
+                        needles.Add(new Needle(
+                            string.Join(".", Array.ConvertAll(b, x => x.ToString("D3", CultureInfo.InvariantCulture))), compact: false, "zero-padded", digitBoundary: true));
+                        needles.Add(new Needle(b[3] + "." + b[2] + "." + b[1] + "." + b[0] + ".in-addr.arpa", compact: false, "as a reverse-DNS name"));
+                        needles.Add(new Needle(Convert.ToHexString(b), compact: true, "in hex"));
+                    }
+                    else
+                    {
+                        needles.Add(new Needle(display, compact: false, "in compressed notation"));
+                        needles.Add(new Needle(Convert.ToHexString(b), compact: true, "in full hex notation"));
+                    }
+
+                    needles.Add(new Needle(Convert.ToBase64String(b), compact: false, "as Base64 of its bytes"));
+                    Encoded(needles, display, "address");
+                    break;
+                }
+
+                case IdentityCategory.Name:
+                {
+                    string[] parts = raw.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+                    if (parts.Length >= 2)
+                    {
+                        string first = parts[0], last = parts[parts.Length - 1];
+                        needles.Add(new Needle(first + last, compact: true, "as the full name"));
+                        needles.Add(new Needle(last + first, compact: true, "as 'last, first'"));
+                        string af = IdentitySampler.Ascii(first), al = IdentitySampler.Ascii(last);
+                        if (af + al != ObjectText.Compact(first + last))
+                        {
+                            needles.Add(new Needle(af + al, compact: true, "as the full name without accents"));
+                        }
+                    }
+                    else if (raw.Length >= 4)
+                    {
+                        needles.Add(new Needle(raw, compact: true, "verbatim"));
+                    }
+
+                    Encoded(needles, raw, "name");
+                    break;
+                }
+
+                case IdentityCategory.Sin:
+                case IdentityCategory.Imei:
+                case IdentityCategory.Imsi:
+                {
+                    string digits = IdentityFormats.DigitsOnly(raw);
+                    if (digits.Length < 8)
+                    {
+                        return null;
+                    }
+
+                    display = digits;
+                    needles.Add(new Needle(digits, compact: true, "as its digits"));
+                    if (category == IdentityCategory.Imei && digits.Length == 15)
+                    {
+                        needles.Add(new Needle(digits.Substring(0, 14), compact: true, "without its check digit"));
+                    }
+
+                    Encoded(needles, digits, "digits");
+                    break;
+                }
+
+                case IdentityCategory.PostalCode:
+                {
+                    string compact = ObjectText.Compact(raw).ToUpperInvariant();
+                    display = compact.Length == 6 ? compact.Substring(0, 3) + " " + compact.Substring(3) : raw;
+                    needles.Add(new Needle(compact, compact: true, "as the full postal code"));
+                    Encoded(needles, compact, "postal code");
+                    Encoded(needles, display, "postal code");
+                    break;
+                }
+
+                case IdentityCategory.DateOfBirth:
+                {
+                    DateOnly d;
+                    if (value is DateOnly dd) d = dd;
+                    else if (value is DateTime dt) d = DateOnly.FromDateTime(dt);
+                    else if (value is DateTimeOffset dto) d = DateOnly.FromDateTime(dto.UtcDateTime);
+                    else if (!DateOnly.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out d))
+                    {
+                        needles.Add(new Needle(raw, compact: true, "verbatim"));
+                        break;
+                    }
+
+                    display = d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    needles.Add(new Needle(d.ToString("yyyyMMdd", CultureInfo.InvariantCulture), compact: true, "as the full date"));
+                    needles.Add(new Needle(d.ToString("ddMMyyyy", CultureInfo.InvariantCulture), compact: true, "as the full date (day first)"));
+                    needles.Add(new Needle(d.ToString("MMddyyyy", CultureInfo.InvariantCulture), compact: true, "as the full date (month first)"));
+                    Encoded(needles, display, "date");
+                    break;
+                }
+
+                case IdentityCategory.Mac:
+                {
+                    string? hex = value is byte[] mb ? Convert.ToHexString(mb).ToLowerInvariant() : IdentityFormats.MacHex(raw);
+                    if (hex == null)
+                    {
+                        needles.Add(new Needle(raw, compact: true, "verbatim"));
+                        break;
+                    }
+
+                    display = string.Join(":", SplitPairs(hex));
+                    needles.Add(new Needle(hex, compact: true, "as its hex digits"));
+                    needles.Add(new Needle(Convert.ToBase64String(Convert.FromHexString(hex)), compact: false, "as Base64 of its bytes"));
+                    Encoded(needles, display, "address");
+                    break;
+                }
+
+                default:
+                {
+                    // Opaque identifiers, account ids, addresses: the value itself, ignoring case and separators when long enough to be safe.
+                    if (ObjectText.Compact(raw).Length < 6)
+                    {
+                        // Short values (an age, a code) appear by chance in any output; they are quasi-identifiers, not identifiers.
+                        return null;
+                    }
+
+                    needles.Add(new Needle(raw, compact: false, "verbatim"));
+                    if (ObjectText.Compact(raw).Length >= 6)
+                    {
+                        needles.Add(new Needle(raw, compact: true, "without separators"));
+                    }
+
+                    Encoded(needles, raw, "value");
+                    break;
+                }
+            }
+
+            return new Identifier(category, member, display, needles.ToArray());
+        }
+
+        private static IEnumerable<string> SplitPairs(string hex)
+        {
+            for (int i = 0; i + 1 < hex.Length; i += 2)
+            {
+                yield return hex.Substring(i, 2);
+            }
+        }
+
+        /// <summary>Hex and Base64 of the UTF-8 text, for outputs that encode an identifier without decoding boundaries we can find.</summary>
+        private static void Encoded(List<Needle> needles, string text, string what)
+        {
+            byte[] utf8 = Encoding.UTF8.GetBytes(text);
+            needles.Add(new Needle(Convert.ToHexString(utf8), compact: true, "as hex of its " + what));
+
+            // Drop the last Base64 character: it mixes in bits of whatever follows when the value sits inside a longer text.
+            string b64 = Convert.ToBase64String(utf8).TrimEnd('=');
+            if (b64.Length > 8)
+            {
+                needles.Add(new Needle(b64.Substring(0, b64.Length - 1), compact: false, "as Base64 of its " + what));
+            }
+        }
+    }
+}

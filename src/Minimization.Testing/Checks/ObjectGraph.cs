@@ -1,0 +1,210 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Linq.Expressions;
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace Minimization.Testing.Checks
+{
+    /// <summary>A value at the bottom of an output's object graph, with the path that reaches it.</summary>
+    internal readonly struct Leaf
+    {
+        public Leaf(string path, string text, byte[]? bytes = null)
+        {
+            Path = path;
+            Text = text;
+            Bytes = bytes;
+        }
+
+        public string Path { get; }
+
+        public string Text { get; }
+
+        public byte[]? Bytes { get; }
+    }
+
+    /// <summary>Walks an object graph by its public properties and fields, collections included, down to text leaves.</summary>
+    internal static class ObjectGraph
+    {
+        private const int MaxDepth = 8;
+        private const int MaxItems = 2_000;
+
+        private static readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Accessors =
+            new ConcurrentDictionary<Type, (string, Func<object, object?>)[]>();
+
+        public static List<Leaf> Leaves(object? root, string? rootName = null)
+        {
+            var leaves = new List<Leaf>(8);
+            if (root != null)
+            {
+                Walk(root, rootName ?? TypeName(root.GetType()), leaves, 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
+            }
+
+            return leaves;
+        }
+
+        public static string TypeName(Type t)
+        {
+            if (!t.IsGenericType)
+            {
+                return t.Name;
+            }
+
+            string n = t.Name;
+            int tick = n.IndexOf('`');
+            return (tick > 0 ? n.Substring(0, tick) : n) + "<" + string.Join(",", t.GetGenericArguments().Select(TypeName)) + ">";
+        }
+
+        public static bool IsScalar(Type t)
+        {
+            t = Nullable.GetUnderlyingType(t) ?? t;
+            return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateTime) || t == typeof(DateTimeOffset)
+                || t == typeof(DateOnly) || t == typeof(TimeOnly) || t == typeof(TimeSpan) || t == typeof(Guid) || t == typeof(IPAddress)
+                || t == typeof(PhysicalAddress) || t == typeof(Uri) || t == typeof(byte[]);
+        }
+
+        public static string? ScalarText(object value) => value switch
+        {
+            string s => s,
+            DateTime d => d.ToString("o", CultureInfo.InvariantCulture),
+            DateTimeOffset d => d.ToString("o", CultureInfo.InvariantCulture),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            TimeOnly t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+            Enum e => e.ToString(),
+            IPAddress ip => ip.ToString(),
+            PhysicalAddress mac => mac.ToString(),
+            Uri u => u.ToString(),
+            bool b => b ? "true" : "false",
+            char c => c.ToString(),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => null,
+        };
+
+        private static void Walk(object value, string path, List<Leaf> leaves, int depth, HashSet<object> seen)
+        {
+            if (value is byte[] bytes)
+            {
+                leaves.Add(new Leaf(path, Convert.ToHexString(bytes).ToLowerInvariant(), bytes));
+                return;
+            }
+
+            Type type = value.GetType();
+            if (IsScalar(type))
+            {
+                string? text = ScalarText(value);
+                if (text != null)
+                {
+                    leaves.Add(new Leaf(path, text));
+                }
+
+                return;
+            }
+
+            if (depth >= MaxDepth || (!type.IsValueType && !seen.Add(value)))
+            {
+                return;
+            }
+
+            if (value is IDictionary dictionary)
+            {
+                int n = 0;
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    if (n++ >= MaxItems)
+                    {
+                        break;
+                    }
+
+                    string key = ScalarText(entry.Key) ?? entry.Key.ToString() ?? "?";
+                    leaves.Add(new Leaf(path + ".<key>", key));
+                    if (entry.Value != null)
+                    {
+                        Walk(entry.Value, path + "[" + key + "]", leaves, depth + 1, seen);
+                    }
+                }
+
+                return;
+            }
+
+            if (value is IEnumerable sequence)
+            {
+                int i = 0;
+                foreach (object? item in sequence)
+                {
+                    if (i >= MaxItems)
+                    {
+                        break;
+                    }
+
+                    if (item != null)
+                    {
+                        Walk(item, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", leaves, depth + 1, seen);
+                    }
+
+                    i++;
+                }
+
+                return;
+            }
+
+            foreach (var (name, get) in Accessors.GetOrAdd(type, BuildAccessors))
+            {
+                object? child;
+                try
+                {
+                    child = get(value);
+                }
+                catch (Exception)
+                {
+                    // A getter that throws exposes nothing.
+                    continue;
+                }
+
+                if (child != null)
+                {
+                    Walk(child, path + "." + name, leaves, depth + 1, seen);
+                }
+            }
+        }
+
+        private static (string, Func<object, object?>)[] BuildAccessors(Type type)
+        {
+            var list = new List<(string, Func<object, object?>)>();
+            ParameterExpression obj = Expression.Parameter(typeof(object), "o");
+            Expression typed = Expression.Convert(obj, type);
+            foreach (PropertyInfo p in type.GetProperties(BindingFlags.Instance | BindingFlags.Public))
+            {
+                if (p.GetIndexParameters().Length > 0 || p.GetMethod == null || p.Name == "EqualityContract" || p.PropertyType.IsByRefLike)
+                {
+                    continue;
+                }
+
+                list.Add((p.Name, Expression.Lambda<Func<object, object?>>(Expression.Convert(Expression.Property(typed, p), typeof(object)), obj).Compile()));
+            }
+
+            foreach (FieldInfo f in type.GetFields(BindingFlags.Instance | BindingFlags.Public))
+            {
+                if (f.FieldType.IsByRefLike)
+                {
+                    continue;
+                }
+
+                list.Add((f.Name, Expression.Lambda<Func<object, object?>>(Expression.Convert(Expression.Field(typed, f), typeof(object)), obj).Compile()));
+            }
+
+            if (list.Count == 0 && type.IsDefined(typeof(CompilerGeneratedAttribute), false) == false && type.GetFields(BindingFlags.Instance | BindingFlags.NonPublic).Length > 0)
+            {
+                // A type that hides its state keeps nothing public; its ToString is what a serializer or a log would show.
+                list.Add(("ToString()", o => o.ToString()));
+            }
+
+            return list.ToArray();
+        }
+    }
+}

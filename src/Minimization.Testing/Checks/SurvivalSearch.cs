@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Minimization.Testing.Checks
+{
+    /// <summary>A text to search, with how it was obtained from an output leaf.</summary>
+    internal readonly struct Haystack
+    {
+        public Haystack(string path, string raw, string how)
+        {
+            Path = path;
+            Raw = raw;
+            Compact = ObjectText.Compact(raw);
+            How = how;
+        }
+
+        public string Path { get; }
+
+        public string Raw { get; }
+
+        public string Compact { get; }
+
+        public string How { get; }
+    }
+
+    /// <summary>Where an identifier was found.</summary>
+    internal readonly struct Hit
+    {
+        public Hit(string path, string how)
+        {
+            Path = path;
+            How = how;
+        }
+
+        public string Path { get; }
+
+        public string How { get; }
+    }
+
+    /// <summary>Searches an output's leaves (and the Base64 and hex runs inside them) for any form of an identifier.</summary>
+    internal static class SurvivalSearch
+    {
+        private const int MinEncodedRun = 12;
+
+        public static List<Haystack> Haystacks(List<Leaf> leaves)
+        {
+            var hay = new List<Haystack>(leaves.Count * 2);
+            foreach (Leaf leaf in leaves)
+            {
+                Add(hay, leaf.Path, leaf.Text, string.Empty);
+                if (leaf.Bytes != null)
+                {
+                    Add(hay, leaf.Path, Encoding.UTF8.GetString(leaf.Bytes), "as raw bytes");
+                    continue;
+                }
+
+                foreach (var (run, kind) in EncodedRuns(leaf.Text))
+                {
+                    byte[]? bytes = kind == "hex" ? TryHex(run) : TryBase64(run);
+                    if (bytes != null && bytes.Length > 0)
+                    {
+                        Add(hay, leaf.Path, Encoding.UTF8.GetString(bytes), "as " + kind);
+                        Add(hay, leaf.Path, Convert.ToHexString(bytes), "as the bytes of " + kind);
+                    }
+                }
+            }
+
+            return hay;
+        }
+
+        private static void Add(List<Haystack> hay, string path, string text, string how)
+        {
+            if (text.Length > 0)
+            {
+                hay.Add(new Haystack(path, text, how));
+            }
+        }
+
+        public static Hit? Find(Identifier identifier, List<Haystack> haystacks)
+        {
+            foreach (Haystack h in haystacks)
+            {
+                foreach (Needle n in identifier.Needles)
+                {
+                    if (n.Text.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    bool found = n.Compact
+                        ? h.Compact.Contains(n.Text, StringComparison.Ordinal)
+                        : n.DigitBoundary ? ContainsBounded(h.Raw, n.Text) : h.Raw.Contains(n.Text, StringComparison.OrdinalIgnoreCase);
+                    if (found)
+                    {
+                        return new Hit(h.Path, h.How.Length > 0 ? h.How : n.How);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool ContainsBounded(string hay, string needle)
+        {
+            int from = 0;
+            while (true)
+            {
+                int at = hay.IndexOf(needle, from, StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    return false;
+                }
+
+                bool before = at > 0 && char.IsDigit(hay[at - 1]);
+                int end = at + needle.Length;
+                bool after = end < hay.Length && char.IsDigit(hay[end]);
+                if (!before && !after)
+                {
+                    return true;
+                }
+
+                from = at + 1;
+            }
+        }
+
+        private static IEnumerable<(string Run, string Kind)> EncodedRuns(string text)
+        {
+            int i = 0;
+            while (i < text.Length)
+            {
+                if (!IsBase64Char(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                int start = i;
+                bool allHex = true;
+                while (i < text.Length && IsBase64Char(text[i]))
+                {
+                    allHex &= Uri.IsHexDigit(text[i]);
+                    i++;
+                }
+
+                int end = i;
+                while (i < text.Length && text[i] == '=')
+                {
+                    i++;
+                }
+
+                if (end - start >= MinEncodedRun)
+                {
+                    string run = text.Substring(start, end - start);
+                    if (allHex)
+                    {
+                        yield return (run, "hex");
+                    }
+
+                    yield return (run, "Base64");
+                }
+            }
+        }
+
+        private static bool IsBase64Char(char c)
+            => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '-' || c == '_';
+
+        private static byte[]? TryHex(string run)
+        {
+            string even = run.Length % 2 == 0 ? run : run.Substring(0, run.Length - 1);
+            try
+            {
+                return Convert.FromHexString(even);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        private static byte[]? TryBase64(string run)
+        {
+            string s = run.Replace('-', '+').Replace('_', '/');
+            int usable = s.Length - (s.Length % 4 == 1 ? 1 : 0);
+            s = s.Substring(0, usable);
+            s = s.PadRight((s.Length + 3) / 4 * 4, '=');
+            var buffer = new byte[s.Length * 3 / 4];
+            return Convert.TryFromBase64String(s, buffer, out int written) ? buffer.AsSpan(0, written).ToArray() : null;
+        }
+    }
+}

@@ -1,0 +1,261 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+
+namespace Minimization.Testing.Populations
+{
+    /// <summary>One settable data member of a record type, with the identity category it carries.</summary>
+    internal sealed class MemberSlot
+    {
+        private readonly Func<object, object?> _get;
+        private readonly Action<object, object?>? _set;
+
+        public MemberSlot(MemberInfo member, Type valueType, string? category, bool identity, Func<object, object?> get, Action<object, object?>? set)
+        {
+            Member = member;
+            ValueType = valueType;
+            Category = category;
+            IsIdentity = identity;
+            _get = get;
+            _set = set;
+        }
+
+        public MemberInfo Member { get; }
+
+        public string Name => Member.Name;
+
+        public Type ValueType { get; }
+
+        /// <summary>The well-known category, an opaque user category, or null for data that does not identify.</summary>
+        public string? Category { get; }
+
+        public bool IsIdentity { get; }
+
+        /// <summary>0 for the first member of its category in the type, 1 for the second, … (a call's callee after its caller).</summary>
+        public int Occurrence { get; set; }
+
+        public bool CanSet => _set != null;
+
+        public object? Get(object record) => _get(record);
+
+        public void Set(object record, object? value)
+        {
+            if (_set == null)
+            {
+                throw new InvalidOperationException($"{Member.DeclaringType?.Name}.{Name} cannot be set.");
+            }
+
+            _set(record, value);
+        }
+    }
+
+    /// <summary>
+    /// How to read, build and copy a user's record type, derived once by reflection from its members and their
+    /// <see cref="IdentityBearingAttribute"/> annotations.
+    /// </summary>
+    internal sealed class RecordShape
+    {
+        private static readonly ConcurrentDictionary<Type, RecordShape> Cache = new ConcurrentDictionary<Type, RecordShape>();
+
+        private static readonly Func<object, object> Clone = (Func<object, object>)Delegate.CreateDelegate(
+            typeof(Func<object, object>),
+            typeof(object).GetMethod("MemberwiseClone", BindingFlags.Instance | BindingFlags.NonPublic)!);
+
+        private readonly ConstructorInfo? _ctor;
+        private readonly int[] _ctorArgs;
+
+        private RecordShape(Type type)
+        {
+            Type = type;
+            bool typeIsIdentity = type.GetCustomAttribute<IdentityBearingAttribute>(inherit: true) != null;
+            var slots = new List<MemberSlot>();
+            const BindingFlags Flags = BindingFlags.Instance | BindingFlags.Public;
+            foreach (MemberInfo m in type.GetMembers(Flags).OrderBy(m => m.MetadataToken))
+            {
+                Type valueType;
+                Func<object, object?> get;
+                Action<object, object?>? set;
+                if (m is PropertyInfo p && p.GetIndexParameters().Length == 0 && p.GetMethod != null)
+                {
+                    if (p.Name == "EqualityContract")
+                    {
+                        continue;
+                    }
+
+                    valueType = p.PropertyType;
+                    get = p.GetValue;
+                    if (p.SetMethod != null)
+                    {
+                        set = p.SetValue;
+                    }
+                    else
+                    {
+                        FieldInfo? backing = type.GetField($"<{p.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic);
+                        set = backing == null ? null : backing.SetValue;
+                    }
+                }
+                else if (m is FieldInfo f && !f.IsLiteral)
+                {
+                    valueType = f.FieldType;
+                    get = f.GetValue;
+                    set = f.SetValue;
+                }
+                else
+                {
+                    continue;
+                }
+
+                var bearing = m.GetCustomAttribute<IdentityBearingAttribute>(inherit: true);
+                bool nonIdentifying = m.GetCustomAttribute<NonIdentifyingAttribute>(inherit: true) != null;
+                bool valueTypeIdentity = valueType.GetCustomAttribute<IdentityBearingAttribute>(inherit: true) != null;
+                bool identity = bearing != null || valueTypeIdentity || (typeIsIdentity && !nonIdentifying);
+                string? category = null;
+                if (identity)
+                {
+                    category = bearing?.Category ?? CategoryInference.FromName(m.Name, valueType);
+                }
+
+                slots.Add(new MemberSlot(m, valueType, category, identity, get, set));
+            }
+
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (MemberSlot s in slots)
+            {
+                if (s.Category != null)
+                {
+                    seen.TryGetValue(s.Category, out int n);
+                    s.Occurrence = n;
+                    seen[s.Category] = n + 1;
+                }
+            }
+
+            Members = slots;
+
+            // Prefer the constructor that takes the most members by name (positional records), else the parameterless one.
+            _ctorArgs = Array.Empty<int>();
+            foreach (ConstructorInfo c in type.GetConstructors().OrderByDescending(c => c.GetParameters().Length))
+            {
+                ParameterInfo[] ps = c.GetParameters();
+                var map = new int[ps.Length];
+                bool ok = true;
+                for (int i = 0; i < ps.Length && ok; i++)
+                {
+                    map[i] = slots.FindIndex(s => string.Equals(s.Name, ps[i].Name, StringComparison.OrdinalIgnoreCase));
+                    ok = map[i] >= 0 && ps[i].ParameterType.IsAssignableFrom(slots[map[i]].ValueType);
+                }
+
+                if (ok && !(ps.Length == 1 && ps[0].ParameterType == type))
+                {
+                    _ctor = c;
+                    _ctorArgs = map;
+                    break;
+                }
+            }
+
+            if (_ctor == null && !type.IsValueType)
+            {
+                throw new InvalidOperationException(
+                    $"{type.Name} has neither a parameterless constructor nor one whose parameters match its members by name; " +
+                    "give the population a custom generator instead.");
+            }
+        }
+
+        public Type Type { get; }
+
+        public IReadOnlyList<MemberSlot> Members { get; }
+
+        public IEnumerable<MemberSlot> IdentityMembers => Members.Where(m => m.IsIdentity);
+
+        public static RecordShape For(Type type) => Cache.GetOrAdd(type, t => new RecordShape(t));
+
+        /// <summary>Builds a record from one value per member (in <see cref="Members"/> order).</summary>
+        public object Create(object?[] values)
+        {
+            object record;
+            var passed = new bool[values.Length];
+            if (_ctor != null)
+            {
+                var args = new object?[_ctorArgs.Length];
+                for (int i = 0; i < args.Length; i++)
+                {
+                    args[i] = values[_ctorArgs[i]];
+                    passed[_ctorArgs[i]] = true;
+                }
+
+                record = _ctor.Invoke(args);
+            }
+            else
+            {
+                record = Activator.CreateInstance(Type)!;
+            }
+
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (!passed[i] && Members[i].CanSet)
+                {
+                    Members[i].Set(record, values[i]);
+                }
+            }
+
+            return record;
+        }
+
+        /// <summary>A copy of <paramref name="record"/> with one member replaced, as an attacker would build a candidate.</summary>
+        public object With(object record, MemberSlot member, object? value)
+        {
+            object copy = Clone(record);
+            member.Set(copy, value);
+            return copy;
+        }
+    }
+
+    /// <summary>Guesses the category of an identity-bearing member declared without one, from its name.</summary>
+    internal static class CategoryInference
+    {
+        private static readonly (string Fragment, string Category)[] Rules =
+        {
+            ("imei", IdentityCategory.Imei), ("imsi", IdentityCategory.Imsi), ("msisdn", IdentityCategory.Phone),
+            ("phone", IdentityCategory.Phone), ("caller", IdentityCategory.Phone), ("callee", IdentityCategory.Phone),
+            ("email", IdentityCategory.Email), ("mail", IdentityCategory.Email), ("mac", IdentityCategory.Mac),
+            ("ipaddress", IdentityCategory.IpAddress), ("ip", IdentityCategory.IpAddress), ("sin", IdentityCategory.Sin),
+            ("postal", IdentityCategory.PostalCode), ("zip", IdentityCategory.PostalCode),
+            ("birth", IdentityCategory.DateOfBirth), ("dob", IdentityCategory.DateOfBirth),
+            ("tower", IdentityCategory.CellTower), ("cell", IdentityCategory.CellTower),
+            ("latitude", IdentityCategory.Geo), ("longitude", IdentityCategory.Geo), ("location", IdentityCategory.Geo), ("geo", IdentityCategory.Geo),
+            ("timestamp", IdentityCategory.Timestamp), ("time", IdentityCategory.Timestamp), ("at", IdentityCategory.Timestamp),
+            ("name", IdentityCategory.Name), ("address", IdentityCategory.Address), ("account", IdentityCategory.AccountId),
+        };
+
+        public static string? FromName(string name, Type type)
+        {
+            string n = name.ToLowerInvariant();
+            foreach (var (fragment, category) in Rules)
+            {
+                bool matches;
+                if (fragment.Length <= 3)
+                {
+                    // Short fragments only as the whole name or a camel-case suffix ("ClientIp", "StartedAt"), never inside a word.
+                    string suffix = char.ToUpperInvariant(fragment[0]) + fragment.Substring(1);
+                    matches = n == fragment || name.EndsWith(suffix, StringComparison.Ordinal) || name.EndsWith(fragment.ToUpperInvariant(), StringComparison.Ordinal);
+                    if (fragment == "at")
+                    {
+                        matches &= type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(DateTime?) || type == typeof(DateTimeOffset?);
+                    }
+                }
+                else
+                {
+                    matches = n.Contains(fragment);
+                }
+
+                if (matches)
+                {
+                    return category;
+                }
+            }
+
+            return null;
+        }
+    }
+}
