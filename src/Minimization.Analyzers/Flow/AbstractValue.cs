@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Minimization.Analyzers.Flow
+{
+    /// <summary>A function value the analysis can follow when it is invoked: a lambda/local function in some graph, or a method.</summary>
+    internal sealed class DelegateTarget : IEquatable<DelegateTarget>
+    {
+        public DelegateTarget(IFlowAnonymousFunctionOperation lambda, ControlFlowGraph owner)
+        {
+            Lambda = lambda;
+            Owner = owner;
+        }
+
+        public DelegateTarget(IMethodSymbol method, AbstractValue? receiver)
+        {
+            Method = method;
+            Receiver = receiver;
+        }
+
+        public IFlowAnonymousFunctionOperation? Lambda { get; }
+
+        public ControlFlowGraph? Owner { get; }
+
+        public IMethodSymbol? Method { get; }
+
+        public AbstractValue? Receiver { get; }
+
+        public bool Equals(DelegateTarget? other)
+            => other is not null && ReferenceEquals(Lambda, other.Lambda) && SymbolEqualityComparer.Default.Equals(Method, other.Method);
+
+        public override bool Equals(object? obj) => Equals(obj as DelegateTarget);
+
+        public override int GetHashCode() => Lambda?.GetHashCode() ?? SymbolEqualityComparer.Default.GetHashCode(Method);
+    }
+
+    /// <summary>
+    /// The abstract value of one expression or variable: the identity the value itself carries (<see cref="Self"/>), and,
+    /// field-sensitively, what its members carry (<see cref="Fields"/>). A member absent from <see cref="Fields"/> reads as
+    /// <see cref="Self"/>: an object that is tainted as a whole taints all its members, while an object built from one
+    /// identity field and one clean field leaks only through the first. Collections keep their elements in <see cref="Self"/>.
+    /// </summary>
+    internal sealed class AbstractValue
+    {
+        public const int MaxFieldDepth = 4;
+
+        public static readonly AbstractValue Clean = new AbstractValue(Taint.Clean, ImmutableDictionary<string, AbstractValue>.Empty, ImmutableArray<DelegateTarget>.Empty);
+
+        private AbstractValue(Taint self, ImmutableDictionary<string, AbstractValue> fields, ImmutableArray<DelegateTarget> delegates)
+        {
+            Self = self;
+            Fields = fields;
+            Delegates = delegates;
+        }
+
+        public Taint Self { get; }
+
+        public ImmutableDictionary<string, AbstractValue> Fields { get; }
+
+        public ImmutableArray<DelegateTarget> Delegates { get; }
+
+        public bool IsClean => Self.IsClean && Fields.IsEmpty && Delegates.IsEmpty;
+
+        public static AbstractValue Of(Taint taint) => taint.IsClean ? Clean : new AbstractValue(taint, ImmutableDictionary<string, AbstractValue>.Empty, ImmutableArray<DelegateTarget>.Empty);
+
+        public static AbstractValue OfDelegate(DelegateTarget target, Taint captured)
+            => new AbstractValue(captured, ImmutableDictionary<string, AbstractValue>.Empty, ImmutableArray.Create(target));
+
+        public static AbstractValue Of(Taint taint, ImmutableArray<DelegateTarget> delegates) => Create(taint, ImmutableDictionary<string, AbstractValue>.Empty, delegates);
+
+        public AbstractValue WithSelf(Taint self) => ReferenceEquals(self, Self) ? this : Create(self, Fields, Delegates);
+
+        private static AbstractValue Create(Taint self, ImmutableDictionary<string, AbstractValue> fields, ImmutableArray<DelegateTarget> delegates)
+            => self.IsClean && fields.IsEmpty && delegates.IsEmpty ? Clean : new AbstractValue(self, fields, delegates);
+
+        public AbstractValue WithField(string name, AbstractValue value, int depth = 0)
+        {
+            if (depth >= MaxFieldDepth)
+            {
+                return WithSelf(Self.Union(value.Deep()));
+            }
+
+            return Create(Self, Fields.SetItem(name, value), Delegates);
+        }
+
+        /// <summary>The value read from member <paramref name="name"/>: the tracked field if known, else what the object as a whole carries.</summary>
+        public AbstractValue Member(string name, int maxMemberPath)
+        {
+            if (Fields.TryGetValue(name, out var field))
+            {
+                return field;
+            }
+
+            return Of(Self.WithMember(name, maxMemberPath));
+        }
+
+        /// <summary>Everything the value carries anywhere inside it: what a sink that receives the whole object receives.</summary>
+        public Taint Deep(int depth = 0)
+        {
+            if (Fields.IsEmpty || depth > MaxFieldDepth)
+            {
+                return Self;
+            }
+
+            var t = Self;
+            foreach (var kv in Fields)
+            {
+                t = t.Union(kv.Value.Deep(depth + 1));
+            }
+
+            return t;
+        }
+
+        public AbstractValue Join(AbstractValue other)
+        {
+            if (ReferenceEquals(this, other) || other.IsClean)
+            {
+                return this;
+            }
+
+            if (IsClean)
+            {
+                return other;
+            }
+
+            var fields = Fields;
+            if (!other.Fields.IsEmpty || !Fields.IsEmpty)
+            {
+                var builder = ImmutableDictionary.CreateBuilder<string, AbstractValue>(StringComparer.Ordinal);
+                foreach (var kv in Fields)
+                {
+                    var theirs = other.Fields.TryGetValue(kv.Key, out var o) ? o : Of(other.Self.WithMember(kv.Key, 8));
+                    builder[kv.Key] = kv.Value.Join(theirs);
+                }
+
+                foreach (var kv in other.Fields)
+                {
+                    if (!Fields.ContainsKey(kv.Key))
+                    {
+                        builder[kv.Key] = kv.Value.Join(Of(Self.WithMember(kv.Key, 8)));
+                    }
+                }
+
+                fields = builder.ToImmutable();
+            }
+
+            var delegates = Delegates;
+            foreach (var d in other.Delegates)
+            {
+                if (!delegates.Contains(d) && delegates.Length < 16)
+                {
+                    delegates = delegates.Add(d);
+                }
+            }
+
+            return Create(Self.Union(other.Self), fields, delegates);
+        }
+
+        public bool SameAs(AbstractValue other, int depth = 0)
+        {
+            if (ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (!Self.SameLabels(other.Self) || Fields.Count != other.Fields.Count || Delegates.Length != other.Delegates.Length)
+            {
+                return false;
+            }
+
+            foreach (var d in Delegates)
+            {
+                if (!other.Delegates.Contains(d))
+                {
+                    return false;
+                }
+            }
+
+            if (depth > MaxFieldDepth)
+            {
+                return true;
+            }
+
+            foreach (var kv in Fields)
+            {
+                if (!other.Fields.TryGetValue(kv.Key, out var o) || !kv.Value.SameAs(o, depth + 1))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public AbstractValue WithStep(string display, Location? location, int maxPath)
+        {
+            if (IsClean)
+            {
+                return this;
+            }
+
+            var fields = Fields;
+            if (!fields.IsEmpty)
+            {
+                var builder = fields.ToBuilder();
+                foreach (var kv in fields)
+                {
+                    builder[kv.Key] = kv.Value.WithStep(display, location, maxPath);
+                }
+
+                fields = builder.ToImmutable();
+            }
+
+            return Create(Self.WithStep(display, location, maxPath), fields, Delegates);
+        }
+
+        /// <summary>The value with every taint collapsed into <see cref="Self"/>: used where precision would cost soundness (library calls, dynamic).</summary>
+        public AbstractValue Flatten() => Fields.IsEmpty ? this : Create(Deep(), ImmutableDictionary<string, AbstractValue>.Empty, Delegates);
+    }
+}

@@ -1,0 +1,477 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Minimization.Analyzers.Flow
+{
+    /// <summary>A <c>[PartnerShare]</c> sink as the message names it.</summary>
+    internal sealed class SinkInfo
+    {
+        public SinkInfo(string display, string? partner, Location? location)
+        {
+            Display = display;
+            Partner = partner;
+            Location = location;
+        }
+
+        public string Display { get; }
+
+        public string? Partner { get; }
+
+        public Location? Location { get; }
+
+        public override string ToString() => Partner is null ? Display : Display + " (partner \"" + Partner + "\")";
+    }
+
+    /// <summary>
+    /// The contract's attributes resolved once per compilation, and every question the engine asks about them, memoized.
+    /// All caches are per compilation (this object lives in the compilation-start state), never static.
+    /// </summary>
+    internal sealed class FlowAnnotations
+    {
+        public const string IdentityBearingName = "Minimization.IdentityBearingAttribute";
+        public const string NonIdentifyingName = "Minimization.NonIdentifyingAttribute";
+        public const string PartnerShareName = "Minimization.PartnerShareAttribute";
+        public const string MinimizerName = "Minimization.MinimizerAttribute";
+
+        private static readonly object NoSource = new object();
+
+        private readonly INamedTypeSymbol? _identityBearing;
+        private readonly INamedTypeSymbol? _nonIdentifying;
+        private readonly INamedTypeSymbol? _partnerShare;
+        private readonly INamedTypeSymbol? _minimizer;
+        private readonly FlowOptions _options;
+
+        private readonly ConcurrentDictionary<ITypeSymbol, object> _typeSources = new ConcurrentDictionary<ITypeSymbol, object>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, object> _memberSources = new ConcurrentDictionary<ISymbol, object>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, object> _sinks = new ConcurrentDictionary<ISymbol, object>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, object> _returnSources = new ConcurrentDictionary<IMethodSymbol, object>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _minimizers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
+        private FlowAnnotations(INamedTypeSymbol? identityBearing, INamedTypeSymbol? nonIdentifying, INamedTypeSymbol? partnerShare, INamedTypeSymbol? minimizer, FlowOptions options)
+        {
+            _identityBearing = identityBearing;
+            _nonIdentifying = nonIdentifying;
+            _partnerShare = partnerShare;
+            _minimizer = minimizer;
+            _options = options;
+        }
+
+        public FlowOptions Options => _options;
+
+        /// <summary>Null when the compilation cannot contain a flow (no identity or no sink attribute): the analyzer then registers nothing.</summary>
+        public static FlowAnnotations? TryCreate(Compilation compilation, FlowOptions options)
+        {
+            var identity = compilation.GetTypeByMetadataName(IdentityBearingName);
+            var share = compilation.GetTypeByMetadataName(PartnerShareName);
+            if (identity is null || share is null)
+            {
+                return null;
+            }
+
+            return new FlowAnnotations(identity, compilation.GetTypeByMetadataName(NonIdentifyingName), share, compilation.GetTypeByMetadataName(MinimizerName), options);
+        }
+
+        public static string Describe(ISymbol symbol)
+        {
+            switch (symbol)
+            {
+                case IMethodSymbol m when m.MethodKind == MethodKind.Constructor:
+                    return "new " + m.ContainingType.Name;
+                case IMethodSymbol m when m.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet && m.AssociatedSymbol is not null:
+                    return Describe(m.AssociatedSymbol);
+                case IMethodSymbol m when m.MethodKind == MethodKind.LocalFunction:
+                    return m.Name;
+                case IParameterSymbol p:
+                    return "parameter '" + p.Name + "'";
+                case ILocalSymbol l:
+                    return "local '" + l.Name + "'";
+                default:
+                    return symbol.ContainingType is null ? symbol.Name : symbol.ContainingType.Name + "." + symbol.Name;
+            }
+        }
+
+        public static string DescribeCall(IMethodSymbol m)
+        {
+            if (m.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.Constructor)
+            {
+                return Describe(m);
+            }
+
+            var parts = new List<string>(m.Parameters.Length);
+            foreach (var p in m.Parameters)
+            {
+                parts.Add(p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+            }
+
+            var owner = m.MethodKind == MethodKind.LocalFunction || m.ContainingType is null ? string.Empty : m.ContainingType.Name + ".";
+            return owner + m.Name + "(" + string.Join(", ", parts) + ")";
+        }
+
+        private bool Has(ISymbol symbol, INamedTypeSymbol? attribute, out AttributeData? data)
+        {
+            data = null;
+            if (attribute is null)
+            {
+                return false;
+            }
+
+            foreach (var a in symbol.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))
+                {
+                    data = a;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string? FirstStringArgument(AttributeData? data)
+        {
+            if (data is null)
+            {
+                return null;
+            }
+
+            foreach (var arg in data.ConstructorArguments)
+            {
+                if (arg.Kind == TypedConstantKind.Primitive && arg.Value is string s)
+                {
+                    return s;
+                }
+            }
+
+            foreach (var named in data.NamedArguments)
+            {
+                if (named.Value.Value is string s)
+                {
+                    return s;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The members a member stands for: itself, what it overrides, and the interface members it implements.</summary>
+        private static IEnumerable<ISymbol> Family(ISymbol member)
+        {
+            yield return member;
+            var current = member;
+            for (var guard = 0; guard < 32; guard++)
+            {
+                ISymbol? overridden = current switch
+                {
+                    IMethodSymbol m => m.OverriddenMethod,
+                    IPropertySymbol p => p.OverriddenProperty,
+                    IEventSymbol e => e.OverriddenEvent,
+                    _ => null,
+                };
+                if (overridden is null)
+                {
+                    break;
+                }
+
+                yield return overridden;
+                current = overridden;
+            }
+
+            var type = member.ContainingType;
+            if (type is null || member.IsStatic && type.TypeKind != TypeKind.Interface)
+            {
+                yield break;
+            }
+
+            switch (member)
+            {
+                case IMethodSymbol m:
+                    foreach (var e in m.ExplicitInterfaceImplementations)
+                    {
+                        yield return e;
+                    }
+
+                    break;
+                case IPropertySymbol p:
+                    foreach (var e in p.ExplicitInterfaceImplementations)
+                    {
+                        yield return e;
+                    }
+
+                    break;
+            }
+
+            if (type.TypeKind == TypeKind.Interface)
+            {
+                yield break;
+            }
+
+            foreach (var iface in type.AllInterfaces)
+            {
+                foreach (var candidate in iface.GetMembers(member.Name))
+                {
+                    var impl = type.FindImplementationForInterfaceMember(candidate);
+                    if (impl is not null && SymbolEqualityComparer.Default.Equals(impl.OriginalDefinition, member.OriginalDefinition))
+                    {
+                        yield return candidate;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The source a value of this static type carries, if its type (or a base, interface or element type) is identity-bearing.</summary>
+        public IdentitySource? TypeSource(ITypeSymbol? type)
+        {
+            if (type is null || type.TypeKind == TypeKind.Error || type.SpecialType != SpecialType.None)
+            {
+                return null;
+            }
+
+            var result = _typeSources.GetOrAdd(type, t => (object?)ComputeTypeSource(t, 0) ?? NoSource);
+            return result as IdentitySource;
+        }
+
+        private IdentitySource? ComputeTypeSource(ITypeSymbol type, int depth)
+        {
+            if (depth > 3 || type.SpecialType != SpecialType.None)
+            {
+                return null;
+            }
+
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return ComputeTypeSource(array.ElementType, depth + 1);
+                case ITypeParameterSymbol:
+                    return null;
+                case INamedTypeSymbol named:
+                    if (named.TypeKind == TypeKind.Delegate)
+                    {
+                        return null;
+                    }
+
+                    for (var t = named; t is not null; t = t.BaseType)
+                    {
+                        if (Has(t.OriginalDefinition, _identityBearing, out var data))
+                        {
+                            return new IdentitySource(t.Name, FirstStringArgument(data), t.Locations.Length > 0 ? t.Locations[0] : null, t.OriginalDefinition);
+                        }
+                    }
+
+                    foreach (var i in named.AllInterfaces)
+                    {
+                        if (Has(i.OriginalDefinition, _identityBearing, out var data))
+                        {
+                            return new IdentitySource(named.Name, FirstStringArgument(data), named.Locations.Length > 0 ? named.Locations[0] : null, named.OriginalDefinition);
+                        }
+                    }
+
+                    foreach (var arg in named.TypeArguments)
+                    {
+                        var inner = ComputeTypeSource(arg, depth + 1);
+                        if (inner is not null)
+                        {
+                            return inner;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        public bool IsNonIdentifying(ISymbol member)
+        {
+            foreach (var m in Family(member.OriginalDefinition))
+            {
+                if (Has(m, _nonIdentifying, out _))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The source a read of <paramref name="member"/> yields by declaration: an annotated member, or a member of an
+        /// identity-bearing type (its own or the receiver's) that is not <c>[NonIdentifying]</c>.
+        /// </summary>
+        public IdentitySource? MemberSource(ISymbol member, ITypeSymbol? receiverType)
+        {
+            var declared = _memberSources.GetOrAdd(member.OriginalDefinition, m => (object?)ComputeMemberSource(m) ?? NoSource) as IdentitySource;
+            if (declared is not null)
+            {
+                return declared;
+            }
+
+            if (receiverType is not null && !SymbolEqualityComparer.Default.Equals(receiverType, member.ContainingType) && TypeSource(receiverType) is not null && !IsNonIdentifying(member))
+            {
+                return MakeMemberSource(member, null);
+            }
+
+            return null;
+        }
+
+        private IdentitySource? ComputeMemberSource(ISymbol member)
+        {
+            foreach (var m in Family(member))
+            {
+                if (Has(m, _identityBearing, out var data))
+                {
+                    return MakeMemberSource(member, FirstStringArgument(data));
+                }
+            }
+
+            if (member.ContainingType is not null && TypeSource(member.ContainingType) is { } typeSource && !IsNonIdentifying(member))
+            {
+                return MakeMemberSource(member, typeSource.Category);
+            }
+
+            return null;
+        }
+
+        private static IdentitySource MakeMemberSource(ISymbol member, string? category)
+            => new IdentitySource(Describe(member), category, member.Locations.Length > 0 ? member.Locations[0] : null, member.OriginalDefinition);
+
+        public IdentitySource? ParameterSource(IParameterSymbol parameter)
+        {
+            if (Has(parameter, _identityBearing, out var data))
+            {
+                return new IdentitySource("parameter '" + parameter.Name + "'", FirstStringArgument(data), parameter.Locations.Length > 0 ? parameter.Locations[0] : null, parameter.OriginalDefinition);
+            }
+
+            if (parameter.ContainingSymbol is IMethodSymbol method)
+            {
+                foreach (var m in Family(method.OriginalDefinition))
+                {
+                    if (m is IMethodSymbol fm && parameter.Ordinal < fm.Parameters.Length && Has(fm.Parameters[parameter.Ordinal], _identityBearing, out data))
+                    {
+                        return new IdentitySource("parameter '" + parameter.Name + "'", FirstStringArgument(data), parameter.Locations.Length > 0 ? parameter.Locations[0] : null, parameter.OriginalDefinition);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        public IdentitySource? ReturnSource(IMethodSymbol method)
+        {
+            var key = method.OriginalDefinition;
+            var result = _returnSources.GetOrAdd(key, _ =>
+            {
+                foreach (var m in Family(key))
+                {
+                    if (m is IMethodSymbol fm)
+                    {
+                        foreach (var a in fm.GetReturnTypeAttributes())
+                        {
+                            if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, _identityBearing))
+                            {
+                                return new IdentitySource(DescribeCall(key), FirstStringArgument(a), key.Locations.Length > 0 ? key.Locations[0] : null, new ReturnSourceKey(key));
+                            }
+                        }
+                    }
+                }
+
+                return NoSource;
+            });
+            return result as IdentitySource;
+        }
+
+        public bool IsMinimizer(IMethodSymbol method)
+        {
+            return _minimizers.GetOrAdd(method.OriginalDefinition, m =>
+            {
+                foreach (var f in Family(m))
+                {
+                    if (Has(f, _minimizer, out _))
+                    {
+                        return true;
+                    }
+                }
+
+                return FlowOptions.Matches(_options.Minimizers, m);
+            });
+        }
+
+        /// <summary>The sink of a whole method (every argument), if the method or a member it overrides/implements is <c>[PartnerShare]</c>.</summary>
+        public SinkInfo? MethodSink(IMethodSymbol method)
+            => _sinks.GetOrAdd(method.OriginalDefinition, m => (object?)ComputeSink(m) ?? NoSource) as SinkInfo;
+
+        public SinkInfo? PropertySink(IPropertySymbol property)
+            => _sinks.GetOrAdd(property.OriginalDefinition, p => (object?)ComputeSink(p) ?? NoSource) as SinkInfo;
+
+        private SinkInfo? ComputeSink(ISymbol member)
+        {
+            foreach (var m in Family(member))
+            {
+                if (Has(m, _partnerShare, out var data))
+                {
+                    return new SinkInfo(Describe(member), FirstStringArgument(data), member.Locations.Length > 0 ? member.Locations[0] : null);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The sink of one parameter: the method's own sink, or a <c>[PartnerShare]</c> parameter here or on a member it overrides/implements.</summary>
+        public SinkInfo? ParameterSink(IMethodSymbol method, IParameterSymbol? parameter)
+        {
+            var whole = MethodSink(method);
+            if (whole is not null || parameter is null)
+            {
+                return whole;
+            }
+
+            var key = parameter.OriginalDefinition;
+            return _sinks.GetOrAdd(key, _ =>
+            {
+                foreach (var m in Family(method.OriginalDefinition))
+                {
+                    if (m is IMethodSymbol fm && parameter.Ordinal < fm.Parameters.Length && Has(fm.Parameters[parameter.Ordinal], _partnerShare, out var data))
+                    {
+                        return new SinkInfo(Describe(method) + "(" + parameter.Name + ")", FirstStringArgument(data), parameter.Locations.Length > 0 ? parameter.Locations[0] : null);
+                    }
+                }
+
+                return NoSource;
+            }) as SinkInfo;
+        }
+
+        /// <summary>Whether the method or any parameter of it is a sink: cheap pre-check for calls.</summary>
+        public bool HasAnySink(IMethodSymbol method)
+        {
+            if (MethodSink(method) is not null)
+            {
+                return true;
+            }
+
+            foreach (var p in method.Parameters)
+            {
+                if (ParameterSink(method, p) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Distinguishes "the method's return value" from "the method" as a source key.</summary>
+    internal sealed class ReturnSourceKey : IEquatable<ReturnSourceKey>
+    {
+        public ReturnSourceKey(IMethodSymbol method) => Method = method;
+
+        public IMethodSymbol Method { get; }
+
+        public bool Equals(ReturnSourceKey? other) => other is not null && SymbolEqualityComparer.Default.Equals(Method, other.Method);
+
+        public override bool Equals(object? obj) => Equals(obj as ReturnSourceKey);
+
+        public override int GetHashCode() => SymbolEqualityComparer.Default.GetHashCode(Method) ^ 0x5bd1e995;
+    }
+}

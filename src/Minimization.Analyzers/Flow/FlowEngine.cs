@@ -1,0 +1,373 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Minimization.Analyzers.Flow
+{
+    /// <summary>
+    /// The per-compilation flow engine: method analyses computed on demand and memoized by method symbol (original
+    /// definition), recursion solved by a fixpoint over the recursive group, and the two compilation-wide indexes
+    /// (implementations of virtual members, writes to fields and properties) built lazily the first time a flow needs them.
+    /// It knows nothing of diagnostics: it produces findings; the rules turn them into diagnostics.
+    /// </summary>
+    internal sealed class FlowEngine
+    {
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodAnalysis> _final = new ConcurrentDictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
+        private readonly object _indexGate = new object();
+        private ImplementationIndex? _implementations;
+        private MemberWriteIndex? _memberWrites;
+
+        public FlowEngine(Compilation compilation, FlowAnnotations annotations)
+        {
+            Compilation = compilation;
+            Annotations = annotations;
+            Library = new LibraryModel(annotations.Options);
+        }
+
+        public Compilation Compilation { get; }
+
+        public FlowAnnotations Annotations { get; }
+
+        public LibraryModel Library { get; }
+
+        public FlowOptions Options => Annotations.Options;
+
+        /// <summary>Analyzes a method whose graph the caller already has (the analyzer's own operation block), reusing a published analysis.</summary>
+        public MethodAnalysis AnalyzeRoot(IMethodSymbol method, ControlFlowGraph cfg, CancellationToken cancellationToken)
+        {
+            var key = method.OriginalDefinition;
+            if (_final.TryGetValue(key, out var done))
+            {
+                return done;
+            }
+
+            var stack = new AnalysisStack(cancellationToken);
+            var result = Solve(key, cfg, stack);
+            _final.TryAdd(key, result);
+            return result;
+        }
+
+        /// <summary>Analyzes a root that is not a method (a field initializer, say); never cached.</summary>
+        public MethodAnalysis AnalyzeDetached(ISymbol owner, ControlFlowGraph cfg, CancellationToken cancellationToken)
+        {
+            var stack = new AnalysisStack(cancellationToken);
+            return new MethodEvaluator(this, owner as IMethodSymbol, cfg, stack, 0).Run();
+        }
+
+        /// <summary>
+        /// The analysis of a callee, or null when it has no body here (then the caller models it as library code).
+        /// <paramref name="boundHit"/> is set when a bound stopped the analysis; the caller then assumes the flow.
+        /// </summary>
+        public MethodAnalysis? GetCallee(IMethodSymbol method, AnalysisStack stack, out bool boundHit)
+        {
+            boundHit = false;
+            var key = method.OriginalDefinition;
+            if (_final.TryGetValue(key, out var done))
+            {
+                return done;
+            }
+
+            if (stack.TryGetLocal(key, out var local))
+            {
+                return local;
+            }
+
+            var frame = stack.IndexOf(key);
+            if (frame >= 0)
+            {
+                stack.MarkRecursion(frame);
+                return stack.Provisional(key) ?? MethodAnalysis.Empty;
+            }
+
+            if (stack.Depth >= Options.MaxCallDepth)
+            {
+                boundHit = true;
+                return null;
+            }
+
+            var cfg = GetGraph(key, stack.CancellationToken, out var tooLarge);
+            if (tooLarge)
+            {
+                boundHit = true;
+                return null;
+            }
+
+            if (cfg is null)
+            {
+                return null;
+            }
+
+            var result = Solve(key, cfg, stack);
+            if (stack.LastWasFinal)
+            {
+                _final.TryAdd(key, result);
+            }
+            else
+            {
+                stack.SetLocal(key, result);
+            }
+
+            return result;
+        }
+
+        private MethodAnalysis Solve(IMethodSymbol method, ControlFlowGraph cfg, AnalysisStack stack)
+        {
+            var frame = stack.Push(method);
+            try
+            {
+                MethodAnalysis result;
+                var rounds = 0;
+                while (true)
+                {
+                    stack.CancellationToken.ThrowIfCancellationRequested();
+                    stack.ResetRecursion(frame);
+                    if (rounds > 0)
+                    {
+                        stack.ClearLocal();
+                    }
+
+                    result = new MethodEvaluator(this, method, cfg, stack, stack.Depth).Run();
+                    if (!stack.WasRecursive(frame))
+                    {
+                        break;
+                    }
+
+                    var previous = stack.Provisional(method);
+                    stack.SetProvisional(method, result);
+                    if ((previous is not null && previous.SameSummary(result)) || ++rounds >= 12)
+                    {
+                        break;
+                    }
+                }
+
+                return result;
+            }
+            finally
+            {
+                stack.Pop(frame);
+            }
+        }
+
+        public SemanticModel GetModel(SyntaxTree tree)
+        {
+#pragma warning disable RS1030 // Callee bodies live in other trees; the driver's caching model provider makes this the same model it binds with.
+            return _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
+        }
+
+        /// <summary>The control-flow graph of a method declared in source, or null for abstract, extern and metadata methods.</summary>
+        public ControlFlowGraph? GetGraph(IMethodSymbol method, CancellationToken cancellationToken, out bool tooLarge)
+        {
+            tooLarge = false;
+            if (method.IsAbstract || method.IsExtern)
+            {
+                return null;
+            }
+
+            if (method.PartialImplementationPart is { } impl)
+            {
+                method = impl;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var node = reference.GetSyntax(cancellationToken);
+                SyntaxNode? body = node switch
+                {
+                    BaseMethodDeclarationSyntax m when m.Body is not null || m.ExpressionBody is not null => m,
+                    AccessorDeclarationSyntax a when a.Body is not null || a.ExpressionBody is not null => a,
+                    ArrowExpressionClauseSyntax arrow => arrow,
+                    CompilationUnitSyntax unit when method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName => unit,
+                    LocalFunctionStatementSyntax => null,
+                    _ => null,
+                };
+                if (body is null || !Compilation.ContainsSyntaxTree(body.SyntaxTree))
+                {
+                    continue;
+                }
+
+                if (body.Span.Length > Options.MaxMethodOperations * 8)
+                {
+                    tooLarge = true;
+                    return null;
+                }
+
+                try
+                {
+                    var model = GetModel(body.SyntaxTree);
+                    var operation = model.GetOperation(body, cancellationToken);
+                    if (operation is null)
+                    {
+                        continue;
+                    }
+
+                    while (operation.Parent is not null)
+                    {
+                        operation = operation.Parent;
+                    }
+
+                    return GraphFor(operation, cancellationToken);
+                }
+                catch (ArgumentException)
+                {
+                    // Incomplete code can yield roots a graph cannot be built for: model the method as library code.
+                }
+                catch (InvalidOperationException)
+                {
+                }
+            }
+
+            return null;
+        }
+
+        public ImplementationIndex Implementations
+        {
+            get
+            {
+                lock (_indexGate)
+                {
+                    return _implementations ??= new ImplementationIndex(Compilation);
+                }
+            }
+        }
+
+        public MemberWriteIndex MemberWrites
+        {
+            get
+            {
+                lock (_indexGate)
+                {
+                    return _memberWrites ??= new MemberWriteIndex(this);
+                }
+            }
+        }
+
+        /// <summary>The graph of a root operation, or null when the root is not one a graph can be built for.</summary>
+        public static ControlFlowGraph? GraphFor(IOperation root, CancellationToken cancellationToken) => root switch
+        {
+            IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+            IConstructorBodyOperation ctor => ControlFlowGraph.Create(ctor, cancellationToken),
+            IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, cancellationToken),
+            IFieldInitializerOperation field => ControlFlowGraph.Create(field, cancellationToken),
+            IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
+            _ => null,
+        };
+
+        /// <summary>Whether a record's or class's primary constructor is what <paramref name="ctor"/> stands for.</summary>
+        public static bool IsPrimaryConstructor(IMethodSymbol ctor)
+        {
+            if (ctor.MethodKind != MethodKind.Constructor)
+            {
+                return false;
+            }
+
+            foreach (var r in ctor.DeclaringSyntaxReferences)
+            {
+                if (r.GetSyntax() is TypeDeclarationSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>One top-level analysis's call stack: recursion detection, provisional summaries and the bound on depth.</summary>
+    internal sealed class AnalysisStack
+    {
+        private readonly List<IMethodSymbol> _frames = new List<IMethodSymbol>();
+        private readonly List<int> _lowestDependency = new List<int>();
+        private readonly List<bool> _recursive = new List<bool>();
+        private readonly Dictionary<IMethodSymbol, MethodAnalysis> _provisional = new Dictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IMethodSymbol, MethodAnalysis> _local = new Dictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
+
+        public AnalysisStack(CancellationToken cancellationToken)
+        {
+            CancellationToken = cancellationToken;
+        }
+
+        public CancellationToken CancellationToken { get; }
+
+        public int Depth => _frames.Count;
+
+        /// <summary>Whether the frame popped last depended on no provisional summary of a frame below it.</summary>
+        public bool LastWasFinal { get; private set; } = true;
+
+        public int IndexOf(IMethodSymbol method)
+        {
+            for (var i = _frames.Count - 1; i >= 0; i--)
+            {
+                if (SymbolEqualityComparer.Default.Equals(_frames[i], method))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        public int Push(IMethodSymbol method)
+        {
+            _frames.Add(method);
+            _lowestDependency.Add(int.MaxValue);
+            _recursive.Add(false);
+            return _frames.Count - 1;
+        }
+
+        public void Pop(int frame)
+        {
+            var lowest = _lowestDependency[frame];
+            LastWasFinal = lowest >= frame;
+            if (!LastWasFinal && frame > 0)
+            {
+                _lowestDependency[frame - 1] = Math.Min(_lowestDependency[frame - 1], lowest);
+            }
+
+            var method = _frames[frame];
+            _frames.RemoveAt(frame);
+            _lowestDependency.RemoveAt(frame);
+            _recursive.RemoveAt(frame);
+            if (LastWasFinal)
+            {
+                _provisional.Remove(method);
+            }
+        }
+
+        /// <summary>Analyses computed under a provisional summary are stale once that summary changes.</summary>
+        public void ClearLocal() => _local.Clear();
+
+        public void MarkRecursion(int frame)
+        {
+            _recursive[frame] = true;
+            for (var i = frame + 1; i < _frames.Count; i++)
+            {
+                _lowestDependency[i] = Math.Min(_lowestDependency[i], frame);
+            }
+        }
+
+        public void ResetRecursion(int frame)
+        {
+            _recursive[frame] = false;
+            _lowestDependency[frame] = int.MaxValue;
+        }
+
+        public bool WasRecursive(int frame) => _recursive[frame];
+
+        public MethodAnalysis? Provisional(IMethodSymbol method) => _provisional.TryGetValue(method, out var a) ? a : null;
+
+        public void SetProvisional(IMethodSymbol method, MethodAnalysis analysis) => _provisional[method] = analysis;
+
+        public bool TryGetLocal(IMethodSymbol method, out MethodAnalysis analysis) => _local.TryGetValue(method, out analysis!);
+
+        public void SetLocal(IMethodSymbol method, MethodAnalysis analysis) => _local[method] = analysis;
+    }
+}

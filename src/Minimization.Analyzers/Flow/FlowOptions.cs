@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Minimization.Analyzers.Flow
+{
+    /// <summary>
+    /// The analysis bounds and the user's extension of the library table, read once per compilation from
+    /// <c>.editorconfig</c> / <c>.globalconfig</c>. Option names are documented in <c>docs/configuration.md</c>.
+    /// </summary>
+    internal sealed class FlowOptions
+    {
+        public const string MaxCallDepthKey = "minimization.max_call_depth";
+        public const string MaxMethodOperationsKey = "minimization.max_method_operations";
+        public const string MaxFixpointIterationsKey = "minimization.max_fixpoint_iterations";
+        public const string MinimizersKey = "minimization.minimizers";
+        public const string CleanMethodsKey = "minimization.clean_methods";
+        public const string PropagatorsKey = "minimization.propagators";
+
+        public static readonly FlowOptions Default = new FlowOptions(256, 50_000, 200, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
+
+        public FlowOptions(int maxCallDepth, int maxMethodOperations, int maxFixpointIterations, ImmutableArray<string> minimizers, ImmutableArray<string> cleanMethods, ImmutableArray<string> propagators)
+        {
+            MaxCallDepth = maxCallDepth;
+            MaxMethodOperations = maxMethodOperations;
+            MaxFixpointIterations = maxFixpointIterations;
+            Minimizers = minimizers;
+            CleanMethods = cleanMethods;
+            Propagators = propagators;
+        }
+
+        /// <summary>How many nested callee summaries one analysis may compute before it assumes the flow (MIN011).</summary>
+        public int MaxCallDepth { get; }
+
+        /// <summary>Bodies with more operations than this are not summarized; their flows are assumed (MIN011).</summary>
+        public int MaxMethodOperations { get; }
+
+        /// <summary>How many times each basic block may be revisited before the fixpoint is cut short (MIN011).</summary>
+        public int MaxFixpointIterations { get; }
+
+        public ImmutableArray<string> Minimizers { get; }
+
+        public ImmutableArray<string> CleanMethods { get; }
+
+        public ImmutableArray<string> Propagators { get; }
+
+        public static FlowOptions Read(AnalyzerOptions options, Compilation compilation)
+        {
+            var provider = options.AnalyzerConfigOptionsProvider;
+            var sources = new List<AnalyzerConfigOptions> { provider.GlobalOptions };
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                sources.Add(provider.GetOptions(tree));
+                break; // [*.cs] sections apply to every C# file alike; the first tree stands for them.
+            }
+
+            return new FlowOptions(
+                ReadInt(sources, MaxCallDepthKey, Default.MaxCallDepth),
+                ReadInt(sources, MaxMethodOperationsKey, Default.MaxMethodOperations),
+                ReadInt(sources, MaxFixpointIterationsKey, Default.MaxFixpointIterations),
+                ReadList(sources, MinimizersKey),
+                ReadList(sources, CleanMethodsKey),
+                ReadList(sources, PropagatorsKey));
+        }
+
+        private static int ReadInt(List<AnalyzerConfigOptions> sources, string key, int fallback)
+        {
+            foreach (var s in sources)
+            {
+                if (s.TryGetValue(key, out var text) && int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0)
+                {
+                    return value;
+                }
+            }
+
+            return fallback;
+        }
+
+        private static ImmutableArray<string> ReadList(List<AnalyzerConfigOptions> sources, string key)
+        {
+            var builder = ImmutableArray.CreateBuilder<string>();
+            foreach (var s in sources)
+            {
+                if (s.TryGetValue(key, out var text))
+                {
+                    foreach (var part in text.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        var name = part.Trim();
+                        if (name.StartsWith("M:", StringComparison.Ordinal))
+                        {
+                            name = name.Substring(2);
+                        }
+
+                        var paren = name.IndexOf('(');
+                        if (paren >= 0)
+                        {
+                            name = name.Substring(0, paren);
+                        }
+
+                        if (name.Length > 0 && !builder.Contains(name))
+                        {
+                            builder.Add(name);
+                        }
+                    }
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>Whether <paramref name="method"/> is named by an entry (<c>Namespace.Type.Method</c>, a suffix of it such as <c>Type.Method</c>, or <c>Namespace.Type.*</c>).</summary>
+        public static bool Matches(ImmutableArray<string> entries, IMethodSymbol method)
+        {
+            if (entries.IsDefaultOrEmpty)
+            {
+                return false;
+            }
+
+            var type = method.ContainingType?.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) ?? string.Empty;
+            var full = type + "." + method.Name;
+            foreach (var e in entries)
+            {
+                if (e.EndsWith(".*", StringComparison.Ordinal))
+                {
+                    var prefix = e.Substring(0, e.Length - 2);
+                    if (string.Equals(type, prefix, StringComparison.Ordinal) || type.EndsWith("." + prefix, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+                else if (string.Equals(full, e, StringComparison.Ordinal) || full.EndsWith("." + e, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

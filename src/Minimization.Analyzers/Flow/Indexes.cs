@@ -1,0 +1,269 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace Minimization.Analyzers.Flow
+{
+    /// <summary>
+    /// Source implementations and overrides of every interface and virtual method, built once per compilation on the first
+    /// call through such a member, so that a call through <c>IForwarder.Forward</c> follows every body that can run.
+    /// </summary>
+    internal sealed class ImplementationIndex
+    {
+        private readonly Dictionary<IMethodSymbol, List<IMethodSymbol>> _map = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+
+        public ImplementationIndex(Compilation compilation)
+        {
+            Visit(compilation.Assembly.GlobalNamespace);
+        }
+
+        public IReadOnlyList<IMethodSymbol> Of(IMethodSymbol method)
+            => _map.TryGetValue(method.OriginalDefinition, out var list) ? list : (IReadOnlyList<IMethodSymbol>)System.Array.Empty<IMethodSymbol>();
+
+        private void Visit(INamespaceSymbol ns)
+        {
+            foreach (var member in ns.GetMembers())
+            {
+                if (member is INamespaceSymbol child)
+                {
+                    Visit(child);
+                }
+                else if (member is INamedTypeSymbol type)
+                {
+                    Visit(type);
+                }
+            }
+        }
+
+        private void Visit(INamedTypeSymbol type)
+        {
+            foreach (var nested in type.GetTypeMembers())
+            {
+                Visit(nested);
+            }
+
+            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsAbstract && type.TypeKind != TypeKind.Class)
+            {
+                return;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (member is not IMethodSymbol method || method.IsAbstract || method.IsStatic)
+                {
+                    continue;
+                }
+
+                for (var o = method.OverriddenMethod; o is not null; o = o.OverriddenMethod)
+                {
+                    Add(o, method);
+                }
+            }
+
+            foreach (var iface in type.AllInterfaces)
+            {
+                foreach (var member in iface.GetMembers())
+                {
+                    if (member is IMethodSymbol im && !im.IsStatic && type.FindImplementationForInterfaceMember(im) is IMethodSymbol impl && !impl.IsAbstract)
+                    {
+                        Add(im, impl);
+                    }
+                }
+            }
+        }
+
+        private void Add(IMethodSymbol declared, IMethodSymbol implementation)
+        {
+            var key = declared.OriginalDefinition;
+            if (!_map.TryGetValue(key, out var list))
+            {
+                _map[key] = list = new List<IMethodSymbol>();
+            }
+
+            var impl = implementation.OriginalDefinition;
+            foreach (var existing in list)
+            {
+                if (SymbolEqualityComparer.Default.Equals(existing, impl))
+                {
+                    return;
+                }
+            }
+
+            list.Add(impl);
+        }
+    }
+
+    /// <summary>
+    /// Where the compilation writes each field and property, found by a syntax-only scan keyed by the member's name and
+    /// resolved to the writing method's own analysis (its <see cref="MethodAnalysis.MemberWrites"/>). This is the
+    /// flow-insensitive half of the heap model: identity stored in a field by one method is seen when another reads it.
+    /// </summary>
+    internal sealed class MemberWriteIndex
+    {
+        private readonly FlowEngine _engine;
+        private readonly Dictionary<string, List<SyntaxNode>> _writersByName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<ISymbol, AbstractValue> _values = new ConcurrentDictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, byte> _inProgress = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
+
+        public MemberWriteIndex(FlowEngine engine)
+        {
+            _engine = engine;
+            foreach (var tree in engine.Compilation.SyntaxTrees)
+            {
+                Scan(tree.GetRoot());
+            }
+        }
+
+        private void Scan(SyntaxNode root)
+        {
+            foreach (var node in root.DescendantNodes())
+            {
+                string? name = null;
+                switch (node)
+                {
+                    case AssignmentExpressionSyntax assignment:
+                        name = RightmostName(assignment.Left);
+                        break;
+                    case VariableDeclaratorSyntax declarator when declarator.Initializer is not null && declarator.Parent?.Parent is BaseFieldDeclarationSyntax:
+                        name = declarator.Identifier.ValueText;
+                        break;
+                    case PropertyDeclarationSyntax property when property.Initializer is not null:
+                        name = property.Identifier.ValueText;
+                        break;
+                }
+
+                if (name is null)
+                {
+                    continue;
+                }
+
+                var owner = Owner(node);
+                if (owner is null)
+                {
+                    continue;
+                }
+
+                if (!_writersByName.TryGetValue(name, out var list))
+                {
+                    _writersByName[name] = list = new List<SyntaxNode>();
+                }
+
+                if (!list.Contains(owner))
+                {
+                    list.Add(owner);
+                }
+            }
+        }
+
+        private static string? RightmostName(ExpressionSyntax left) => left switch
+        {
+            IdentifierNameSyntax id => id.Identifier.ValueText,
+            MemberAccessExpressionSyntax ma => ma.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax mb => mb.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static SyntaxNode? Owner(SyntaxNode node)
+        {
+            for (var n = node.Parent; n is not null; n = n.Parent)
+            {
+                switch (n)
+                {
+                    case BaseMethodDeclarationSyntax:
+                    case AccessorDeclarationSyntax:
+                    case VariableDeclaratorSyntax v when v.Parent?.Parent is BaseFieldDeclarationSyntax:
+                    case PropertyDeclarationSyntax p when p.Initializer is not null && node.Span.IntersectsWith(p.Initializer.Span):
+                        return n;
+                    case PropertyDeclarationSyntax p when p.ExpressionBody is not null:
+                        return p.ExpressionBody;
+                    case GlobalStatementSyntax:
+                        return n.Parent;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>What any code in the compilation stores into <paramref name="member"/> (concrete identity only).</summary>
+        public AbstractValue ValueOf(ISymbol member, CancellationToken cancellationToken)
+        {
+            var key = member.OriginalDefinition;
+            if (_values.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            if (!_writersByName.TryGetValue(key.Name, out var writers) || !_inProgress.TryAdd(key, 0))
+            {
+                return AbstractValue.Clean;
+            }
+
+            try
+            {
+                var value = AbstractValue.Clean;
+                foreach (var writer in writers)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var analysis = AnalyzeWriter(writer, cancellationToken);
+                    if (analysis is not null && analysis.MemberWrites.TryGetValue(key, out var written))
+                    {
+                        value = value.Join(written);
+                    }
+                }
+
+                _values.TryAdd(key, value);
+                return value;
+            }
+            finally
+            {
+                _inProgress.TryRemove(key, out _);
+            }
+        }
+
+        private MethodAnalysis? AnalyzeWriter(SyntaxNode writer, CancellationToken cancellationToken)
+        {
+            var model = _engine.GetModel(writer.SyntaxTree);
+            if (writer is CompilationUnitSyntax)
+            {
+                var entry = _engine.Compilation.GetEntryPoint(cancellationToken);
+                return entry is null ? null : _engine.GetCallee(entry, new AnalysisStack(cancellationToken), out _);
+            }
+
+            var symbol = writer is ArrowExpressionClauseSyntax arrow && arrow.Parent is PropertyDeclarationSyntax pd
+                ? (model.GetDeclaredSymbol(pd, cancellationToken) as IPropertySymbol)?.GetMethod
+                : model.GetDeclaredSymbol(writer, cancellationToken);
+            if (symbol is IMethodSymbol method)
+            {
+                return _engine.GetCallee(method, new AnalysisStack(cancellationToken), out _);
+            }
+
+            // A field or property initializer: its own little graph.
+            try
+            {
+                SyntaxNode? initializer = writer switch
+                {
+                    VariableDeclaratorSyntax v => v.Initializer,
+                    PropertyDeclarationSyntax p => p.Initializer,
+                    _ => null,
+                };
+                var operation = initializer is null ? null : model.GetOperation(initializer, cancellationToken);
+                var graph = operation is null ? null : FlowEngine.GraphFor(operation, cancellationToken);
+                if (graph is null || symbol is null)
+                {
+                    return null;
+                }
+
+                return _engine.AnalyzeDetached(symbol, graph, cancellationToken);
+            }
+            catch (System.ArgumentException)
+            {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace Minimization.Analyzers.Flow
+{
+    /// <summary>Where identity entered the program: a member, a parameter, a return value or a value of an identity-bearing type.</summary>
+    internal sealed class IdentitySource : IEquatable<IdentitySource>
+    {
+        public IdentitySource(string display, string? category, Location? location, object key)
+        {
+            Display = display;
+            Category = category;
+            Location = location;
+            Key = key;
+            AsLabel = Label.Concrete(this);
+        }
+
+        /// <summary>The concrete label for this source, made once.</summary>
+        public Label AsLabel { get; }
+
+        /// <summary>How the message names the source, for example <c>CallRecord.CallerNumber</c>.</summary>
+        public string Display { get; }
+
+        public string? Category { get; }
+
+        public Location? Location { get; }
+
+        /// <summary>Identity of the source for set semantics: the symbol (or symbol + kind) that introduced it.</summary>
+        public object Key { get; }
+
+        public bool Equals(IdentitySource? other) => other is not null && Equals(Key, other.Key);
+
+        public override bool Equals(object? obj) => Equals(obj as IdentitySource);
+
+        public override int GetHashCode() => Key.GetHashCode();
+    }
+
+    /// <summary>One hop of a flow, as the user reads it: "local 'n'", "Helper(string)".</summary>
+    internal sealed class FlowStep
+    {
+        public FlowStep(string display, Location? location, FlowStep? previous)
+        {
+            Display = display;
+            Location = location;
+            Previous = previous;
+            Length = previous is null ? 1 : previous.Length + 1;
+        }
+
+        public string Display { get; }
+
+        public Location? Location { get; }
+
+        public FlowStep? Previous { get; }
+
+        public int Length { get; }
+
+        /// <summary>Steps from the oldest to the newest.</summary>
+        public IReadOnlyList<FlowStep> InOrder()
+        {
+            var list = new List<FlowStep>(Length);
+            for (var s = this; s is not null; s = s.Previous)
+            {
+                list.Add(s);
+            }
+
+            list.Reverse();
+            return list;
+        }
+    }
+
+    /// <summary>
+    /// What a value may carry: either concrete identity from a source, or (inside a method summary) whatever the caller
+    /// passes for a parameter or the receiver, reached through a chain of member reads.
+    /// </summary>
+    internal sealed class Label : IEquatable<Label>
+    {
+        private Label(IdentitySource? source, int parameter, ImmutableArray<string> memberPath)
+        {
+            Source = source;
+            Parameter = parameter;
+            MemberPath = memberPath.IsDefault ? ImmutableArray<string>.Empty : memberPath;
+            var hash = source?.GetHashCode() ?? (parameter * 397);
+            foreach (var m in MemberPath)
+            {
+                hash = (hash * 31) ^ StringComparer.Ordinal.GetHashCode(m);
+            }
+
+            _hash = hash;
+        }
+
+        private readonly int _hash;
+
+        public const int ThisParameter = -1;
+
+        public IdentitySource? Source { get; }
+
+        public bool IsConcrete => Source is not null;
+
+        /// <summary>Ordinal of the parameter a symbolic label stands for; <see cref="ThisParameter"/> for the receiver.</summary>
+        public int Parameter { get; }
+
+        public ImmutableArray<string> MemberPath { get; }
+
+        public static Label Concrete(IdentitySource source) => new Label(source, 0, ImmutableArray<string>.Empty);
+
+        public static Label Symbolic(int parameter) => new Label(null, parameter, ImmutableArray<string>.Empty);
+
+        public Label WithMember(string member, int maxPath)
+            => IsConcrete || MemberPath.Length >= maxPath ? this : new Label(null, Parameter, MemberPath.Add(member));
+
+        public bool Equals(Label? other)
+        {
+            if (other is null || _hash != other._hash)
+            {
+                return false;
+            }
+
+            if (IsConcrete || other.IsConcrete)
+            {
+                return Equals(Source, other.Source);
+            }
+
+            if (Parameter != other.Parameter || MemberPath.Length != other.MemberPath.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < MemberPath.Length; i++)
+            {
+                if (!string.Equals(MemberPath[i], other.MemberPath[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override bool Equals(object? obj) => Equals(obj as Label);
+
+        public override int GetHashCode() => _hash;
+
+        public override string ToString()
+        {
+            if (Source is not null)
+            {
+                return Source.Display;
+            }
+
+            var sb = new StringBuilder(Parameter == ThisParameter ? "this" : "param#" + Parameter);
+            foreach (var m in MemberPath)
+            {
+                sb.Append('.').Append(m);
+            }
+
+            return sb.ToString();
+        }
+    }
+
+    /// <summary>A label together with the path it travelled. Equality ignores the path: the first path found is kept.</summary>
+    internal readonly struct TaintEntry
+    {
+        public TaintEntry(Label label, FlowStep? path)
+        {
+            Label = label;
+            Path = path;
+        }
+
+        public Label Label { get; }
+
+        public FlowStep? Path { get; }
+    }
+}

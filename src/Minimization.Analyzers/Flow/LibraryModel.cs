@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Minimization.Analyzers.Flow
+{
+    /// <summary>How the result of a call into code without source relates to its inputs.</summary>
+    internal enum LibraryBehavior
+    {
+        /// <summary>Identity from the receiver or any argument comes out in the result (the contract's default).</summary>
+        Propagate,
+
+        /// <summary>The result carries no identity (sizes, comparisons, predicates, user-declared clean methods).</summary>
+        Clean,
+
+        /// <summary>The result is minimized (a library method the user's configuration declares a minimizer).</summary>
+        Minimize,
+    }
+
+    /// <summary>How a library call that takes delegates combines the delegates' results with its inputs.</summary>
+    internal enum DelegateResultShape
+    {
+        /// <summary>Unknown: the result may hold the inputs and what the delegates return.</summary>
+        Both,
+
+        /// <summary>Filters and orderings: the result holds the inputs' elements; the delegates' results (predicates, keys) do not flow.</summary>
+        InputsOnly,
+
+        /// <summary>Projections: the result holds what the delegates return.</summary>
+        DelegatesOnly,
+    }
+
+    /// <summary>
+    /// The small built-in table for code without source, extended by the user's <c>.editorconfig</c>
+    /// (<c>minimization.minimizers</c>, <c>minimization.clean_methods</c>, <c>minimization.propagators</c>).
+    /// </summary>
+    internal sealed class LibraryModel
+    {
+        private static readonly HashSet<string> CleanMembers = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Length", "LongLength", "Count", "IsEmpty", "Capacity", "Rank", "HasValue", "IsDefault", "IsDefaultOrEmpty",
+        };
+
+        private static readonly HashSet<string> CleanMethods = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Count", "LongCount", "GetLength", "GetLongLength", "CompareTo", "Compare", "CompareOrdinal", "IndexOf", "IndexOfAny",
+            "LastIndexOf", "LastIndexOfAny", "GetType", "FindIndex", "FindLastIndex", "BinarySearch", "GetTypeCode",
+        };
+
+        private static readonly HashSet<string> FilterMethods = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "First", "FirstOrDefault", "Last", "LastOrDefault",
+            "Single", "SingleOrDefault", "TakeWhile", "SkipWhile", "ForEach", "RemoveAll", "Find", "FindAll", "FindLast",
+            "DistinctBy", "ExceptBy", "IntersectBy", "UnionBy", "MinBy", "MaxBy", "Sort", "Any", "All", "Count", "LongCount",
+            "Exists", "TrueForAll", "FindIndex", "FindLastIndex", "Order", "OrderDescending", "Chunk",
+        };
+
+        private static readonly HashSet<string> ProjectionMethods = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Select", "SelectMany", "ConvertAll", "Aggregate", "Sum", "Average", "Min", "Max", "Zip", "Join", "GroupJoin",
+            "AggregateBy", "CountBy",
+        };
+
+        private readonly FlowOptions _options;
+
+        public LibraryModel(FlowOptions options)
+        {
+            _options = options;
+        }
+
+        public LibraryBehavior Classify(IMethodSymbol method)
+        {
+            if (FlowOptions.Matches(_options.Minimizers, method))
+            {
+                return LibraryBehavior.Minimize;
+            }
+
+            if (FlowOptions.Matches(_options.Propagators, method))
+            {
+                return LibraryBehavior.Propagate;
+            }
+
+            if (FlowOptions.Matches(_options.CleanMethods, method) || CleanMethods.Contains(method.Name) || IsPredicateType(method.ReturnType))
+            {
+                return LibraryBehavior.Clean;
+            }
+
+            return LibraryBehavior.Propagate;
+        }
+
+        /// <summary>Sizes and flags read from library objects never carry identity.</summary>
+        public bool IsCleanMember(ISymbol member)
+        {
+            if (member is IPropertySymbol p && IsPredicateType(p.Type) || member is IFieldSymbol f && IsPredicateType(f.Type))
+            {
+                return true;
+            }
+
+            return CleanMembers.Contains(member.Name) && IsNumeric(member is IPropertySymbol pp ? pp.Type : (member as IFieldSymbol)?.Type);
+        }
+
+        public DelegateResultShape ShapeOf(IMethodSymbol method)
+        {
+            if (FilterMethods.Contains(method.Name))
+            {
+                return DelegateResultShape.InputsOnly;
+            }
+
+            return ProjectionMethods.Contains(method.Name) ? DelegateResultShape.DelegatesOnly : DelegateResultShape.Both;
+        }
+
+        /// <summary><see langword="bool"/> results (comparisons, predicates) are clean: implicit flows are out of scope.</summary>
+        public static bool IsPredicateType(ITypeSymbol? type)
+            => type is not null && (type.SpecialType == SpecialType.System_Boolean
+                || type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } n && n.TypeArguments[0].SpecialType == SpecialType.System_Boolean);
+
+        private static bool IsNumeric(ITypeSymbol? type)
+            => type is not null && type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Boolean;
+    }
+}

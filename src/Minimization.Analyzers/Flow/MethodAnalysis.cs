@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Minimization.Analyzers.Flow
+{
+    /// <summary>Identity that reached a sink by a route the method itself completes: it becomes a MIN001 at <see cref="Location"/>.</summary>
+    internal sealed class FlowFinding
+    {
+        public FlowFinding(Location location, Taint taint, SinkInfo sink)
+        {
+            Location = location;
+            Taint = taint;
+            Sink = sink;
+        }
+
+        /// <summary>The argument (or assigned value) where the identity meets the sink, or the call that leads to it.</summary>
+        public Location Location { get; }
+
+        /// <summary>Concrete labels only, each with the path it took to get here (through callees, where the sink is inside one).</summary>
+        public Taint Taint { get; set; }
+
+        public SinkInfo Sink { get; }
+    }
+
+    /// <summary>A parameter (or the receiver, through a chain of members) that reaches a sink inside the method.</summary>
+    internal sealed class SinkReach
+    {
+        public SinkReach(TaintEntry entry, SinkInfo sink)
+        {
+            Entry = entry;
+            Sink = sink;
+        }
+
+        /// <summary>A symbolic label with the path from the parameter to the sink.</summary>
+        public TaintEntry Entry { get; }
+
+        public SinkInfo Sink { get; }
+    }
+
+    /// <summary>An analysis bound that made the engine assume a flow (MIN011).</summary>
+    internal sealed class BoundFinding
+    {
+        public BoundFinding(Location location, string bound, string option, string what)
+        {
+            Location = location;
+            Bound = bound;
+            Option = option;
+            What = what;
+        }
+
+        public Location Location { get; }
+
+        public string Bound { get; }
+
+        public string Option { get; }
+
+        public string What { get; }
+    }
+
+    /// <summary>
+    /// Everything one analysis of a method body yields: its summary for callers (return value, effects on parameters and the
+    /// receiver, parameters that reach sinks) and the findings for the method's own diagnostics. Immutable once published.
+    /// </summary>
+    internal sealed class MethodAnalysis
+    {
+        public static readonly MethodAnalysis Empty = new MethodAnalysis(
+            AbstractValue.Clean,
+            ImmutableDictionary<int, AbstractValue>.Empty,
+            ImmutableArray<SinkReach>.Empty,
+            ImmutableArray<FlowFinding>.Empty,
+            ImmutableArray<BoundFinding>.Empty,
+            ImmutableDictionary<ISymbol, AbstractValue>.Empty.WithComparers(SymbolEqualityComparer.Default));
+
+        public MethodAnalysis(
+            AbstractValue returnValue,
+            ImmutableDictionary<int, AbstractValue> parameterEffects,
+            ImmutableArray<SinkReach> sinkReaches,
+            ImmutableArray<FlowFinding> findings,
+            ImmutableArray<BoundFinding> bounds,
+            ImmutableDictionary<ISymbol, AbstractValue> memberWrites)
+        {
+            ReturnValue = returnValue;
+            ParameterEffects = parameterEffects;
+            SinkReaches = sinkReaches;
+            Findings = findings;
+            Bounds = bounds;
+            MemberWrites = memberWrites;
+        }
+
+        /// <summary>The returned value, with symbolic labels for what comes from parameters or the receiver.</summary>
+        public AbstractValue ReturnValue { get; }
+
+        /// <summary>Final values of ref/out parameters, of mutated reference parameters, and of the receiver (key -1).</summary>
+        public ImmutableDictionary<int, AbstractValue> ParameterEffects { get; }
+
+        public ImmutableArray<SinkReach> SinkReaches { get; }
+
+        public ImmutableArray<FlowFinding> Findings { get; }
+
+        public ImmutableArray<BoundFinding> Bounds { get; }
+
+        /// <summary>Concrete identity written into fields and properties (any receiver), for the compilation's member-write index.</summary>
+        public ImmutableDictionary<ISymbol, AbstractValue> MemberWrites { get; }
+
+        public bool SameSummary(MethodAnalysis other)
+        {
+            if (!ReturnValue.SameAs(other.ReturnValue) || SinkReaches.Length != other.SinkReaches.Length || ParameterEffects.Count != other.ParameterEffects.Count)
+            {
+                return false;
+            }
+
+            foreach (var kv in ParameterEffects)
+            {
+                if (!other.ParameterEffects.TryGetValue(kv.Key, out var o) || !kv.Value.SameAs(o))
+                {
+                    return false;
+                }
+            }
+
+            var mine = new HashSet<Label>();
+            foreach (var r in SinkReaches)
+            {
+                mine.Add(r.Entry.Label);
+            }
+
+            foreach (var r in other.SinkReaches)
+            {
+                if (!mine.Contains(r.Entry.Label))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,616 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Minimization.Analyzers.Flow
+{
+    /// <summary>One argument of a call as the interpreter sees it: where to report it, which parameter, its value.</summary>
+    internal readonly struct CallArg
+    {
+        public CallArg(IOperation? report, IParameterSymbol? parameter, int ordinal, AbstractValue value, IArgumentOperation? argument)
+        {
+            Report = report;
+            Parameter = parameter;
+            Ordinal = ordinal;
+            Value = value;
+            Argument = argument;
+        }
+
+        public IOperation? Report { get; }
+
+        public IParameterSymbol? Parameter { get; }
+
+        public int Ordinal { get; }
+
+        public AbstractValue Value { get; }
+
+        public IArgumentOperation? Argument { get; }
+    }
+
+    /// <summary>Calls: sinks, minimizers, callee summaries, dispatch, delegates, lambdas and the library model.</summary>
+    internal sealed partial class MethodEvaluator
+    {
+        private CallArg[] Arguments(ImmutableArray<IArgumentOperation> arguments)
+        {
+            var result = new CallArg[arguments.Length];
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                var a = arguments[i];
+                var value = Eval(a.Value);
+                result[i] = new CallArg(a.Value, a.Parameter, a.Parameter?.Ordinal ?? i, value, a);
+            }
+
+            return result;
+        }
+
+        private AbstractValue Invoke(IInvocationOperation invocation)
+        {
+            var receiver = invocation.Instance is null ? null : Eval(invocation.Instance);
+            var args = Arguments(invocation.Arguments);
+            return Call(invocation.TargetMethod, invocation.Instance, receiver, args, invocation);
+        }
+
+        private AbstractValue Create(IObjectCreationOperation creation)
+        {
+            var args = Arguments(creation.Arguments);
+            var ctor = creation.Constructor;
+            if (ctor is null)
+            {
+                return Union(args, null);
+            }
+
+            CheckCallSinks(ctor, args);
+            if (HasSourceBody(ctor) && FlowEngine.IsPrimaryConstructor(ctor))
+            {
+                // Positional records and primary constructors: each parameter becomes the member of the same name.
+                var value = AbstractValue.Clean;
+                foreach (var a in args)
+                {
+                    if (a.Parameter is not null && !a.Value.IsClean)
+                    {
+                        value = value.WithField(a.Parameter.Name, a.Value);
+                    }
+                }
+
+                var analysis = _engine.GetCallee(ctor, _stack, out _);
+                if (analysis is not null)
+                {
+                    value = value.Join(ApplyToNewObject(analysis, ctor, args, creation));
+                }
+
+                return value;
+            }
+
+            if (HasSourceBody(ctor) || ctor.IsImplicitlyDeclared && IsInSource(ctor.ContainingType))
+            {
+                var analysis = ctor.IsImplicitlyDeclared ? null : _engine.GetCallee(ctor, _stack, out var bound);
+                return analysis is null ? AbstractValue.Clean : ApplyToNewObject(analysis, ctor, args, creation);
+            }
+
+            return Library(ctor, null, null, args, creation);
+        }
+
+        private AbstractValue ApplyToNewObject(MethodAnalysis analysis, IMethodSymbol ctor, CallArg[] args, IOperation site)
+        {
+            var bindings = Bind(AbstractValue.Clean, args);
+            ApplyEffects(analysis, ctor, null, bindings, args, site, includeReceiver: false);
+            return analysis.ParameterEffects.TryGetValue(Label.ThisParameter, out var self)
+                ? Instantiate(self, bindings, FlowAnnotations.DescribeCall(ctor), site.Syntax.GetLocation())
+                : AbstractValue.Clean;
+        }
+
+        private static AbstractValue Union(CallArg[] args, AbstractValue? receiver)
+        {
+            var taint = receiver?.Deep() ?? Taint.Clean;
+            foreach (var a in args)
+            {
+                taint = taint.Union(a.Value.Deep());
+            }
+
+            return AbstractValue.Of(taint);
+        }
+
+        private Dictionary<int, AbstractValue> Bind(AbstractValue? receiver, CallArg[] args)
+        {
+            var bindings = new Dictionary<int, AbstractValue>();
+            if (receiver is not null)
+            {
+                bindings[Label.ThisParameter] = receiver;
+            }
+
+            foreach (var a in args)
+            {
+                bindings[a.Ordinal] = bindings.TryGetValue(a.Ordinal, out var existing) ? existing.Join(a.Value) : a.Value;
+            }
+
+            return bindings;
+        }
+
+        internal AbstractValue Call(IMethodSymbol target, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site)
+        {
+            CheckCallSinks(target, args);
+            if (_ann.IsMinimizer(target))
+            {
+                return AbstractValue.Clean;
+            }
+
+            var result = AbstractValue.Clean;
+            if (_ann.ReturnSource(target) is { } returned)
+            {
+                result = AbstractValue.Of(Taint.Of(returned.AsLabel, null));
+            }
+
+            if (target.MethodKind == MethodKind.DelegateInvoke)
+            {
+                return result.Join(InvokeDelegate(receiver ?? AbstractValue.Clean, args, site));
+            }
+
+            if (target.MethodKind == MethodKind.LocalFunction)
+            {
+                return result.Join(InlineLocalFunction(target, args, site));
+            }
+
+            var needsLibrary = false;
+            var callees = Callees(target, instance);
+            if (callees.Count == 0)
+            {
+                needsLibrary = true;
+            }
+
+            foreach (var callee in callees)
+            {
+                var analysis = _engine.GetCallee(callee, _stack, out var bound);
+                if (bound)
+                {
+                    var inputs = Union(args, receiver).Self.OnlyConcrete();
+                    if (!inputs.IsClean)
+                    {
+                        AddBound(site.Syntax.GetLocation(), "max_call_depth or max_method_operations", FlowOptions.MaxCallDepthKey + " / " + FlowOptions.MaxMethodOperationsKey, "the call to " + FlowAnnotations.DescribeCall(callee));
+                    }
+
+                    needsLibrary = true;
+                    continue;
+                }
+
+                if (analysis is null)
+                {
+                    needsLibrary = true;
+                    continue;
+                }
+
+                result = result.Join(Apply(analysis, callee, instance, receiver, args, site));
+            }
+
+            if (needsLibrary)
+            {
+                result = result.Join(Library(target, instance, receiver, args, site));
+            }
+
+            return result;
+        }
+
+        /// <summary>The bodies a call can run: the target, and for virtual and interface members every source implementation.</summary>
+        private List<IMethodSymbol> Callees(IMethodSymbol target, IOperation? instance)
+        {
+            var list = new List<IMethodSymbol>(2);
+            if (HasSourceBody(target))
+            {
+                list.Add(target);
+            }
+
+            var isBaseCall = instance?.Syntax is BaseExpressionSyntax;
+            if (!isBaseCall && (target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType?.TypeKind == TypeKind.Interface))
+            {
+                foreach (var impl in _engine.Implementations.Of(target))
+                {
+                    if (!list.Exists(m => SymbolEqualityComparer.Default.Equals(m, impl)))
+                    {
+                        list.Add(impl);
+                    }
+                }
+            }
+
+            return list;
+        }
+
+        private AbstractValue Apply(MethodAnalysis analysis, IMethodSymbol callee, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site)
+        {
+            var bindings = Bind(receiver ?? AbstractValue.Clean, args);
+            var display = FlowAnnotations.DescribeCall(callee);
+            var location = site.Syntax.GetLocation();
+            var result = Instantiate(analysis.ReturnValue, bindings, display, location);
+
+            foreach (var reach in analysis.SinkReaches)
+            {
+                var label = reach.Entry.Label;
+                if (!bindings.TryGetValue(label.Parameter, out var bound))
+                {
+                    continue;
+                }
+
+                var reached = Navigate(bound, label.MemberPath).Deep();
+                if (reached.IsClean)
+                {
+                    continue;
+                }
+
+                var composed = reached.Extend(display, location, reach.Entry.Path, MaxPath);
+                var reportAt = label.Parameter == Label.ThisParameter ? instance ?? site : FindReport(args, label.Parameter) ?? site;
+                Report(reportAt, composed, reach.Sink);
+            }
+
+            ApplyEffects(analysis, callee, instance, bindings, args, site, includeReceiver: true);
+            return result;
+        }
+
+        private void ApplyEffects(MethodAnalysis analysis, IMethodSymbol callee, IOperation? instance, Dictionary<int, AbstractValue> bindings, CallArg[] args, IOperation site, bool includeReceiver)
+        {
+            if (analysis.ParameterEffects.IsEmpty)
+            {
+                return;
+            }
+
+            var display = FlowAnnotations.DescribeCall(callee);
+            var location = site.Syntax.GetLocation();
+            foreach (var effect in analysis.ParameterEffects)
+            {
+                if (effect.Key == Label.ThisParameter)
+                {
+                    if (includeReceiver && instance is not null)
+                    {
+                        WriteBack(instance, Instantiate(effect.Value, bindings, display, location));
+                    }
+
+                    continue;
+                }
+
+                foreach (var a in args)
+                {
+                    if (a.Ordinal != effect.Key || a.Report is null)
+                    {
+                        continue;
+                    }
+
+                    var value = Instantiate(effect.Value, bindings, display, location);
+                    if (a.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
+                    {
+                        Assign(a.Report, value, null, value);
+                    }
+                    else
+                    {
+                        WriteBack(a.Report, a.Value.Join(value));
+                    }
+                }
+            }
+        }
+
+        private static IOperation? FindReport(CallArg[] args, int ordinal)
+        {
+            foreach (var a in args)
+            {
+                if (a.Ordinal == ordinal)
+                {
+                    return a.Report;
+                }
+            }
+
+            return null;
+        }
+
+        private static AbstractValue Navigate(AbstractValue value, ImmutableArray<string> path)
+        {
+            foreach (var m in path)
+            {
+                value = value.Member(m, MaxMemberPath);
+            }
+
+            return value;
+        }
+
+        /// <summary>Replaces a summary's symbolic labels by what the caller passed, composing the paths.</summary>
+        private AbstractValue Instantiate(AbstractValue value, Dictionary<int, AbstractValue> bindings, string display, Location location, int depth = 0)
+        {
+            if (value.IsClean)
+            {
+                return value;
+            }
+
+            if (value.Fields.IsEmpty && value.Self.Entries.Length == 1 && !value.Self.Entries[0].Label.IsConcrete)
+            {
+                // The callee hands back (a member of) what it was given: keep the argument's own field precision.
+                var entry = value.Self.Entries[0];
+                var passed = bindings.TryGetValue(entry.Label.Parameter, out var b) ? Navigate(b, entry.Label.MemberPath) : AbstractValue.Clean;
+                var self = passed.Self.Extend(display, location, entry.Path, MaxPath);
+                var result = passed.WithSelf(self);
+                return value.Delegates.IsEmpty ? result : result.Join(AbstractValue.Of(Taint.Clean, value.Delegates));
+            }
+
+            var taint = InstantiateTaint(value.Self, bindings, display, location);
+            var instantiated = AbstractValue.Of(taint, value.Delegates);
+            if (depth < AbstractValue.MaxFieldDepth)
+            {
+                foreach (var field in value.Fields)
+                {
+                    var f = Instantiate(field.Value, bindings, display, location, depth + 1);
+                    if (!f.IsClean)
+                    {
+                        instantiated = instantiated.WithField(field.Key, f);
+                    }
+                }
+            }
+
+            return instantiated;
+        }
+
+        private static Taint InstantiateTaint(Taint taint, Dictionary<int, AbstractValue> bindings, string display, Location location)
+        {
+            var result = Taint.Clean;
+            foreach (var entry in taint.Entries)
+            {
+                if (entry.Label.IsConcrete)
+                {
+                    result = result.Union(Taint.Of(entry.Label, entry.Path).WithStep(display, location, MaxPath));
+                    continue;
+                }
+
+                if (bindings.TryGetValue(entry.Label.Parameter, out var bound))
+                {
+                    result = result.Union(Navigate(bound, entry.Label.MemberPath).Deep().Extend(display, location, entry.Path, MaxPath));
+                }
+            }
+
+            return result;
+        }
+
+        private AbstractValue Library(IMethodSymbol target, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site)
+        {
+            var behavior = _engine.Library.Classify(target);
+            if (behavior == LibraryBehavior.Minimize)
+            {
+                return AbstractValue.Clean;
+            }
+
+            var inputs = receiver?.Deep() ?? Taint.Clean;
+            var hasDelegates = false;
+            foreach (var a in args)
+            {
+                inputs = inputs.Union(a.Value.Deep());
+                hasDelegates |= !a.Value.Delegates.IsEmpty;
+            }
+
+            var delegateResults = Taint.Clean;
+            if (hasDelegates)
+            {
+                var element = AbstractValue.Of(inputs);
+                foreach (var a in args)
+                {
+                    foreach (var d in a.Value.Delegates)
+                    {
+                        delegateResults = delegateResults.Union(InvokeTarget(d, Array.Empty<CallArg>(), element, site).Deep());
+                    }
+                }
+            }
+
+            // Library code fills what it is given: the receiver (list.Add, sb.Append), out/ref arguments, and arrays passed in.
+            var stored = inputs.Union(delegateResults);
+            if (!stored.IsClean)
+            {
+                if (instance is not null && receiver is not null && IsMutableContainer(instance.Type) && !target.IsStatic)
+                {
+                    WriteBack(instance, receiver.WithSelf(receiver.Self.Union(stored)));
+                }
+
+                foreach (var a in args)
+                {
+                    if (a.Report is null)
+                    {
+                        continue;
+                    }
+
+                    if (a.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
+                    {
+                        Assign(a.Report, AbstractValue.Of(stored), null, AbstractValue.Clean);
+                    }
+                    else if (target.IsStatic && a.Report.Type is IArrayTypeSymbol && a.Ordinal > 0)
+                    {
+                        WriteBack(a.Report, a.Value.WithSelf(a.Value.Self.Union(stored)));
+                    }
+                }
+            }
+
+            if (behavior == LibraryBehavior.Clean || target.ReturnsVoid && target.MethodKind != MethodKind.Constructor)
+            {
+                return AbstractValue.Clean;
+            }
+
+            var result = hasDelegates
+                ? _engine.Library.ShapeOf(target) switch
+                {
+                    DelegateResultShape.InputsOnly => inputs,
+                    DelegateResultShape.DelegatesOnly => delegateResults,
+                    _ => inputs.Union(delegateResults),
+                }
+                : inputs;
+            return AbstractValue.Of(result);
+        }
+
+        private static bool IsMutableContainer(ITypeSymbol? type)
+            => type is not null && type.SpecialType == SpecialType.None && !type.IsValueType && type.TypeKind != TypeKind.Delegate && type.TypeKind != TypeKind.Error;
+
+        private AbstractValue InvokeDelegate(AbstractValue callee, CallArg[] args, IOperation site)
+        {
+            if (callee.Delegates.IsEmpty)
+            {
+                // An unknown delegate: what goes in may come out.
+                return AbstractValue.Of(Union(args, null).Self.Union(callee.Self));
+            }
+
+            var result = AbstractValue.Clean;
+            foreach (var d in callee.Delegates)
+            {
+                result = result.Join(InvokeTarget(d, args, null, site));
+            }
+
+            return result;
+        }
+
+        /// <summary>Runs a delegate target; parameters not covered by <paramref name="args"/> get <paramref name="fill"/> (elements for LINQ lambdas).</summary>
+        private AbstractValue InvokeTarget(DelegateTarget target, CallArg[] args, AbstractValue? fill, IOperation site)
+        {
+            if (target.Method is { } method)
+            {
+                var mapped = new CallArg[Math.Max(args.Length, fill is null ? 0 : method.Parameters.Length)];
+                for (var i = 0; i < mapped.Length; i++)
+                {
+                    var parameter = i < method.Parameters.Length ? method.Parameters[i] : null;
+                    mapped[i] = i < args.Length
+                        ? new CallArg(args[i].Report, parameter, i, args[i].Value, null)
+                        : new CallArg(null, parameter, i, fill ?? AbstractValue.Clean, null);
+                }
+
+                return Call(method, null, target.Receiver, mapped, site);
+            }
+
+            if (target.Lambda is { } lambda && target.Owner is { } owner)
+            {
+                ControlFlowGraph graph;
+                try
+                {
+                    graph = owner.GetAnonymousFunctionControlFlowGraph(lambda, _stack.CancellationToken);
+                }
+                catch (ArgumentException)
+                {
+                    return Union(args, fill);
+                }
+
+                return Inline(lambda.Symbol, graph, args, fill);
+            }
+
+            return Union(args, fill);
+        }
+
+        private AbstractValue InlineLocalFunction(IMethodSymbol localFunction, CallArg[] args, IOperation site)
+        {
+            ControlFlowGraph? graph = null;
+            for (var g = _cfg; g is not null && graph is null; g = g.Parent)
+            {
+                try
+                {
+                    graph = g.GetLocalFunctionControlFlowGraph(localFunction.OriginalDefinition, _stack.CancellationToken);
+                }
+                catch (ArgumentOutOfRangeException)
+                {
+                }
+                catch (ArgumentException)
+                {
+                }
+            }
+
+            return graph is null ? Union(args, null) : Inline(localFunction.OriginalDefinition, graph, args, null);
+        }
+
+        private AbstractValue Inline(IMethodSymbol function, ControlFlowGraph graph, CallArg[] args, AbstractValue? fill)
+        {
+            if (_inlineDepth >= MaxInlineDepth)
+            {
+                return Union(args, fill);
+            }
+
+            var initial = new State(_state);
+            foreach (var p in function.Parameters)
+            {
+                var value = fill ?? AbstractValue.Clean;
+                foreach (var a in args)
+                {
+                    if (a.Ordinal == p.Ordinal)
+                    {
+                        value = a.Value;
+                    }
+                }
+
+                var declared = _ann.ParameterSource(p);
+                initial.Set(p, declared is null ? value : AbstractValue.Of(Taint.Of(declared.AsLabel, null)));
+            }
+
+            var child = new MethodEvaluator(_engine, _owner, _method, graph, _stack, _depth, _inlineDepth + 1, _results, initial);
+            return child.RunInline();
+        }
+
+        private void CheckCallSinks(IMethodSymbol target, CallArg[] args)
+        {
+            if (!_ann.HasAnySink(target))
+            {
+                return;
+            }
+
+            foreach (var a in args)
+            {
+                if (a.Report is null)
+                {
+                    continue;
+                }
+
+                var sink = _ann.ParameterSink(target, a.Parameter);
+                if (sink is not null)
+                {
+                    CheckSink(a.Report, a.Value, sink);
+                }
+            }
+        }
+
+        /// <summary>A value meets a sink: concrete identity becomes a finding here, symbolic identity a reach in the summary.</summary>
+        private void CheckSink(IOperation valueOperation, AbstractValue value, SinkInfo sink)
+        {
+            if (valueOperation is IArrayCreationOperation { Initializer: { } initializer } && valueOperation.IsImplicit)
+            {
+                // params: each element that carries identity is its own argument.
+                foreach (var element in initializer.ElementValues)
+                {
+                    var elementValue = _elementValues is not null && _elementValues.TryGetValue(element, out var ev) ? ev : AbstractValue.Clean;
+                    CheckSink(element, elementValue, sink);
+                }
+
+                return;
+            }
+
+            var taint = value.Deep();
+            if (taint.IsClean)
+            {
+                return;
+            }
+
+            Report(valueOperation, taint, sink);
+        }
+
+        private void Report(IOperation at, Taint taint, SinkInfo sink)
+        {
+            var location = at.Syntax.GetLocation();
+            var concrete = taint.OnlyConcrete();
+            if (!concrete.IsClean)
+            {
+                var withSink = concrete.WithStep(sink.Display, sink.Location, MaxPath + 1);
+                if (_results.Findings.TryGetValue(location, out var existing))
+                {
+                    existing.Taint = existing.Taint.Union(withSink);
+                }
+                else
+                {
+                    _results.Findings[location] = new FlowFinding(location, withSink, sink);
+                }
+            }
+
+            foreach (var entry in taint.Entries)
+            {
+                if (!entry.Label.IsConcrete && !_results.Reaches.ContainsKey(entry.Label))
+                {
+                    var path = new FlowStep(sink.Display, sink.Location, entry.Path);
+                    _results.Reaches[entry.Label] = new SinkReach(new TaintEntry(entry.Label, path), sink);
+                }
+            }
+        }
+    }
+}

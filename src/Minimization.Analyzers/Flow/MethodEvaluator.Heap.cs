@@ -1,0 +1,414 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Minimization.Analyzers.Flow
+{
+    /// <summary>Member reads and writes, patterns and deconstruction: the field-sensitive part of the interpreter.</summary>
+    internal sealed partial class MethodEvaluator
+    {
+        private AbstractValue ReadMember(IMemberReferenceOperation reference)
+        {
+            var member = reference.Member;
+            var receiver = reference.Instance is null ? AbstractValue.Clean : Eval(reference.Instance);
+            if (reference is IPropertyReferenceOperation { Property.IsIndexer: true } indexer)
+            {
+                foreach (var a in indexer.Arguments)
+                {
+                    Eval(a.Value);
+                }
+
+                if (_ann.MemberSource(member, reference.Instance?.Type) is { } indexSource)
+                {
+                    return AbstractValue.Of(Taint.Of(indexSource.AsLabel, null));
+                }
+
+                if (indexer.Property.GetMethod is { } indexGetter && HasSourceBody(indexGetter) && !IsAutoAccessor(indexGetter))
+                {
+                    return Call(indexGetter, reference.Instance, receiver, Arguments(indexer.Arguments), reference);
+                }
+
+                // An element of a collection: collections keep their elements in Self.
+                return AbstractValue.Of(receiver.Deep());
+            }
+
+            return MemberValue(member, reference.Instance, receiver, reference);
+        }
+
+        /// <summary>The value of <paramref name="member"/> read from <paramref name="receiver"/>.</summary>
+        private AbstractValue MemberValue(ISymbol member, IOperation? instance, AbstractValue receiver, IOperation? site)
+        {
+            var memberType = member switch
+            {
+                IPropertySymbol p => p.Type,
+                IFieldSymbol f => f.Type,
+                IEventSymbol e => e.Type,
+                _ => null,
+            };
+            if (LibraryModel.IsPredicateType(memberType))
+            {
+                return AbstractValue.Clean;
+            }
+
+            if (_ann.MemberSource(member, instance?.Type) is { } source)
+            {
+                return AbstractValue.Of(Taint.Of(source.AsLabel, null));
+            }
+
+            var inSource = IsInSource(member);
+            if (!inSource && _engine.Library.IsCleanMember(member))
+            {
+                return AbstractValue.Clean;
+            }
+
+            if (_ann.IsNonIdentifying(member))
+            {
+                return AbstractValue.Clean;
+            }
+
+            var key = MemberKey(member);
+            AbstractValue value;
+            if (member.IsStatic)
+            {
+                value = _state.Get(member);
+            }
+            else if (receiver.Fields.TryGetValue(key, out var tracked))
+            {
+                value = tracked;
+            }
+            else if (member is IPropertySymbol { GetMethod: { } getter } && HasSourceBody(getter) && !IsAutoAccessor(getter) && site is not null)
+            {
+                value = Call(getter, instance, receiver, System.Array.Empty<CallArg>(), site);
+            }
+            else
+            {
+                value = AbstractValue.Of(receiver.Self.WithMember(key, MaxMemberPath));
+            }
+
+            if (inSource && member is IFieldSymbol or IPropertySymbol or IEventSymbol)
+            {
+                var stored = _engine.MemberWrites.ValueOf(member, _stack.CancellationToken);
+                if (!stored.IsClean)
+                {
+                    value = value.Join(stored.WithStep(FlowAnnotations.Describe(member), member.Locations.Length > 0 ? member.Locations[0] : null, MaxPath));
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>Stores <paramref name="value"/> into <paramref name="target"/>; <paramref name="reportAt"/>/<paramref name="sinkValue"/> are what a property sink sees.</summary>
+        private void Assign(IOperation target, AbstractValue value, IOperation? reportAt, AbstractValue sinkValue)
+        {
+            switch (target)
+            {
+                case ILocalReferenceOperation local:
+                    _state.Set(local.Local, local.Local.IsImplicitlyDeclared ? value : value.WithStep("local '" + local.Local.Name + "'", local.Syntax.GetLocation(), MaxPath));
+                    break;
+
+                case IParameterReferenceOperation parameter:
+                    _state.Set(parameter.Parameter, value.WithStep("parameter '" + parameter.Parameter.Name + "'", parameter.Syntax.GetLocation(), MaxPath));
+                    break;
+
+                case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:
+                {
+                    foreach (var a in indexer.Arguments)
+                    {
+                        Eval(a.Value);
+                    }
+
+                    if (_ann.PropertySink(indexer.Property) is { } indexSink && reportAt is not null)
+                    {
+                        CheckSink(reportAt, sinkValue, indexSink);
+                    }
+
+                    if (indexer.Property.SetMethod is { } indexSetter && HasSourceBody(indexSetter) && !IsAutoAccessor(indexSetter) && indexer.Instance is not null)
+                    {
+                        var args = Arguments(indexer.Arguments);
+                        var all = new CallArg[args.Length + 1];
+                        args.CopyTo(all, 0);
+                        all[args.Length] = new CallArg(reportAt, indexSetter.Parameters[indexSetter.Parameters.Length - 1], indexSetter.Parameters.Length - 1, value, null);
+                        Call(indexSetter, indexer.Instance, Eval(indexer.Instance), all, target);
+                        break;
+                    }
+
+                    if (indexer.Instance is not null)
+                    {
+                        var collection = Eval(indexer.Instance);
+                        WriteBack(indexer.Instance, collection.WithSelf(collection.Self.Union(value.Deep())));
+                    }
+
+                    break;
+                }
+
+                case IMemberReferenceOperation member when member is IFieldReferenceOperation or IPropertyReferenceOperation:
+                {
+                    var symbol = member.Member;
+                    if (symbol is IPropertySymbol property && _ann.PropertySink(property) is { } sink && reportAt is not null)
+                    {
+                        CheckSink(reportAt, sinkValue, sink);
+                    }
+
+                    RecordMemberWrite(symbol, value);
+                    if (symbol is IPropertySymbol { SetMethod: { } setter } && HasSourceBody(setter) && !IsAutoAccessor(setter) && member.Instance is not null)
+                    {
+                        Call(setter, member.Instance, Eval(member.Instance), new[] { new CallArg(reportAt, setter.Parameters.Length > 0 ? setter.Parameters[0] : null, 0, value, null) }, target);
+                        break;
+                    }
+
+                    if (symbol.IsStatic)
+                    {
+                        _state.Set(symbol, value);
+                    }
+                    else if (member.Instance is not null)
+                    {
+                        var receiver = Eval(member.Instance);
+                        WriteBack(member.Instance, receiver.WithField(MemberKey(symbol), value));
+                    }
+
+                    break;
+                }
+
+                case IArrayElementReferenceOperation element:
+                {
+                    var array = Eval(element.ArrayReference);
+                    WriteBack(element.ArrayReference, array.WithSelf(array.Self.Union(value.Deep())));
+                    break;
+                }
+
+                case ITupleOperation or IDeclarationExpressionOperation:
+                    Deconstruct(target, value, null);
+                    break;
+
+                case IFlowCaptureReferenceOperation capture:
+                    _state.Set(capture.Id, value);
+                    break;
+
+                case IDynamicMemberReferenceOperation or IDynamicIndexerAccessOperation:
+                {
+                    foreach (var child in target.ChildOperations)
+                    {
+                        var receiver = Eval(child);
+                        WriteBack(child, receiver.WithSelf(receiver.Self.Union(value.Deep())));
+                        break;
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        private void RecordMemberWrite(ISymbol member, AbstractValue value)
+        {
+            var concrete = value.Deep().OnlyConcrete();
+            if (concrete.IsClean && value.Delegates.IsEmpty)
+            {
+                return;
+            }
+
+            var stored = AbstractValue.Of(concrete, value.Delegates);
+            var key = member.OriginalDefinition;
+            _results.MemberWrites[key] = _results.MemberWrites.TryGetValue(key, out var existing) ? existing.Join(stored) : stored;
+        }
+
+        /// <summary>Writes an updated object back to wherever <paramref name="location"/> reads it from (locals, captures, fields of those).</summary>
+        private void WriteBack(IOperation location, AbstractValue value, int depth = 0)
+        {
+            switch (location)
+            {
+                case ILocalReferenceOperation local:
+                    _state.Set(local.Local, value);
+                    break;
+                case IParameterReferenceOperation parameter:
+                    _state.Set(parameter.Parameter, value);
+                    break;
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                    _state.Set(ThisKey, value);
+                    break;
+                case IFlowCaptureReferenceOperation capture:
+                    _state.Set(capture.Id, value);
+                    break;
+                case IConversionOperation conversion:
+                    WriteBack(conversion.Operand, value, depth);
+                    break;
+                case IMemberReferenceOperation member when depth < AbstractValue.MaxFieldDepth && member is IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false }:
+                    if (member.Member.IsStatic)
+                    {
+                        _state.Set(member.Member, value);
+                        RecordMemberWrite(member.Member, value);
+                    }
+                    else if (member.Instance is not null)
+                    {
+                        var receiver = Eval(member.Instance);
+                        RecordMemberWrite(member.Member, value);
+                        WriteBack(member.Instance, receiver.WithField(MemberKey(member.Member), value), depth + 1);
+                    }
+
+                    break;
+            }
+        }
+
+        private AbstractValue AssignEvent(IEventAssignmentOperation assignment)
+        {
+            var handler = Eval(assignment.HandlerValue);
+            if (!assignment.Adds || assignment.EventReference is not IEventReferenceOperation eventReference)
+            {
+                return AbstractValue.Clean;
+            }
+
+            var symbol = eventReference.Event;
+            RecordMemberWrite(symbol, handler);
+            var key = MemberKey(symbol);
+            if (symbol.IsStatic)
+            {
+                _state.Set(symbol, _state.Get(symbol).Join(handler));
+            }
+            else if (eventReference.Instance is not null)
+            {
+                var receiver = Eval(eventReference.Instance);
+                var current = receiver.Fields.TryGetValue(key, out var c) ? c : AbstractValue.Clean;
+                WriteBack(eventReference.Instance, receiver.WithField(key, current.Join(handler)));
+            }
+
+            return AbstractValue.Clean;
+        }
+
+        private void BindPattern(IPatternOperation? pattern, AbstractValue value, ITypeSymbol? inputType)
+        {
+            switch (pattern)
+            {
+                case IDeclarationPatternOperation declaration:
+                    if (declaration.DeclaredSymbol is ILocalSymbol local)
+                    {
+                        _state.Set(local, value);
+                    }
+
+                    break;
+                case IRecursivePatternOperation recursive:
+                    if (recursive.DeclaredSymbol is ILocalSymbol declared)
+                    {
+                        _state.Set(declared, value);
+                    }
+
+                    foreach (var sub in recursive.PropertySubpatterns)
+                    {
+                        if (sub.Member is IMemberReferenceOperation member)
+                        {
+                            var v = MemberValue(member.Member, null, value, null);
+                            if (_ann.MemberSource(member.Member, recursive.MatchedType ?? inputType) is { } source)
+                            {
+                                v = AbstractValue.Of(Taint.Of(source.AsLabel, null));
+                            }
+
+                            BindPattern(sub.Pattern, v, member.Type);
+                        }
+                    }
+
+                    for (var i = 0; i < recursive.DeconstructionSubpatterns.Length; i++)
+                    {
+                        BindPattern(recursive.DeconstructionSubpatterns[i], value.Member("Item" + (i + 1), MaxMemberPath).Join(AbstractValue.Of(value.Deep())), null);
+                    }
+
+                    break;
+                case IListPatternOperation list:
+                    if (list.DeclaredSymbol is ILocalSymbol listLocal)
+                    {
+                        _state.Set(listLocal, value);
+                    }
+
+                    foreach (var p in list.Patterns)
+                    {
+                        BindPattern(p, AbstractValue.Of(value.Deep()), null);
+                    }
+
+                    break;
+                case ISlicePatternOperation slice:
+                    BindPattern(slice.Pattern, value, inputType);
+                    break;
+                case IBinaryPatternOperation binary:
+                    BindPattern(binary.LeftPattern, value, inputType);
+                    BindPattern(binary.RightPattern, value, inputType);
+                    break;
+                case INegatedPatternOperation negated:
+                    BindPattern(negated.Pattern, value, inputType);
+                    break;
+            }
+        }
+
+        private void Deconstruct(IOperation target, AbstractValue value, ITypeSymbol? valueType)
+        {
+            switch (target)
+            {
+                case IDeclarationExpressionOperation declaration:
+                    Deconstruct(declaration.Expression, value, valueType);
+                    break;
+                case ITupleOperation tuple:
+                {
+                    var names = PositionalMembers(valueType, tuple.Elements.Length);
+                    for (var i = 0; i < tuple.Elements.Length; i++)
+                    {
+                        AbstractValue element;
+                        if (!names.IsDefault)
+                        {
+                            element = MemberValue(names[i], null, value, null);
+                            if (_ann.MemberSource(names[i], valueType) is { } source)
+                            {
+                                element = AbstractValue.Of(Taint.Of(source.AsLabel, null));
+                            }
+                        }
+                        else if (valueType is null || valueType.IsTupleType)
+                        {
+                            element = value.Member("Item" + (i + 1), MaxMemberPath);
+                        }
+                        else
+                        {
+                            element = AbstractValue.Of(value.Deep());
+                        }
+
+                        Deconstruct(tuple.Elements[i], element, (valueType as INamedTypeSymbol) is { IsTupleType: true } tt && i < tt.TupleElements.Length ? tt.TupleElements[i].Type : null);
+                    }
+
+                    break;
+                }
+
+                case IDiscardOperation:
+                    break;
+                default:
+                    Assign(target, value, null, value);
+                    break;
+            }
+        }
+
+        /// <summary>A record's positional properties, in order: what its synthesized <c>Deconstruct</c> hands out.</summary>
+        private static ImmutableArray<ISymbol> PositionalMembers(ITypeSymbol? type, int count)
+        {
+            if (type is not INamedTypeSymbol { IsRecord: true } record)
+            {
+                return default;
+            }
+
+            foreach (var ctor in record.InstanceConstructors)
+            {
+                if (ctor.Parameters.Length == count && FlowEngine.IsPrimaryConstructor(ctor))
+                {
+                    var builder = ImmutableArray.CreateBuilder<ISymbol>(count);
+                    foreach (var p in ctor.Parameters)
+                    {
+                        var members = record.GetMembers(p.Name);
+                        if (members.IsEmpty)
+                        {
+                            return default;
+                        }
+
+                        builder.Add(members[0]);
+                    }
+
+                    return builder.MoveToImmutable();
+                }
+            }
+
+            return default;
+        }
+    }
+}

@@ -1,0 +1,683 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Minimization.Analyzers.Flow
+{
+    /// <summary>
+    /// Interprets one control-flow graph over abstract values: a forward, flow-sensitive fixpoint over basic blocks whose
+    /// state maps locals, parameters, flow captures, the receiver and static fields to <see cref="AbstractValue"/>s.
+    /// Calls are resolved through callee summaries (ordinary methods) or by evaluating the callee's graph in place
+    /// (lambdas and local functions, so that captured state is seen exactly).
+    /// </summary>
+    internal sealed partial class MethodEvaluator
+    {
+        internal const int MaxPath = 16;
+        internal const int MaxMemberPath = 4;
+        private const int MaxInlineDepth = 6;
+
+        private static readonly object ThisKey = new object();
+
+        private readonly FlowEngine _engine;
+        private readonly FlowAnnotations _ann;
+        private readonly ISymbol? _owner;
+        private readonly IMethodSymbol? _method;
+        private readonly ControlFlowGraph _cfg;
+        private readonly AnalysisStack _stack;
+        private readonly int _depth;
+        private readonly int _inlineDepth;
+        private readonly Results _results;
+        private readonly State? _inlineInitial;
+        private State _state = new State();
+        private AbstractValue _returnValue = AbstractValue.Clean;
+        private Dictionary<IOperation, AbstractValue>? _elementValues;
+
+        public MethodEvaluator(FlowEngine engine, IMethodSymbol? method, ControlFlowGraph cfg, AnalysisStack stack, int depth)
+            : this(engine, method, method, cfg, stack, depth, 0, new Results(), null)
+        {
+        }
+
+        private MethodEvaluator(FlowEngine engine, ISymbol? owner, IMethodSymbol? method, ControlFlowGraph cfg, AnalysisStack stack, int depth, int inlineDepth, Results results, State? inlineInitial)
+        {
+            _engine = engine;
+            _ann = engine.Annotations;
+            _owner = owner;
+            _method = method;
+            _cfg = cfg;
+            _stack = stack;
+            _depth = depth;
+            _inlineDepth = inlineDepth;
+            _results = results;
+            _inlineInitial = inlineInitial;
+        }
+
+        /// <summary>Everything the evaluation of one method (and the lambdas evaluated inside it) accumulates.</summary>
+        private sealed class Results
+        {
+            public readonly Dictionary<Location, FlowFinding> Findings = new Dictionary<Location, FlowFinding>();
+            public readonly Dictionary<Label, SinkReach> Reaches = new Dictionary<Label, SinkReach>();
+            public readonly Dictionary<Location, BoundFinding> Bounds = new Dictionary<Location, BoundFinding>();
+            public readonly Dictionary<ISymbol, AbstractValue> MemberWrites = new Dictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        }
+
+        /// <summary>The abstract state at one program point.</summary>
+        private sealed class State
+        {
+            public readonly Dictionary<object, AbstractValue> Values;
+
+            public State()
+            {
+                Values = new Dictionary<object, AbstractValue>(KeyComparer.Instance);
+            }
+
+            public State(State other)
+            {
+                Values = new Dictionary<object, AbstractValue>(other.Values, KeyComparer.Instance);
+            }
+
+            public AbstractValue Get(object key) => Values.TryGetValue(key, out var v) ? v : AbstractValue.Clean;
+
+            public bool TryGet(object key, out AbstractValue value) => Values.TryGetValue(key, out value!);
+
+            public void Set(object key, AbstractValue value) => Values[key] = value;
+
+            /// <summary>Joins <paramref name="other"/> into this state; true when anything new arrived.</summary>
+            public bool JoinFrom(State other)
+            {
+                var changed = false;
+                foreach (var kv in other.Values)
+                {
+                    if (Values.TryGetValue(kv.Key, out var mine))
+                    {
+                        var joined = mine.Join(kv.Value);
+                        if (!joined.SameAs(mine))
+                        {
+                            Values[kv.Key] = joined;
+                            changed = true;
+                        }
+                    }
+                    else
+                    {
+                        Values[kv.Key] = kv.Value;
+                        changed |= !kv.Value.IsClean;
+                    }
+                }
+
+                return changed;
+            }
+        }
+
+        private sealed class KeyComparer : IEqualityComparer<object>
+        {
+            public static readonly KeyComparer Instance = new KeyComparer();
+
+            public new bool Equals(object? x, object? y)
+                => x is ISymbol sx && y is ISymbol sy ? SymbolEqualityComparer.Default.Equals(sx, sy) : object.Equals(x, y);
+
+            public int GetHashCode(object obj) => obj is ISymbol s ? SymbolEqualityComparer.Default.GetHashCode(s) : obj.GetHashCode();
+        }
+
+        public MethodAnalysis Run()
+        {
+            var exit = Solve();
+            var effects = ImmutableDictionary<int, AbstractValue>.Empty;
+            if (_method is not null && exit is not null)
+            {
+                foreach (var p in _method.Parameters)
+                {
+                    if (exit.TryGet(p, out var final) && (p.RefKind is RefKind.Out or RefKind.Ref || !final.Fields.IsEmpty || !final.SameAs(InitialParameter(p))))
+                    {
+                        effects = effects.SetItem(p.Ordinal, final);
+                    }
+                }
+
+                if (!_method.IsStatic && exit.TryGet(ThisKey, out var self) && !self.SameAs(AbstractValue.Of(Taint.Of(Label.Symbolic(Label.ThisParameter), null))))
+                {
+                    effects = effects.SetItem(Label.ThisParameter, self);
+                }
+            }
+
+            var findings = ImmutableArray.CreateBuilder<FlowFinding>(_results.Findings.Count);
+            findings.AddRange(_results.Findings.Values);
+            var reaches = ImmutableArray.CreateBuilder<SinkReach>(_results.Reaches.Count);
+            reaches.AddRange(_results.Reaches.Values);
+            var bounds = ImmutableArray.CreateBuilder<BoundFinding>(_results.Bounds.Count);
+            bounds.AddRange(_results.Bounds.Values);
+            return new MethodAnalysis(
+                _returnValue,
+                effects,
+                reaches.ToImmutable(),
+                findings.ToImmutable(),
+                bounds.ToImmutable(),
+                ImmutableDictionary.CreateRange(SymbolEqualityComparer.Default, _results.MemberWrites));
+        }
+
+        private AbstractValue RunInline()
+        {
+            Solve();
+            return _returnValue;
+        }
+
+        private AbstractValue InitialParameter(IParameterSymbol p)
+        {
+            if (p.RefKind == RefKind.Out)
+            {
+                return AbstractValue.Clean;
+            }
+
+            var declared = _ann.ParameterSource(p) ?? _ann.TypeSource(p.Type);
+            if (declared is not null)
+            {
+                // Identity the callee declares itself is reported inside the callee, so callers are not told it reaches anything.
+                return AbstractValue.Of(Taint.Of(declared.AsLabel, null));
+            }
+
+            return AbstractValue.Of(Taint.Of(Label.Symbolic(p.Ordinal), null));
+        }
+
+        /// <summary>The fixpoint over the graph; returns the state at the exit block.</summary>
+        private State? Solve()
+        {
+            var blocks = _cfg.Blocks;
+            var inStates = new State?[blocks.Length];
+            var visits = new int[blocks.Length];
+            var initial = _inlineInitial is null ? new State() : new State(_inlineInitial);
+            if (_inlineInitial is null && _method is not null)
+            {
+                foreach (var p in _method.Parameters)
+                {
+                    initial.Set(p, InitialParameter(p));
+                }
+
+                if (!_method.IsStatic)
+                {
+                    initial.Set(ThisKey, AbstractValue.Of(Taint.Of(Label.Symbolic(Label.ThisParameter), null)));
+                }
+            }
+
+            inStates[0] = initial;
+            var worklist = new SortedSet<int> { 0 };
+            var limit = _engine.Options.MaxFixpointIterations;
+            for (var round = 0; round < 4; round++)
+            {
+                while (worklist.Count > 0)
+                {
+                    _stack.CancellationToken.ThrowIfCancellationRequested();
+                    var index = worklist.Min;
+                    worklist.Remove(index);
+                    var block = blocks[index];
+                    if (++visits[index] > limit)
+                    {
+                        AddBound(block.Operations.Length > 0 ? block.Operations[0].Syntax.GetLocation() : _cfg.OriginalOperation.Syntax.GetLocation(), "max_fixpoint_iterations", FlowOptions.MaxFixpointIterationsKey, "the loop");
+                        continue;
+                    }
+
+                    _state = new State(inStates[index]!);
+                    foreach (var op in block.Operations)
+                    {
+                        Eval(op);
+                    }
+
+                    if (block.BranchValue is { } branch)
+                    {
+                        var value = Eval(branch);
+                        if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+                        {
+                            _returnValue = _returnValue.Join(value);
+                        }
+                    }
+
+                    Flow(block.FallThroughSuccessor, inStates, worklist);
+                    Flow(block.ConditionalSuccessor, inStates, worklist);
+                }
+
+                // Catch and finally blocks have no ordinary predecessors: enter them with everything the method has seen.
+                State? everything = null;
+                for (var i = 0; i < blocks.Length; i++)
+                {
+                    if (inStates[i] is null && blocks[i].Predecessors.IsEmpty && blocks[i].Kind == BasicBlockKind.Block)
+                    {
+                        if (everything is null)
+                        {
+                            everything = new State();
+                            foreach (var s in inStates)
+                            {
+                                if (s is not null)
+                                {
+                                    everything.JoinFrom(s);
+                                }
+                            }
+                        }
+
+                        inStates[i] = new State(everything);
+                        worklist.Add(i);
+                    }
+                }
+
+                if (worklist.Count == 0)
+                {
+                    break;
+                }
+            }
+
+            return inStates[blocks.Length - 1];
+        }
+
+        private void Flow(ControlFlowBranch? branch, State?[] inStates, SortedSet<int> worklist)
+        {
+            if (branch?.Destination is not { } destination)
+            {
+                return;
+            }
+
+            var target = destination.Ordinal;
+            if (inStates[target] is null)
+            {
+                inStates[target] = new State(_state);
+                worklist.Add(target);
+            }
+            else if (inStates[target]!.JoinFrom(_state))
+            {
+                worklist.Add(target);
+            }
+        }
+
+        private AbstractValue Eval(IOperation? op)
+        {
+            if (op is null)
+            {
+                return AbstractValue.Clean;
+            }
+
+            var value = EvalCore(op);
+            var type = op.Type;
+            if (type is not null)
+            {
+                if (LibraryModel.IsPredicateType(type))
+                {
+                    return AbstractValue.Clean;
+                }
+
+                if (op is not ILiteralOperation && _ann.TypeSource(type) is { } source && !value.Self.Contains(source.AsLabel))
+                {
+                    value = value.WithSelf(value.Self.Union(Taint.Of(source.AsLabel, null)));
+                }
+            }
+
+            if (op.Parent is IArrayInitializerOperation)
+            {
+                (_elementValues ??= new Dictionary<IOperation, AbstractValue>())[op] = value;
+            }
+
+            return value;
+        }
+
+        private AbstractValue EvalChildren(IOperation op)
+        {
+            var taint = Taint.Clean;
+            var delegates = ImmutableArray<DelegateTarget>.Empty;
+            foreach (var child in op.ChildOperations)
+            {
+                var v = Eval(child);
+                taint = taint.Union(v.Deep());
+                if (!v.Delegates.IsEmpty)
+                {
+                    delegates = delegates.AddRange(v.Delegates);
+                }
+            }
+
+            return AbstractValue.Of(taint, delegates.Length > 16 ? delegates.RemoveRange(16, delegates.Length - 16) : delegates);
+        }
+
+        private AbstractValue EvalCore(IOperation op)
+        {
+            switch (op)
+            {
+                case ILiteralOperation:
+                case IDefaultValueOperation:
+                case ITypeOfOperation:
+                case ISizeOfOperation:
+                case INameOfOperation:
+                case ICaughtExceptionOperation:
+                case IUtf8StringOperation:
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput or InstanceReferenceKind.ImplicitReceiver }:
+                    return AbstractValue.Clean;
+
+                case IInstanceReferenceOperation:
+                    return _state.Get(ThisKey);
+
+                case ILocalReferenceOperation local:
+                    return _state.Get(local.Local);
+
+                case IParameterReferenceOperation parameter:
+                    if (_state.TryGet(parameter.Parameter, out var pv))
+                    {
+                        return pv;
+                    }
+
+                    // A primary constructor's parameter read in a member: the object's captured state.
+                    return _state.Get(ThisKey).Member(parameter.Parameter.Name, MaxMemberPath);
+
+                case IFlowCaptureOperation capture:
+                {
+                    var v = Eval(capture.Value);
+                    _state.Set(capture.Id, v);
+                    return v;
+                }
+
+                case IFlowCaptureReferenceOperation captureReference:
+                    return _state.Get(captureReference.Id);
+
+                case ISimpleAssignmentOperation assignment:
+                {
+                    var v = Eval(assignment.Value);
+                    Assign(assignment.Target, v, assignment.Value, v);
+                    return v;
+                }
+
+                case ICompoundAssignmentOperation compound:
+                {
+                    var current = Eval(compound.Target);
+                    var rhs = Eval(compound.Value);
+                    var combined = AbstractValue.Of(current.Deep().Union(rhs.Deep()), current.Delegates.AddRange(rhs.Delegates));
+                    Assign(compound.Target, combined, compound.Value, rhs);
+                    return combined;
+                }
+
+                case ICoalesceAssignmentOperation coalesceAssignment:
+                {
+                    var current = Eval(coalesceAssignment.Target);
+                    var rhs = Eval(coalesceAssignment.Value);
+                    var combined = current.Join(rhs);
+                    Assign(coalesceAssignment.Target, combined, coalesceAssignment.Value, rhs);
+                    return combined;
+                }
+
+                case IIncrementOrDecrementOperation increment:
+                    return Eval(increment.Target);
+
+                case IDeconstructionAssignmentOperation deconstruction:
+                {
+                    var v = Eval(deconstruction.Value);
+                    Deconstruct(deconstruction.Target, v, deconstruction.Value.Type);
+                    return v;
+                }
+
+                case IDeclarationExpressionOperation declaration:
+                    return Eval(declaration.Expression);
+
+                case ITupleOperation tuple:
+                {
+                    var v = AbstractValue.Clean;
+                    for (var i = 0; i < tuple.Elements.Length; i++)
+                    {
+                        var element = Eval(tuple.Elements[i]);
+                        if (!element.IsClean)
+                        {
+                            v = v.WithField("Item" + (i + 1), element);
+                        }
+                    }
+
+                    return v;
+                }
+
+                case IFieldReferenceOperation or IPropertyReferenceOperation or IEventReferenceOperation:
+                    return ReadMember((IMemberReferenceOperation)op);
+
+                case IArrayElementReferenceOperation element:
+                {
+                    var array = Eval(element.ArrayReference);
+                    foreach (var index in element.Indices)
+                    {
+                        Eval(index);
+                    }
+
+                    return AbstractValue.Of(array.Deep());
+                }
+
+                case IInlineArrayAccessOperation inlineArray:
+                    return AbstractValue.Of(Eval(inlineArray.Instance).Deep());
+
+                case IInvocationOperation invocation:
+                    return Invoke(invocation);
+
+                case IObjectCreationOperation creation:
+                    return Create(creation);
+
+                case IAnonymousObjectCreationOperation anonymous:
+                {
+                    var v = AbstractValue.Clean;
+                    foreach (var initializer in anonymous.Initializers)
+                    {
+                        if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } a)
+                        {
+                            var member = Eval(a.Value);
+                            if (!member.IsClean)
+                            {
+                                v = v.WithField(property.Property.Name, member);
+                            }
+                        }
+                        else
+                        {
+                            v = v.WithSelf(v.Self.Union(Eval(initializer).Deep()));
+                        }
+                    }
+
+                    return v;
+                }
+
+                case IArrayCreationOperation arrayCreation:
+                {
+                    foreach (var size in arrayCreation.DimensionSizes)
+                    {
+                        Eval(size);
+                    }
+
+                    return arrayCreation.Initializer is null ? AbstractValue.Clean : Eval(arrayCreation.Initializer);
+                }
+
+                case IArrayInitializerOperation arrayInitializer:
+                {
+                    var taint = Taint.Clean;
+                    var delegates = ImmutableArray<DelegateTarget>.Empty;
+                    foreach (var e in arrayInitializer.ElementValues)
+                    {
+                        var v = Eval(e);
+                        taint = taint.Union(v.Deep());
+                        delegates = delegates.AddRange(v.Delegates);
+                    }
+
+                    return AbstractValue.Of(taint, delegates.Length > 16 ? ImmutableArray<DelegateTarget>.Empty : delegates);
+                }
+
+                case IWithOperation with:
+                {
+                    var v = Eval(with.Operand);
+                    if (with.Initializer is { } init)
+                    {
+                        foreach (var i in init.Initializers)
+                        {
+                            if (i is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } a)
+                            {
+                                v = v.WithField(MemberKey(target.Member), Eval(a.Value));
+                            }
+                            else
+                            {
+                                Eval(i);
+                            }
+                        }
+                    }
+
+                    return v;
+                }
+
+                case IConversionOperation conversion:
+                {
+                    if (conversion.OperatorMethod is { } op2 && HasSourceBody(op2))
+                    {
+                        var operand = Eval(conversion.Operand);
+                        return Call(op2, null, null, new[] { new CallArg(conversion.Operand, op2.Parameters.Length > 0 ? op2.Parameters[0] : null, 0, operand, null) }, conversion);
+                    }
+
+                    return Eval(conversion.Operand);
+                }
+
+                case IBinaryOperation binary:
+                {
+                    var left = Eval(binary.LeftOperand);
+                    var right = Eval(binary.RightOperand);
+                    if (binary.OperatorMethod is { } method && HasSourceBody(method))
+                    {
+                        return Call(method, null, null, new[]
+                        {
+                            new CallArg(binary.LeftOperand, method.Parameters.Length > 0 ? method.Parameters[0] : null, 0, left, null),
+                            new CallArg(binary.RightOperand, method.Parameters.Length > 1 ? method.Parameters[1] : null, 1, right, null),
+                        }, binary);
+                    }
+
+                    return AbstractValue.Of(left.Deep().Union(right.Deep()), left.Delegates.AddRange(right.Delegates));
+                }
+
+                case IUnaryOperation unary:
+                    return Eval(unary.Operand).Flatten();
+
+                case IInterpolatedStringOperation or IInterpolatedStringHandlerCreationOperation:
+                    return EvalChildren(op);
+
+                case IAwaitOperation await:
+                    return Eval(await.Operation);
+
+                case IDelegateCreationOperation delegateCreation:
+                    return Eval(delegateCreation.Target);
+
+                case IFlowAnonymousFunctionOperation lambda:
+                    return AbstractValue.Of(Taint.Clean, ImmutableArray.Create(new DelegateTarget(lambda, _cfg)));
+
+                case IMethodReferenceOperation methodReference:
+                {
+                    var receiver = methodReference.Instance is null ? null : Eval(methodReference.Instance);
+                    return AbstractValue.Of(receiver?.Deep() ?? Taint.Clean, ImmutableArray.Create(new DelegateTarget(methodReference.Method, receiver)));
+                }
+
+                case IIsPatternOperation isPattern:
+                {
+                    var v = Eval(isPattern.Value);
+                    BindPattern(isPattern.Pattern, v, isPattern.Value.Type);
+                    return AbstractValue.Clean;
+                }
+
+                case ISwitchExpressionOperation switchExpression:
+                {
+                    var v = Eval(switchExpression.Value);
+                    var result = AbstractValue.Clean;
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        BindPattern(arm.Pattern, v, switchExpression.Value.Type);
+                        Eval(arm.Guard);
+                        result = result.Join(Eval(arm.Value));
+                    }
+
+                    return result;
+                }
+
+                case IConditionalOperation conditional:
+                    Eval(conditional.Condition);
+                    return Eval(conditional.WhenTrue).Join(Eval(conditional.WhenFalse));
+
+                case ICoalesceOperation coalesce:
+                    return Eval(coalesce.Value).Join(Eval(coalesce.WhenNull));
+
+                case IEventAssignmentOperation eventAssignment:
+                    return AssignEvent(eventAssignment);
+
+                case IReturnOperation { Kind: OperationKind.YieldReturn } yieldReturn:
+                {
+                    var v = Eval(yieldReturn.ReturnedValue);
+                    _returnValue = _returnValue.Join(v.Flatten());
+                    return AbstractValue.Clean;
+                }
+
+                case IReturnOperation ret:
+                {
+                    var v = Eval(ret.ReturnedValue);
+                    _returnValue = _returnValue.Join(v);
+                    return AbstractValue.Clean;
+                }
+
+                case IArgumentOperation argument:
+                    return Eval(argument.Value);
+
+                case IIsNullOperation isNull:
+                    Eval(isNull.Operand);
+                    return AbstractValue.Clean;
+
+                case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicIndexerAccessOperation or IDynamicObjectCreationOperation:
+                    return EvalDynamic(op);
+
+                case ILocalFunctionOperation:
+                case IStaticLocalInitializationSemaphoreOperation:
+                    return AbstractValue.Clean;
+
+                default:
+                    return EvalChildren(op);
+            }
+        }
+
+        /// <summary><c>dynamic</c> is followed conservatively: whatever goes in comes out, and lambdas passed in are run.</summary>
+        private AbstractValue EvalDynamic(IOperation op)
+        {
+            var all = EvalChildren(op);
+            var result = all.Self;
+            foreach (var d in all.Delegates)
+            {
+                result = result.Union(InvokeTarget(d, Array.Empty<CallArg>(), AbstractValue.Of(all.Self), op).Deep());
+            }
+
+            return AbstractValue.Of(result);
+        }
+
+        internal static string MemberKey(ISymbol member)
+            => member is IFieldSymbol { CorrespondingTupleField: { } tupleField } ? tupleField.Name : member.Name;
+
+        private static bool IsInSource(ISymbol symbol)
+        {
+            foreach (var l in symbol.Locations)
+            {
+                if (l.IsInSource)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool HasSourceBody(IMethodSymbol method)
+            => !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0 && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _engine.Compilation.Assembly);
+
+        private static bool IsAutoAccessor(IMethodSymbol accessor)
+        {
+            foreach (var r in accessor.DeclaringSyntaxReferences)
+            {
+                if (r.GetSyntax() is AccessorDeclarationSyntax { Body: null, ExpressionBody: null })
+                {
+                    return true;
+                }
+            }
+
+            return accessor.DeclaringSyntaxReferences.Length == 0 || accessor.IsImplicitlyDeclared;
+        }
+
+        private void AddBound(Location location, string bound, string option, string what)
+        {
+            if (!_results.Bounds.ContainsKey(location))
+            {
+                _results.Bounds[location] = new BoundFinding(location, bound, option, what);
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Minimization.Analyzers.Flow;
+
+namespace Minimization.Analyzers
+{
+    /// <summary>
+    /// MIN001 (identity reaches a partner sink without a minimizer), MIN010 (identity exposed across the assembly
+    /// boundary without an annotation), MIN011 (an analysis bound was reached) and MIN012 (the analysis of a member failed).
+    /// Diagnostics come from operation-block actions, so they appear live in the IDE, per document.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class IdentityFlowAnalyzer : DiagnosticAnalyzer
+    {
+        public static readonly DiagnosticDescriptor IdentityReachesPartner = DescriptorFactory.Create(
+            RuleIdentifiers.IdentityReachesPartner,
+            "Identity reaches a partner without minimization",
+            "Identity from {0} reaches partner sink {1} without passing through a [Minimizer]: {2}",
+            DiagnosticSeverity.Error,
+            "A value that carries identity ([IdentityBearing]) flows into a [PartnerShare] sink without passing through a [Minimizer] method. Minimize it first, or suppress with a written justification.");
+
+        public static readonly DiagnosticDescriptor IdentityExposedAcrossAssembly = DescriptorFactory.Create(
+            RuleIdentifiers.IdentityExposedAcrossAssembly,
+            "Public member exposes identity without [IdentityBearing]",
+            "'{0}' exposes identity from {1} to other assemblies without [IdentityBearing]; annotate it so that consuming projects see the source",
+            DiagnosticSeverity.Warning,
+            "Analysis stops at the assembly boundary: a consuming project only sees what the metadata says. A public member that returns identity must carry [IdentityBearing] (on the member or with [return: IdentityBearing]) so that the flow is not lost.");
+
+        public static readonly DiagnosticDescriptor AnalysisBoundReached = DescriptorFactory.Create(
+            RuleIdentifiers.AnalysisBoundReached,
+            "Analysis bound reached; flow assumed",
+            "Analysis bound '{0}' was reached at {1} while identity from {2} was flowing; the flow was assumed to continue. Raise '{3}' to analyze further.",
+            DiagnosticSeverity.Warning,
+            "The flow analysis has configurable bounds. When one is reached, the analysis assumes the worst for the value in question rather than staying silent.");
+
+        public static readonly DiagnosticDescriptor AnalysisFailed = DescriptorFactory.Create(
+            RuleIdentifiers.AnalysisFailed,
+            "Flow analysis failed for a member",
+            "The identity flow analysis of '{0}' failed ({1}); flows in this member are not checked. Please report this with the code that triggers it.",
+            DiagnosticSeverity.Warning,
+            "The analyzer caught an internal error instead of crashing (which would disable every rule). The member named was not checked.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(IdentityReachesPartner, IdentityExposedAcrossAssembly, AnalysisBoundReached, AnalysisFailed);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var options = FlowOptions.Read(start.Options, start.Compilation);
+                var annotations = FlowAnnotations.TryCreate(start.Compilation, options);
+                if (annotations is null)
+                {
+                    // No annotations referenced: nothing can flow, so nothing is registered and nothing is paid.
+                    return;
+                }
+
+                var engine = new FlowEngine(start.Compilation, annotations);
+                var isLibrary = start.Compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary;
+                start.RegisterOperationBlockAction(block => AnalyzeBlock(block, engine, isLibrary));
+            });
+        }
+
+        private static void AnalyzeBlock(OperationBlockAnalysisContext context, FlowEngine engine, bool isLibrary)
+        {
+            try
+            {
+                foreach (var block in context.OperationBlocks)
+                {
+                    MethodAnalysis? analysis = null;
+                    var method = context.OwningSymbol as IMethodSymbol;
+                    switch (block)
+                    {
+                        case IMethodBodyBaseOperation when method is not null:
+                        case IBlockOperation when method is not null:
+                            analysis = engine.AnalyzeRoot(method, context.GetControlFlowGraph(block), context.CancellationToken);
+                            break;
+                        case IFieldInitializerOperation or IPropertyInitializerOperation:
+                            analysis = engine.AnalyzeDetached(context.OwningSymbol, context.GetControlFlowGraph(block), context.CancellationToken);
+                            break;
+                    }
+
+                    if (analysis is null)
+                    {
+                        continue;
+                    }
+
+                    Report(context, engine, analysis);
+                    if (isLibrary && method is not null)
+                    {
+                        ReportExposure(context, engine, method, analysis);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                // Never let an exception disable the analyzer (AD0001): say which member was not checked instead.
+                var location = context.OwningSymbol.Locations.FirstOrDefault(l => l.IsInSource) ?? Location.None;
+                context.ReportDiagnostic(Diagnostic.Create(AnalysisFailed, location, context.OwningSymbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), ex.GetType().Name + ": " + ex.Message));
+            }
+        }
+
+        private static void Report(OperationBlockAnalysisContext context, FlowEngine engine, MethodAnalysis analysis)
+        {
+            foreach (var finding in analysis.Findings)
+            {
+                var sources = finding.Taint.Sources().Select(s => s.Display).Distinct(StringComparer.Ordinal).ToList();
+                if (sources.Count == 0)
+                {
+                    continue;
+                }
+
+                var first = finding.Taint.Entries.First(e => e.Label.IsConcrete);
+                var (path, locations) = DescribePath(first, engine.Compilation);
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add("sources", string.Join("|", sources))
+                    .Add("sink", finding.Sink.Display)
+                    .Add("partner", finding.Sink.Partner)
+                    .Add("path", path);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    IdentityReachesPartner,
+                    finding.Location,
+                    locations,
+                    properties,
+                    string.Join(", ", sources),
+                    finding.Sink.ToString(),
+                    path));
+            }
+
+            foreach (var bound in analysis.Bounds)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(AnalysisBoundReached, bound.Location, bound.Bound, bound.What, "this value", bound.Option));
+            }
+        }
+
+        /// <summary>The path in words (<c>CallRecord.CallerNumber → local 'n' → Helper(string) → PartnerGateway.Send</c>) and its locations.</summary>
+        internal static (string Path, IEnumerable<Location> Locations) DescribePath(TaintEntry entry, Compilation compilation)
+        {
+            var parts = new List<string> { entry.Label.Source!.Display };
+            var locations = new List<Location>();
+            AddLocation(locations, entry.Label.Source.Location, compilation);
+            if (entry.Path is not null)
+            {
+                foreach (var step in entry.Path.InOrder())
+                {
+                    if (!string.Equals(parts[parts.Count - 1], step.Display, StringComparison.Ordinal))
+                    {
+                        parts.Add(step.Display);
+                    }
+
+                    AddLocation(locations, step.Location, compilation);
+                }
+            }
+
+            return (string.Join(" → ", parts), locations);
+        }
+
+        private static void AddLocation(List<Location> locations, Location? location, Compilation compilation)
+        {
+            if (location is not null && location.IsInSource && location.SourceTree is not null && compilation.ContainsSyntaxTree(location.SourceTree) && !locations.Contains(location))
+            {
+                locations.Add(location);
+            }
+        }
+
+        private static void ReportExposure(OperationBlockAnalysisContext context, FlowEngine engine, IMethodSymbol method, MethodAnalysis analysis)
+        {
+            ISymbol exposed = method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is not null ? method.AssociatedSymbol : method;
+            if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet) || !IsVisibleOutside(exposed) || method.ReturnsVoid)
+            {
+                return;
+            }
+
+            var annotations = engine.Annotations;
+            if (annotations.IsMinimizer(method) || annotations.ReturnSource(method) is not null || annotations.TypeSource(method.ReturnType) is not null
+                || (exposed is IPropertySymbol && annotations.MemberSource(exposed, null) is not null) || LibraryModel.IsPredicateType(method.ReturnType))
+            {
+                return;
+            }
+
+            var carried = analysis.ReturnValue.Deep().OnlyConcrete();
+            if (carried.IsClean)
+            {
+                return;
+            }
+
+            var sources = carried.Sources().Select(s => s.Display).Distinct(StringComparer.Ordinal);
+            var location = exposed.Locations.FirstOrDefault(l => l.IsInSource) ?? Location.None;
+            context.ReportDiagnostic(Diagnostic.Create(IdentityExposedAcrossAssembly, location, exposed.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), string.Join(", ", sources)));
+        }
+
+        private static bool IsVisibleOutside(ISymbol symbol)
+        {
+            for (var s = symbol; s is not null && s is not INamespaceSymbol; s = s.ContainingSymbol)
+            {
+                if (s.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

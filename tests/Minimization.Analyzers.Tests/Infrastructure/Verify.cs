@@ -1,0 +1,91 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Minimization.Analyzers.Tests
+{
+    /// <summary>The official analyzer verifier, set up with .NET 10 reference assemblies and the annotations.</summary>
+    public static class Verify
+    {
+        /// <summary>MIN001 at markup <c>{|#n:…|}</c>; the path's additional locations are checked only by tests that ask for them.</summary>
+        public static DiagnosticResult Min001(int markup) => new DiagnosticResult(RuleIdentifiers.IdentityReachesPartner, DiagnosticSeverity.Error).WithLocation(markup).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+        /// <summary>MIN001 at markup, with its exact message: sources, sink (with partner) and the path in words.</summary>
+        public static DiagnosticResult Min001Says(int markup, string sources, string sink, string path)
+            => new DiagnosticResult(IdentityFlowAnalyzer.IdentityReachesPartner).WithLocation(markup).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(sources, sink, path);
+
+        public static DiagnosticResult Min001WithPath(int markup) => new DiagnosticResult(IdentityFlowAnalyzer.IdentityReachesPartner).WithLocation(markup);
+
+        public static DiagnosticResult Min010(int markup) => new DiagnosticResult(RuleIdentifiers.IdentityExposedAcrossAssembly, DiagnosticSeverity.Warning).WithLocation(markup);
+
+        public static DiagnosticResult Min011(int markup) => new DiagnosticResult(RuleIdentifiers.AnalysisBoundReached, DiagnosticSeverity.Warning).WithLocation(markup);
+
+        /// <summary>Verifies <paramref name="source"/> (markup: <c>{|#0:…|}</c> for expected spans) with the shared prelude beside it.</summary>
+        public static Task Check(string source, params DiagnosticResult[] expected) => Check(source, withPrelude: true, expected);
+
+        public static async Task Check(string source, bool withPrelude, params DiagnosticResult[] expected)
+        {
+            var test = new Test { TestCode = source };
+            if (withPrelude)
+            {
+                test.TestState.Sources.Add(("Prelude.cs", Prelude.Source));
+            }
+
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        /// <summary>Verifies an executable (top-level statements).</summary>
+        public static async Task CheckProgram(string source, params DiagnosticResult[] expected)
+        {
+            var test = new Test { TestCode = source, OutputKind = OutputKind.ConsoleApplication };
+            test.TestState.Sources.Add(("Prelude.cs", Prelude.Source));
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        /// <summary>Verifies code that does not compile: compiler errors are ignored, analyzer diagnostics are not.</summary>
+        public static async Task Broken(string source, params DiagnosticResult[] expected)
+        {
+            var test = new Test { TestCode = source, CompilerDiagnostics = CompilerDiagnostics.None };
+            test.TestState.Sources.Add(("Prelude.cs", Prelude.Source));
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        public sealed class Test : CSharpAnalyzerTest<IdentityFlowAnalyzer, DefaultVerifier>
+        {
+            public Test()
+            {
+                ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+                TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>());
+                TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(IdentityBearingAttribute).Assembly.Location));
+            }
+
+            public OutputKind OutputKind { get; set; } = OutputKind.DynamicallyLinkedLibrary;
+
+            public bool WithoutAnnotations
+            {
+                set
+                {
+                    if (value)
+                    {
+                        TestState.AdditionalReferences.RemoveAll(r => r.Display is { } d && d.EndsWith("Minimization.Annotations.dll", System.StringComparison.Ordinal));
+                    }
+                }
+            }
+
+            protected override ParseOptions CreateParseOptions()
+                => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.Preview);
+
+            protected override CompilationOptions CreateCompilationOptions()
+                => ((CSharpCompilationOptions)base.CreateCompilationOptions())
+                    .WithOutputKind(OutputKind)
+                    .WithNullableContextOptions(NullableContextOptions.Enable);
+        }
+    }
+}
