@@ -128,6 +128,12 @@ namespace Minimization.Runtime
             return ">= " + Format(boundaries[boundaries.Length - 1]);
         }
 
+        /// <summary><see cref="ByBoundaries(double?, double[])"/> for an integer.</summary>
+        /// <param name="value">The value.</param>
+        /// <param name="boundaries">At least one finite boundary, strictly ascending.</param>
+        /// <returns>The label, or <see langword="null"/> for null.</returns>
+        public static string? ByBoundaries(long? value, double[] boundaries) => ByBoundaries((double?)value, boundaries);
+
         /// <summary><see cref="ByBoundaries(double?, double[])"/> for a decimal.</summary>
         /// <param name="value">The value.</param>
         /// <param name="boundaries">At least one finite boundary, strictly ascending.</param>
