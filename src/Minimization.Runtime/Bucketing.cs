@@ -21,6 +21,7 @@ namespace Minimization.Runtime
         /// <param name="width">The bucket width; greater than 0.</param>
         /// <returns>The bucket's lower bound; <see cref="long.MinValue"/> when that bound is below it.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="width"/> is not positive.</exception>
+        [Minimizer]
         public static long ByWidth(long value, long width)
         {
             CheckWidth(width > 0, width);
@@ -37,6 +38,7 @@ namespace Minimization.Runtime
         /// <param name="value">The value.</param>
         /// <param name="width">The bucket width; greater than 0.</param>
         /// <returns>The bucket's lower bound, or <see langword="null"/>.</returns>
+        [Minimizer]
         public static long? ByWidth(long? value, long width) => value is long v ? ByWidth(v, width) : (long?)null;
 
         /// <summary>The lower bound of the bucket of width <paramref name="width"/> that contains <paramref name="value"/>.</summary>
@@ -44,6 +46,7 @@ namespace Minimization.Runtime
         /// <param name="width">The bucket width; finite and greater than 0.</param>
         /// <returns>The bucket's lower bound, or <see langword="null"/> for null, NaN and infinities.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="width"/> is not positive and finite.</exception>
+        [Minimizer]
         public static double? ByWidth(double? value, double width)
         {
             CheckWidth(width > 0 && !double.IsInfinity(width), width);
@@ -60,6 +63,7 @@ namespace Minimization.Runtime
         /// <param name="width">The bucket width; greater than 0.</param>
         /// <returns>The bucket's lower bound.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="width"/> is not positive.</exception>
+        [Minimizer]
         public static decimal ByWidth(decimal value, decimal width)
         {
             CheckWidth(width > 0m, width);
@@ -77,6 +81,7 @@ namespace Minimization.Runtime
         /// <param name="value">The value.</param>
         /// <param name="width">The bucket width; greater than 0.</param>
         /// <returns>The bucket's lower bound, or <see langword="null"/>.</returns>
+        [Minimizer]
         public static decimal? ByWidth(decimal? value, decimal width) => value is decimal v ? ByWidth(v, width) : (decimal?)null;
 
         /// <summary>The start of the bucket of duration <paramref name="width"/> that contains <paramref name="value"/>.</summary>
@@ -84,6 +89,7 @@ namespace Minimization.Runtime
         /// <param name="width">The bucket width; greater than zero.</param>
         /// <returns>The bucket's lower bound.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="width"/> is not positive.</exception>
+        [Minimizer]
         public static TimeSpan ByWidth(TimeSpan value, TimeSpan width)
         {
             CheckWidth(width > TimeSpan.Zero, width);
@@ -94,6 +100,7 @@ namespace Minimization.Runtime
         /// <param name="value">The duration.</param>
         /// <param name="width">The bucket width; greater than zero.</param>
         /// <returns>The bucket's lower bound, or <see langword="null"/>.</returns>
+        [Minimizer]
         public static TimeSpan? ByWidth(TimeSpan? value, TimeSpan width) => value is TimeSpan v ? ByWidth(v, width) : (TimeSpan?)null;
 
         /// <summary>
@@ -104,6 +111,7 @@ namespace Minimization.Runtime
         /// <param name="boundaries">At least one finite boundary, strictly ascending.</param>
         /// <returns>The label, or <see langword="null"/> for null and NaN.</returns>
         /// <exception cref="ArgumentException"><paramref name="boundaries"/> is empty, not finite or not strictly ascending.</exception>
+        [Minimizer]
         public static string? ByBoundaries(double? value, double[] boundaries)
         {
             CheckBoundaries(boundaries);
@@ -132,18 +140,21 @@ namespace Minimization.Runtime
         /// <param name="value">The value.</param>
         /// <param name="boundaries">At least one finite boundary, strictly ascending.</param>
         /// <returns>The label, or <see langword="null"/> for null.</returns>
+        [Minimizer]
         public static string? ByBoundaries(long? value, double[] boundaries) => ByBoundaries((double?)value, boundaries);
 
         /// <summary><see cref="ByBoundaries(double?, double[])"/> for a decimal.</summary>
         /// <param name="value">The value.</param>
         /// <param name="boundaries">At least one finite boundary, strictly ascending.</param>
         /// <returns>The label, or <see langword="null"/> for null.</returns>
+        [Minimizer]
         public static string? ByBoundaries(decimal? value, double[] boundaries) => ByBoundaries((double?)value, boundaries);
 
         /// <summary><see cref="ByBoundaries(double?, double[])"/> for a duration, with the boundaries in seconds.</summary>
         /// <param name="value">The duration.</param>
         /// <param name="boundariesInSeconds">At least one finite boundary in seconds, strictly ascending.</param>
         /// <returns>The label, or <see langword="null"/> for null.</returns>
+        [Minimizer]
         public static string? ByBoundaries(TimeSpan? value, double[] boundariesInSeconds) => ByBoundaries(value?.TotalSeconds, boundariesInSeconds);
 
         private static void CheckWidth(bool valid, object width)

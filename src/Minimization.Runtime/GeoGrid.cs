@@ -22,6 +22,7 @@ namespace Minimization.Runtime
         /// <param name="cellSize">The cell size in degrees; positive and finite.</param>
         /// <returns>The cell's lower edge, or <see langword="null"/> for null, NaN and infinities.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="cellSize"/> is not positive and finite.</exception>
+        [Minimizer]
         public static double? Snap(double? value, double cellSize)
         {
             if (!(cellSize > 0) || double.IsInfinity(cellSize))
@@ -42,6 +43,7 @@ namespace Minimization.Runtime
         /// <param name="point">The point in degrees.</param>
         /// <param name="cellSize">The cell size in degrees; positive and finite.</param>
         /// <returns>The cell's south-west corner, or <see langword="null"/> when either coordinate is null, NaN or infinite.</returns>
+        [Minimizer]
         public static (double Latitude, double Longitude)? SnapPoint((double Latitude, double Longitude)? point, double cellSize)
         {
             if (!(point is (double, double) p))

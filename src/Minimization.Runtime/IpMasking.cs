@@ -28,6 +28,7 @@ namespace Minimization.Runtime
         /// <param name="ipv6PrefixLength">Bits kept of an IPv6 address (0–128).</param>
         /// <returns>The network in CIDR form, or <see langword="null"/> when the text is not an address.</returns>
         /// <exception cref="ArgumentOutOfRangeException">A prefix length is out of range.</exception>
+        [Minimizer]
         public static string? Mask(string? address, int ipv4PrefixLength = 24, int ipv6PrefixLength = 48)
         {
             CheckLengths(ipv4PrefixLength, ipv6PrefixLength);
@@ -59,6 +60,7 @@ namespace Minimization.Runtime
         /// <param name="ipv6PrefixLength">Bits kept of an IPv6 address (0–128).</param>
         /// <returns>The network in CIDR form, or <see langword="null"/> for a null address or another address family.</returns>
         /// <exception cref="ArgumentOutOfRangeException">A prefix length is out of range.</exception>
+        [Minimizer]
         public static string? Mask(IPAddress? address, int ipv4PrefixLength = 24, int ipv6PrefixLength = 48)
         {
             CheckLengths(ipv4PrefixLength, ipv6PrefixLength);

@@ -57,6 +57,7 @@ namespace Minimization.Runtime
         /// <param name="normalization">How to normalize first.</param>
         /// <param name="rotation">How often the key changes.</param>
         /// <returns>The token, or <see langword="null"/> for a null, empty or meaningless value.</returns>
+        [Minimizer]
         public string? Pseudonymize(string? value, string? category, PseudonymNormalization normalization, KeyRotation rotation)
             => Pseudonymize(value, category, normalization, rotation, (DateTimeOffset?)null);
 
@@ -67,6 +68,7 @@ namespace Minimization.Runtime
         /// <param name="rotation">How often the key changes.</param>
         /// <param name="periodTime">The point in time that picks the period, usually the record's own time stamp.</param>
         /// <returns>The token, or <see langword="null"/> for a null, empty or meaningless value.</returns>
+        [Minimizer]
         public string? Pseudonymize(string? value, string? category, PseudonymNormalization normalization, KeyRotation rotation, DateTimeOffset? periodTime)
         {
             if (IdentifierNormalization.Normalize(value, category, normalization) is null)
@@ -85,6 +87,7 @@ namespace Minimization.Runtime
         /// <param name="rotation">How often the key changes.</param>
         /// <param name="periodTime">The point in time that picks the period.</param>
         /// <returns>The token, or <see langword="null"/> for a null, empty or meaningless value.</returns>
+        [Minimizer]
         public string? Pseudonymize(string? value, string? category, PseudonymNormalization normalization, KeyRotation rotation, DateTime? periodTime)
         {
             DateTimeOffset? at = null;

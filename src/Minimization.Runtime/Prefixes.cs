@@ -24,6 +24,7 @@ namespace Minimization.Runtime
         /// <param name="length">How many to keep; at least 1.</param>
         /// <param name="unit">Characters (letters and digits) or digits.</param>
         /// <returns>The prefix, or <see langword="null"/> when the value is too short.</returns>
+        [Minimizer]
         public static string? Keep(string? value, int length, PrefixUnit unit)
             => unit == PrefixUnit.Digits ? KeepDigits(value, length) : KeepCharacters(value, length);
 
@@ -32,6 +33,7 @@ namespace Minimization.Runtime
         /// <param name="length">How many to keep; at least 1.</param>
         /// <returns>The prefix, or <see langword="null"/> when the value has <paramref name="length"/> or fewer letters and digits.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is less than 1.</exception>
+        [Minimizer]
         public static string? KeepCharacters(string? value, int length) => KeepWhere(value, length, char.IsLetterOrDigit, upper: true);
 
         /// <summary>Keeps the first <paramref name="length"/> decimal digits; everything else is skipped.</summary>
@@ -39,6 +41,7 @@ namespace Minimization.Runtime
         /// <param name="length">How many to keep; at least 1.</param>
         /// <returns>The prefix, or <see langword="null"/> when the value has <paramref name="length"/> or fewer digits.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is less than 1.</exception>
+        [Minimizer]
         public static string? KeepDigits(string? value, int length) => KeepWhere(value, length, c => c >= '0' && c <= '9', upper: false);
 
         private static string? KeepWhere(string? value, int length, Func<char, bool> significant, bool upper)

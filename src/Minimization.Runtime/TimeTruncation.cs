@@ -20,6 +20,7 @@ namespace Minimization.Runtime
         /// <param name="granularity">The unit.</param>
         /// <returns>The start of the unit that contains <paramref name="value"/>, with the same kind.</returns>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="granularity"/> is not a defined value.</exception>
+        [Minimizer]
         public static DateTime Truncate(DateTime value, TimeGranularity granularity)
         {
             DateTime result;
@@ -53,6 +54,7 @@ namespace Minimization.Runtime
         /// <param name="value">The point in time.</param>
         /// <param name="granularity">The unit.</param>
         /// <returns>The truncated value, or <see langword="null"/>.</returns>
+        [Minimizer]
         public static DateTime? Truncate(DateTime? value, TimeGranularity granularity)
             => value is DateTime v ? Truncate(v, granularity) : (DateTime?)null;
 
@@ -63,6 +65,7 @@ namespace Minimization.Runtime
         /// The start of the unit, with the same offset; where that start would fall before <see cref="DateTimeOffset.MinValue"/>
         /// in UTC, <see cref="DateTimeOffset.MinValue"/>.
         /// </returns>
+        [Minimizer]
         public static DateTimeOffset Truncate(DateTimeOffset value, TimeGranularity granularity)
         {
             DateTime local = Truncate(value.DateTime, granularity);
@@ -79,6 +82,7 @@ namespace Minimization.Runtime
         /// <param name="value">The point in time.</param>
         /// <param name="granularity">The unit.</param>
         /// <returns>The truncated value, or <see langword="null"/>.</returns>
+        [Minimizer]
         public static DateTimeOffset? Truncate(DateTimeOffset? value, TimeGranularity granularity)
             => value is DateTimeOffset v ? Truncate(v, granularity) : (DateTimeOffset?)null;
     }
