@@ -48,12 +48,14 @@ namespace Minimization.Testing.Checks
             var hay = new List<Haystack>(leaves.Count * 2);
             foreach (Leaf leaf in leaves)
             {
-                Add(hay, leaf.Path, leaf.Text, string.Empty);
                 if (leaf.Bytes != null)
                 {
                     Add(hay, leaf.Path, Encoding.UTF8.GetString(leaf.Bytes), "as raw bytes");
+                    Add(hay, leaf.Path, leaf.Text, string.Empty);
                     continue;
                 }
+
+                Add(hay, leaf.Path, leaf.Text, string.Empty);
 
                 foreach (var (run, kind) in EncodedRuns(leaf.Text))
                 {

@@ -162,29 +162,44 @@ namespace Minimization.Testing
                 }
 
                 List<Haystack> hay = SurvivalSearch.Haystacks(LeavesOf(i));
+                var hits = new List<(Identifier Id, Hit Hit)>();
                 foreach (Identifier id in ids)
                 {
                     Hit? hit = SurvivalSearch.Find(id, hay);
                     if (hit.HasValue)
                     {
-                        Add(FindingKind.IdentifierSurvives, i, $"{id} ({id.Member}, record #{i}) survives {hit.Value.How} in {hit.Value.Path}", id.ToString());
-                        return;
+                        hits.Add((id, hit.Value));
                     }
                 }
 
-                string? json = Json(_outputs[i]);
-                if (json != null)
+                if (hits.Count == 0)
                 {
-                    List<Haystack> jsonHay = SurvivalSearch.Haystacks(new List<Leaf> { new Leaf("the JSON form of " + _outName, json) });
-                    foreach (Identifier id in ids)
+                    string? json = Json(_outputs[i]);
+                    if (json != null)
                     {
-                        Hit? hit = SurvivalSearch.Find(id, jsonHay);
-                        if (hit.HasValue)
+                        List<Haystack> jsonHay = SurvivalSearch.Haystacks(new List<Leaf> { new Leaf("the JSON form of " + _outName, json) });
+                        foreach (Identifier id in ids)
                         {
-                            Add(FindingKind.IdentifierSurvives, i, $"{id} ({id.Member}, record #{i}) survives {hit.Value.How} in {hit.Value.Path}", id.ToString());
-                            return;
+                            Hit? hit = SurvivalSearch.Find(id, jsonHay);
+                            if (hit.HasValue)
+                            {
+                                hits.Add((id, hit.Value));
+                            }
                         }
                     }
+                }
+
+                if (hits.Count > 0)
+                {
+                    var (id, hit) = hits[0];
+                    string message = $"{id} ({id.Member}, record #{i}) survives {hit.How} in {hit.Path}";
+                    if (hits.Count > 1)
+                    {
+                        message += "; so do " + string.Join(", ", hits.Skip(1).Select(h => $"{h.Id} ({h.Hit.How} in {h.Hit.Path})"));
+                    }
+
+                    Add(FindingKind.IdentifierSurvives, i, message, id.ToString());
+                    return;
                 }
             }
         }
