@@ -42,7 +42,8 @@ namespace Minimization.Analyzers.Tests
         /// <summary>Verifies an executable (top-level statements).</summary>
         public static async Task CheckProgram(string source, params DiagnosticResult[] expected)
         {
-            var test = new Test { TestCode = source, OutputKind = OutputKind.ConsoleApplication };
+            var test = new Test { TestCode = source };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             test.TestState.Sources.Add(("Prelude.cs", Prelude.Source));
             test.ExpectedDiagnostics.AddRange(expected);
             await test.RunAsync(CancellationToken.None);
@@ -66,8 +67,6 @@ namespace Minimization.Analyzers.Tests
                 TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(IdentityBearingAttribute).Assembly.Location));
             }
 
-            public OutputKind OutputKind { get; set; } = OutputKind.DynamicallyLinkedLibrary;
-
             public bool WithoutAnnotations
             {
                 set
@@ -84,7 +83,6 @@ namespace Minimization.Analyzers.Tests
 
             protected override CompilationOptions CreateCompilationOptions()
                 => ((CSharpCompilationOptions)base.CreateCompilationOptions())
-                    .WithOutputKind(OutputKind)
                     .WithNullableContextOptions(NullableContextOptions.Enable);
         }
     }
