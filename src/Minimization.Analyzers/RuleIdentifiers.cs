@@ -19,6 +19,7 @@ namespace Minimization.Analyzers
         public const string PolicyWithoutGeneratedMinimizer = "MIN009";
         public const string IdentityExposedAcrossAssembly = "MIN010";
         public const string AnalysisBoundReached = "MIN011";
+        public const string AnalysisFailed = "MIN012";
 
         public static string GetHelpUri(string id) => RepositoryUrl + "/blob/main/docs/rules/" + id + ".md";
     }
