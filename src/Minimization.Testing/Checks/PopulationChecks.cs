@@ -28,34 +28,24 @@ namespace Minimization.Testing.Checks
         public static EquivalenceClasses Classes<T>(IReadOnlyList<T> records, QuasiIdentifiers<T> quasiIdentifiers)
         {
             int n = records.Count;
-            var cells = new Dictionary<ulong, ClassCell>(Math.Min(Math.Max(16, n / 4), 1 << 20));
+            var table = new ClassTable(Math.Min(n, 1 << 14));
             if (records is T[] array)
             {
                 for (int i = 0; i < array.Length; i++)
                 {
-                    Count(cells, quasiIdentifiers.KeyOf(array[i]), i);
+                    table.Add(quasiIdentifiers.KeyOf(array[i]), i);
                 }
             }
             else
             {
                 for (int i = 0; i < n; i++)
                 {
-                    Count(cells, quasiIdentifiers.KeyOf(records[i]), i);
+                    table.Add(quasiIdentifiers.KeyOf(records[i]), i);
                 }
             }
 
-            return new EquivalenceClasses(n, cells, i => quasiIdentifiers.Describe(records[i]));
-        }
-
-        private static void Count(Dictionary<ulong, ClassCell> cells, ulong key, int index)
-        {
-            ref ClassCell cell = ref CollectionsMarshal.GetValueRefOrAddDefault(cells, key, out bool exists);
-            if (!exists)
-            {
-                cell.First = index;
-            }
-
-            cell.Size++;
+            var (sizes, firsts) = table.ToArrays();
+            return new EquivalenceClasses(n, sizes, firsts, i => quasiIdentifiers.Describe(records[i]));
         }
 
         /// <summary>
@@ -140,33 +130,28 @@ namespace Minimization.Testing.Checks
             => TraceIndex.Unicity(records, traces, points, sampleSubjects, seed);
     }
 
-    internal struct ClassCell
-    {
-        public int Size;
-        public int First;
-    }
-
     /// <summary>Equivalence classes of a minimized population: sizes and a representative record each.</summary>
     public sealed class EquivalenceClasses
     {
-        private readonly Dictionary<ulong, ClassCell> _cells;
+        private readonly int[] _sizes;
         private readonly Func<int, string> _describe;
 
-        internal EquivalenceClasses(int records, Dictionary<ulong, ClassCell> cells, Func<int, string> describe)
+        internal EquivalenceClasses(int records, int[] sizes, int[] firsts, Func<int, string> describe)
         {
             RecordCount = records;
-            _cells = cells;
+            _sizes = sizes;
             _describe = describe;
             int min = int.MaxValue, first = -1, uniques = 0;
-            foreach (ClassCell c in cells.Values)
+            for (int i = 0; i < sizes.Length; i++)
             {
-                if (c.Size < min || (c.Size == min && c.First < first))
+                int size = sizes[i];
+                if (size < min || (size == min && firsts[i] < first))
                 {
-                    min = c.Size;
-                    first = c.First;
+                    min = size;
+                    first = firsts[i];
                 }
 
-                if (c.Size == 1)
+                if (size == 1)
                 {
                     uniques++;
                 }
@@ -181,7 +166,7 @@ namespace Minimization.Testing.Checks
         public int RecordCount { get; }
 
         /// <summary>The number of classes.</summary>
-        public int ClassCount => _cells.Count;
+        public int ClassCount => _sizes.Length;
 
         /// <summary>The size of the smallest class (f min).</summary>
         public int SmallestClassSize { get; }
@@ -201,12 +186,12 @@ namespace Minimization.Testing.Checks
         public KAnonymityResult KAnonymity(int k = 11)
         {
             int classesBelow = 0, recordsBelow = 0;
-            foreach (ClassCell c in _cells.Values)
+            foreach (int size in _sizes)
             {
-                if (c.Size < k)
+                if (size < k)
                 {
                     classesBelow++;
-                    recordsBelow += c.Size;
+                    recordsBelow += size;
                 }
             }
 
@@ -219,11 +204,11 @@ namespace Minimization.Testing.Checks
         public RiskResult Risk(double threshold = 1.0 / 11)
         {
             int atRisk = 0;
-            foreach (ClassCell c in _cells.Values)
+            foreach (int size in _sizes)
             {
-                if (1.0 / c.Size > threshold + 1e-12)
+                if (1.0 / size > threshold + 1e-12)
                 {
-                    atRisk += c.Size;
+                    atRisk += size;
                 }
             }
 

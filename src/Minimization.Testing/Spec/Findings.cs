@@ -131,7 +131,7 @@ namespace Minimization.Testing
             {
                 if (Passed)
                 {
-                    return $"{Subject}: all checks passed on {PopulationDescription}";
+                    return $"{Subject}: all checks passed on {PopulationDescription}{Measures}";
                 }
 
                 var sb = new StringBuilder();
@@ -143,6 +143,35 @@ namespace Minimization.Testing
                 }
 
                 return sb.ToString();
+            }
+        }
+
+        private string Measures
+        {
+            get
+            {
+                var parts = new List<string>();
+                if (KAnonymity != null)
+                {
+                    parts.Add($"smallest class {KAnonymity.SmallestClassSize} of {KAnonymity.Classes:N0}");
+                }
+
+                if (Risk != null)
+                {
+                    parts.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, "average risk {0:0.####}, unique {1:P2}", Risk.Average, Risk.UniqueShare));
+                }
+
+                if (LDiversity != null)
+                {
+                    parts.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, "lowest l {0:0.##}", LDiversity.LowestEffectiveL));
+                }
+
+                if (TraceUnicity != null)
+                {
+                    parts.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, "trace unicity {0:P1}", TraceUnicity.Unicity));
+                }
+
+                return parts.Count == 0 ? string.Empty : " (" + string.Join("; ", parts) + ")";
             }
         }
 
