@@ -47,6 +47,7 @@ namespace Minimization.Analyzers.Flow
         private readonly ConcurrentDictionary<ISymbol, object> _memberSources = new ConcurrentDictionary<ISymbol, object>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, object> _sinks = new ConcurrentDictionary<ISymbol, object>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _returnSources = new ConcurrentDictionary<IMethodSymbol, object>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, bool> _nonIdentifyingMembers = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _minimizers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
         private FlowAnnotations(INamedTypeSymbol? identityBearing, INamedTypeSymbol? nonIdentifying, INamedTypeSymbol? partnerShare, INamedTypeSymbol? minimizer, FlowOptions options)
@@ -284,15 +285,23 @@ namespace Minimization.Analyzers.Flow
 
         public bool IsNonIdentifying(ISymbol member)
         {
-            foreach (var m in Family(member.OriginalDefinition))
+            if (_nonIdentifying is null)
             {
-                if (Has(m, _nonIdentifying, out _))
-                {
-                    return true;
-                }
+                return false;
             }
 
-            return false;
+            return _nonIdentifyingMembers.GetOrAdd(member.OriginalDefinition, m =>
+            {
+                foreach (var f in Family(m))
+                {
+                    if (Has(f, _nonIdentifying, out _))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            });
         }
 
         /// <summary>

@@ -41,16 +41,17 @@ namespace Minimization.Analyzers.Flow
         public FlowOptions Options => Annotations.Options;
 
         /// <summary>Analyzes a method whose graph the caller already has (the analyzer's own operation block), reusing a published analysis.</summary>
-        public MethodAnalysis AnalyzeRoot(IMethodSymbol method, ControlFlowGraph cfg, CancellationToken cancellationToken)
+        public MethodAnalysis AnalyzeRoot(IMethodSymbol method, Func<ControlFlowGraph> graph, CancellationToken cancellationToken)
         {
             var key = method.OriginalDefinition;
             if (_final.TryGetValue(key, out var done))
             {
+                // Already analyzed as somebody's callee: no second graph, no second pass.
                 return done;
             }
 
             var stack = new AnalysisStack(cancellationToken);
-            var result = Solve(key, cfg, stack);
+            var result = Solve(key, graph(), stack);
             _final.TryAdd(key, result);
             return result;
         }

@@ -206,9 +206,18 @@ namespace Minimization.Analyzers.Flow
             try
             {
                 var value = AbstractValue.Clean;
+                var owners = key.DeclaredAccessibility == Accessibility.Private && key.ContainingType is not null
+                    ? key.ContainingType.DeclaringSyntaxReferences
+                    : default;
                 foreach (var writer in writers)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (!owners.IsDefault && !IsInside(writer, owners))
+                    {
+                        // A private member is written only inside its own type.
+                        continue;
+                    }
+
                     var analysis = AnalyzeWriter(writer, cancellationToken);
                     if (analysis is not null && analysis.MemberWrites.TryGetValue(key, out var written))
                     {
@@ -223,6 +232,19 @@ namespace Minimization.Analyzers.Flow
             {
                 _inProgress.TryRemove(key, out _);
             }
+        }
+
+        private static bool IsInside(SyntaxNode node, ImmutableArray<SyntaxReference> owners)
+        {
+            foreach (var owner in owners)
+            {
+                if (owner.SyntaxTree == node.SyntaxTree && owner.Span.Contains(node.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private MethodAnalysis? AnalyzeWriter(SyntaxNode writer, CancellationToken cancellationToken)

@@ -98,7 +98,7 @@ namespace Minimization.Analyzers.Flow
         {
             var bindings = Bind(AbstractValue.Clean, args);
             ApplyEffects(analysis, ctor, null, bindings, args, site, includeReceiver: false);
-            return analysis.ParameterEffects.TryGetValue(Label.ThisParameter, out var self)
+            return analysis.ParameterEffects.TryGetValue(Label.ThisParameter, out var self) && !self.IsClean
                 ? Instantiate(self, bindings, FlowAnnotations.DescribeCall(ctor), site.Syntax.GetLocation())
                 : AbstractValue.Clean;
         }
@@ -220,9 +220,7 @@ namespace Minimization.Analyzers.Flow
         private AbstractValue Apply(MethodAnalysis analysis, IMethodSymbol callee, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site)
         {
             var bindings = Bind(receiver ?? AbstractValue.Clean, args);
-            var display = FlowAnnotations.DescribeCall(callee);
-            var location = site.Syntax.GetLocation();
-            var result = Instantiate(analysis.ReturnValue, bindings, display, location);
+            var result = analysis.ReturnValue.IsClean ? AbstractValue.Clean : Instantiate(analysis.ReturnValue, bindings, FlowAnnotations.DescribeCall(callee), site.Syntax.GetLocation());
 
             foreach (var reach in analysis.SinkReaches)
             {
@@ -238,7 +236,7 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                var composed = reached.Extend(display, location, reach.Entry.Path, MaxPath);
+                var composed = reached.Extend(FlowAnnotations.DescribeCall(callee), site.Syntax.GetLocation(), reach.Entry.Path, MaxPath);
                 var reportAt = label.Parameter == Label.ThisParameter ? instance ?? site : FindReport(args, label.Parameter) ?? site;
                 Report(reportAt, composed, reach.Sink);
             }
@@ -255,9 +253,15 @@ namespace Minimization.Analyzers.Flow
             }
 
             var display = FlowAnnotations.DescribeCall(callee);
-            var location = site.Syntax.GetLocation();
+            Location? location = null;
             foreach (var effect in analysis.ParameterEffects)
             {
+                if (effect.Value.IsClean)
+                {
+                    continue;
+                }
+
+                location ??= site.Syntax.GetLocation();
                 if (effect.Key == Label.ThisParameter)
                 {
                     if (includeReceiver && instance is not null)

@@ -89,7 +89,7 @@ namespace Minimization.Analyzers.Flow
             if (inSource && member is IFieldSymbol or IPropertySymbol or IEventSymbol)
             {
                 var stored = _engine.MemberWrites.ValueOf(member, _stack.CancellationToken);
-                if (!stored.IsClean)
+                if (!stored.IsClean && !stored.Deep().IsClean)
                 {
                     value = value.Join(stored.WithStep(FlowAnnotations.Describe(member), member.Locations.Length > 0 ? member.Locations[0] : null, MaxPath));
                 }
@@ -104,11 +104,11 @@ namespace Minimization.Analyzers.Flow
             switch (target)
             {
                 case ILocalReferenceOperation local:
-                    _state.Set(local.Local, local.Local.IsImplicitlyDeclared ? value : value.WithStep("local '" + local.Local.Name + "'", local.Syntax.GetLocation(), MaxPath));
+                    _state.Set(local.Local, local.Local.IsImplicitlyDeclared || value.IsClean ? value : value.WithStep("local '" + local.Local.Name + "'", local.Syntax.GetLocation(), MaxPath));
                     break;
 
                 case IParameterReferenceOperation parameter:
-                    _state.Set(parameter.Parameter, value.WithStep("parameter '" + parameter.Parameter.Name + "'", parameter.Syntax.GetLocation(), MaxPath));
+                    _state.Set(parameter.Parameter, value.IsClean ? value : value.WithStep("parameter '" + parameter.Parameter.Name + "'", parameter.Syntax.GetLocation(), MaxPath));
                     break;
 
                 case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:

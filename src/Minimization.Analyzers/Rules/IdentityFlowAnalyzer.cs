@@ -81,7 +81,7 @@ namespace Minimization.Analyzers
                     {
                         case IMethodBodyBaseOperation when method is not null:
                         case IBlockOperation when method is not null:
-                            analysis = engine.AnalyzeRoot(method, context.GetControlFlowGraph(block), context.CancellationToken);
+                            analysis = engine.AnalyzeRoot(method, () => context.GetControlFlowGraph(block), context.CancellationToken);
                             break;
                         case IFieldInitializerOperation or IPropertyInitializerOperation:
                             analysis = engine.AnalyzeDetached(context.OwningSymbol, context.GetControlFlowGraph(block), context.CancellationToken);
