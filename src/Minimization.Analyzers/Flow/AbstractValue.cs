@@ -49,12 +49,24 @@ namespace Minimization.Analyzers.Flow
 
         public static readonly AbstractValue Clean = new AbstractValue(Taint.Clean, ImmutableDictionary<string, AbstractValue>.Empty, ImmutableArray<DelegateTarget>.Empty);
 
-        private AbstractValue(Taint self, ImmutableDictionary<string, AbstractValue> fields, ImmutableArray<DelegateTarget> delegates)
+        private AbstractValue(Taint self, ImmutableDictionary<string, AbstractValue> fields, ImmutableArray<DelegateTarget> delegates, bool fresh = false)
         {
             Self = self;
             Fields = fields;
             Delegates = delegates;
+            IsFresh = fresh;
         }
+
+        /// <summary>
+        /// An object created by analyzed code in this method (<c>new</c> of a source type): every member it carries is in
+        /// <see cref="Fields"/>, so a member not there is clean — what other code stores into that member elsewhere is not
+        /// this object's business.
+        /// </summary>
+        public bool IsFresh { get; }
+
+        public static readonly AbstractValue FreshObject = new AbstractValue(Taint.Clean, ImmutableDictionary<string, AbstractValue>.Empty, ImmutableArray<DelegateTarget>.Empty, fresh: true);
+
+        public AbstractValue AsFresh() => IsFresh ? this : new AbstractValue(Self, Fields, Delegates, fresh: true);
 
         public Taint Self { get; }
 
@@ -71,10 +83,10 @@ namespace Minimization.Analyzers.Flow
 
         public static AbstractValue Of(Taint taint, ImmutableArray<DelegateTarget> delegates) => Create(taint, ImmutableDictionary<string, AbstractValue>.Empty, delegates);
 
-        public AbstractValue WithSelf(Taint self) => ReferenceEquals(self, Self) ? this : Create(self, Fields, Delegates);
+        public AbstractValue WithSelf(Taint self) => ReferenceEquals(self, Self) ? this : Create(self, Fields, Delegates, IsFresh);
 
-        private static AbstractValue Create(Taint self, ImmutableDictionary<string, AbstractValue> fields, ImmutableArray<DelegateTarget> delegates)
-            => self.IsClean && fields.IsEmpty && delegates.IsEmpty ? Clean : new AbstractValue(self, fields, delegates);
+        private static AbstractValue Create(Taint self, ImmutableDictionary<string, AbstractValue> fields, ImmutableArray<DelegateTarget> delegates, bool fresh = false)
+            => self.IsClean && fields.IsEmpty && delegates.IsEmpty ? (fresh ? FreshObject : Clean) : new AbstractValue(self, fields, delegates, fresh);
 
         public AbstractValue WithField(string name, AbstractValue value, int depth = 0)
         {
@@ -83,7 +95,7 @@ namespace Minimization.Analyzers.Flow
                 return WithSelf(Self.Union(value.Deep()));
             }
 
-            return Create(Self, Fields.SetItem(name, value), Delegates);
+            return Create(Self, Fields.SetItem(name, value), Delegates, IsFresh);
         }
 
         /// <summary>The value read from member <paramref name="name"/>: the tracked field if known, else what the object as a whole carries.</summary>
@@ -116,12 +128,12 @@ namespace Minimization.Analyzers.Flow
 
         public AbstractValue Join(AbstractValue other)
         {
-            if (ReferenceEquals(this, other) || other.IsClean)
+            if (ReferenceEquals(this, other) || other.IsClean && other.IsFresh == IsFresh)
             {
                 return this;
             }
 
-            if (IsClean)
+            if (IsClean && other.IsFresh == IsFresh)
             {
                 return other;
             }
@@ -156,7 +168,7 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return Create(Self.Union(other.Self), fields, delegates);
+            return Create(Self.Union(other.Self), fields, delegates, IsFresh && other.IsFresh);
         }
 
         public bool SameAs(AbstractValue other, int depth = 0)
@@ -166,7 +178,7 @@ namespace Minimization.Analyzers.Flow
                 return true;
             }
 
-            if (!Self.SameLabels(other.Self) || Fields.Count != other.Fields.Count || Delegates.Length != other.Delegates.Length)
+            if (IsFresh != other.IsFresh || !Self.SameLabels(other.Self) || Fields.Count != other.Fields.Count || Delegates.Length != other.Delegates.Length)
             {
                 return false;
             }
@@ -214,7 +226,7 @@ namespace Minimization.Analyzers.Flow
                 fields = builder.ToImmutable();
             }
 
-            return Create(Self.WithStep(display, location, maxPath), fields, Delegates);
+            return Create(Self.WithStep(display, location, maxPath), fields, Delegates, IsFresh);
         }
 
         /// <summary>The value with every taint collapsed into <see cref="Self"/>: used where precision would cost soundness (library calls, dynamic).</summary>

@@ -142,7 +142,7 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                var owner = Owner(node);
+                var owner = node is VariableDeclaratorSyntax or PropertyDeclarationSyntax ? node : Owner(node);
                 if (owner is null)
                 {
                     continue;

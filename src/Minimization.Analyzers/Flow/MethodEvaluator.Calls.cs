@@ -34,6 +34,9 @@ namespace Minimization.Analyzers.Flow
     /// <summary>Calls: sinks, minimizers, callee summaries, dispatch, delegates, lambdas and the library model.</summary>
     internal sealed partial class MethodEvaluator
     {
+        /// <summary>Symbolic labels of functions evaluated in place start at a multiple of this, clear of any real parameter ordinal.</summary>
+        private const int InlineLabelBase = 1 << 16;
+
         private CallArg[] Arguments(ImmutableArray<IArgumentOperation> arguments)
         {
             var result = new CallArg[arguments.Length];
@@ -67,7 +70,7 @@ namespace Minimization.Analyzers.Flow
             if (HasSourceBody(ctor) && FlowEngine.IsPrimaryConstructor(ctor))
             {
                 // Positional records and primary constructors: each parameter becomes the member of the same name.
-                var value = AbstractValue.Clean;
+                var value = AbstractValue.FreshObject;
                 foreach (var a in args)
                 {
                     if (a.Parameter is not null && !a.Value.IsClean)
@@ -88,7 +91,7 @@ namespace Minimization.Analyzers.Flow
             if (HasSourceBody(ctor) || ctor.IsImplicitlyDeclared && IsInSource(ctor.ContainingType))
             {
                 var analysis = ctor.IsImplicitlyDeclared ? null : _engine.GetCallee(ctor, _stack, out var bound);
-                return analysis is null ? AbstractValue.Clean : ApplyToNewObject(analysis, ctor, args, creation);
+                return analysis is null ? AbstractValue.FreshObject : AbstractValue.FreshObject.Join(ApplyToNewObject(analysis, ctor, args, creation).AsFresh());
             }
 
             return Library(ctor, null, null, args, creation);
@@ -163,6 +166,20 @@ namespace Minimization.Analyzers.Flow
 
             foreach (var callee in callees)
             {
+                if (callee.MethodKind == MethodKind.PropertyGet && callee.AssociatedSymbol is IPropertySymbol autoProperty && IsAutoAccessor(callee))
+                {
+                    // An auto-property implementation: the value is the backing field, tracked under the property's name.
+                    result = result.Join((receiver ?? AbstractValue.Clean).Member(autoProperty.Name, MaxMemberPath));
+                    continue;
+                }
+
+                if (HasDelegateArgument(args) && _inlineDepth < MaxInlineDepth && _engine.GetGraph(callee, _stack.CancellationToken, out _) is { } calleeGraph)
+                {
+                    // Higher-order calls are analyzed in context: the lambdas passed here are what the callee will invoke.
+                    result = result.Join(InlineMethod(callee, calleeGraph, receiver, args, site));
+                    continue;
+                }
+
                 var analysis = _engine.GetCallee(callee, _stack, out var bound);
                 if (bound)
                 {
@@ -191,6 +208,19 @@ namespace Minimization.Analyzers.Flow
             }
 
             return result;
+        }
+
+        private static bool HasDelegateArgument(CallArg[] args)
+        {
+            foreach (var a in args)
+            {
+                if (!a.Value.Delegates.IsEmpty)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The bodies a call can run: the target, and for virtual and interface members every source implementation.</summary>
@@ -236,9 +266,8 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                var composed = reached.Extend(FlowAnnotations.DescribeCall(callee), site.Syntax.GetLocation(), reach.Entry.Path, MaxPath);
                 var reportAt = label.Parameter == Label.ThisParameter ? instance ?? site : FindReport(args, label.Parameter) ?? site;
-                Report(reportAt, composed, reach.Sink);
+                ReportThrough(reportAt, reached, FlowAnnotations.DescribeCall(callee), site, reach);
             }
 
             ApplyEffects(analysis, callee, instance, bindings, args, site, includeReceiver: true);
@@ -256,17 +285,16 @@ namespace Minimization.Analyzers.Flow
             Location? location = null;
             foreach (var effect in analysis.ParameterEffects)
             {
-                if (effect.Value.IsClean)
+                if (!effect.Value.IsClean)
                 {
-                    continue;
+                    location ??= site.Syntax.GetLocation();
                 }
 
-                location ??= site.Syntax.GetLocation();
                 if (effect.Key == Label.ThisParameter)
                 {
                     if (includeReceiver && instance is not null)
                     {
-                        WriteBack(instance, Instantiate(effect.Value, bindings, display, location));
+                        WriteBack(instance, Instantiate(effect.Value, bindings, display, location!));
                     }
 
                     continue;
@@ -279,7 +307,7 @@ namespace Minimization.Analyzers.Flow
                         continue;
                     }
 
-                    var value = Instantiate(effect.Value, bindings, display, location);
+                    var value = effect.Value.IsClean ? AbstractValue.Clean : Instantiate(effect.Value, bindings, display, location!);
                     if (a.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
                     {
                         Assign(a.Report, value, null, value);
@@ -491,7 +519,7 @@ namespace Minimization.Analyzers.Flow
                     return Union(args, fill);
                 }
 
-                return Inline(lambda.Symbol, graph, args, fill);
+                return Inline(lambda.Symbol, graph, args, fill, site);
             }
 
             return Union(args, fill);
@@ -514,17 +542,45 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return graph is null ? Union(args, null) : Inline(localFunction.OriginalDefinition, graph, args, null);
+            return graph is null ? Union(args, null) : Inline(localFunction.OriginalDefinition, graph, args, null, site);
         }
 
-        private AbstractValue Inline(IMethodSymbol function, ControlFlowGraph graph, CallArg[] args, AbstractValue? fill)
+        private static ControlFlowGraph RootOf(ControlFlowGraph graph)
+        {
+            while (graph.Parent is not null)
+            {
+                graph = graph.Parent;
+            }
+
+            return graph;
+        }
+
+        /// <summary>A method of the compilation evaluated in place (its own state: parameters and receiver only).</summary>
+        private AbstractValue InlineMethod(IMethodSymbol method, ControlFlowGraph graph, AbstractValue? receiver, CallArg[] args, IOperation site)
+        {
+            var state = new State();
+            if (!method.IsStatic)
+            {
+                state.Set(ThisKey, receiver ?? AbstractValue.Clean);
+            }
+
+            return Inline(method, graph, args, null, site, state);
+        }
+
+        private AbstractValue Inline(IMethodSymbol function, ControlFlowGraph graph, CallArg[] args, AbstractValue? fill, IOperation? site = null, State? baseState = null)
         {
             if (_inlineDepth >= MaxInlineDepth)
             {
                 return Union(args, fill);
             }
 
-            var initial = new State(_state);
+            // Explicit calls (f(x), a local function, an event) give the function's parameters symbolic labels of their own,
+            // so that identity passed in is reported at the outermost argument, as for any other call. Functions that library
+            // code calls back (LINQ) receive the elements' concrete identity directly: there is no argument to report at.
+            var symbolic = fill is null && site is not null;
+            var firstLabel = (_inlineDepth + 1) * InlineLabelBase;
+            var initial = new State(baseState ?? _state);
+            var bindings = new Dictionary<int, AbstractValue>();
             foreach (var p in function.Parameters)
             {
                 var value = fill ?? AbstractValue.Clean;
@@ -537,11 +593,88 @@ namespace Minimization.Analyzers.Flow
                 }
 
                 var declared = _ann.ParameterSource(p);
-                initial.Set(p, declared is null ? value : AbstractValue.Of(Taint.Of(declared.AsLabel, null)));
+                if (declared is not null)
+                {
+                    initial.Set(p, AbstractValue.Of(Taint.Of(declared.AsLabel, null)));
+                }
+                else if (symbolic)
+                {
+                    bindings[firstLabel + p.Ordinal] = value;
+                    initial.Set(p, AbstractValue.Of(Taint.Of(Label.Symbolic(firstLabel + p.Ordinal), null), value.Delegates));
+                }
+                else
+                {
+                    initial.Set(p, value);
+                }
             }
 
-            var child = new MethodEvaluator(_engine, _owner, _method, graph, _stack, _depth, _inlineDepth + 1, _results, initial);
-            return child.RunInline();
+            var own = baseState is null && RootOf(graph) == RootOf(_cfg);
+            var results = symbolic || !own ? new Results(_results, shareFindings: own) : _results;
+            var child = new MethodEvaluator(_engine, _owner, baseState is null ? _method : function, graph, _stack, _depth, _inlineDepth + 1, results, initial);
+            var returned = child.RunInline();
+            if (!symbolic)
+            {
+                if (!own)
+                {
+                    foreach (var reach in results.Reaches)
+                    {
+                        if (!_results.Reaches.ContainsKey(reach.Key))
+                        {
+                            _results.Reaches[reach.Key] = reach.Value;
+                        }
+                    }
+                }
+
+                return returned;
+            }
+
+            var display = function.MethodKind == MethodKind.AnonymousFunction ? "lambda" : FlowAnnotations.DescribeCall(function);
+            foreach (var reach in results.Reaches.Values)
+            {
+                var label = reach.Entry.Label;
+                if (label.Parameter < firstLabel || label.Parameter >= firstLabel + InlineLabelBase)
+                {
+                    // The enclosing method's own parameters, captured: they stay symbolic in its summary.
+                    if (!_results.Reaches.ContainsKey(label))
+                    {
+                        _results.Reaches[label] = reach;
+                    }
+
+                    continue;
+                }
+
+                if (!bindings.TryGetValue(label.Parameter, out var bound))
+                {
+                    continue;
+                }
+
+                var reached = Navigate(bound, label.MemberPath).Deep();
+                if (!reached.IsClean)
+                {
+                    ReportThrough(FindReport(args, label.Parameter - firstLabel) ?? site!, reached, display, site!, reach);
+                }
+            }
+
+            return returned.IsClean ? returned : Instantiate(returned, bindings, display, site!.Syntax.GetLocation());
+        }
+
+        /// <summary>Identity passed at <paramref name="at"/> reaches a sink inside a callee: report it there (each <c>params</c> element on its own).</summary>
+        private void ReportThrough(IOperation at, Taint reached, string callDisplay, IOperation site, SinkReach reach)
+        {
+            if (at is IArrayCreationOperation { Initializer: { } initializer } && at.IsImplicit && _elementValues is not null)
+            {
+                foreach (var element in initializer.ElementValues)
+                {
+                    if (_elementValues.TryGetValue(element, out var value) && !value.Deep().IsClean)
+                    {
+                        Report(element, value.Deep().Extend(callDisplay, site.Syntax.GetLocation(), reach.Entry.Path, MaxPath), reach.Sink);
+                    }
+                }
+
+                return;
+            }
+
+            Report(at, reached.Extend(callDisplay, site.Syntax.GetLocation(), reach.Entry.Path, MaxPath), reach.Sink);
         }
 
         private void CheckCallSinks(IMethodSymbol target, CallArg[] args)

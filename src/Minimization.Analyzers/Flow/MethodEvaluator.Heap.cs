@@ -75,9 +75,15 @@ namespace Minimization.Analyzers.Flow
             }
             else if (receiver.Fields.TryGetValue(key, out var tracked))
             {
-                value = tracked;
+                // Tracked precisely in this method: what other code stores into the member elsewhere does not apply.
+                return tracked;
             }
-            else if (member is IPropertySymbol { GetMethod: { } getter } && HasSourceBody(getter) && !IsAutoAccessor(getter) && site is not null)
+            else if (receiver.IsFresh)
+            {
+                return AbstractValue.Of(receiver.Self.WithMember(key, MaxMemberPath));
+            }
+            else if (member is IPropertySymbol { GetMethod: { } getter } && site is not null
+                && (HasSourceBody(getter) && !IsAutoAccessor(getter) || IsDispatched(getter) && _engine.Implementations.Of(getter).Count > 0))
             {
                 value = Call(getter, instance, receiver, System.Array.Empty<CallArg>(), site);
             }
@@ -89,7 +95,7 @@ namespace Minimization.Analyzers.Flow
             if (inSource && member is IFieldSymbol or IPropertySymbol or IEventSymbol)
             {
                 var stored = _engine.MemberWrites.ValueOf(member, _stack.CancellationToken);
-                if (!stored.IsClean && !stored.Deep().IsClean)
+                if (!stored.IsClean)
                 {
                     value = value.Join(stored.WithStep(FlowAnnotations.Describe(member), member.Locations.Length > 0 ? member.Locations[0] : null, MaxPath));
                 }
@@ -97,6 +103,9 @@ namespace Minimization.Analyzers.Flow
 
             return value;
         }
+
+        private static bool IsDispatched(IMethodSymbol method)
+            => method.IsVirtual || method.IsAbstract || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface;
 
         /// <summary>Stores <paramref name="value"/> into <paramref name="target"/>; <paramref name="reportAt"/>/<paramref name="sinkValue"/> are what a property sink sees.</summary>
         private void Assign(IOperation target, AbstractValue value, IOperation? reportAt, AbstractValue sinkValue)
@@ -231,6 +240,10 @@ namespace Minimization.Analyzers.Flow
                     break;
                 case IConversionOperation conversion:
                     WriteBack(conversion.Operand, value, depth);
+                    break;
+                case IInvocationOperation { Instance: { } fluentReceiver } fluent when depth < AbstractValue.MaxFieldDepth && SymbolEqualityComparer.Default.Equals(fluent.Type, fluentReceiver.Type):
+                    // Fluent builders (sb.Append(a).Append(b)) return their receiver: what fills the result fills the builder.
+                    WriteBack(fluentReceiver, Eval(fluentReceiver).Join(value), depth + 1);
                     break;
                 case IMemberReferenceOperation member when depth < AbstractValue.MaxFieldDepth && member is IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false }:
                     if (member.Member.IsStatic)

@@ -58,10 +58,29 @@ namespace Minimization.Analyzers.Flow
         /// <summary>Everything the evaluation of one method (and the lambdas evaluated inside it) accumulates.</summary>
         private sealed class Results
         {
-            public readonly Dictionary<Location, FlowFinding> Findings = new Dictionary<Location, FlowFinding>();
+            public readonly Dictionary<Location, FlowFinding> Findings;
             public readonly Dictionary<Label, SinkReach> Reaches = new Dictionary<Label, SinkReach>();
-            public readonly Dictionary<Location, BoundFinding> Bounds = new Dictionary<Location, BoundFinding>();
-            public readonly Dictionary<ISymbol, AbstractValue> MemberWrites = new Dictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+            public readonly Dictionary<Location, BoundFinding> Bounds;
+            public readonly Dictionary<ISymbol, AbstractValue> MemberWrites;
+
+            public Results()
+            {
+                Findings = new Dictionary<Location, FlowFinding>();
+                Bounds = new Dictionary<Location, BoundFinding>();
+                MemberWrites = new Dictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+            }
+
+            /// <summary>
+            /// For a function evaluated in place: sink reaches are its own until mapped to the call. Findings are shared when
+            /// the function is part of the method being analyzed; a function of another method reports its own findings when
+            /// that method is analyzed, so here they are dropped (no duplicates, no diagnostics in other documents).
+            /// </summary>
+            public Results(Results parent, bool shareFindings)
+            {
+                Findings = shareFindings ? parent.Findings : new Dictionary<Location, FlowFinding>();
+                Bounds = parent.Bounds;
+                MemberWrites = parent.MemberWrites;
+            }
         }
 
         /// <summary>The abstract state at one program point.</summary>
@@ -630,6 +649,11 @@ namespace Minimization.Analyzers.Flow
         /// <summary><c>dynamic</c> is followed conservatively: whatever goes in comes out, and lambdas passed in are run.</summary>
         private AbstractValue EvalDynamic(IOperation op)
         {
+            if (op is IDynamicInvocationOperation { Operation: IDynamicMemberReferenceOperation member } invocation)
+            {
+                CheckDynamicSinks(invocation, member);
+            }
+
             var all = EvalChildren(op);
             var result = all.Self;
             foreach (var d in all.Delegates)
@@ -638,6 +662,36 @@ namespace Minimization.Analyzers.Flow
             }
 
             return AbstractValue.Of(result);
+        }
+
+        /// <summary>A dynamically bound call to a sink's name: every candidate the runtime could pick is checked.</summary>
+        private void CheckDynamicSinks(IDynamicInvocationOperation invocation, IDynamicMemberReferenceOperation member)
+        {
+            var type = member.Instance?.Type ?? member.ContainingType;
+            if (type is null || type.TypeKind == TypeKind.Dynamic)
+            {
+                return;
+            }
+
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                foreach (var candidate in t.GetMembers(member.MemberName))
+                {
+                    if (candidate is not IMethodSymbol method || !_ann.HasAnySink(method))
+                    {
+                        continue;
+                    }
+
+                    for (var i = 0; i < invocation.Arguments.Length && method.Parameters.Length > 0; i++)
+                    {
+                        var parameter = method.Parameters[Math.Min(i, method.Parameters.Length - 1)];
+                        if (_ann.ParameterSink(method, parameter) is { } sink)
+                        {
+                            CheckSink(invocation.Arguments[i], Eval(invocation.Arguments[i]), sink);
+                        }
+                    }
+                }
+            }
         }
 
         internal static string MemberKey(ISymbol member)
