@@ -1,0 +1,106 @@
+using System;
+using System.IO;
+using System.Linq;
+using Minimization.Packaging.Tests.Infrastructure;
+using Xunit;
+
+namespace Minimization.Packaging.Tests.Packages
+{
+    /// <summary>What <c>dotnet pack MinimizationAnalyzers.sln</c> writes, read from the .nupkg files themselves.</summary>
+    [Collection(NestedBuilds.Name)]
+    public class PackageContentsTests
+    {
+        private static readonly string[] ContractPackages = { "Minimization.Annotations", "Minimization.Runtime", "Minimization.Analyzers", "Minimization.Testing" };
+
+        private readonly PackagingWorkspace _workspace;
+
+        public PackageContentsTests(PackagingWorkspace workspace) => _workspace = workspace;
+
+        [Fact]
+        public void Pack_writes_exactly_the_four_contract_packages_at_one_release_version()
+        {
+            var feed = _workspace.Feed;
+
+            Assert.Equal(ContractPackages.OrderBy(x => x), feed.Packages.Keys.OrderBy(x => x));
+            Assert.DoesNotContain('-', Nested.Version);
+            Assert.Matches(@"^\d+\.\d+\.\d+$", Nested.Version);
+            Assert.All(feed.Packages.Values, p =>
+            {
+                Assert.Equal(Nested.Version, p.Value("version"));
+                Assert.Equal(p.Id + "." + Nested.Version + ".nupkg", p.FileName);
+            });
+        }
+
+        [Theory]
+        [InlineData("Minimization.Annotations")]
+        [InlineData("Minimization.Runtime")]
+        [InlineData("Minimization.Analyzers")]
+        [InlineData("Minimization.Testing")]
+        public void Package_carries_license_readme_tags_repository_and_description(string id)
+        {
+            var package = _workspace.Feed.Packages[id];
+
+            Assert.Equal("MIT", package.Value("license"));
+            Assert.Equal("expression", (string?)package.Element("license")!.Attribute("type"));
+            Assert.Equal("README.md", package.Value("readme"));
+            Assert.Contains("README.md", package.Entries);
+            Assert.False(string.IsNullOrWhiteSpace(package.Value("tags")));
+            Assert.Contains("minimization", package.Value("tags")!.Split(' '));
+            Assert.True((package.Value("description") ?? "").Length > 40, id + " needs a real description");
+            Assert.StartsWith("https://", (string?)package.Element("repository")?.Attribute("url"));
+            Assert.Equal("git", (string?)package.Element("repository")?.Attribute("type"));
+            Assert.False(string.IsNullOrWhiteSpace(package.Value("authors")));
+        }
+
+        [Fact]
+        public void Analyzer_package_holds_the_compiler_assemblies_under_analyzers_dotnet_cs_and_no_lib_assets()
+        {
+            var package = _workspace.Feed.Packages["Minimization.Analyzers"];
+
+            var expected = new[] { "Minimization.Analyzers.dll", "Minimization.Generators.dll" }.ToList();
+            if (File.Exists(Nested.Path("src", "Minimization.CodeFixes", "Minimization.CodeFixes.csproj")))
+            {
+                expected.Add("Minimization.CodeFixes.dll");
+            }
+
+            Assert.Equal(
+                expected.Select(f => "analyzers/dotnet/cs/" + f).OrderBy(f => f, StringComparer.Ordinal),
+                package.Entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)));
+            Assert.DoesNotContain(package.Entries, e => e.StartsWith("lib/", StringComparison.Ordinal) || e.StartsWith("ref/", StringComparison.Ordinal));
+            Assert.Contains("buildTransitive/Minimization.Analyzers.props", package.Entries);
+            Assert.Contains("buildTransitive/Minimization.Analyzers.globalconfig", package.Entries);
+            Assert.Equal("true", package.Value("developmentDependency"));
+        }
+
+        [Fact]
+        public void Analyzer_package_flows_no_dependency_and_no_Roslyn()
+        {
+            var package = _workspace.Feed.Packages["Minimization.Analyzers"];
+
+            Assert.Empty(package.Dependencies());
+            Assert.DoesNotContain(package.Entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
+        }
+
+        [Fact]
+        public void Library_packages_hold_their_assembly_with_docs_and_depend_on_annotations_at_the_same_version()
+        {
+            var feed = _workspace.Feed;
+
+            Assert.Equal(
+                new[] { "README.md", "lib/netstandard2.0/Minimization.Annotations.dll", "lib/netstandard2.0/Minimization.Annotations.xml" },
+                feed.Packages["Minimization.Annotations"].Entries);
+            Assert.Empty(feed.Packages["Minimization.Annotations"].Dependencies());
+
+            Assert.Contains("lib/netstandard2.0/Minimization.Runtime.dll", feed.Packages["Minimization.Runtime"].Entries);
+            Assert.Contains("lib/netstandard2.0/Minimization.Runtime.xml", feed.Packages["Minimization.Runtime"].Entries);
+            Assert.Equal(
+                new[] { ("Minimization.Annotations", Nested.Version) },
+                feed.Packages["Minimization.Runtime"].Dependencies().Select(d => (d.Id, d.Version)));
+
+            var testing = feed.Packages["Minimization.Testing"];
+            Assert.Contains(testing.Entries, e => e.StartsWith("lib/net", StringComparison.Ordinal) && e.EndsWith("/Minimization.Testing.dll", StringComparison.Ordinal));
+            Assert.Contains(testing.Dependencies(), d => d.Id == "Minimization.Annotations" && d.Version == Nested.Version);
+            Assert.Contains(testing.Dependencies(), d => d.Id == "FsCheck");
+        }
+    }
+}
