@@ -106,7 +106,9 @@ namespace Minimization.Analyzers.Flow
     internal sealed class MemberWriteIndex
     {
         private readonly FlowEngine _engine;
+        private const int MaxCallerMethods = 256;
         private readonly Dictionary<string, List<SyntaxNode>> _writersByName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, List<SyntaxNode>> _callersByName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ISymbol, AbstractValue> _values = new ConcurrentDictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, byte> _inProgress = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
 
@@ -124,8 +126,30 @@ namespace Minimization.Analyzers.Flow
             foreach (var node in root.DescendantNodes())
             {
                 string? name = null;
+                var calls = false;
                 switch (node)
                 {
+                    case InvocationExpressionSyntax invocation:
+                        name = invocation.Expression switch
+                        {
+                            IdentifierNameSyntax id => id.Identifier.ValueText,
+                            GenericNameSyntax g => g.Identifier.ValueText,
+                            MemberAccessExpressionSyntax ma => ma.Name.Identifier.ValueText,
+                            MemberBindingExpressionSyntax mb => mb.Name.Identifier.ValueText,
+                            _ => null,
+                        };
+                        calls = true;
+                        break;
+                    case ObjectCreationExpressionSyntax creation:
+                        name = creation.Type switch
+                        {
+                            IdentifierNameSyntax id => id.Identifier.ValueText,
+                            GenericNameSyntax g => g.Identifier.ValueText,
+                            QualifiedNameSyntax q => q.Right.Identifier.ValueText,
+                            _ => null,
+                        };
+                        calls = true;
+                        break;
                     case AssignmentExpressionSyntax assignment:
                         name = RightmostName(assignment.Left);
                         break;
@@ -148,9 +172,10 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                if (!_writersByName.TryGetValue(name, out var list))
+                var index = calls ? _callersByName : _writersByName;
+                if (!index.TryGetValue(name, out var list))
                 {
-                    _writersByName[name] = list = new List<SyntaxNode>();
+                    index[name] = list = new List<SyntaxNode>();
                 }
 
                 if (!list.Contains(owner))
@@ -209,19 +234,44 @@ namespace Minimization.Analyzers.Flow
                 var owners = key.DeclaredAccessibility == Accessibility.Private && key.ContainingType is not null
                     ? key.ContainingType.DeclaringSyntaxReferences
                     : default;
+
+                // Writers found by syntax. For static members, a writer that stores what its caller passed (a symbolic write)
+                // sends us on to its callers, whose analyses hold the write instantiated with their own arguments, and so on
+                // up the call graph. Instance members are followed through their receivers instead (summaries' effects),
+                // which keeps one object's identity from tainting every other object of its type.
+                var work = new Queue<SyntaxNode>();
+                var seen = new HashSet<SyntaxNode>();
                 foreach (var writer in writers)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (!owners.IsDefault && !IsInside(writer, owners))
+                    if (owners.IsDefault || IsInside(writer, owners))
                     {
-                        // A private member is written only inside its own type.
+                        if (seen.Add(writer))
+                        {
+                            work.Enqueue(writer);
+                        }
+                    }
+                }
+
+                while (work.Count > 0 && seen.Count <= MaxCallerMethods)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var writer = work.Dequeue();
+                    var (analysis, method) = AnalyzeWriter(writer, cancellationToken);
+                    if (analysis is null || !analysis.MemberWrites.TryGetValue(key, out var written))
+                    {
                         continue;
                     }
 
-                    var analysis = AnalyzeWriter(writer, cancellationToken);
-                    if (analysis is not null && analysis.MemberWrites.TryGetValue(key, out var written))
+                    value = value.Join(AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates));
+                    if (key.IsStatic && method is not null && !written.Self.OnlySymbolic().IsClean && _callersByName.TryGetValue(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, out var callers))
                     {
-                        value = value.Join(written);
+                        foreach (var caller in callers)
+                        {
+                            if (seen.Add(caller))
+                            {
+                                work.Enqueue(caller);
+                            }
+                        }
                     }
                 }
 
@@ -247,13 +297,13 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
-        private MethodAnalysis? AnalyzeWriter(SyntaxNode writer, CancellationToken cancellationToken)
+        private (MethodAnalysis? Analysis, IMethodSymbol? Method) AnalyzeWriter(SyntaxNode writer, CancellationToken cancellationToken)
         {
             var model = _engine.GetModel(writer.SyntaxTree);
             if (writer is CompilationUnitSyntax)
             {
                 var entry = _engine.Compilation.GetEntryPoint(cancellationToken);
-                return entry is null ? null : _engine.GetCallee(entry, new AnalysisStack(cancellationToken), out _);
+                return (entry is null ? null : _engine.GetCallee(entry, new AnalysisStack(cancellationToken), out _), entry);
             }
 
             var symbol = writer is ArrowExpressionClauseSyntax arrow && arrow.Parent is PropertyDeclarationSyntax pd
@@ -261,7 +311,7 @@ namespace Minimization.Analyzers.Flow
                 : model.GetDeclaredSymbol(writer, cancellationToken);
             if (symbol is IMethodSymbol method)
             {
-                return _engine.GetCallee(method, new AnalysisStack(cancellationToken), out _);
+                return (_engine.GetCallee(method, new AnalysisStack(cancellationToken), out _), method);
             }
 
             // A field or property initializer: its own little graph.
@@ -277,14 +327,14 @@ namespace Minimization.Analyzers.Flow
                 var graph = operation is null ? null : FlowEngine.GraphFor(operation, cancellationToken);
                 if (graph is null || symbol is null)
                 {
-                    return null;
+                    return (null, null);
                 }
 
-                return _engine.AnalyzeDetached(symbol, graph, cancellationToken);
+                return (_engine.AnalyzeDetached(symbol, graph, cancellationToken), null);
             }
             catch (System.ArgumentException)
             {
-                return null;
+                return (null, null);
             }
         }
     }

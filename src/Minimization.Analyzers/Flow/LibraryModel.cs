@@ -61,6 +61,23 @@ namespace Minimization.Analyzers.Flow
             "AggregateBy", "CountBy",
         };
 
+        /// <summary>Calls whose result is (some of) the elements they were given, structure intact: enumerators, filters, copies.</summary>
+        private static readonly HashSet<string> ElementPreservingMethods = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "GetEnumerator", "ToList", "ToArray", "AsEnumerable", "ToHashSet", "ToImmutableArray", "ToImmutableList", "AsReadOnly",
+            "First", "FirstOrDefault", "Last", "LastOrDefault", "Single", "SingleOrDefault", "ElementAt", "ElementAtOrDefault",
+            "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Skip", "Take", "SkipWhile", "TakeWhile",
+            "SkipLast", "TakeLast", "Distinct", "DistinctBy", "Reverse", "Concat", "Union", "Append", "Prepend", "Find", "FindLast",
+            "FindAll", "Peek", "Dequeue", "Pop", "MinBy", "MaxBy", "DefaultIfEmpty", "Order", "OrderDescending", "GetValueOrDefault",
+        };
+
+        /// <summary>Calls that put their arguments into the receiver.</summary>
+        private static readonly HashSet<string> AdderMethods = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Add", "AddRange", "Insert", "InsertRange", "Enqueue", "Push", "AddFirst", "AddLast", "TryAdd", "Append", "AppendLine",
+            "Prepend", "Write", "WriteLine", "Set", "SetValue", "AddOrUpdate", "GetOrAdd",
+        };
+
         private readonly FlowOptions _options;
 
         public LibraryModel(FlowOptions options)
@@ -98,6 +115,10 @@ namespace Minimization.Analyzers.Flow
 
             return CleanMembers.Contains(member.Name) && IsNumeric(member is IPropertySymbol pp ? pp.Type : (member as IFieldSymbol)?.Type);
         }
+
+        public static bool PreservesElements(IMethodSymbol method) => ElementPreservingMethods.Contains(method.Name);
+
+        public static bool IsAdder(IMethodSymbol method) => AdderMethods.Contains(method.Name);
 
         public DelegateResultShape ShapeOf(IMethodSymbol method)
         {

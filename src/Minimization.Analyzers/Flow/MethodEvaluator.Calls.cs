@@ -91,6 +91,11 @@ namespace Minimization.Analyzers.Flow
             if (HasSourceBody(ctor) || ctor.IsImplicitlyDeclared && IsInSource(ctor.ContainingType))
             {
                 var analysis = ctor.IsImplicitlyDeclared ? null : _engine.GetCallee(ctor, _stack, out var bound);
+                if (analysis is not null)
+                {
+                    ApplyMemberWrites(analysis, ctor, Bind(AbstractValue.Clean, args), creation);
+                }
+
                 return analysis is null ? AbstractValue.FreshObject : AbstractValue.FreshObject.Join(ApplyToNewObject(analysis, ctor, args, creation).AsFresh());
             }
 
@@ -150,6 +155,12 @@ namespace Minimization.Analyzers.Flow
             if (target.MethodKind == MethodKind.DelegateInvoke)
             {
                 return result.Join(InvokeDelegate(receiver ?? AbstractValue.Clean, args, site));
+            }
+
+            if (target.Name == "<Clone>$")
+            {
+                // A record's clone (the first half of 'with'): the same members, field by field.
+                return result.Join(receiver ?? AbstractValue.Clean);
             }
 
             if (target.MethodKind == MethodKind.LocalFunction)
@@ -271,7 +282,27 @@ namespace Minimization.Analyzers.Flow
             }
 
             ApplyEffects(analysis, callee, instance, bindings, args, site, includeReceiver: true);
+            ApplyMemberWrites(analysis, callee, bindings, site);
             return result;
+        }
+
+        /// <summary>What the callee stores into fields from its parameters is, here, what our arguments carry.</summary>
+        private void ApplyMemberWrites(MethodAnalysis analysis, IMethodSymbol callee, Dictionary<int, AbstractValue> bindings, IOperation site)
+        {
+            foreach (var write in analysis.MemberWrites)
+            {
+                var symbolic = write.Value.Self.OnlySymbolic();
+                if (symbolic.IsClean)
+                {
+                    continue;
+                }
+
+                var stored = InstantiateTaint(symbolic, bindings, FlowAnnotations.DescribeCall(callee), site.Syntax.GetLocation());
+                if (!stored.IsClean)
+                {
+                    RecordMemberWrite(write.Key, AbstractValue.Of(stored));
+                }
+            }
         }
 
         private void ApplyEffects(MethodAnalysis analysis, IMethodSymbol callee, IOperation? instance, Dictionary<int, AbstractValue> bindings, CallArg[] args, IOperation site, bool includeReceiver)
@@ -406,34 +437,46 @@ namespace Minimization.Analyzers.Flow
                 return AbstractValue.Clean;
             }
 
+            // The inputs twice: flattened (what a string, a hash or a serializer made of them carries) and with their
+            // structure (what an enumerator, a filter or a copy of a collection hands back element by element).
             var inputs = receiver?.Deep() ?? Taint.Clean;
+            var fromArguments = Taint.Clean;
+            var structured = receiver is null ? AbstractValue.Clean : Structure(receiver);
             var hasDelegates = false;
             foreach (var a in args)
             {
                 inputs = inputs.Union(a.Value.Deep());
+                fromArguments = fromArguments.Union(a.Value.Deep());
                 hasDelegates |= !a.Value.Delegates.IsEmpty;
+                if (a.Value.Delegates.IsEmpty)
+                {
+                    structured = structured.Join(Structure(a.Value));
+                }
             }
 
-            var delegateResults = Taint.Clean;
+            var delegateResults = AbstractValue.Clean;
             if (hasDelegates)
             {
-                var element = AbstractValue.Of(inputs);
                 foreach (var a in args)
                 {
                     foreach (var d in a.Value.Delegates)
                     {
-                        delegateResults = delegateResults.Union(InvokeTarget(d, Array.Empty<CallArg>(), element, site).Deep());
+                        delegateResults = delegateResults.Join(Structure(InvokeTarget(d, Array.Empty<CallArg>(), structured, site)));
                     }
                 }
             }
 
             // Library code fills what it is given: the receiver (list.Add, sb.Append), out/ref arguments, and arrays passed in.
-            var stored = inputs.Union(delegateResults);
-            if (!stored.IsClean)
+            var stored = inputs.Union(delegateResults.Deep());
+            var storedInReceiver = fromArguments.Union(delegateResults.Deep());
+            if (!stored.IsClean || !structured.IsClean)
             {
-                if (instance is not null && receiver is not null && IsMutableContainer(instance.Type) && !target.IsStatic)
+                if (instance is not null && receiver is not null && IsMutableContainer(instance.Type) && !target.IsStatic && !storedInReceiver.IsClean)
                 {
-                    WriteBack(instance, receiver.WithSelf(receiver.Self.Union(stored)));
+                    var filled = LibraryModel.IsAdder(target)
+                        ? receiver.Join(AbstractValue.Of(Taint.Clean).Join(ArgumentsStructure(args)))
+                        : receiver.WithSelf(receiver.Self.Union(storedInReceiver));
+                    WriteBack(instance, filled);
                 }
 
                 foreach (var a in args)
@@ -445,7 +488,7 @@ namespace Minimization.Analyzers.Flow
 
                     if (a.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
                     {
-                        Assign(a.Report, AbstractValue.Of(stored), null, AbstractValue.Clean);
+                        Assign(a.Report, LibraryModel.PreservesElements(target) || target.Name.StartsWith("TryGet", StringComparison.Ordinal) ? structured : AbstractValue.Of(stored), null, AbstractValue.Clean);
                     }
                     else if (target.IsStatic && a.Report.Type is IArrayTypeSymbol && a.Ordinal > 0)
                     {
@@ -459,15 +502,42 @@ namespace Minimization.Analyzers.Flow
                 return AbstractValue.Clean;
             }
 
-            var result = hasDelegates
-                ? _engine.Library.ShapeOf(target) switch
+            if (hasDelegates)
+            {
+                return _engine.Library.ShapeOf(target) switch
                 {
-                    DelegateResultShape.InputsOnly => inputs,
+                    DelegateResultShape.InputsOnly => LibraryModel.PreservesElements(target) ? structured : AbstractValue.Of(inputs),
                     DelegateResultShape.DelegatesOnly => delegateResults,
-                    _ => inputs.Union(delegateResults),
-                }
-                : inputs;
-            return AbstractValue.Of(result);
+                    _ => AbstractValue.Of(inputs.Union(delegateResults.Deep())),
+                };
+            }
+
+            return LibraryModel.PreservesElements(target) ? structured : AbstractValue.Of(inputs);
+        }
+
+        /// <summary>A value as an element: its identity and members, without the delegates it may hold.</summary>
+        private static AbstractValue Structure(AbstractValue value) => value.Delegates.IsEmpty ? value : AbstractValue.Of(value.Self).Join(StripDelegates(value));
+
+        private static AbstractValue StripDelegates(AbstractValue value)
+        {
+            var result = AbstractValue.Of(value.Self);
+            foreach (var f in value.Fields)
+            {
+                result = result.WithField(f.Key, f.Value);
+            }
+
+            return result;
+        }
+
+        private static AbstractValue ArgumentsStructure(CallArg[] args)
+        {
+            var result = AbstractValue.Clean;
+            foreach (var a in args)
+            {
+                result = result.Join(Structure(a.Value));
+            }
+
+            return result;
         }
 
         private static bool IsMutableContainer(ITypeSymbol? type)

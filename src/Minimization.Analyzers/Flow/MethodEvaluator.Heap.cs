@@ -29,8 +29,8 @@ namespace Minimization.Analyzers.Flow
                     return Call(indexGetter, reference.Instance, receiver, Arguments(indexer.Arguments), reference);
                 }
 
-                // An element of a collection: collections keep their elements in Self.
-                return AbstractValue.Of(receiver.Deep());
+                // An element of a collection: collections are the join of their elements.
+                return IsInSource(indexer.Property) ? AbstractValue.Of(receiver.Deep()) : receiver;
             }
 
             return MemberValue(member, reference.Instance, receiver, reference);
@@ -60,6 +60,12 @@ namespace Minimization.Analyzers.Flow
             if (!inSource && _engine.Library.IsCleanMember(member))
             {
                 return AbstractValue.Clean;
+            }
+
+            if (!inSource && member.Name is "Current" or "Value")
+            {
+                // An enumerator's current element, a Nullable's or a Lazy's value: the element itself, structure intact.
+                return receiver;
             }
 
             if (_ann.IsNonIdentifying(member))
@@ -208,15 +214,16 @@ namespace Minimization.Analyzers.Flow
             }
         }
 
-        private void RecordMemberWrite(ISymbol member, AbstractValue value)
+        internal void RecordMemberWrite(ISymbol member, AbstractValue value)
         {
-            var concrete = value.Deep().OnlyConcrete();
-            if (concrete.IsClean && value.Delegates.IsEmpty)
+            var taint = value.Deep();
+            if (taint.IsClean && value.Delegates.IsEmpty)
             {
                 return;
             }
 
-            var stored = AbstractValue.Of(concrete, value.Delegates);
+            // Symbolic labels stay: a caller instantiates them with its arguments (see Apply), and the write index follows callers.
+            var stored = AbstractValue.Of(taint, value.Delegates);
             var key = member.OriginalDefinition;
             _results.MemberWrites[key] = _results.MemberWrites.TryGetValue(key, out var existing) ? existing.Join(stored) : stored;
         }
