@@ -35,7 +35,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """);
 
-        [Fact(Skip = "engine: wrong location: reported inside the lambda at 'payload' instead of at the invocation argument")]
+        [Fact]
         public Task Action_that_sends_its_parameter_is_reported_at_the_invocation_argument() => Check("""
             using System;
             using Telecom;
@@ -107,7 +107,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "engine: wrong location: reported inside the local function at 'payload' instead of at the call argument")]
+        [Fact]
         public Task Local_function_that_sends_its_parameter_is_reported_at_the_call_argument() => Check("""
             using Telecom;
             class CdrJob
@@ -121,7 +121,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "engine: false negative: a lambda assigned in a field initializer is not followed when the field's delegate is invoked")]
+        [Fact]
         public Task Func_stored_in_a_field_then_invoked_carries_identity() => Check("""
             using System;
             using Telecom;
@@ -219,7 +219,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """);
 
-        [Fact(Skip = "engine: wrong location: reported inside the lambda handler at 'from' instead of at the raise argument (a method-group handler is reported at the raise)")]
+        [Fact]
         public Task Lambda_event_handler_that_sends_is_reported_at_the_raise_argument() => Check("""
             using System;
             using Telecom;
@@ -284,7 +284,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "engine: false positive: a delegate parameter invoked in a helper is not bound to the lambda passed by the caller; its result is assumed to carry the other argument")]
+        [Fact]
         public Task Lambda_passed_to_a_helper_that_ignores_its_input_is_clean() => Check("""
             using System;
             using Telecom;
@@ -295,5 +295,21 @@ namespace Minimization.Analyzers.Tests.Flow
                 void Run(CallRecord r) => PartnerGateway.Send(Apply(_ => "n/a", r.CallerNumber));
             }
             """);
+
+        [Fact]
+        public Task Captured_variable_assigned_identity_after_the_lambda_was_created_is_reported() => Check("""
+            using System;
+            using Telecom;
+            class CdrJob
+            {
+                void Run(CallRecord r)
+                {
+                    var latest = "none";
+                    Action flush = () => PartnerGateway.Send({|#0:latest|});
+                    latest = r.CalleeNumber;
+                    flush();
+                }
+            }
+            """, Min001(0));
     }
 }

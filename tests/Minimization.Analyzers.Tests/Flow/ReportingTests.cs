@@ -247,7 +247,7 @@ namespace Minimization.Analyzers.Tests.Flow
             Min001Says(0, "CallRecord.CallerNumber", UkSend, "CallRecord.CallerNumber → local 'label' → Exporter.Share(string) → PartnerGateway.Send"),
             Min001(1));
 
-        [Fact(Skip = "engine: wrong location: one diagnostic spanning the whole params list (all elements) instead of one per identity-carrying element")]
+        [Fact]
         public Task Params_helper_that_sends_every_item_is_reported_at_each_identity_element() => Check("""
             using Telecom;
             class CdrJob
