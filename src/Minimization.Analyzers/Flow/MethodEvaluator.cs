@@ -570,6 +570,13 @@ namespace Minimization.Analyzers.Flow
                 case IAwaitOperation await:
                     return Eval(await.Operation);
 
+                case ITranslatedQueryOperation query:
+                    return Eval(query.Operation);
+
+                case IExpressionStatementOperation statement:
+                    Eval(statement.Operation);
+                    return AbstractValue.Clean;
+
                 case IDelegateCreationOperation delegateCreation:
                     return Eval(delegateCreation.Target);
 
