@@ -440,5 +440,41 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """, Min001(0));
+
+        [Fact]
+        public Task Iterator_yielding_minimized_values_is_clean() => Check("""
+            using System.Collections.Generic;
+            using Telecom;
+            class CdrJob
+            {
+                IEnumerable<string> Tokens(IEnumerable<CallRecord> calls)
+                {
+                    foreach (var c in calls)
+                    {
+                        yield return Minimizers.Pseudonymize(c.CallerNumber, "NZ");
+                    }
+                }
+
+                void Run(IEnumerable<CallRecord> calls, PartnerFeed feed)
+                {
+                    foreach (var token in Tokens(calls))
+                    {
+                        feed.Payload = token;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Task_FromResult_of_a_clean_member_is_clean() => Check("""
+            using System.Threading.Tasks;
+            using Telecom;
+            class CdrJob
+            {
+                Task<string> RegionAsync(CallRecord r) => Task.FromResult(r.Region);
+
+                async Task RunAsync(CallRecord r) => PartnerGateway.Send(await RegionAsync(r));
+            }
+            """);
     }
 }

@@ -289,5 +289,19 @@ namespace Minimization.Analyzers.Tests.Flow
                 void Run(CallView view) => PartnerGateway.Send(view.Key);
             }
             """);
+
+        [Fact]
+        public Task Implementation_sending_only_a_constant_ignores_its_argument() => Check("""
+            using Telecom;
+            interface ICdrSink { void Write(string line); }
+            sealed class HeartbeatSink : ICdrSink
+            {
+                public void Write(string line) => PartnerGateway.Send("heartbeat");
+            }
+            class NightlyJob
+            {
+                void Run(CallRecord r, ICdrSink sink) => sink.Write(r.CallerNumber);
+            }
+            """);
     }
 }

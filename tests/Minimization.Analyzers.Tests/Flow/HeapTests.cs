@@ -486,5 +486,82 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """ + Dto);
+
+        [Fact]
+        public Task List_of_minimized_values_is_clean() => Check("""
+            using System.Collections.Generic;
+            using Telecom;
+            class ExportJob
+            {
+                void Run(IEnumerable<CallRecord> calls)
+                {
+                    var tokens = new List<string>();
+                    foreach (var c in calls)
+                    {
+                        tokens.Add(Minimizers.Pseudonymize(c.CallerNumber, "UK"));
+                    }
+
+                    PartnerGateway.Send(tokens);
+                    PartnerGateway.Send(tokens[0]);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Dictionary_keyed_and_valued_by_clean_members_is_clean() => Check("""
+            using System.Collections.Generic;
+            using Telecom;
+            class ExportJob
+            {
+                void Run(IEnumerable<CallRecord> calls)
+                {
+                    var secondsByRegion = new Dictionary<string, int>();
+                    foreach (var c in calls)
+                    {
+                        secondsByRegion.TryGetValue(c.Region, out var seconds);
+                        secondsByRegion[c.Region] = seconds + c.DurationSeconds;
+                    }
+
+                    PartnerGateway.Send(secondsByRegion);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Tuple_and_anonymous_object_of_clean_members_are_clean() => Check("""
+            using Telecom;
+            class ExportJob
+            {
+                void Run(CallRecord r)
+                {
+                    var pair = (r.Region, r.DurationSeconds);
+                    PartnerGateway.Send(pair);
+                    var row = new { r.Region, Digits = r.CallerNumber.Length, r.StartedAt };
+                    PartnerGateway.Send(row);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Clean_field_of_an_object_that_also_holds_identity_is_clean_when_read_elsewhere() => Check("""
+            using Telecom;
+            class MailBatch
+            {
+                private string _sender = "";
+                private int _bytes;
+
+                public void Record(EmailHeader header)
+                {
+                    _sender = header.From;
+                    _bytes = header.SizeBytes;
+                }
+
+                public void Flush(IPartnerChannel channel)
+                {
+                    PartnerGateway.Log(_sender);
+                    channel.Publish(_bytes.ToString());
+                }
+            }
+            """);
     }
 }

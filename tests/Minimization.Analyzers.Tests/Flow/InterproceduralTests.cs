@@ -468,5 +468,26 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """, Min001(0));
+
+        [Fact]
+        public Task Out_parameter_assigned_a_minimized_value_is_clean() => Check("""
+            using Telecom;
+            class CdrJob
+            {
+                static bool TryTokenize(CallRecord r, out string token)
+                {
+                    token = Minimizers.Pseudonymize(r.CallerNumber, "US");
+                    return r.CallerNumber.Length > 0;
+                }
+
+                void Run(CallRecord r)
+                {
+                    if (TryTokenize(r, out var token))
+                    {
+                        PartnerGateway.Send(token);
+                    }
+                }
+            }
+            """);
     }
 }

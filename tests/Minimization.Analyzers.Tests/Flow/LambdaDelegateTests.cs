@@ -311,5 +311,37 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """, Min001(0));
+
+        [Fact]
+        public Task Captured_identity_overwritten_before_the_lambda_runs_is_clean() => Check("""
+            using System;
+            using Telecom;
+            class CdrJob
+            {
+                void Run(CallRecord r)
+                {
+                    var latest = r.CallerNumber;
+                    Action flush = () => PartnerGateway.Send(latest);
+                    latest = "none";
+                    flush();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Event_whose_only_handler_logs_is_clean() => Check("""
+            using System;
+            using Telecom;
+            class CallMonitor
+            {
+                public event Action<string>? CallCompleted;
+
+                public void Complete(CallRecord r) => CallCompleted?.Invoke(r.CallerNumber);
+            }
+            class AuditLog
+            {
+                public AuditLog(CallMonitor monitor) { monitor.CallCompleted += number => PartnerGateway.Log("completed " + number); }
+            }
+            """);
     }
 }

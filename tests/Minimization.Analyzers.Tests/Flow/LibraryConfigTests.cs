@@ -123,5 +123,33 @@ namespace Minimization.Analyzers.Tests.Flow
             AttachmentSource.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty),
             "minimization.clean_methods = System.IO.Path.*\n",
             null);
+
+        [Fact]
+        public Task Minimizer_entry_as_documentation_id_with_parameters_is_accepted() => CheckWithConfig(
+            HmacSource.Replace("{|#0:", string.Empty).Replace("|}", string.Empty),
+            "minimization.minimizers = M:System.Security.Cryptography.HMACSHA256.HashData(System.Byte[],System.Byte[])\n",
+            null);
+
+        [Fact]
+        public Task Minimizer_entry_as_type_and_method_suffix_is_accepted() => CheckWithConfig(
+            HmacSource.Replace("{|#0:", string.Empty).Replace("|}", string.Empty),
+            "minimization.minimizers = HMACSHA256.HashData\n",
+            null);
+
+        [Fact(Skip = "engine: false negative: config entries are matched against the keyword display name ('string.IndexOf'), so the documented 'System.String.IndexOf' never matches")]
+        public Task Propagators_option_overrides_the_built_in_clean_list() => CheckWithConfig("""
+            using Telecom;
+            class MailJob
+            {
+                void Run(EmailHeader header, IPartnerChannel channel)
+                {
+                    channel.Publish({|#0:header.From.IndexOf('@').ToString()|});
+                    channel.Publish(header.From.Length.ToString());
+                }
+            }
+            """,
+            "minimization.propagators = System.String.IndexOf\n",
+            null,
+            Min001(0));
     }
 }

@@ -263,5 +263,34 @@ namespace Minimization.Analyzers.Tests.Flow
                 void Run(CallRecord r) => ShareAll(r.Region, {|#0:r.CallerNumber|}, r.DurationSeconds.ToString(), {|#1:r.TowerId|});
             }
             """, Min001(0), Min001(1));
+
+        [Fact]
+        public Task Call_chain_with_a_minimizer_in_the_middle_reports_nothing_at_any_level() => Check("""
+            using Telecom;
+            class CdrJob
+            {
+                static void Level3(string value) => PartnerGateway.Send(value);
+                static void Level2(string value) => Level3(Minimizers.Pseudonymize(value, "UK"));
+                static void Level1(string value) => Level2(value);
+
+                void Run(CallRecord r) => Level1(r.CallerNumber);
+            }
+            """);
+
+        [Fact]
+        public Task Identity_sent_only_to_the_log_through_helpers_is_silent() => Check("""
+            using Telecom;
+            class CdrJob
+            {
+                static void Trace(string message) => PartnerGateway.Log("[cdr] " + message);
+                static void Audit(CallRecord r) => Trace(r.CallerNumber + " -> " + r.CalleeNumber);
+
+                void Run(CallRecord r)
+                {
+                    Audit(r);
+                    Trace(r.TowerId);
+                }
+            }
+            """);
     }
 }

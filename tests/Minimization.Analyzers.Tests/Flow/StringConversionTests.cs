@@ -404,5 +404,80 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """, Min001(0));
+
+        [Fact]
+        public Task String_Format_and_Concat_of_clean_members_next_to_identity_are_clean() => Check("""
+            using Telecom;
+            class CdrJob
+            {
+                void Run(CallRecord r)
+                {
+                    PartnerGateway.Log("processing " + r.CallerNumber);
+                    PartnerGateway.Send(string.Format("{0}:{1}", r.Region, r.DurationSeconds));
+                    PartnerGateway.Send(string.Concat(r.Region, "/", r.CallerNumber.Length.ToString()));
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Base64_of_a_minimized_value_is_clean() => Check("""
+            using System;
+            using System.Text;
+            using Telecom;
+            class CdrJob
+            {
+                void Run(CallRecord r)
+                {
+                    var token = Minimizers.Pseudonymize(r.CallerNumber, "UK");
+                    PartnerGateway.Send(Convert.ToBase64String(Encoding.UTF8.GetBytes(token)));
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Patterns_and_switches_over_clean_members_are_clean() => Check("""
+            using Telecom;
+            class CdrJob
+            {
+                void Run(CallRecord r)
+                {
+                    if (r is { Region: var region, DurationSeconds: > 60 })
+                    {
+                        PartnerGateway.Send(region);
+                    }
+
+                    var band = r.Region switch
+                    {
+                        "EU" => "europe",
+                        var other => other.ToLowerInvariant(),
+                    };
+                    PartnerGateway.Send(band);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Casts_and_boxing_of_clean_values_are_clean() => Check("""
+            using Telecom;
+            class CdrJob
+            {
+                void Run(CallRecord r)
+                {
+                    object seconds = r.DurationSeconds;
+                    PartnerGateway.Send((int)seconds);
+                    dynamic region = r.Region;
+                    PartnerGateway.Send((string)region);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Null_coalescing_with_clean_operands_is_clean() => Check("""
+            using Telecom;
+            class CdrJob
+            {
+                void Run(CallRecord r, string? partnerRegion) => PartnerGateway.Send(partnerRegion ?? r.Region);
+            }
+            """);
     }
 }
