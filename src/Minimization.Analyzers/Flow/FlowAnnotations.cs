@@ -316,12 +316,36 @@ namespace Minimization.Analyzers.Flow
                 return declared;
             }
 
-            if (receiverType is not null && !SymbolEqualityComparer.Default.Equals(receiverType, member.ContainingType) && TypeSource(receiverType) is not null && !IsNonIdentifying(member))
+            // A member read from a value whose own type (or a base or interface of it) is identity-bearing: the value is one
+            // person's record. A collection of such records is not: its Count is a size, its elements are read by indexers.
+            if (receiverType is INamedTypeSymbol { TypeKind: not TypeKind.Error } receiver && !SymbolEqualityComparer.Default.Equals(receiverType, member.ContainingType)
+                && IsDirectlyBearing(receiver) && !IsNonIdentifying(member))
             {
                 return MakeMemberSource(member, null);
             }
 
             return null;
+        }
+
+        private bool IsDirectlyBearing(INamedTypeSymbol type)
+        {
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (Has(t.OriginalDefinition, _identityBearing, out _))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                if (Has(i.OriginalDefinition, _identityBearing, out _))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private IdentitySource? ComputeMemberSource(ISymbol member)
@@ -334,7 +358,7 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            if (member.ContainingType is not null && TypeSource(member.ContainingType) is { } typeSource && !IsNonIdentifying(member))
+            if (member.ContainingType is not null && IsDirectlyBearing(member.ContainingType) && TypeSource(member.ContainingType) is { } typeSource && !IsNonIdentifying(member))
             {
                 return MakeMemberSource(member, typeSource.Category);
             }

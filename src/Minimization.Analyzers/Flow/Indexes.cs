@@ -121,69 +121,86 @@ namespace Minimization.Analyzers.Flow
             }
         }
 
+        /// <summary>One pass over the tree that knows, at every node, which member declaration owns it (no ancestor walks).</summary>
         private void Scan(SyntaxNode root)
         {
-            foreach (var node in root.DescendantNodes())
+            var stack = new Stack<(SyntaxNode Node, SyntaxNode? Owner)>();
+            stack.Push((root, null));
+            while (stack.Count > 0)
             {
-                string? name = null;
-                var calls = false;
+                var (node, owner) = stack.Pop();
                 switch (node)
                 {
-                    case InvocationExpressionSyntax invocation:
-                        name = invocation.Expression switch
-                        {
-                            IdentifierNameSyntax id => id.Identifier.ValueText,
-                            GenericNameSyntax g => g.Identifier.ValueText,
-                            MemberAccessExpressionSyntax ma => ma.Name.Identifier.ValueText,
-                            MemberBindingExpressionSyntax mb => mb.Name.Identifier.ValueText,
-                            _ => null,
-                        };
-                        calls = true;
+                    case BaseMethodDeclarationSyntax:
+                    case AccessorDeclarationSyntax:
+                    case ArrowExpressionClauseSyntax when node.Parent is PropertyDeclarationSyntax or IndexerDeclarationSyntax:
+                        owner = node;
                         break;
-                    case ObjectCreationExpressionSyntax creation:
-                        name = creation.Type switch
-                        {
-                            IdentifierNameSyntax id => id.Identifier.ValueText,
-                            GenericNameSyntax g => g.Identifier.ValueText,
-                            QualifiedNameSyntax q => q.Right.Identifier.ValueText,
-                            _ => null,
-                        };
-                        calls = true;
-                        break;
-                    case AssignmentExpressionSyntax assignment:
-                        name = RightmostName(assignment.Left);
+                    case GlobalStatementSyntax:
+                        owner = node.Parent;
                         break;
                     case VariableDeclaratorSyntax declarator when declarator.Initializer is not null && declarator.Parent?.Parent is BaseFieldDeclarationSyntax:
-                        name = declarator.Identifier.ValueText;
+                        owner = node;
+                        Add(_writersByName, declarator.Identifier.ValueText, node);
                         break;
                     case PropertyDeclarationSyntax property when property.Initializer is not null:
-                        name = property.Identifier.ValueText;
+                        Add(_writersByName, property.Identifier.ValueText, node);
+                        break;
+                    case EqualsValueClauseSyntax when node.Parent is PropertyDeclarationSyntax:
+                        owner = node.Parent;
+                        break;
+                    case AssignmentExpressionSyntax assignment when owner is not null:
+                        if (RightmostName(assignment.Left) is { } written)
+                        {
+                            Add(_writersByName, written, owner);
+                        }
+
+                        break;
+                    case InvocationExpressionSyntax invocation when owner is not null:
+                        if (CalledName(invocation.Expression) is { } called)
+                        {
+                            Add(_callersByName, called, owner);
+                        }
+
+                        break;
+                    case ObjectCreationExpressionSyntax creation when owner is not null:
+                        if (CalledName(creation.Type) is { } created)
+                        {
+                            Add(_callersByName, created, owner);
+                        }
+
                         break;
                 }
 
-                if (name is null)
+                foreach (var child in node.ChildNodes())
                 {
-                    continue;
-                }
-
-                var owner = node is VariableDeclaratorSyntax or PropertyDeclarationSyntax ? node : Owner(node);
-                if (owner is null)
-                {
-                    continue;
-                }
-
-                var index = calls ? _callersByName : _writersByName;
-                if (!index.TryGetValue(name, out var list))
-                {
-                    index[name] = list = new List<SyntaxNode>();
-                }
-
-                if (!list.Contains(owner))
-                {
-                    list.Add(owner);
+                    stack.Push((child, owner));
                 }
             }
         }
+
+        private static void Add(Dictionary<string, List<SyntaxNode>> index, string name, SyntaxNode owner)
+        {
+            if (!index.TryGetValue(name, out var list))
+            {
+                index[name] = list = new List<SyntaxNode>();
+            }
+
+            if (list.Count == 0 || !ReferenceEquals(list[list.Count - 1], owner))
+            {
+                list.Add(owner);
+            }
+        }
+
+        private static string? CalledName(SyntaxNode expression) => expression switch
+        {
+            IdentifierNameSyntax id => id.Identifier.ValueText,
+            GenericNameSyntax g => g.Identifier.ValueText,
+            MemberAccessExpressionSyntax ma => ma.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax mb => mb.Name.Identifier.ValueText,
+            QualifiedNameSyntax q => q.Right.Identifier.ValueText,
+            _ => null,
+        };
 
         private static string? RightmostName(ExpressionSyntax left) => left switch
         {
@@ -192,27 +209,6 @@ namespace Minimization.Analyzers.Flow
             MemberBindingExpressionSyntax mb => mb.Name.Identifier.ValueText,
             _ => null,
         };
-
-        private static SyntaxNode? Owner(SyntaxNode node)
-        {
-            for (var n = node.Parent; n is not null; n = n.Parent)
-            {
-                switch (n)
-                {
-                    case BaseMethodDeclarationSyntax:
-                    case AccessorDeclarationSyntax:
-                    case VariableDeclaratorSyntax v when v.Parent?.Parent is BaseFieldDeclarationSyntax:
-                    case PropertyDeclarationSyntax p when p.Initializer is not null && node.Span.IntersectsWith(p.Initializer.Span):
-                        return n;
-                    case PropertyDeclarationSyntax p when p.ExpressionBody is not null:
-                        return p.ExpressionBody;
-                    case GlobalStatementSyntax:
-                        return n.Parent;
-                }
-            }
-
-            return null;
-        }
 
         /// <summary>What any code in the compilation stores into <paramref name="member"/> (concrete identity only).</summary>
         public AbstractValue ValueOf(ISymbol member, CancellationToken cancellationToken)
@@ -252,7 +248,8 @@ namespace Minimization.Analyzers.Flow
                     }
                 }
 
-                while (work.Count > 0 && seen.Count <= MaxCallerMethods)
+                var followed = 0;
+                while (work.Count > 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var writer = work.Dequeue();
@@ -267,7 +264,7 @@ namespace Minimization.Analyzers.Flow
                     {
                         foreach (var caller in callers)
                         {
-                            if (seen.Add(caller))
+                            if (followed < MaxCallerMethods && seen.Add(caller) && ++followed > 0)
                             {
                                 work.Enqueue(caller);
                             }

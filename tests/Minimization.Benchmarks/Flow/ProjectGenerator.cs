@@ -135,6 +135,7 @@ namespace Pipeline.M{{i}}
 
         public int Busy(IEnumerable<CallRecord> records) => records.Count(r => r.DurationSeconds > 600);
 
+        [return: Minimization.IdentityBearing(Minimization.IdentityCategory.Phone)]
         public string Key(CallRecord record, int depth) => new Pipeline.M{{other}}.Formatter{{other}}().Format(record.CallerNumber, depth);
     }
 

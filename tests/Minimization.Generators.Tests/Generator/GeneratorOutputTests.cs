@@ -86,9 +86,9 @@ namespace Minimization.Generators.Tests.Generator
             Assert.Contains("internal static partial class SubscriberMinimizationExtensions", text);
         }
 
-        private static void AssertMatchesExpected(string fileName, string actual, [CallerFilePath] string testFile = "")
+        private static void AssertMatchesExpected(string fileName, string actual)
         {
-            string path = Path.Combine(Path.GetDirectoryName(testFile)!, "..", "Expected", fileName);
+            string path = Path.Combine(Rules.PolicyDocumentationTests.RepositoryRoot(), "tests", "Minimization.Generators.Tests", "Expected", fileName);
             if (Environment.GetEnvironmentVariable("MINIMIZATION_UPDATE_EXPECTED") == "1")
             {
                 File.WriteAllText(path, actual);

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -37,7 +38,18 @@ namespace Minimization.Generators.Tests.Rules
             Assert.Contains(releases.Split('\n'), line => line.StartsWith(id + " | Minimization |") && line.Contains("PolicyAnalyzer"));
         }
 
-        private static string RepositoryRoot([CallerFilePath] string path = "")
-            => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
+        /// <summary>Found from the test binaries, not [CallerFilePath]: CI builds map source paths to "/_/" (deterministic builds).</summary>
+        internal static string RepositoryRoot()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "MinimizationAnalyzers.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("MinimizationAnalyzers.sln not found above " + AppContext.BaseDirectory);
+        }
     }
 }
