@@ -119,8 +119,26 @@ namespace Minimization.Analyzers.Flow
                 return false;
             }
 
-            var type = method.ContainingType?.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) ?? string.Empty;
-            var full = type + "." + method.Name;
+            // Metadata spelling (System.String.IndexOf), never the C# keyword (string.IndexOf), which users also may write.
+            var type = method.ContainingType?.OriginalDefinition.ToDisplayString(MetadataNameFormat) ?? string.Empty;
+            var keyword = method.ContainingType?.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) ?? string.Empty;
+            if (!string.Equals(type, keyword, StringComparison.Ordinal) && Matches(entries, type, method.Name))
+            {
+                return true;
+            }
+
+            return Matches(entries, keyword, method.Name);
+        }
+
+        private static readonly SymbolDisplayFormat MetadataNameFormat = new SymbolDisplayFormat(
+            globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+            genericsOptions: SymbolDisplayGenericsOptions.None,
+            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.None);
+
+        private static bool Matches(ImmutableArray<string> entries, string type, string name)
+        {
+            var full = type + "." + name;
             foreach (var e in entries)
             {
                 if (e.EndsWith(".*", StringComparison.Ordinal))

@@ -41,13 +41,17 @@ namespace Minimization.Analyzers.Flow
     /// <summary>An analysis bound that made the engine assume a flow (MIN011).</summary>
     internal sealed class BoundFinding
     {
-        public BoundFinding(Location location, string bound, string option, string what)
+        public BoundFinding(Location location, string bound, string option, string what, string sources)
         {
             Location = location;
             Bound = bound;
             Option = option;
             What = what;
+            Sources = sources;
         }
+
+        /// <summary>The identity that was flowing when the bound was hit, as the message names it.</summary>
+        public string Sources { get; }
 
         public Location Location { get; }
 

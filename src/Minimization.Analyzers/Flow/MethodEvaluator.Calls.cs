@@ -197,7 +197,7 @@ namespace Minimization.Analyzers.Flow
                     var inputs = Union(args, receiver).Self.OnlyConcrete();
                     if (!inputs.IsClean)
                     {
-                        AddBound(site.Syntax.GetLocation(), "max_call_depth or max_method_operations", FlowOptions.MaxCallDepthKey + " / " + FlowOptions.MaxMethodOperationsKey, "the call to " + FlowAnnotations.DescribeCall(callee));
+                        AddBound(site.Syntax.GetLocation(), "max_call_depth or max_method_operations", FlowOptions.MaxCallDepthKey + " / " + FlowOptions.MaxMethodOperationsKey, "the call to " + FlowAnnotations.DescribeCall(callee), string.Join(", ", System.Linq.Enumerable.Distinct(System.Linq.Enumerable.Select(inputs.Sources(), s => s.Display))));
                     }
 
                     needsLibrary = true;

@@ -231,7 +231,7 @@ namespace Minimization.Analyzers.Flow
                     var block = blocks[index];
                     if (++visits[index] > limit)
                     {
-                        AddBound(block.Operations.Length > 0 ? block.Operations[0].Syntax.GetLocation() : _cfg.OriginalOperation.Syntax.GetLocation(), "max_fixpoint_iterations", FlowOptions.MaxFixpointIterationsKey, "the loop");
+                        AddBound(block.Operations.Length > 0 ? block.Operations[0].Syntax.GetLocation() : _cfg.OriginalOperation.Syntax.GetLocation(), "max_fixpoint_iterations", FlowOptions.MaxFixpointIterationsKey, "this loop", "the values it updates");
                         continue;
                     }
 
@@ -733,11 +733,11 @@ namespace Minimization.Analyzers.Flow
             return accessor.DeclaringSyntaxReferences.Length == 0 || accessor.IsImplicitlyDeclared;
         }
 
-        private void AddBound(Location location, string bound, string option, string what)
+        private void AddBound(Location location, string bound, string option, string what, string sources)
         {
             if (!_results.Bounds.ContainsKey(location))
             {
-                _results.Bounds[location] = new BoundFinding(location, bound, option, what);
+                _results.Bounds[location] = new BoundFinding(location, bound, option, what, sources);
             }
         }
     }

@@ -141,7 +141,7 @@ namespace Minimization.Analyzers
 
             foreach (var bound in analysis.Bounds)
             {
-                context.ReportDiagnostic(Diagnostic.Create(AnalysisBoundReached, bound.Location, bound.Bound, bound.What, "this value", bound.Option));
+                context.ReportDiagnostic(Diagnostic.Create(AnalysisBoundReached, bound.Location, bound.Bound, bound.What, bound.Sources, bound.Option));
             }
         }
 

@@ -136,7 +136,7 @@ namespace Minimization.Analyzers.Tests.Flow
             "minimization.minimizers = HMACSHA256.HashData\n",
             null);
 
-        [Fact(Skip = "engine: false negative: config entries are matched against the keyword display name ('string.IndexOf'), so the documented 'System.String.IndexOf' never matches")]
+        [Fact]
         public Task Propagators_option_overrides_the_built_in_clean_list() => CheckWithConfig("""
             using Telecom;
             class MailJob

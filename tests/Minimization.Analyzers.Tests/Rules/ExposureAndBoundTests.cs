@@ -1,0 +1,165 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using static Minimization.Analyzers.Tests.Verify;
+
+namespace Minimization.Analyzers.Tests.Rules
+{
+    /// <summary>MIN010 (identity exposed across the assembly boundary) and MIN011 (analysis bounds), as users meet them.</summary>
+    public class ExposureAndBoundTests
+    {
+        [Fact]
+        public Task Public_method_returning_a_phone_number_without_annotation_is_MIN010() => Check("""
+            using Telecom;
+            public static class CallDirectory
+            {
+                public static string {|#0:CallerOf|}(CallRecord record) => record.CallerNumber.Trim();
+            }
+            """, Min010(0).WithArguments("CallDirectory.CallerOf(CallRecord)", "CallRecord.CallerNumber"));
+
+        [Fact]
+        public Task Public_property_exposing_identity_without_annotation_is_MIN010() => Check("""
+            using Telecom;
+            public sealed class CallView
+            {
+                private readonly CallRecord _record;
+                public CallView(CallRecord record) => _record = record;
+                public string {|#0:Caller|} => _record.CallerNumber;
+            }
+            """, Min010(0));
+
+        [Fact]
+        public Task Annotated_return_value_travels_with_the_assembly_and_is_not_MIN010() => Check("""
+            using Minimization;
+            using Telecom;
+            public static class CallDirectory
+            {
+                [return: IdentityBearing(IdentityCategory.Phone)]
+                public static string CallerOf(CallRecord record) => record.CallerNumber;
+
+                [IdentityBearing(IdentityCategory.Phone)]
+                public static string LastCaller { get; set; } = "";
+            }
+            """);
+
+        [Fact]
+        public Task Internal_and_private_members_are_not_MIN010() => Check("""
+            using Telecom;
+            internal static class CallDirectory
+            {
+                public static string CallerOf(CallRecord record) => record.CallerNumber;
+            }
+            public static class Other
+            {
+                private static string CallerOf(CallRecord record) => record.CallerNumber;
+                internal static string CalleeOf(CallRecord record) => record.CalleeNumber;
+            }
+            """);
+
+        [Fact]
+        public Task Minimizers_predicates_and_clean_results_are_not_MIN010() => Check("""
+            using Minimization;
+            using Telecom;
+            public static class CallDirectory
+            {
+                [Minimizer] public static string Token(CallRecord record) => record.CallerNumber.Substring(0, 3);
+                public static bool IsLocal(CallRecord record) => record.CallerNumber.StartsWith("+1613");
+                public static int Length(CallRecord record) => record.CallerNumber.Length;
+                public static string Region(CallRecord record) => record.Region;
+                public static string Echo(string value) => value;
+            }
+            """);
+
+        [Fact]
+        public Task Returning_a_value_of_an_identity_bearing_type_is_not_MIN010() => Check("""
+            using Telecom;
+            public static class Directory
+            {
+                public static Subscriber Find(Subscriber[] all) => all[0];
+            }
+            """);
+
+        [Fact]
+        public async Task Executables_do_not_get_MIN010()
+        {
+            var test = new Test
+            {
+                TestCode = """
+                    using Telecom;
+                    System.Console.WriteLine(CallDirectory.CallerOf(new CallRecord()));
+                    public static class CallDirectory
+                    {
+                        public static string CallerOf(CallRecord record) => record.CallerNumber;
+                    }
+                    """,
+            };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            test.TestState.Sources.Add(("Prelude.cs", Prelude.Source));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Call_depth_bound_reports_MIN011_naming_the_option_and_assumes_the_flow()
+        {
+            var test = new Test
+            {
+                TestCode = """
+                    using Telecom;
+                    class Job
+                    {
+                        void Run(CallRecord r) => PartnerGateway.Send({|#1:{|#0:A(r.CallerNumber)|}|});
+                        static string A(string s) => B(s);
+                        static string B(string s) => s;
+                    }
+                    """,
+            };
+            test.TestState.Sources.Add(("Prelude.cs", Prelude.Source));
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nminimization.max_call_depth = 1\n"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult(IdentityFlowAnalyzer.AnalysisBoundReached).WithLocation(0)
+                .WithArguments("max_call_depth or max_method_operations", "the call to Job.A(string)", "CallRecord.CallerNumber", "minimization.max_call_depth / minimization.max_method_operations"));
+            test.ExpectedDiagnostics.Add(Min001(1));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Default_bounds_follow_a_chain_of_forty_calls_without_MIN011()
+        {
+            var chain = new System.Text.StringBuilder();
+            for (var i = 0; i < 40; i++)
+            {
+                chain.Append($"    static string H{i}(string s) => H{i + 1}(s + \"-\");\n");
+            }
+
+            chain.Append("    static string H40(string s) => s;\n");
+            var test = new Test
+            {
+                TestCode = "using Telecom;\nclass Job\n{\n" + chain + "    void Run(CallRecord r) => PartnerGateway.Send({|#0:H0(r.CallerNumber)|});\n    void Clean() => PartnerGateway.Send(H0(\"x\"));\n}\n",
+            };
+            test.TestState.Sources.Add(("Prelude.cs", Prelude.Source));
+            test.ExpectedDiagnostics.Add(Min001(0));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task Bound_without_identity_flowing_stays_silent()
+        {
+            var test = new Test
+            {
+                TestCode = """
+                    using Telecom;
+                    class Job
+                    {
+                        static string A(string s) => B(s);
+                        static string B(string s) => s;
+                        void Run(CallRecord r) => PartnerGateway.Send(A(r.Region));
+                    }
+                    """,
+            };
+            test.TestState.Sources.Add(("Prelude.cs", Prelude.Source));
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nminimization.max_call_depth = 1\n"));
+            await test.RunAsync(CancellationToken.None);
+        }
+    }
+}
