@@ -47,6 +47,8 @@ namespace Minimization.Analyzers.Flow
         private readonly ConcurrentDictionary<ISymbol, object> _memberSources = new ConcurrentDictionary<ISymbol, object>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, object> _sinks = new ConcurrentDictionary<ISymbol, object>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _returnSources = new ConcurrentDictionary<IMethodSymbol, object>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, string> _displays = new ConcurrentDictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _anySink = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _nonIdentifyingMembers = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _minimizers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
@@ -92,6 +94,9 @@ namespace Minimization.Analyzers.Flow
                     return symbol.ContainingType is null ? symbol.Name : symbol.ContainingType.Name + "." + symbol.Name;
             }
         }
+
+        /// <summary><see cref="DescribeCall"/>, memoized: a callee is named on every path that crosses it.</summary>
+        public string Display(IMethodSymbol m) => _displays.GetOrAdd(m.OriginalDefinition, DescribeCall);
 
         public static string DescribeCall(IMethodSymbol m)
         {
@@ -476,22 +481,23 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary>Whether the method or any parameter of it is a sink: cheap pre-check for calls.</summary>
         public bool HasAnySink(IMethodSymbol method)
-        {
-            if (MethodSink(method) is not null)
+            => _anySink.GetOrAdd(method.OriginalDefinition, m =>
             {
-                return true;
-            }
-
-            foreach (var p in method.Parameters)
-            {
-                if (ParameterSink(method, p) is not null)
+                if (MethodSink(m) is not null)
                 {
                     return true;
                 }
-            }
 
-            return false;
-        }
+                foreach (var p in m.Parameters)
+                {
+                    if (ParameterSink(m, p) is not null)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            });
     }
 
     /// <summary>Distinguishes "the method's return value" from "the method" as a source key.</summary>

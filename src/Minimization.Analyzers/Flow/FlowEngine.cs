@@ -157,6 +157,55 @@ namespace Minimization.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// Whether anything in this operation tree can lead to a partner sink: a call to a sink or to code of this compilation
+        /// (whose summary may reach one), a delegate or dynamic call, an assignment to a sink property, an event. A body that
+        /// only calls library code cannot produce a MIN001 of its own, so its root analysis can be skipped. A cheap walk of
+        /// the tree the driver already built, no control-flow graph.
+        /// </summary>
+        public bool MayReachSink(IOperation root)
+        {
+            foreach (var op in root.DescendantsAndSelf())
+            {
+                switch (op)
+                {
+                    case IInvocationOperation invocation:
+                        var target = invocation.TargetMethod;
+                        if (target.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction || IsOwn(target) || Annotations.HasAnySink(target)
+                            || (target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType?.TypeKind == TypeKind.Interface) && Implementations.Of(target).Count > 0)
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IObjectCreationOperation { Constructor: { } ctor }:
+                        if (IsOwn(ctor) || Annotations.HasAnySink(ctor))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IPropertyReferenceOperation property:
+                        if (IsOwn(property.Property) || Annotations.PropertySink(property.Property) is not null)
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IDynamicInvocationOperation:
+                    case IDynamicMemberReferenceOperation:
+                    case IEventAssignmentOperation:
+                    case IConversionOperation { OperatorMethod: not null }:
+                    case IBinaryOperation { OperatorMethod: not null }:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsOwn(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly);
+
         public SemanticModel GetModel(SyntaxTree tree)
         {
 #pragma warning disable RS1030 // Callee bodies live in other trees; the driver's caching model provider makes this the same model it binds with.
@@ -233,6 +282,12 @@ namespace Minimization.Analyzers.Flow
         {
             get
             {
+                var index = System.Threading.Volatile.Read(ref _implementations);
+                if (index is not null)
+                {
+                    return index;
+                }
+
                 lock (_indexGate)
                 {
                     return _implementations ??= new ImplementationIndex(Compilation);
@@ -244,6 +299,12 @@ namespace Minimization.Analyzers.Flow
         {
             get
             {
+                var index = System.Threading.Volatile.Read(ref _memberWrites);
+                if (index is not null)
+                {
+                    return index;
+                }
+
                 lock (_indexGate)
                 {
                     return _memberWrites ??= new MemberWriteIndex(this);

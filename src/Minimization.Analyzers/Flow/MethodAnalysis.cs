@@ -90,7 +90,17 @@ namespace Minimization.Analyzers.Flow
             Findings = findings;
             Bounds = bounds;
             MemberWrites = memberWrites;
+            var symbolicWrites = false;
+            foreach (var w in memberWrites)
+            {
+                symbolicWrites |= !w.Value.Self.OnlySymbolic().IsClean;
+            }
+
+            IsInert = returnValue.IsClean && parameterEffects.IsEmpty && sinkReaches.IsEmpty && !symbolicWrites;
         }
+
+        /// <summary>Nothing a caller needs to apply: a clean result, no effects, no sink reached, no parameter stored.</summary>
+        public bool IsInert { get; }
 
         /// <summary>The returned value, with symbolic labels for what comes from parameters or the receiver.</summary>
         public AbstractValue ReturnValue { get; }

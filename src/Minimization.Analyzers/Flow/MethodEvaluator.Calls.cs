@@ -107,7 +107,7 @@ namespace Minimization.Analyzers.Flow
             var bindings = Bind(AbstractValue.Clean, args);
             ApplyEffects(analysis, ctor, null, bindings, args, site, includeReceiver: false);
             return analysis.ParameterEffects.TryGetValue(Label.ThisParameter, out var self) && !self.IsClean
-                ? Instantiate(self, bindings, FlowAnnotations.DescribeCall(ctor), site.Syntax.GetLocation())
+                ? Instantiate(self, bindings, _ann.Display(ctor), site.Syntax.GetLocation())
                 : AbstractValue.Clean;
         }
 
@@ -197,7 +197,7 @@ namespace Minimization.Analyzers.Flow
                     var inputs = Union(args, receiver).Self.OnlyConcrete();
                     if (!inputs.IsClean)
                     {
-                        AddBound(site.Syntax.GetLocation(), "max_call_depth or max_method_operations", FlowOptions.MaxCallDepthKey + " / " + FlowOptions.MaxMethodOperationsKey, "the call to " + FlowAnnotations.DescribeCall(callee), string.Join(", ", System.Linq.Enumerable.Distinct(System.Linq.Enumerable.Select(inputs.Sources(), s => s.Display))));
+                        AddBound(site.Syntax.GetLocation(), "max_call_depth or max_method_operations", FlowOptions.MaxCallDepthKey + " / " + FlowOptions.MaxMethodOperationsKey, "the call to " + _ann.Display(callee), string.Join(", ", System.Linq.Enumerable.Distinct(System.Linq.Enumerable.Select(inputs.Sources(), s => s.Display))));
                     }
 
                     needsLibrary = true;
@@ -260,8 +260,14 @@ namespace Minimization.Analyzers.Flow
 
         private AbstractValue Apply(MethodAnalysis analysis, IMethodSymbol callee, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site)
         {
+            if (analysis.IsInert)
+            {
+                // Nothing comes back, nothing is stored, nothing reaches a sink: most callees, and the cheapest answer.
+                return AbstractValue.Clean;
+            }
+
             var bindings = Bind(receiver ?? AbstractValue.Clean, args);
-            var result = analysis.ReturnValue.IsClean ? AbstractValue.Clean : Instantiate(analysis.ReturnValue, bindings, FlowAnnotations.DescribeCall(callee), site.Syntax.GetLocation());
+            var result = analysis.ReturnValue.IsClean ? AbstractValue.Clean : Instantiate(analysis.ReturnValue, bindings, _ann.Display(callee), site.Syntax.GetLocation());
 
             foreach (var reach in analysis.SinkReaches)
             {
@@ -278,7 +284,7 @@ namespace Minimization.Analyzers.Flow
                 }
 
                 var reportAt = label.Parameter == Label.ThisParameter ? instance ?? site : FindReport(args, label.Parameter) ?? site;
-                ReportThrough(reportAt, reached, FlowAnnotations.DescribeCall(callee), site, reach);
+                ReportThrough(reportAt, reached, _ann.Display(callee), site, reach);
             }
 
             ApplyEffects(analysis, callee, instance, bindings, args, site, includeReceiver: true);
@@ -297,7 +303,7 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                var stored = InstantiateTaint(symbolic, bindings, FlowAnnotations.DescribeCall(callee), site.Syntax.GetLocation());
+                var stored = InstantiateTaint(symbolic, bindings, _ann.Display(callee), site.Syntax.GetLocation());
                 if (!stored.IsClean)
                 {
                     RecordMemberWrite(write.Key, AbstractValue.Of(stored));
@@ -312,7 +318,7 @@ namespace Minimization.Analyzers.Flow
                 return;
             }
 
-            var display = FlowAnnotations.DescribeCall(callee);
+            var display = _ann.Display(callee);
             Location? location = null;
             foreach (var effect in analysis.ParameterEffects)
             {
@@ -698,7 +704,7 @@ namespace Minimization.Analyzers.Flow
                 return returned;
             }
 
-            var display = function.MethodKind == MethodKind.AnonymousFunction ? "lambda" : FlowAnnotations.DescribeCall(function);
+            var display = function.MethodKind == MethodKind.AnonymousFunction ? "lambda" : _ann.Display(function);
             foreach (var reach in results.Reaches.Values)
             {
                 var label = reach.Entry.Label;

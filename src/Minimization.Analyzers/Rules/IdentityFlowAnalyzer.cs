@@ -81,6 +81,13 @@ namespace Minimization.Analyzers
                     {
                         case IMethodBodyBaseOperation when method is not null:
                         case IBlockOperation when method is not null:
+                            if (!(isLibrary && CanExpose(method)) && !engine.MayReachSink(block))
+                            {
+                                // Nothing in this body can lead to a partner sink: no findings are possible here. Its summary,
+                                // if a caller ever needs it, is computed on demand like any callee's.
+                                continue;
+                            }
+
                             analysis = engine.AnalyzeRoot(method, () => context.GetControlFlowGraph(block), context.CancellationToken);
                             break;
                         case IFieldInitializerOperation or IPropertyInitializerOperation:
@@ -200,6 +207,10 @@ namespace Minimization.Analyzers
             var location = exposed.Locations.FirstOrDefault(l => l.IsInSource) ?? Location.None;
             context.ReportDiagnostic(Diagnostic.Create(IdentityExposedAcrossAssembly, location, exposed.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), string.Join(", ", sources)));
         }
+
+        private static bool CanExpose(IMethodSymbol method)
+            => !method.ReturnsVoid && method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet
+                && IsVisibleOutside(method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is not null ? method.AssociatedSymbol : method);
 
         private static bool IsVisibleOutside(ISymbol symbol)
         {
