@@ -56,6 +56,19 @@ namespace Minimization.Analyzers.Flow
             return result;
         }
 
+        /// <summary>A method's analysis for the write index: computed as a root (bounds apply inside it, not to it).</summary>
+        public MethodAnalysis? AnalyzeForIndex(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var key = method.OriginalDefinition;
+            if (_final.TryGetValue(key, out var done))
+            {
+                return done;
+            }
+
+            var cfg = GetGraph(key, cancellationToken, out _);
+            return cfg is null ? null : AnalyzeRoot(key, () => cfg, cancellationToken);
+        }
+
         /// <summary>Analyzes a root that is not a method (a field initializer, say); never cached.</summary>
         public MethodAnalysis AnalyzeDetached(ISymbol owner, ControlFlowGraph cfg, CancellationToken cancellationToken)
         {
@@ -71,14 +84,12 @@ namespace Minimization.Analyzers.Flow
         {
             boundHit = false;
             var key = method.OriginalDefinition;
-            if (_final.TryGetValue(key, out var done))
+            if (_final.TryGetValue(key, out var done) || stack.TryGetLocal(key, out done))
             {
-                return done;
-            }
-
-            if (stack.TryGetLocal(key, out var local))
-            {
-                return local;
+                // A summary already computed counts against the bound exactly as if computed here, so that whether a
+                // bound is hit never depends on the order in which members were analyzed.
+                boundHit = done.Truncated || stack.Depth + done.Depth > Options.MaxCallDepth;
+                return boundHit ? null : done;
             }
 
             var frame = stack.IndexOf(key);
@@ -114,6 +125,12 @@ namespace Minimization.Analyzers.Flow
             else
             {
                 stack.SetLocal(key, result);
+            }
+
+            if (result.Truncated)
+            {
+                boundHit = true;
+                return null;
             }
 
             return result;

@@ -300,7 +300,7 @@ namespace Minimization.Analyzers.Flow
             if (writer is CompilationUnitSyntax)
             {
                 var entry = _engine.Compilation.GetEntryPoint(cancellationToken);
-                return (entry is null ? null : _engine.GetCallee(entry, new AnalysisStack(cancellationToken), out _), entry);
+                return (entry is null ? null : _engine.AnalyzeForIndex(entry, cancellationToken), entry);
             }
 
             var symbol = writer is ArrowExpressionClauseSyntax arrow && arrow.Parent is PropertyDeclarationSyntax pd
@@ -308,7 +308,7 @@ namespace Minimization.Analyzers.Flow
                 : model.GetDeclaredSymbol(writer, cancellationToken);
             if (symbol is IMethodSymbol method)
             {
-                return (_engine.GetCallee(method, new AnalysisStack(cancellationToken), out _), method);
+                return (_engine.AnalyzeForIndex(method, cancellationToken), method);
             }
 
             // A field or property initializer: its own little graph.

@@ -74,7 +74,9 @@ namespace Minimization.Analyzers.Flow
             ImmutableArray<SinkReach>.Empty,
             ImmutableArray<FlowFinding>.Empty,
             ImmutableArray<BoundFinding>.Empty,
-            ImmutableDictionary<ISymbol, AbstractValue>.Empty.WithComparers(SymbolEqualityComparer.Default));
+            ImmutableDictionary<ISymbol, AbstractValue>.Empty.WithComparers(SymbolEqualityComparer.Default),
+            0,
+            false);
 
         public MethodAnalysis(
             AbstractValue returnValue,
@@ -82,8 +84,12 @@ namespace Minimization.Analyzers.Flow
             ImmutableArray<SinkReach> sinkReaches,
             ImmutableArray<FlowFinding> findings,
             ImmutableArray<BoundFinding> bounds,
-            ImmutableDictionary<ISymbol, AbstractValue> memberWrites)
+            ImmutableDictionary<ISymbol, AbstractValue> memberWrites,
+            int depth,
+            bool truncated)
         {
+            Depth = depth;
+            Truncated = truncated;
             ReturnValue = returnValue;
             ParameterEffects = parameterEffects;
             SinkReaches = sinkReaches;
@@ -98,6 +104,12 @@ namespace Minimization.Analyzers.Flow
 
             IsInert = returnValue.IsClean && parameterEffects.IsEmpty && sinkReaches.IsEmpty && !symbolicWrites;
         }
+
+        /// <summary>How many nested summaries this one rests on, itself included: what it costs a caller against <c>max_call_depth</c>.</summary>
+        public int Depth { get; }
+
+        /// <summary>A bound cut this analysis short somewhere inside: a caller treats the call as bounded too (deterministically, whatever the order).</summary>
+        public bool Truncated { get; }
 
         /// <summary>Nothing a caller needs to apply: a clean result, no effects, no sink reached, no parameter stored.</summary>
         public bool IsInert { get; }

@@ -192,8 +192,14 @@ namespace Minimization.Analyzers.Flow
                 }
 
                 var analysis = _engine.GetCallee(callee, _stack, out var bound);
+                if (analysis is not null)
+                {
+                    _results.UsedCallee(analysis.Depth);
+                }
+
                 if (bound)
                 {
+                    _results.MarkTruncated();
                     var inputs = Union(args, receiver).Self.OnlyConcrete();
                     if (!inputs.IsClean)
                     {

@@ -62,6 +62,37 @@ namespace Minimization.Analyzers.Flow
             public readonly Dictionary<Label, SinkReach> Reaches = new Dictionary<Label, SinkReach>();
             public readonly Dictionary<Location, BoundFinding> Bounds;
             public readonly Dictionary<ISymbol, AbstractValue> MemberWrites;
+            private readonly Results? _parent;
+            private int _calleeDepth;
+            private bool _truncated;
+
+            public int CalleeDepth => _parent?.CalleeDepth ?? _calleeDepth;
+
+            public bool Truncated => _parent?.Truncated ?? _truncated;
+
+            public void UsedCallee(int depth)
+            {
+                if (_parent is not null)
+                {
+                    _parent.UsedCallee(depth);
+                }
+                else if (depth > _calleeDepth)
+                {
+                    _calleeDepth = depth;
+                }
+            }
+
+            public void MarkTruncated()
+            {
+                if (_parent is not null)
+                {
+                    _parent.MarkTruncated();
+                }
+                else
+                {
+                    _truncated = true;
+                }
+            }
 
             public Results()
             {
@@ -77,6 +108,7 @@ namespace Minimization.Analyzers.Flow
             /// </summary>
             public Results(Results parent, bool shareFindings)
             {
+                _parent = parent;
                 Findings = shareFindings ? parent.Findings : new Dictionary<Location, FlowFinding>();
                 Bounds = parent.Bounds;
                 MemberWrites = parent.MemberWrites;
@@ -172,7 +204,9 @@ namespace Minimization.Analyzers.Flow
                 reaches.ToImmutable(),
                 findings.ToImmutable(),
                 bounds.ToImmutable(),
-                ImmutableDictionary.CreateRange(SymbolEqualityComparer.Default, _results.MemberWrites));
+                ImmutableDictionary.CreateRange(SymbolEqualityComparer.Default, _results.MemberWrites),
+                _results.CalleeDepth + 1,
+                _results.Truncated);
         }
 
         private AbstractValue RunInline()
@@ -250,8 +284,17 @@ namespace Minimization.Analyzers.Flow
                         }
                     }
 
-                    Flow(block.FallThroughSuccessor, inStates, worklist);
-                    Flow(block.ConditionalSuccessor, inStates, worklist);
+                    if (block.ConditionalSuccessor is null && block.FallThroughSuccessor?.Destination is { } only && inStates[only.Ordinal] is null)
+                    {
+                        // Straight-line code: the only successor takes this state as it is, no copy.
+                        inStates[only.Ordinal] = _state;
+                        worklist.Add(only.Ordinal);
+                    }
+                    else
+                    {
+                        Flow(block.FallThroughSuccessor, inStates, worklist);
+                        Flow(block.ConditionalSuccessor, inStates, worklist);
+                    }
                 }
 
                 // Catch and finally blocks have no ordinary predecessors: enter them with everything the method has seen.
@@ -735,6 +778,7 @@ namespace Minimization.Analyzers.Flow
 
         private void AddBound(Location location, string bound, string option, string what, string sources)
         {
+            _results.MarkTruncated();
             if (!_results.Bounds.ContainsKey(location))
             {
                 _results.Bounds[location] = new BoundFinding(location, bound, option, what, sources);

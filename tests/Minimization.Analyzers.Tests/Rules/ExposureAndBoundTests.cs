@@ -116,7 +116,7 @@ namespace Minimization.Analyzers.Tests.Rules
                     """,
             };
             test.TestState.Sources.Add(("Prelude.cs", Prelude.Source));
-            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nminimization.max_call_depth = 1\n"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nminimization.max_call_depth = 2\n"));
             test.ExpectedDiagnostics.Add(new DiagnosticResult(IdentityFlowAnalyzer.AnalysisBoundReached).WithLocation(0)
                 .WithArguments("max_call_depth or max_method_operations", "the call to Job.A(string)", "CallRecord.CallerNumber", "minimization.max_call_depth / minimization.max_method_operations"));
             test.ExpectedDiagnostics.Add(Min001(1));
