@@ -88,7 +88,7 @@ namespace Minimization.Analyzers.Flow
             {
                 // A summary already computed counts against the bound exactly as if computed here, so that whether a
                 // bound is hit never depends on the order in which members were analyzed.
-                boundHit = done.Truncated || stack.Depth + done.Depth > Options.MaxCallDepth;
+                boundHit = done.Truncated || stack.Depth + done.Depth > Options.MaxCallDepth || IsTooLarge(key);
                 return boundHit ? null : done;
             }
 
@@ -228,6 +228,20 @@ namespace Minimization.Analyzers.Flow
 #pragma warning disable RS1030 // Callee bodies live in other trees; the driver's caching model provider makes this the same model it binds with.
             return _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
 #pragma warning restore RS1030
+        }
+
+        /// <summary>Whether the body is over <c>max_method_operations</c> (measured on its source text, so cheaply and the same way everywhere).</summary>
+        private bool IsTooLarge(IMethodSymbol method)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (reference.Span.Length > Options.MaxMethodOperations * 8 && reference.GetSyntax() is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The control-flow graph of a method declared in source, or null for abstract, extern and metadata methods.</summary>
