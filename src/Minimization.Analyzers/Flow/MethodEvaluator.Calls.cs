@@ -640,7 +640,7 @@ namespace Minimization.Analyzers.Flow
         /// <summary>A method of the compilation evaluated in place (its own state: parameters and receiver only).</summary>
         private AbstractValue InlineMethod(IMethodSymbol method, ControlFlowGraph graph, AbstractValue? receiver, CallArg[] args, IOperation site)
         {
-            var state = new State();
+            var state = new State(_state.Slots);
             if (!method.IsStatic)
             {
                 state.Set(ThisKey, receiver ?? AbstractValue.Clean);

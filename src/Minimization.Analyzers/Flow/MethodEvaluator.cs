@@ -32,7 +32,7 @@ namespace Minimization.Analyzers.Flow
         private readonly int _inlineDepth;
         private readonly Results _results;
         private readonly State? _inlineInitial;
-        private State _state = new State();
+        private State _state = null!;
         private AbstractValue _returnValue = AbstractValue.Clean;
         private Dictionary<IOperation, AbstractValue>? _elementValues;
 
@@ -115,50 +115,151 @@ namespace Minimization.Analyzers.Flow
             }
         }
 
-        /// <summary>The abstract state at one program point.</summary>
+        /// <summary>Numbers the variables of one evaluation (locals, parameters, captures, the receiver, statics) once.</summary>
+        private sealed class Slots
+        {
+            private readonly Dictionary<object, int> _slots = new Dictionary<object, int>(KeyComparer.Instance);
+
+            public int Count => _slots.Count;
+
+            public int Find(object key) => _slots.TryGetValue(key, out var slot) ? slot : -1;
+
+            public int GetOrAdd(object key)
+            {
+                if (!_slots.TryGetValue(key, out var slot))
+                {
+                    slot = _slots.Count;
+                    _slots.Add(key, slot);
+                }
+
+                return slot;
+            }
+        }
+
+        /// <summary>
+        /// The abstract state at one program point: an array indexed by the evaluation's variable slots, so that the copy
+        /// a basic block needs is one array copy, not a dictionary rebuilt.
+        /// </summary>
         private sealed class State
         {
-            public readonly Dictionary<object, AbstractValue> Values;
+            private AbstractValue?[] _values;
 
-            public State()
+            public State(Slots slots)
             {
-                Values = new Dictionary<object, AbstractValue>(KeyComparer.Instance);
+                Slots = slots;
+                _values = new AbstractValue?[Math.Max(8, slots.Count)];
             }
 
             public State(State other)
             {
-                Values = new Dictionary<object, AbstractValue>(other.Values, KeyComparer.Instance);
+                Slots = other.Slots;
+                _values = (AbstractValue?[])other._values.Clone();
             }
 
-            public AbstractValue Get(object key) => Values.TryGetValue(key, out var v) ? v : AbstractValue.Clean;
+            public Slots Slots { get; }
 
-            public bool TryGet(object key, out AbstractValue value) => Values.TryGetValue(key, out value!);
+            public AbstractValue Get(object key)
+            {
+                var slot = Slots.Find(key);
+                return slot >= 0 && slot < _values.Length ? _values[slot] ?? AbstractValue.Clean : AbstractValue.Clean;
+            }
 
-            public void Set(object key, AbstractValue value) => Values[key] = value;
+            public bool TryGet(object key, out AbstractValue value)
+            {
+                var slot = Slots.Find(key);
+                var found = slot >= 0 && slot < _values.Length ? _values[slot] : null;
+                value = found ?? AbstractValue.Clean;
+                return found is not null;
+            }
+
+            public void Set(object key, AbstractValue value)
+            {
+                var slot = Slots.GetOrAdd(key);
+                if (slot >= _values.Length)
+                {
+                    Array.Resize(ref _values, Math.Max(slot + 1, _values.Length * 2));
+                }
+
+                _values[slot] = value;
+            }
 
             /// <summary>Joins <paramref name="other"/> into this state; true when anything new arrived.</summary>
             public bool JoinFrom(State other)
             {
                 var changed = false;
-                foreach (var kv in other.Values)
+                var theirs = other._values;
+                if (theirs.Length > _values.Length)
                 {
-                    if (Values.TryGetValue(kv.Key, out var mine))
+                    Array.Resize(ref _values, theirs.Length);
+                }
+
+                for (var i = 0; i < theirs.Length; i++)
+                {
+                    var value = theirs[i];
+                    if (value is null)
                     {
-                        var joined = mine.Join(kv.Value);
+                        continue;
+                    }
+
+                    var mine = _values[i];
+                    if (mine is null)
+                    {
+                        _values[i] = value;
+                        changed |= !value.IsClean;
+                    }
+                    else if (!ReferenceEquals(mine, value))
+                    {
+                        var joined = mine.Join(value);
                         if (!joined.SameAs(mine))
                         {
-                            Values[kv.Key] = joined;
+                            _values[i] = joined;
                             changed = true;
                         }
-                    }
-                    else
-                    {
-                        Values[kv.Key] = kv.Value;
-                        changed |= !kv.Value.IsClean;
                     }
                 }
 
                 return changed;
+            }
+        }
+
+        /// <summary>Pending blocks, always taken lowest ordinal first (reverse post-order is close to ordinal order in Roslyn's graphs).</summary>
+        private sealed class Worklist
+        {
+            private readonly bool[] _pending;
+            private int _count;
+            private int _lowest;
+
+            public Worklist(int size)
+            {
+                _pending = new bool[size];
+                _lowest = size;
+            }
+
+            public int Count => _count;
+
+            public void Add(int index)
+            {
+                if (!_pending[index])
+                {
+                    _pending[index] = true;
+                    _count++;
+                    if (index < _lowest)
+                    {
+                        _lowest = index;
+                    }
+                }
+            }
+
+            public int TakeFirst()
+            {
+                while (!_pending[_lowest])
+                {
+                    _lowest++;
+                }
+
+                _pending[_lowest] = false;
+                _count--;
+                return _lowest;
             }
         }
 
@@ -238,7 +339,7 @@ namespace Minimization.Analyzers.Flow
             var blocks = _cfg.Blocks;
             var inStates = new State?[blocks.Length];
             var visits = new int[blocks.Length];
-            var initial = _inlineInitial is null ? new State() : new State(_inlineInitial);
+            var initial = _inlineInitial is null ? new State(new Slots()) : new State(_inlineInitial);
             if (_inlineInitial is null && _method is not null)
             {
                 foreach (var p in _method.Parameters)
@@ -253,15 +354,15 @@ namespace Minimization.Analyzers.Flow
             }
 
             inStates[0] = initial;
-            var worklist = new SortedSet<int> { 0 };
+            var worklist = new Worklist(blocks.Length);
+            worklist.Add(0);
             var limit = _engine.Options.MaxFixpointIterations;
             for (var round = 0; round < 4; round++)
             {
                 while (worklist.Count > 0)
                 {
                     _stack.CancellationToken.ThrowIfCancellationRequested();
-                    var index = worklist.Min;
-                    worklist.Remove(index);
+                    var index = worklist.TakeFirst();
                     var block = blocks[index];
                     if (++visits[index] > limit)
                     {
@@ -305,7 +406,7 @@ namespace Minimization.Analyzers.Flow
                     {
                         if (everything is null)
                         {
-                            everything = new State();
+                            everything = new State(initial.Slots);
                             foreach (var s in inStates)
                             {
                                 if (s is not null)
@@ -329,7 +430,7 @@ namespace Minimization.Analyzers.Flow
             return inStates[blocks.Length - 1];
         }
 
-        private void Flow(ControlFlowBranch? branch, State?[] inStates, SortedSet<int> worklist)
+        private void Flow(ControlFlowBranch? branch, State?[] inStates, Worklist worklist)
         {
             if (branch?.Destination is not { } destination)
             {
