@@ -98,7 +98,10 @@ namespace Minimization.Analyzers.Flow
                 value = AbstractValue.Of(receiver.Self.WithMember(key, MaxMemberPath));
             }
 
-            if (inSource && member is IFieldSymbol or IPropertySymbol or IEventSymbol)
+            // What other code stores into the member: for statics, for this object's own fields (written by its other
+            // methods), and for objects of unknown origin. Not for an object the caller passed in: the summary already
+            // says "what the caller's object holds", and each caller supplies it, so the call site decides.
+            if (inSource && member is IFieldSymbol or IPropertySymbol or IEventSymbol && !FromCallerParameter(receiver))
             {
                 var stored = _engine.MemberWrites.ValueOf(member, _stack.CancellationToken);
                 if (!stored.IsClean)
@@ -108,6 +111,19 @@ namespace Minimization.Analyzers.Flow
             }
 
             return value;
+        }
+
+        private static bool FromCallerParameter(AbstractValue receiver)
+        {
+            foreach (var e in receiver.Self.Entries)
+            {
+                if (!e.Label.IsConcrete && e.Label.Parameter >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsDispatched(IMethodSymbol method)

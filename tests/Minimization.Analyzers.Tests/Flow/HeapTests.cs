@@ -563,5 +563,39 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """);
+
+        [Fact]
+        public Task Dto_type_carrying_identity_elsewhere_is_clean_when_the_caller_passes_a_clean_instance() => Check("""
+            using Telecom;
+            public sealed class Envelope { public string Body { get; set; } = ""; }
+            class Pipeline
+            {
+                void Audit(CallRecord r)
+                {
+                    var e = new Envelope { Body = r.CallerNumber };
+                    PartnerGateway.Log(e.Body);
+                }
+
+                static void Forward(Envelope e) => PartnerGateway.Send(e.Body);
+
+                void Share(CallRecord r) => Forward(new Envelope { Body = r.Region });
+            }
+            """);
+
+        [Fact]
+        public Task Dto_instance_filled_with_identity_and_passed_to_a_sending_helper_is_reported_at_the_call() => Check("""
+            using Telecom;
+            public sealed class Envelope { public string Body { get; set; } = ""; }
+            class Pipeline
+            {
+                static void Forward(Envelope e) => PartnerGateway.Send(e.Body);
+
+                void Share(CallRecord r)
+                {
+                    var e = new Envelope { Body = r.CallerNumber };
+                    Forward({|#0:e|});
+                }
+            }
+            """, Min001(0));
     }
 }
