@@ -20,6 +20,8 @@ namespace Minimization.Analyzers.Flow
     internal sealed class FlowEngine
     {
         private readonly ConcurrentDictionary<IMethodSymbol, MethodAnalysis> _final = new ConcurrentDictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _readsIdentity = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _reachesSink = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly object _indexGate = new object();
         private ImplementationIndex? _implementations;
@@ -175,50 +177,298 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
-        /// Whether anything in this operation tree can lead to a partner sink: a call to a sink or to code of this compilation
-        /// (whose summary may reach one), a delegate or dynamic call, an assignment to a sink property, an event. A body that
-        /// only calls library code cannot produce a MIN001 of its own, so its root analysis can be skipped. A cheap walk of
-        /// the tree the driver already built, no control-flow graph.
+        /// Whether anything in this operation tree can lead to a partner sink: a call to a sink, to code of this compilation
+        /// that (transitively) can, a virtual call with such an implementation, a delegate, dynamic or event call, an
+        /// assignment to a sink property. A body that cannot reach a sink cannot produce a MIN001 of its own, so its root
+        /// analysis is skipped; its summary is still computed on demand when a caller needs it. The walk uses operation
+        /// trees only (no control-flow graph, no interpretation) and memoizes per method.
         /// </summary>
-        public bool MayReachSink(IOperation root)
+        public bool MayReachSink(IOperation root, CancellationToken cancellationToken)
+            => ReachesSink(root, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), out _, cancellationToken);
+
+        private bool ReachesSink(IOperation root, HashSet<IMethodSymbol> inProgress, out bool assumed, CancellationToken cancellationToken)
         {
+            assumed = false;
             foreach (var op in root.DescendantsAndSelf())
             {
+                IMethodSymbol? callee = null;
                 switch (op)
                 {
                     case IInvocationOperation invocation:
                         var target = invocation.TargetMethod;
-                        if (target.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction || IsOwn(target) || Annotations.HasAnySink(target)
-                            || (target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType?.TypeKind == TypeKind.Interface) && Implementations.Of(target).Count > 0)
+                        if (target.MethodKind is MethodKind.DelegateInvoke && !InvokesParameter(invocation) || Annotations.HasAnySink(target))
                         {
+                            // A delegate the caller passed in runs the caller's code, which is checked where it is written
+                            // (its lambda is in the caller's body); one read from a field or an event may run anything.
                             return true;
                         }
 
+                        if (IsDispatchedCall(target))
+                        {
+                            foreach (var impl in Implementations.Of(target))
+                            {
+                                if (MethodReachesSink(impl, inProgress, ref assumed, cancellationToken))
+                                {
+                                    return true;
+                                }
+                            }
+                        }
+
+                        callee = target.MethodKind == MethodKind.LocalFunction ? null : target;
                         break;
                     case IObjectCreationOperation { Constructor: { } ctor }:
-                        if (IsOwn(ctor) || Annotations.HasAnySink(ctor))
+                        if (Annotations.HasAnySink(ctor))
+                        {
+                            return true;
+                        }
+
+                        callee = ctor;
+                        break;
+                    case IPropertyReferenceOperation property:
+                        if (Annotations.PropertySink(property.Property) is not null)
+                        {
+                            return true;
+                        }
+
+                        if (property.Property.GetMethod is { } getter && MethodReachesSink(getter, inProgress, ref assumed, cancellationToken)
+                            || property.Property.SetMethod is { } setter && MethodReachesSink(setter, inProgress, ref assumed, cancellationToken))
                         {
                             return true;
                         }
 
                         break;
-                    case IPropertyReferenceOperation property:
-                        if (IsOwn(property.Property) || Annotations.PropertySink(property.Property) is not null)
+                    case IMethodReferenceOperation reference:
+                        if (Annotations.HasAnySink(reference.Method))
                         {
                             return true;
                         }
 
+                        callee = reference.Method;
                         break;
                     case IDynamicInvocationOperation:
                     case IDynamicMemberReferenceOperation:
                     case IEventAssignmentOperation:
-                    case IConversionOperation { OperatorMethod: not null }:
-                    case IBinaryOperation { OperatorMethod: not null }:
                         return true;
+                    case IConversionOperation { OperatorMethod: { } conversion }:
+                        callee = conversion;
+                        break;
+                    case IBinaryOperation { OperatorMethod: { } binary }:
+                        callee = binary;
+                        break;
+                    case IUnaryOperation { OperatorMethod: { } unary }:
+                        callee = unary;
+                        break;
+                }
+
+                if (callee is not null && MethodReachesSink(callee, inProgress, ref assumed, cancellationToken))
+                {
+                    return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether a body may return identity that MIN010 is about: it reads a source (an annotated member, parameter or
+        /// return value, a member or value of an identity-bearing type) itself or through calls into this compilation.
+        /// Identity stored in unannotated fields by other methods is followed by MIN001, not by this pre-check.
+        /// </summary>
+        public bool MayReadIdentity(IOperation root, CancellationToken cancellationToken)
+            => ReadsIdentity(root, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), out _, cancellationToken);
+
+        private bool ReadsIdentity(IOperation root, HashSet<IMethodSymbol> inProgress, out bool assumed, CancellationToken cancellationToken)
+        {
+            assumed = false;
+            foreach (var op in root.DescendantsAndSelf())
+            {
+                if (op.Type is { } type && Annotations.TypeSource(type) is not null)
+                {
+                    return true;
+                }
+
+                switch (op)
+                {
+                    case IMemberReferenceOperation member when Annotations.MemberSource(member.Member, member.Instance?.Type) is not null:
+                    case IParameterReferenceOperation parameter when Annotations.ParameterSource(parameter.Parameter) is not null:
+                    case IDynamicInvocationOperation or IDynamicMemberReferenceOperation:
+                        return true;
+                    case IInvocationOperation invocation:
+                        if (Annotations.ReturnSource(invocation.TargetMethod) is not null
+                            || invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke && !InvokesParameter(invocation)
+                            || IsOwn(invocation.TargetMethod) && invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && MethodReadsIdentity(invocation.TargetMethod, inProgress, ref assumed, cancellationToken))
+                        {
+                            return true;
+                        }
+
+                        if (IsDispatchedCall(invocation.TargetMethod))
+                        {
+                            foreach (var impl in Implementations.Of(invocation.TargetMethod))
+                            {
+                                if (MethodReadsIdentity(impl, inProgress, ref assumed, cancellationToken))
+                                {
+                                    return true;
+                                }
+                            }
+                        }
+
+                        break;
+                    case IPropertyReferenceOperation { Property.GetMethod: { } getter } when IsOwn(getter):
+                        if (MethodReadsIdentity(getter, inProgress, ref assumed, cancellationToken))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        private bool MethodReadsIdentity(IMethodSymbol method, HashSet<IMethodSymbol> inProgress, ref bool assumed, CancellationToken cancellationToken)
+        {
+            var key = method.OriginalDefinition;
+            if (_readsIdentity.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            if (inProgress.Count >= Options.MaxCallDepth)
+            {
+                return true;
+            }
+
+            if (!inProgress.Add(key))
+            {
+                assumed = true;
+                return false;
+            }
+
+            try
+            {
+                var result = false;
+                var usedAssumption = false;
+                foreach (var reference in key.PartialImplementationPart?.DeclaringSyntaxReferences ?? key.DeclaringSyntaxReferences)
+                {
+                    var node = reference.GetSyntax(cancellationToken);
+                    var operation = node is TypeDeclarationSyntax ? null : GetModel(node.SyntaxTree).GetOperation(node, cancellationToken);
+                    if (operation is null)
+                    {
+                        continue;
+                    }
+
+                    if (ReadsIdentity(operation, inProgress, out var inner, cancellationToken))
+                    {
+                        result = true;
+                        break;
+                    }
+
+                    usedAssumption |= inner;
+                }
+
+                if (result || !usedAssumption)
+                {
+                    _readsIdentity.TryAdd(key, result);
+                }
+
+                assumed |= usedAssumption;
+                return result;
+            }
+            finally
+            {
+                inProgress.Remove(key);
+            }
+        }
+
+        private static bool InvokesParameter(IInvocationOperation invocation)
+        {
+            var instance = invocation.Instance;
+            if (instance is IConditionalAccessInstanceOperation)
+            {
+                for (var p = invocation.Parent; p is not null; p = p.Parent)
+                {
+                    if (p is IConditionalAccessOperation access)
+                    {
+                        instance = access.Operation;
+                        break;
+                    }
+                }
+            }
+
+            while (instance is IConversionOperation conversion)
+            {
+                instance = conversion.Operand;
+            }
+
+            return instance is IParameterReferenceOperation;
+        }
+
+        private static bool IsDispatchedCall(IMethodSymbol target)
+            => target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType?.TypeKind == TypeKind.Interface;
+
+        private bool MethodReachesSink(IMethodSymbol method, HashSet<IMethodSymbol> inProgress, ref bool assumed, CancellationToken cancellationToken)
+        {
+            var key = method.OriginalDefinition;
+            if (!IsOwn(key))
+            {
+                return false;
+            }
+
+            if (_reachesSink.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            if (inProgress.Count >= Options.MaxCallDepth)
+            {
+                // Deeper than the analysis itself would go: say "may reach", the safe answer.
+                return true;
+            }
+
+            if (!inProgress.Add(key))
+            {
+                // On the current path: assume not, and do not memoize a "no" that rests on this assumption.
+                assumed = true;
+                return false;
+            }
+
+            try
+            {
+                var result = false;
+                var usedAssumption = false;
+                var bodies = 0;
+                foreach (var reference in key.PartialImplementationPart?.DeclaringSyntaxReferences ?? key.DeclaringSyntaxReferences)
+                {
+                    var node = reference.GetSyntax(cancellationToken);
+                    var operation = node is TypeDeclarationSyntax ? null : GetModel(node.SyntaxTree).GetOperation(node, cancellationToken);
+                    if (operation is null)
+                    {
+                        continue;
+                    }
+
+                    bodies++;
+                    if (ReachesSink(operation, inProgress, out var inner, cancellationToken))
+                    {
+                        result = true;
+                        break;
+                    }
+
+                    usedAssumption |= inner;
+                }
+
+                if (result || !usedAssumption)
+                {
+                    _reachesSink.TryAdd(key, result);
+                }
+
+                assumed |= usedAssumption;
+                return result;
+            }
+            finally
+            {
+                inProgress.Remove(key);
+            }
         }
 
         private bool IsOwn(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly);

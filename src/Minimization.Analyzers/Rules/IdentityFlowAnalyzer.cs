@@ -81,7 +81,7 @@ namespace Minimization.Analyzers
                     {
                         case IMethodBodyBaseOperation when method is not null:
                         case IBlockOperation when method is not null:
-                            if (!(isLibrary && CanExpose(method)) && !engine.MayReachSink(block))
+                            if (!(isLibrary && CanExpose(method) && engine.MayReadIdentity(block, context.CancellationToken)) && !engine.MayReachSink(block, context.CancellationToken))
                             {
                                 // Nothing in this body can lead to a partner sink: no findings are possible here. Its summary,
                                 // if a caller ever needs it, is computed on demand like any callee's.

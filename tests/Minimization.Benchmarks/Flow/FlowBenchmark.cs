@@ -21,7 +21,7 @@ namespace Minimization.Benchmarks.Flow
     /// </summary>
     public static class FlowBenchmark
     {
-        public static int Run(int[] sizes, int repetitions, TextWriter output)
+        public static int Run(int[] sizes, int repetitions, TextWriter output, double identityShare = 1.0)
         {
             var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
                 .Append(MetadataReference.CreateFromFile(typeof(Minimization.IdentityBearingAttribute).Assembly.Location))
@@ -45,7 +45,7 @@ namespace Minimization.Benchmarks.Flow
 
             foreach (var size in sizes)
             {
-                var files = ProjectGenerator.Generate(size);
+                var files = ProjectGenerator.Generate(size, identityShare);
                 var lines = files.Sum(f => f.Text.Count(c => c == '\n') + 1);
                 var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parse, path: f.Name)).ToArray();
 

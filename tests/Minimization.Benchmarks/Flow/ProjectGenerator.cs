@@ -64,17 +64,148 @@ namespace Pipeline
 }
 """;
 
-        public static IReadOnlyList<(string Name, string Text)> Generate(int targetLines)
+        /// <param name="targetLines">About how many lines to generate.</param>
+        /// <param name="identityShare">
+        /// The share of modules that handle identity (1 = every module: the dense worst case). The others are ordinary
+        /// business code of the same size (orders, invoices, retries) that never touches identity or a partner sink.
+        /// </param>
+        public static IReadOnlyList<(string Name, string Text)> Generate(int targetLines, double identityShare = 1.0)
         {
             const int linesPerModule = 118;
             var modules = System.Math.Max(2, (targetLines - 60) / linesPerModule);
+            var identityModules = System.Math.Max(2, (int)System.Math.Round(modules * identityShare));
             var files = new List<(string, string)>(modules + 1) { ("Shared.cs", Shared) };
             for (var i = 0; i < modules; i++)
             {
-                files.Add(("Module" + i.ToString(CultureInfo.InvariantCulture) + ".cs", Module(i, modules)));
+                var name = i.ToString(CultureInfo.InvariantCulture);
+                files.Add(i < identityModules
+                    ? ("Module" + name + ".cs", Module(i, identityModules))
+                    : ("Billing" + name + ".cs", Billing(i, modules)));
             }
 
             return files;
+        }
+
+        private static string Billing(int i, int count)
+        {
+            var next = i + 1 < count && (i + 1) % 10 != 0 ? i + 1 : -1;
+            return $$"""
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+
+namespace Billing.B{{i}}
+{
+    public sealed record OrderLine(string Sku, int Quantity, decimal UnitPrice);
+
+    public sealed class Order
+    {
+        public string Number { get; set; } = "";
+        public List<OrderLine> Lines { get; } = new List<OrderLine>();
+        public DateTime PlacedAt { get; set; }
+        public string Currency { get; set; } = "CAD";
+    }
+
+    public sealed class InvoiceCalculator{{i}}
+    {
+        private readonly Dictionary<string, decimal> _taxRates = new Dictionary<string, decimal> { ["ON"] = 0.13m, ["QC"] = 0.14975m };
+
+        public decimal Subtotal(Order order) => order.Lines.Sum(l => l.Quantity * l.UnitPrice);
+
+        public decimal Tax(Order order, string province)
+        {
+            if (!_taxRates.TryGetValue(province, out var rate))
+            {
+                rate = 0.05m;
+            }
+
+            return Math.Round(Subtotal(order) * rate, 2);
+        }
+
+        public decimal Total(Order order, string province)
+        {
+            var total = Subtotal(order) + Tax(order, province);
+            return {{(next < 0 ? "total" : $"new Billing.B{next}.InvoiceCalculator{next}().Adjust(total, 2)")}};
+        }
+
+        public decimal Adjust(decimal amount, int depth) => depth <= 0 ? amount : Math.Max(0, amount - depth * 0.01m);
+
+        public IReadOnlyList<string> TopSkus(IEnumerable<Order> orders, int take)
+            => orders.SelectMany(o => o.Lines).GroupBy(l => l.Sku).OrderByDescending(g => g.Sum(l => l.Quantity)).Take(take).Select(g => g.Key).ToList();
+    }
+
+    public sealed class InvoiceFormatter{{i}}
+    {
+        public string Format(Order order, decimal total)
+        {
+            var sb = new StringBuilder();
+            sb.Append("Invoice ").Append(order.Number).Append(" of ").Append(order.PlacedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            foreach (var line in order.Lines)
+            {
+                sb.AppendLine().Append(line.Sku).Append(" x").Append(line.Quantity).Append(" @ ").Append(line.UnitPrice.ToString(CultureInfo.InvariantCulture));
+            }
+
+            sb.AppendLine().Append($"Total: {total:0.00} {order.Currency}");
+            return sb.ToString();
+        }
+
+        public (int Lines, int Units) Count(Order order) => (order.Lines.Count, order.Lines.Sum(l => l.Quantity));
+    }
+
+    public sealed class RetryPolicy{{i}}
+    {
+        private readonly int _attempts;
+
+        public RetryPolicy{{i}}(int attempts) => _attempts = attempts;
+
+        public async Task<T> RunAsync<T>(Func<Task<T>> action)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await action();
+                }
+                catch (TimeoutException) when (attempt < _attempts)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt));
+                }
+            }
+        }
+
+        public static TimeSpan Backoff(int attempt)
+        {
+            var ms = Math.Min(10_000, 100 * (1 << Math.Min(attempt, 10)));
+            return TimeSpan.FromMilliseconds(ms);
+        }
+    }
+
+    public static class OrderValidation{{i}}
+    {
+        public static IEnumerable<string> Problems(Order order)
+        {
+            if (string.IsNullOrWhiteSpace(order.Number))
+            {
+                yield return "missing number";
+            }
+
+            foreach (var line in order.Lines.Where(l => l.Quantity <= 0))
+            {
+                yield return $"line {line.Sku} has quantity {line.Quantity}";
+            }
+
+            if (order.PlacedAt > DateTime.UtcNow.AddDays(1))
+            {
+                yield return "placed in the future";
+            }
+        }
+    }
+}
+
+""";
         }
 
         private static string Module(int i, int count)
