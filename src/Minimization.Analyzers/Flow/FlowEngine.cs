@@ -327,59 +327,7 @@ namespace Minimization.Analyzers.Flow
         }
 
         private bool MethodReadsIdentity(IMethodSymbol method, HashSet<IMethodSymbol> inProgress, ref bool assumed, CancellationToken cancellationToken)
-        {
-            var key = method.OriginalDefinition;
-            if (_readsIdentity.TryGetValue(key, out var known))
-            {
-                return known;
-            }
-
-            if (inProgress.Count >= Options.MaxCallDepth)
-            {
-                return true;
-            }
-
-            if (!inProgress.Add(key))
-            {
-                assumed = true;
-                return false;
-            }
-
-            try
-            {
-                var result = false;
-                var usedAssumption = false;
-                foreach (var reference in key.PartialImplementationPart?.DeclaringSyntaxReferences ?? key.DeclaringSyntaxReferences)
-                {
-                    var node = reference.GetSyntax(cancellationToken);
-                    var operation = node is TypeDeclarationSyntax ? null : GetModel(node.SyntaxTree).GetOperation(node, cancellationToken);
-                    if (operation is null)
-                    {
-                        continue;
-                    }
-
-                    if (ReadsIdentity(operation, inProgress, out var inner, cancellationToken))
-                    {
-                        result = true;
-                        break;
-                    }
-
-                    usedAssumption |= inner;
-                }
-
-                if (result || !usedAssumption)
-                {
-                    _readsIdentity.TryAdd(key, result);
-                }
-
-                assumed |= usedAssumption;
-                return result;
-            }
-            finally
-            {
-                inProgress.Remove(key);
-            }
-        }
+            => Memoized(method, _readsIdentity, ReadsIdentity, inProgress, ref assumed, cancellationToken);
 
         private static bool InvokesParameter(IInvocationOperation invocation)
         {
@@ -408,6 +356,16 @@ namespace Minimization.Analyzers.Flow
             => target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType?.TypeKind == TypeKind.Interface;
 
         private bool MethodReachesSink(IMethodSymbol method, HashSet<IMethodSymbol> inProgress, ref bool assumed, CancellationToken cancellationToken)
+            => Memoized(method, _reachesSink, ReachesSink, inProgress, ref assumed, cancellationToken);
+
+        private delegate bool BodyQuery(IOperation body, HashSet<IMethodSymbol> inProgress, out bool assumed, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// A yes/no question about a method of this compilation, answered from its body's operation tree and memoized. A call
+        /// back into a method already on the current path is answered "no" for now; a "no" that rests on such an assumption
+        /// is not memoized (it may be a "yes" through the method still open), a "yes" always is.
+        /// </summary>
+        private bool Memoized(IMethodSymbol method, ConcurrentDictionary<IMethodSymbol, bool> memo, BodyQuery query, HashSet<IMethodSymbol> inProgress, ref bool assumed, CancellationToken cancellationToken)
         {
             var key = method.OriginalDefinition;
             if (!IsOwn(key))
@@ -415,20 +373,19 @@ namespace Minimization.Analyzers.Flow
                 return false;
             }
 
-            if (_reachesSink.TryGetValue(key, out var known))
+            if (memo.TryGetValue(key, out var known))
             {
                 return known;
             }
 
             if (inProgress.Count >= Options.MaxCallDepth)
             {
-                // Deeper than the analysis itself would go: say "may reach", the safe answer.
+                // Deeper than the analysis itself would go: the safe answer.
                 return true;
             }
 
             if (!inProgress.Add(key))
             {
-                // On the current path: assume not, and do not memoize a "no" that rests on this assumption.
                 assumed = true;
                 return false;
             }
@@ -437,7 +394,6 @@ namespace Minimization.Analyzers.Flow
             {
                 var result = false;
                 var usedAssumption = false;
-                var bodies = 0;
                 foreach (var reference in key.PartialImplementationPart?.DeclaringSyntaxReferences ?? key.DeclaringSyntaxReferences)
                 {
                     var node = reference.GetSyntax(cancellationToken);
@@ -447,8 +403,7 @@ namespace Minimization.Analyzers.Flow
                         continue;
                     }
 
-                    bodies++;
-                    if (ReachesSink(operation, inProgress, out var inner, cancellationToken))
+                    if (query(operation, inProgress, out var inner, cancellationToken))
                     {
                         result = true;
                         break;
@@ -459,7 +414,7 @@ namespace Minimization.Analyzers.Flow
 
                 if (result || !usedAssumption)
                 {
-                    _reachesSink.TryAdd(key, result);
+                    memo.TryAdd(key, result);
                 }
 
                 assumed |= usedAssumption;
