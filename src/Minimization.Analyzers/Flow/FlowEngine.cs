@@ -119,7 +119,18 @@ namespace Minimization.Analyzers.Flow
                 return null;
             }
 
-            var result = Solve(key, cfg, stack);
+            MethodAnalysis result;
+            try
+            {
+                result = Solve(key, cfg, stack);
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                // Too deep for this thread's stack: the call is treated like one past max_call_depth (MIN011 at the caller).
+                boundHit = true;
+                return null;
+            }
+
             if (stack.LastWasFinal)
             {
                 _final.TryAdd(key, result);

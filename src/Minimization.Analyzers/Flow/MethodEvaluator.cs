@@ -456,6 +456,9 @@ namespace Minimization.Analyzers.Flow
                 return AbstractValue.Clean;
             }
 
+            // Deeply nested expressions and long call chains recurse: fail with a catchable exception (reported as a bound
+            // by the caller's call, or as MIN012) rather than overflow the stack and take the compiler down.
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             var value = EvalCore(op);
             var type = op.Type;
             if (type is not null)
