@@ -257,20 +257,11 @@ namespace Minimization.Analyzers.Flow
                         return null;
                     }
 
-                    for (var t = named; t is not null; t = t.BaseType)
+                    if (FindBearing(named, out var declaring, out var data))
                     {
-                        if (Has(t.OriginalDefinition, _identityBearing, out var data))
-                        {
-                            return new IdentitySource(t.Name, FirstStringArgument(data), t.Locations.Length > 0 ? t.Locations[0] : null, t.OriginalDefinition);
-                        }
-                    }
-
-                    foreach (var i in named.AllInterfaces)
-                    {
-                        if (Has(i.OriginalDefinition, _identityBearing, out var data))
-                        {
-                            return new IdentitySource(named.Name, FirstStringArgument(data), named.Locations.Length > 0 ? named.Locations[0] : null, named.OriginalDefinition);
-                        }
+                        // Named after the annotated base class, or after the type itself when an interface makes it bearing.
+                        var owner = declaring ?? named;
+                        return new IdentitySource(owner.Name, FirstStringArgument(data), owner.Locations.Length > 0 ? owner.Locations[0] : null, owner.OriginalDefinition);
                     }
 
                     foreach (var arg in named.TypeArguments)
@@ -332,24 +323,33 @@ namespace Minimization.Analyzers.Flow
             return null;
         }
 
-        private bool IsDirectlyBearing(INamedTypeSymbol type)
+        private bool IsDirectlyBearing(INamedTypeSymbol type) => FindBearing(type, out _, out _);
+
+        /// <summary>
+        /// The <c>[IdentityBearing]</c> that makes <paramref name="type"/> itself bearing: on it or a base class
+        /// (<paramref name="declaringBase"/> is that class) or on an interface it implements (<paramref name="declaringBase"/> is null).
+        /// </summary>
+        private bool FindBearing(INamedTypeSymbol type, out INamedTypeSymbol? declaringBase, out AttributeData? data)
         {
             for (var t = type; t is not null; t = t.BaseType)
             {
-                if (Has(t.OriginalDefinition, _identityBearing, out _))
+                if (Has(t.OriginalDefinition, _identityBearing, out data))
                 {
+                    declaringBase = t;
                     return true;
                 }
             }
 
+            declaringBase = null;
             foreach (var i in type.AllInterfaces)
             {
-                if (Has(i.OriginalDefinition, _identityBearing, out _))
+                if (Has(i.OriginalDefinition, _identityBearing, out data))
                 {
                     return true;
                 }
             }
 
+            data = null;
             return false;
         }
 

@@ -451,7 +451,7 @@ namespace Minimization.Analyzers.Flow
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                if (reference.Span.Length > Options.MaxMethodOperations * 8 && reference.GetSyntax() is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax)
+                if (reference.Span.Length > Options.MaxMethodOperations * 8 && reference.GetSyntax() is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax or CompilationUnitSyntax)
                 {
                     return true;
                 }
@@ -491,7 +491,7 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                if (body.Span.Length > Options.MaxMethodOperations * 8)
+                if (IsTooLarge(method))
                 {
                     tooLarge = true;
                     return null;

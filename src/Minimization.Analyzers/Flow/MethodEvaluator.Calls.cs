@@ -486,7 +486,7 @@ namespace Minimization.Analyzers.Flow
                 if (instance is not null && receiver is not null && IsMutableContainer(instance.Type) && !target.IsStatic && !storedInReceiver.IsClean)
                 {
                     var filled = LibraryModel.IsAdder(target)
-                        ? receiver.Join(AbstractValue.Of(Taint.Clean).Join(ArgumentsStructure(args)))
+                        ? receiver.Join(ArgumentsStructure(args))
                         : receiver.WithSelf(receiver.Self.Union(storedInReceiver));
                     WriteBack(instance, filled);
                 }

@@ -26,22 +26,6 @@ namespace Minimization.Analyzers.Flow
 
         public bool IsClean => Entries.Length == 0;
 
-        public bool HasConcrete
-        {
-            get
-            {
-                foreach (var e in Entries)
-                {
-                    if (e.Label.IsConcrete)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
         public static Taint Of(Label label, FlowStep? path) => new Taint(ImmutableArray.Create(new TaintEntry(label, path)));
 
         public bool Contains(Label label)
