@@ -25,6 +25,28 @@ namespace Minimization.Analyzers.Tests.Robustness
                 .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         }
 
+        [Theory]
+        [InlineData(false, 0)]
+        [InlineData(true, 1)]
+        public async Task Analyzer_registers_nothing_unless_the_annotations_are_referenced(bool withAnnotations, int expectedBlockActions)
+        {
+            var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>();
+            if (withAnnotations)
+            {
+                references = references.Append(MetadataReference.CreateFromFile(typeof(IdentityBearingAttribute).Assembly.Location));
+            }
+
+            var tree = CSharpSyntaxTree.ParseText("class Job { void Run(string phone) => System.Console.WriteLine(phone); }");
+            var analyzer = new IdentityFlowAnalyzer();
+            var withAnalyzers = CSharpCompilation.Create("Plain", new[] { tree }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+                .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
+
+            Assert.Empty(result.GetAllDiagnostics());
+            Assert.Equal(1, result.AnalyzerTelemetryInfo[analyzer].CompilationStartActionsCount);
+            Assert.Equal(expectedBlockActions, result.AnalyzerTelemetryInfo[analyzer].OperationBlockActionsCount);
+        }
+
         [Fact]
         public async Task A_chain_of_300_calls_past_the_default_depth_is_assumed_and_said_never_silent()
         {

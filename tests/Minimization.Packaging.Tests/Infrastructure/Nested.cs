@@ -1,9 +1,7 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Text;
 
 namespace Minimization.Packaging.Tests.Infrastructure
 {
@@ -20,61 +18,9 @@ namespace Minimization.Packaging.Tests.Infrastructure
 
         public static string Path(params string[] parts) => System.IO.Path.Combine(Root, System.IO.Path.Combine(parts));
 
-        /// <summary>
-        /// Runs <c>dotnet</c> without node reuse or a build server (CI would otherwise keep them alive), with a private
-        /// package folder when given, and kills the whole process tree on timeout.
-        /// </summary>
+        /// <summary>Runs <c>dotnet</c> the way CI needs it (see <see cref="Minimization.Tests.Shared.NestedDotnet"/>).</summary>
         public static (int ExitCode, string Output) Dotnet(string workingDirectory, string arguments, TimeSpan timeout, string? nugetPackages = null)
-        {
-            var info = new ProcessStartInfo("dotnet", arguments + " -nodeReuse:false -p:UseSharedCompilation=false")
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-
-            // The test host runs under `dotnet test`, whose MSBuild variables would point the nested build at the outer one.
-            foreach (var name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly" })
-            {
-                info.Environment.Remove(name);
-            }
-
-            info.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-            info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            info.Environment["DOTNET_NOLOGO"] = "1";
-            info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            info.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-            if (nugetPackages is not null)
-            {
-                info.Environment["NUGET_PACKAGES"] = nugetPackages;
-            }
-
-            var output = new StringBuilder();
-            using var process = new Process { StartInfo = info };
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-            var started = Stopwatch.StartNew();
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (!process.WaitForExit((int)timeout.TotalMilliseconds))
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-                lock (output)
-                {
-                    throw new TimeoutException("dotnet " + arguments + " did not finish in " + timeout + ":\n" + output);
-                }
-            }
-
-            process.WaitForExit();
-            lock (output)
-            {
-                output.AppendLine("[nested] dotnet " + arguments + " exited " + process.ExitCode + " after " + started.Elapsed.TotalSeconds.ToString("0.0") + " s");
-                return (process.ExitCode, output.ToString());
-            }
-        }
+            => Minimization.Tests.Shared.NestedDotnet.Run(workingDirectory, arguments, timeout, nugetPackages);
 
         /// <summary>A fresh folder under the ignored <c>artifacts/</c> folder of the repository.</summary>
         public static string ScratchDirectory(string name)
@@ -84,25 +30,7 @@ namespace Minimization.Packaging.Tests.Infrastructure
             return dir;
         }
 
-        public static void CopyDirectory(string from, string to)
-        {
-            Directory.CreateDirectory(to);
-            foreach (var file in Directory.GetFiles(from))
-            {
-                File.Copy(file, System.IO.Path.Combine(to, System.IO.Path.GetFileName(file)), overwrite: true);
-            }
-
-            foreach (var dir in Directory.GetDirectories(from))
-            {
-                var name = System.IO.Path.GetFileName(dir);
-                if (name is "bin" or "obj")
-                {
-                    continue;
-                }
-
-                CopyDirectory(dir, System.IO.Path.Combine(to, name));
-            }
-        }
+        public static void CopyDirectory(string from, string to) => Minimization.Tests.Shared.NestedDotnet.CopyDirectory(from, to);
 
         /// <summary>Deletes a scratch folder unless MINIMIZATION_KEEP_SCRATCH=1 asks to keep it for a post-mortem.</summary>
         public static void TryDelete(string dir)
