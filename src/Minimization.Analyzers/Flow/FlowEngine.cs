@@ -17,21 +17,35 @@ namespace Minimization.Analyzers.Flow
     /// (implementations of virtual members, writes to fields and properties) built lazily the first time a flow needs them.
     /// It knows nothing of diagnostics: it produces findings; the rules turn them into diagnostics.
     /// </summary>
+    /// <summary>
+    /// The per-compilation flow engine. Method summaries are computed bottom-up over the strongly connected components of
+    /// the call graph (<see cref="CallGraph"/>): a component's callees outside it are solved first, then the component is
+    /// iterated as one unit (a worklist over its members in source order, re-evaluating only the callers of a member whose
+    /// summary changed) until nothing changes, and every member's result is published at once. No result is computed again
+    /// because of the order in which roots were visited, and none depends on it. The two compilation-wide indexes
+    /// (implementations of virtual members, writes to fields and properties) are built lazily the first time a flow needs
+    /// them. The engine knows nothing of diagnostics: it produces findings; the rules turn them into diagnostics.
+    /// </summary>
     internal sealed class FlowEngine
     {
+        /// <summary>How often one member of a recursive component may be evaluated before the component is cut short (MIN011 where identity flows).</summary>
+        internal const int MaxComponentEvaluations = 12;
+
         private readonly ConcurrentDictionary<IMethodSymbol, MethodAnalysis> _final = new ConcurrentDictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, bool> _readsIdentity = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, bool> _reachesSink = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _noGraph = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly object _indexGate = new object();
         private ImplementationIndex? _implementations;
         private MemberWriteIndex? _memberWrites;
+        private int _evaluations;
+        private long _work;
 
         public FlowEngine(Compilation compilation, FlowAnnotations annotations)
         {
             Compilation = compilation;
             Annotations = annotations;
             Library = new LibraryModel(annotations.Options);
+            Graph = new CallGraph(this);
         }
 
         public Compilation Compilation { get; }
@@ -40,7 +54,18 @@ namespace Minimization.Analyzers.Flow
 
         public LibraryModel Library { get; }
 
+        public CallGraph Graph { get; }
+
         public FlowOptions Options => Annotations.Options;
+
+        /// <summary>How many method bodies were interpreted (lambdas evaluated in place not counted separately): what the count tests bound.</summary>
+        public int Evaluations => Volatile.Read(ref _evaluations);
+
+        /// <summary>Operations interpreted so far in this compilation, against <c>max_analysis_work</c>.</summary>
+        public long Work => Interlocked.Read(ref _work);
+
+        /// <summary>Counts interpreted operations against the compilation's work budget.</summary>
+        public void SpendWork(int operations) => Interlocked.Add(ref _work, operations);
 
         /// <summary>Analyzes a method whose graph the caller already has (the analyzer's own operation block), reusing a published analysis.</summary>
         public MethodAnalysis AnalyzeRoot(IMethodSymbol method, Func<ControlFlowGraph> graph, CancellationToken cancellationToken)
@@ -52,31 +77,30 @@ namespace Minimization.Analyzers.Flow
                 return done;
             }
 
-            var stack = new AnalysisStack(cancellationToken);
-            var result = Solve(key, graph(), stack);
-            _final.TryAdd(key, result);
-            return result;
+            var context = new AnalysisStack(cancellationToken, key, graph);
+            if (Graph.Body(key) is { } node)
+            {
+                SolveFrom(node, context);
+                if (_final.TryGetValue(key, out done))
+                {
+                    return done;
+                }
+            }
+
+            // Not a body the call graph knows (top-level statements, say): one evaluation of its own.
+            return Evaluate(key, graph(), context);
         }
 
         /// <summary>A method's analysis for the write index: computed as a root (bounds apply inside it, not to it).</summary>
-        public MethodAnalysis? AnalyzeForIndex(IMethodSymbol method, CancellationToken cancellationToken)
-        {
-            var key = method.OriginalDefinition;
-            if (_final.TryGetValue(key, out var done))
-            {
-                return done;
-            }
-
-            var cfg = GetGraph(key, cancellationToken, out _);
-            return cfg is null ? null : AnalyzeRoot(key, () => cfg, cancellationToken);
-        }
+        public MethodAnalysis? AnalyzeForIndex(IMethodSymbol method, AnalysisStack context) => Summary(method.OriginalDefinition, context);
 
         /// <summary>Analyzes a root that is not a method (a field initializer, say); never cached.</summary>
         public MethodAnalysis AnalyzeDetached(ISymbol owner, ControlFlowGraph cfg, CancellationToken cancellationToken)
-        {
-            var stack = new AnalysisStack(cancellationToken);
-            return new MethodEvaluator(this, owner as IMethodSymbol, cfg, stack, 0).Run();
-        }
+            => AnalyzeDetached(owner, cfg, new AnalysisStack(cancellationToken, null, null));
+
+        /// <summary>Analyzes a root that is not a method inside a running analysis (the write index's initializers).</summary>
+        public MethodAnalysis AnalyzeDetached(ISymbol owner, ControlFlowGraph cfg, AnalysisStack context)
+            => Evaluate(owner as IMethodSymbol, cfg, context);
 
         /// <summary>
         /// The analysis of a callee, or null when it has no body here (then the caller models it as library code).
@@ -84,263 +108,293 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         public MethodAnalysis? GetCallee(IMethodSymbol method, AnalysisStack stack, out bool boundHit)
         {
-            boundHit = false;
             var key = method.OriginalDefinition;
-            if (_final.TryGetValue(key, out var done) || stack.TryGetLocal(key, out done))
+            var result = Summary(key, stack, out var provisional);
+            if (result is null)
             {
-                // A summary already computed counts against the bound exactly as if computed here, so that whether a
-                // bound is hit never depends on the order in which members were analyzed.
-                boundHit = done.Truncated || stack.Depth + done.Depth > Options.MaxCallDepth || IsTooLarge(key);
-                return boundHit ? null : done;
-            }
-
-            var frame = stack.IndexOf(key);
-            if (frame >= 0)
-            {
-                stack.MarkRecursion(frame);
-                return stack.Provisional(key) ?? MethodAnalysis.Empty;
-            }
-
-            if (stack.Depth >= Options.MaxCallDepth)
-            {
-                boundHit = true;
+                boundHit = _noGraph.TryGetValue(key, out var tooLarge) && tooLarge;
                 return null;
             }
 
-            var cfg = GetGraph(key, stack.CancellationToken, out var tooLarge);
-            if (tooLarge)
+            // A summary counts against the bounds the same way whoever computed it, so whether a bound is hit never depends
+            // on the order in which members were analyzed. A member of the component being solved costs nothing in depth.
+            boundHit = result.Truncated || !provisional && result.Depth >= Options.MaxCallDepth;
+            return boundHit ? null : result;
+        }
+
+        private MethodAnalysis? Summary(IMethodSymbol key, AnalysisStack context) => Summary(key, context, out _);
+
+        private MethodAnalysis? Summary(IMethodSymbol key, AnalysisStack context, out bool provisional)
+        {
+            provisional = false;
+            if (_final.TryGetValue(key, out var done))
             {
-                boundHit = true;
+                return done;
+            }
+
+            if (context.TryGetProvisional(key, out done))
+            {
+                provisional = true;
+                return done;
+            }
+
+            if (context.TryGetLocal(key, out done))
+            {
+                return done;
+            }
+
+            if (_noGraph.ContainsKey(key) || Graph.Body(key) is not { } node)
+            {
                 return null;
             }
 
-            if (cfg is null)
-            {
-                return null;
-            }
-
-            MethodAnalysis result;
             try
             {
-                result = Solve(key, cfg, stack);
+                // Reached by a route the call graph of the current root did not show (a delegate stored elsewhere, the write
+                // index): solved here, on top of what is being solved.
+                SolveFrom(node, context);
             }
             catch (InsufficientExecutionStackException)
             {
-                // Too deep for this thread's stack: the call is treated like one past max_call_depth (MIN011 at the caller).
-                boundHit = true;
+                // Too deep for this thread's stack: treated like a call past max_call_depth (MIN011 at the caller).
+                _noGraph.TryAdd(key, true);
                 return null;
             }
 
-            if (stack.LastWasFinal)
+            if (_final.TryGetValue(key, out done) || context.TryGetLocal(key, out done))
             {
-                _final.TryAdd(key, result);
-            }
-            else
-            {
-                stack.SetLocal(key, result);
+                return done;
             }
 
-            if (result.Truncated)
-            {
-                boundHit = true;
-                return null;
-            }
-
-            return result;
+            return null;
         }
 
-        private MethodAnalysis Solve(IMethodSymbol method, ControlFlowGraph cfg, AnalysisStack stack)
+        /// <summary>Solves every component reachable from <paramref name="start"/> that is not solved yet, callees first.</summary>
+        private void SolveFrom(CallNode start, AnalysisStack context)
         {
-            var frame = stack.Push(method);
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+            var components = Graph.Components(
+                start,
+                n => !_final.ContainsKey(n.Method) && !_noGraph.ContainsKey(n.Method) && !context.IsInProgress(n.Method) && !context.TryGetLocal(n.Method, out _),
+                context.CancellationToken);
+            foreach (var component in components)
+            {
+                SolveComponent(component, context);
+            }
+        }
+
+        private void SolveComponent(List<CallNode> component, AnalysisStack context)
+        {
+            var cancellationToken = context.CancellationToken;
+            var members = new List<CallNode>(component.Count);
+            var graphs = new List<ControlFlowGraph>(component.Count);
+            foreach (var node in component)
+            {
+                if (_final.ContainsKey(node.Method))
+                {
+                    continue;
+                }
+
+                var tooLarge = false;
+                var cfg = context.RootGraphFor(node.Method) ?? GetGraph(node.Method, cancellationToken, out tooLarge);
+                if (cfg is null)
+                {
+                    _noGraph.TryAdd(node.Method, tooLarge);
+                    continue;
+                }
+
+                members.Add(node);
+                graphs.Add(cfg);
+            }
+
+            if (members.Count == 0)
+            {
+                return;
+            }
+
+            // Source order, so that the iteration (and with it every path chosen on the way) is the same from any root.
+            var order = new int[members.Count];
+            var keys = new (string Path, int Start, string Name)[members.Count];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+                keys[i] = StableKey(members[i].Method);
+            }
+
+            Array.Sort(order, (a, b) => CompareKeys(keys[a], keys[b]));
+            var index = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+            for (var i = 0; i < order.Length; i++)
+            {
+                index[members[order[i]].Method] = i;
+            }
+
+            var sorted = new CallNode[order.Length];
+            var sortedGraphs = new ControlFlowGraph[order.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                sorted[i] = members[order[i]];
+                sortedGraphs[i] = graphs[order[i]];
+            }
+
+            // Callers inside the component: who must be evaluated again when a member's summary changes.
+            var callers = new List<int>[sorted.Length];
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                callers[i] = new List<int>();
+            }
+
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                foreach (var s in Graph.Successors(sorted[i], cancellationToken))
+                {
+                    if (s.IsDispatch)
+                    {
+                        foreach (var t in Graph.Successors(s, cancellationToken))
+                        {
+                            AddCaller(callers, index, t, i);
+                        }
+                    }
+                    else
+                    {
+                        AddCaller(callers, index, s, i);
+                    }
+                }
+            }
+
+            var level = context.PushLevel(sorted);
             try
             {
-                MethodAnalysis result;
-                var rounds = 0;
-                while (true)
+                var results = new MethodAnalysis[sorted.Length];
+                var evaluations = new int[sorted.Length];
+                var queued = new bool[sorted.Length];
+                var queue = new Queue<int>(sorted.Length);
+                for (var i = 0; i < sorted.Length; i++)
                 {
-                    stack.CancellationToken.ThrowIfCancellationRequested();
-                    stack.ResetRecursion(frame);
-                    if (rounds > 0)
+                    queue.Enqueue(i);
+                    queued[i] = true;
+                }
+
+                var truncated = false;
+                while (queue.Count > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var i = queue.Dequeue();
+                    queued[i] = false;
+                    if (++evaluations[i] > MaxComponentEvaluations)
                     {
-                        stack.ClearLocal();
+                        truncated = true;
+                        continue;
                     }
 
-                    result = new MethodEvaluator(this, method, cfg, stack, stack.Depth).Run();
-                    if (!stack.WasRecursive(frame))
+                    var analysis = Evaluate(sorted[i].Method, sortedGraphs[i], context);
+                    results[i] = analysis;
+                    var previous = context.Provisional(level, sorted[i].Method);
+                    if (previous.SameSummary(analysis))
                     {
-                        break;
+                        continue;
                     }
 
-                    var previous = stack.Provisional(method);
-                    stack.SetProvisional(method, result);
-                    if ((previous is not null && previous.SameSummary(result)) || ++rounds >= 12)
+                    context.SetProvisional(level, sorted[i].Method, analysis.WithDepth(0, analysis.Truncated));
+                    foreach (var c in callers[i])
                     {
-                        break;
+                        if (!queued[c])
+                        {
+                            queued[c] = true;
+                            queue.Enqueue(c);
+                        }
                     }
                 }
 
-                return result;
+                var depth = 0;
+                foreach (var r in results)
+                {
+                    depth = Math.Max(depth, r.Depth);
+                    truncated |= r.Truncated;
+                }
+
+                var local = context.DependsOnOuter(level);
+                for (var i = 0; i < sorted.Length; i++)
+                {
+                    var published = results[i].WithDepth(depth, truncated);
+                    if (local)
+                    {
+                        context.SetLocal(sorted[i].Method, published);
+                    }
+                    else
+                    {
+                        _final.TryAdd(sorted[i].Method, published);
+                    }
+                }
             }
             finally
             {
-                stack.Pop(frame);
+                context.PopLevel(level);
             }
+        }
+
+        private static void AddCaller(List<int>[] callers, Dictionary<IMethodSymbol, int> index, CallNode callee, int caller)
+        {
+            if (!callee.IsDispatch && index.TryGetValue(callee.Method, out var c) && !callers[c].Contains(caller))
+            {
+                callers[c].Add(caller);
+            }
+        }
+
+        private MethodAnalysis Evaluate(IMethodSymbol? method, ControlFlowGraph cfg, AnalysisStack context)
+        {
+            Interlocked.Increment(ref _evaluations);
+            if (Work > Options.MaxAnalysisWork)
+            {
+                // The compilation's budget is spent: say so where the analysis stopped, and let callers assume the flow.
+                var location = cfg.OriginalOperation.Syntax.GetLocation();
+                var name = method is null ? "this initializer" : "'" + Annotations.Display(method) + "'";
+                var bound = new BoundFinding(location, "max_analysis_work", FlowOptions.MaxAnalysisWorkKey, "the analysis of " + name, "any identity it handles");
+                return new MethodAnalysis(AbstractValue.Clean, ImmutableDictionary<int, AbstractValue>.Empty, ImmutableArray<SinkReach>.Empty, ImmutableArray<FlowFinding>.Empty, ImmutableArray.Create(bound), ImmutableDictionary<ISymbol, AbstractValue>.Empty.WithComparers(SymbolEqualityComparer.Default), 1, true);
+            }
+
+            return new MethodEvaluator(this, method, cfg, context, 0).Run();
+        }
+
+        /// <summary>A key that orders methods the same way in every run: file, position, then name.</summary>
+        internal static (string Path, int Start, string Name) StableKey(IMethodSymbol method)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                return (reference.SyntaxTree.FilePath ?? string.Empty, reference.Span.Start, method.MetadataName);
+            }
+
+            return (string.Empty, -1, method.ToDisplayString());
+        }
+
+        internal static int CompareKeys((string Path, int Start, string Name) a, (string Path, int Start, string Name) b)
+        {
+            var c = string.CompareOrdinal(a.Path, b.Path);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = a.Start.CompareTo(b.Start);
+            return c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
         }
 
         /// <summary>
         /// Whether anything in this operation tree can lead to a partner sink: a call to a sink, to code of this compilation
         /// that (transitively) can, a virtual call with such an implementation, a delegate, dynamic or event call, an
         /// assignment to a sink property. A body that cannot reach a sink cannot produce a MIN001 of its own, so its root
-        /// analysis is skipped; its summary is still computed on demand when a caller needs it. The walk uses operation
-        /// trees only (no control-flow graph, no interpretation) and memoizes per method.
+        /// analysis is skipped; its summary is still computed on demand when a caller needs it. Answered over the call
+        /// graph's components, memoized per method.
         /// </summary>
-        public bool MayReachSink(IOperation root, CancellationToken cancellationToken)
-            => ReachesSink(root, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), out _, cancellationToken);
-
-        private bool ReachesSink(IOperation root, HashSet<IMethodSymbol> inProgress, out bool assumed, CancellationToken cancellationToken)
-        {
-            assumed = false;
-            foreach (var op in root.DescendantsAndSelf())
-            {
-                IMethodSymbol? callee = null;
-                switch (op)
-                {
-                    case IInvocationOperation invocation:
-                        var target = invocation.TargetMethod;
-                        if (target.MethodKind is MethodKind.DelegateInvoke && !InvokesParameter(invocation) || Annotations.HasAnySink(target))
-                        {
-                            // A delegate the caller passed in runs the caller's code, which is checked where it is written
-                            // (its lambda is in the caller's body); one read from a field or an event may run anything.
-                            return true;
-                        }
-
-                        if (IsDispatchedCall(target))
-                        {
-                            foreach (var impl in Implementations.Of(target))
-                            {
-                                if (MethodReachesSink(impl, inProgress, ref assumed, cancellationToken))
-                                {
-                                    return true;
-                                }
-                            }
-                        }
-
-                        callee = target.MethodKind == MethodKind.LocalFunction ? null : target;
-                        break;
-                    case IObjectCreationOperation { Constructor: { } ctor }:
-                        if (Annotations.HasAnySink(ctor))
-                        {
-                            return true;
-                        }
-
-                        callee = ctor;
-                        break;
-                    case IPropertyReferenceOperation property:
-                        if (Annotations.PropertySink(property.Property) is not null)
-                        {
-                            return true;
-                        }
-
-                        if (property.Property.GetMethod is { } getter && MethodReachesSink(getter, inProgress, ref assumed, cancellationToken)
-                            || property.Property.SetMethod is { } setter && MethodReachesSink(setter, inProgress, ref assumed, cancellationToken))
-                        {
-                            return true;
-                        }
-
-                        break;
-                    case IMethodReferenceOperation reference:
-                        if (Annotations.HasAnySink(reference.Method))
-                        {
-                            return true;
-                        }
-
-                        callee = reference.Method;
-                        break;
-                    case IDynamicInvocationOperation:
-                    case IDynamicMemberReferenceOperation:
-                    case IEventAssignmentOperation:
-                        return true;
-                    case IConversionOperation { OperatorMethod: { } conversion }:
-                        callee = conversion;
-                        break;
-                    case IBinaryOperation { OperatorMethod: { } binary }:
-                        callee = binary;
-                        break;
-                    case IUnaryOperation { OperatorMethod: { } unary }:
-                        callee = unary;
-                        break;
-                }
-
-                if (callee is not null && MethodReachesSink(callee, inProgress, ref assumed, cancellationToken))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public bool MayReachSink(IOperation root, CancellationToken cancellationToken) => Graph.MayReachSink(root, cancellationToken);
 
         /// <summary>
         /// Whether a body may return identity that MIN010 is about: it reads a source (an annotated member, parameter or
         /// return value, a member or value of an identity-bearing type) itself or through calls into this compilation.
         /// Identity stored in unannotated fields by other methods is followed by MIN001, not by this pre-check.
         /// </summary>
-        public bool MayReadIdentity(IOperation root, CancellationToken cancellationToken)
-            => ReadsIdentity(root, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), out _, cancellationToken);
+        public bool MayReadIdentity(IOperation root, CancellationToken cancellationToken) => Graph.MayReadIdentity(root, cancellationToken);
 
-        private bool ReadsIdentity(IOperation root, HashSet<IMethodSymbol> inProgress, out bool assumed, CancellationToken cancellationToken)
-        {
-            assumed = false;
-            foreach (var op in root.DescendantsAndSelf())
-            {
-                if (op.Type is { } type && Annotations.TypeSource(type) is not null)
-                {
-                    return true;
-                }
-
-                switch (op)
-                {
-                    case IMemberReferenceOperation member when Annotations.MemberSource(member.Member, member.Instance?.Type) is not null:
-                    case IParameterReferenceOperation parameter when Annotations.ParameterSource(parameter.Parameter) is not null:
-                    case IDynamicInvocationOperation or IDynamicMemberReferenceOperation:
-                        return true;
-                    case IInvocationOperation invocation:
-                        if (Annotations.ReturnSource(invocation.TargetMethod) is not null
-                            || invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke && !InvokesParameter(invocation)
-                            || IsOwn(invocation.TargetMethod) && invocation.TargetMethod.MethodKind != MethodKind.LocalFunction && MethodReadsIdentity(invocation.TargetMethod, inProgress, ref assumed, cancellationToken))
-                        {
-                            return true;
-                        }
-
-                        if (IsDispatchedCall(invocation.TargetMethod))
-                        {
-                            foreach (var impl in Implementations.Of(invocation.TargetMethod))
-                            {
-                                if (MethodReadsIdentity(impl, inProgress, ref assumed, cancellationToken))
-                                {
-                                    return true;
-                                }
-                            }
-                        }
-
-                        break;
-                    case IPropertyReferenceOperation { Property.GetMethod: { } getter } when IsOwn(getter):
-                        if (MethodReadsIdentity(getter, inProgress, ref assumed, cancellationToken))
-                        {
-                            return true;
-                        }
-
-                        break;
-                }
-            }
-
-            return false;
-        }
-
-        private bool MethodReadsIdentity(IMethodSymbol method, HashSet<IMethodSymbol> inProgress, ref bool assumed, CancellationToken cancellationToken)
-            => Memoized(method, _readsIdentity, ReadsIdentity, inProgress, ref assumed, cancellationToken);
-
-        private static bool InvokesParameter(IInvocationOperation invocation)
+        internal static bool InvokesParameter(IInvocationOperation invocation)
         {
             var instance = invocation.Instance;
             if (instance is IConditionalAccessInstanceOperation)
@@ -363,81 +417,10 @@ namespace Minimization.Analyzers.Flow
             return instance is IParameterReferenceOperation;
         }
 
-        private static bool IsDispatchedCall(IMethodSymbol target)
+        internal static bool IsDispatchedCall(IMethodSymbol target)
             => target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType?.TypeKind == TypeKind.Interface;
 
-        private bool MethodReachesSink(IMethodSymbol method, HashSet<IMethodSymbol> inProgress, ref bool assumed, CancellationToken cancellationToken)
-            => Memoized(method, _reachesSink, ReachesSink, inProgress, ref assumed, cancellationToken);
-
-        private delegate bool BodyQuery(IOperation body, HashSet<IMethodSymbol> inProgress, out bool assumed, CancellationToken cancellationToken);
-
-        /// <summary>
-        /// A yes/no question about a method of this compilation, answered from its body's operation tree and memoized. A call
-        /// back into a method already on the current path is answered "no" for now; a "no" that rests on such an assumption
-        /// is not memoized (it may be a "yes" through the method still open), a "yes" always is.
-        /// </summary>
-        private bool Memoized(IMethodSymbol method, ConcurrentDictionary<IMethodSymbol, bool> memo, BodyQuery query, HashSet<IMethodSymbol> inProgress, ref bool assumed, CancellationToken cancellationToken)
-        {
-            var key = method.OriginalDefinition;
-            if (!IsOwn(key))
-            {
-                return false;
-            }
-
-            if (memo.TryGetValue(key, out var known))
-            {
-                return known;
-            }
-
-            if (inProgress.Count >= Options.MaxCallDepth)
-            {
-                // Deeper than the analysis itself would go: the safe answer.
-                return true;
-            }
-
-            if (!inProgress.Add(key))
-            {
-                assumed = true;
-                return false;
-            }
-
-            try
-            {
-                var result = false;
-                var usedAssumption = false;
-                foreach (var reference in key.PartialImplementationPart?.DeclaringSyntaxReferences ?? key.DeclaringSyntaxReferences)
-                {
-                    var node = reference.GetSyntax(cancellationToken);
-                    var operation = node is TypeDeclarationSyntax ? null : GetModel(node.SyntaxTree).GetOperation(node, cancellationToken);
-                    if (operation is null)
-                    {
-                        continue;
-                    }
-
-                    if (query(operation, inProgress, out var inner, cancellationToken))
-                    {
-                        result = true;
-                        break;
-                    }
-
-                    usedAssumption |= inner;
-                }
-
-                if (result || !usedAssumption)
-                {
-                    memo.TryAdd(key, result);
-                }
-
-                assumed |= usedAssumption;
-                return result;
-            }
-            finally
-            {
-                inProgress.Remove(key);
-            }
-        }
-
-        private bool IsOwn(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly);
+        internal bool IsOwn(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly);
 
         public SemanticModel GetModel(SyntaxTree tree)
         {
@@ -590,93 +573,139 @@ namespace Minimization.Analyzers.Flow
         }
     }
 
-    /// <summary>One top-level analysis's call stack: recursion detection, provisional summaries and the bound on depth.</summary>
+    /// <summary>
+    /// One top-level analysis's solving state, on one thread: the components being solved (nested when a callee is reached
+    /// by a route the root's call graph did not show), their provisional summaries, results that rest on an outer
+    /// component's provisional summaries (kept here, not published, and dropped whenever a provisional summary changes),
+    /// and the fields whose stored values are being collected.
+    /// </summary>
     internal sealed class AnalysisStack
     {
-        private readonly List<IMethodSymbol> _frames = new List<IMethodSymbol>();
-        private readonly List<int> _lowestDependency = new List<int>();
-        private readonly List<bool> _recursive = new List<bool>();
-        private readonly Dictionary<IMethodSymbol, MethodAnalysis> _provisional = new Dictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
+        private readonly List<Level> _levels = new List<Level>();
         private readonly Dictionary<IMethodSymbol, MethodAnalysis> _local = new Dictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, AbstractValue> _localFields = new Dictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        private readonly IMethodSymbol? _root;
+        private readonly Func<ControlFlowGraph>? _rootGraph;
 
-        public AnalysisStack(CancellationToken cancellationToken)
+        public AnalysisStack(CancellationToken cancellationToken, IMethodSymbol? root, Func<ControlFlowGraph>? rootGraph)
         {
             CancellationToken = cancellationToken;
+            _root = root;
+            _rootGraph = rootGraph;
         }
 
         public CancellationToken CancellationToken { get; }
 
-        public int Depth => _frames.Count;
-
-        /// <summary>Whether the frame popped last depended on no provisional summary of a frame below it.</summary>
-        public bool LastWasFinal { get; private set; } = true;
-
-        public int IndexOf(IMethodSymbol method)
+        private sealed class Level
         {
-            for (var i = _frames.Count - 1; i >= 0; i--)
+            public Dictionary<IMethodSymbol, MethodAnalysis>? Provisional;
+            public ISymbol? Field;
+            public int MinDependency = int.MaxValue;
+        }
+
+        /// <summary>The graph the driver already built for the root, so that the root's body is not lowered twice.</summary>
+        public ControlFlowGraph? RootGraphFor(IMethodSymbol method)
+            => _rootGraph is not null && SymbolEqualityComparer.Default.Equals(method, _root) ? _rootGraph() : null;
+
+        public int PushLevel(IReadOnlyList<CallNode> members)
+        {
+            var provisional = new Dictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
+            foreach (var m in members)
             {
-                if (SymbolEqualityComparer.Default.Equals(_frames[i], method))
+                provisional[m.Method] = MethodAnalysis.Empty;
+            }
+
+            _levels.Add(new Level { Provisional = provisional });
+            return _levels.Count - 1;
+        }
+
+        /// <summary>A level for collecting what is stored into <paramref name="field"/>: a read of it meanwhile is a cycle.</summary>
+        public int PushField(ISymbol field)
+        {
+            _levels.Add(new Level { Field = field });
+            return _levels.Count - 1;
+        }
+
+        public void PopLevel(int level)
+        {
+            var popped = _levels[level];
+            _levels.RemoveAt(level);
+            if (level > 0 && popped.MinDependency < level - 1)
+            {
+                var parent = _levels[level - 1];
+                parent.MinDependency = Math.Min(parent.MinDependency, popped.MinDependency);
+            }
+        }
+
+        /// <summary>Whether what was computed at this level rests on a provisional value of a level below it.</summary>
+        public bool DependsOnOuter(int level) => _levels[level].MinDependency < level;
+
+        public bool IsInProgress(IMethodSymbol method)
+        {
+            foreach (var level in _levels)
+            {
+                if (level.Provisional is not null && level.Provisional.ContainsKey(method))
                 {
-                    return i;
+                    return true;
                 }
             }
 
-            return -1;
+            return false;
         }
 
-        public int Push(IMethodSymbol method)
+        public bool TryGetProvisional(IMethodSymbol method, out MethodAnalysis analysis)
         {
-            _frames.Add(method);
-            _lowestDependency.Add(int.MaxValue);
-            _recursive.Add(false);
-            return _frames.Count - 1;
-        }
-
-        public void Pop(int frame)
-        {
-            var lowest = _lowestDependency[frame];
-            LastWasFinal = lowest >= frame;
-            if (!LastWasFinal && frame > 0)
+            for (var i = _levels.Count - 1; i >= 0; i--)
             {
-                _lowestDependency[frame - 1] = Math.Min(_lowestDependency[frame - 1], lowest);
+                if (_levels[i].Provisional is { } p && p.TryGetValue(method, out analysis!))
+                {
+                    NoteDependency(i);
+                    return true;
+                }
             }
 
-            var method = _frames[frame];
-            _frames.RemoveAt(frame);
-            _lowestDependency.RemoveAt(frame);
-            _recursive.RemoveAt(frame);
-            if (LastWasFinal)
-            {
-                _provisional.Remove(method);
-            }
+            analysis = null!;
+            return false;
         }
 
-        /// <summary>Analyses computed under a provisional summary are stale once that summary changes.</summary>
-        public void ClearLocal() => _local.Clear();
-
-        public void MarkRecursion(int frame)
+        /// <summary>Whether <paramref name="field"/> is being collected on this thread (the read then rests on that collection).</summary>
+        public bool IsFieldInProgress(ISymbol field)
         {
-            _recursive[frame] = true;
-            for (var i = frame + 1; i < _frames.Count; i++)
+            for (var i = _levels.Count - 1; i >= 0; i--)
             {
-                _lowestDependency[i] = Math.Min(_lowestDependency[i], frame);
+                if (_levels[i].Field is { } f && SymbolEqualityComparer.Default.Equals(f, field))
+                {
+                    NoteDependency(i);
+                    return true;
+                }
             }
+
+            return false;
         }
 
-        public void ResetRecursion(int frame)
+        private void NoteDependency(int level)
         {
-            _recursive[frame] = false;
-            _lowestDependency[frame] = int.MaxValue;
+            var top = _levels[_levels.Count - 1];
+            top.MinDependency = Math.Min(top.MinDependency, level);
         }
 
-        public bool WasRecursive(int frame) => _recursive[frame];
+        public MethodAnalysis Provisional(int level, IMethodSymbol method) => _levels[level].Provisional![method];
 
-        public MethodAnalysis? Provisional(IMethodSymbol method) => _provisional.TryGetValue(method, out var a) ? a : null;
+        public void SetProvisional(int level, IMethodSymbol method, MethodAnalysis analysis)
+        {
+            _levels[level].Provisional![method] = analysis;
 
-        public void SetProvisional(IMethodSymbol method, MethodAnalysis analysis) => _provisional[method] = analysis;
+            // Whatever rested on the old value is stale now.
+            _local.Clear();
+            _localFields.Clear();
+        }
 
         public bool TryGetLocal(IMethodSymbol method, out MethodAnalysis analysis) => _local.TryGetValue(method, out analysis!);
 
         public void SetLocal(IMethodSymbol method, MethodAnalysis analysis) => _local[method] = analysis;
+
+        public bool TryGetLocalField(ISymbol field, out AbstractValue value) => _localFields.TryGetValue(field, out value!);
+
+        public void SetLocalField(ISymbol field, AbstractValue value) => _localFields[field] = value;
     }
 }

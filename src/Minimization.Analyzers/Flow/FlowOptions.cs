@@ -16,14 +16,16 @@ namespace Minimization.Analyzers.Flow
         public const string MaxCallDepthKey = "minimization.max_call_depth";
         public const string MaxMethodOperationsKey = "minimization.max_method_operations";
         public const string MaxFixpointIterationsKey = "minimization.max_fixpoint_iterations";
+        public const string MaxAnalysisWorkKey = "minimization.max_analysis_work";
         public const string MinimizersKey = "minimization.minimizers";
         public const string CleanMethodsKey = "minimization.clean_methods";
         public const string PropagatorsKey = "minimization.propagators";
 
-        public static readonly FlowOptions Default = new FlowOptions(256, 50_000, 200, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
+        public static readonly FlowOptions Default = new FlowOptions(256, 50_000, 200, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, 2_000_000_000L);
 
-        public FlowOptions(int maxCallDepth, int maxMethodOperations, int maxFixpointIterations, ImmutableArray<string> minimizers, ImmutableArray<string> cleanMethods, ImmutableArray<string> propagators)
+        public FlowOptions(int maxCallDepth, int maxMethodOperations, int maxFixpointIterations, ImmutableArray<string> minimizers, ImmutableArray<string> cleanMethods, ImmutableArray<string> propagators, long maxAnalysisWork)
         {
+            MaxAnalysisWork = maxAnalysisWork;
             MaxCallDepth = maxCallDepth;
             MaxMethodOperations = maxMethodOperations;
             MaxFixpointIterations = maxFixpointIterations;
@@ -40,6 +42,13 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary>How many times each basic block may be revisited before the fixpoint is cut short (MIN011).</summary>
         public int MaxFixpointIterations { get; }
+
+        /// <summary>
+        /// Operations the flow analysis may interpret in one compilation (a safety valve against pathological code; real code
+        /// stays orders of magnitude below the default). Past it, bodies are no longer interpreted: each call into one is
+        /// assumed to carry its inputs through, and MIN011 names this option wherever identity was flowing.
+        /// </summary>
+        public long MaxAnalysisWork { get; }
 
         public ImmutableArray<string> Minimizers { get; }
 
@@ -63,7 +72,21 @@ namespace Minimization.Analyzers.Flow
                 ReadInt(sources, MaxFixpointIterationsKey, Default.MaxFixpointIterations),
                 ReadList(sources, MinimizersKey),
                 ReadList(sources, CleanMethodsKey),
-                ReadList(sources, PropagatorsKey));
+                ReadList(sources, PropagatorsKey),
+                ReadLong(sources, MaxAnalysisWorkKey, Default.MaxAnalysisWork));
+        }
+
+        private static long ReadLong(List<AnalyzerConfigOptions> sources, string key, long fallback)
+        {
+            foreach (var s in sources)
+            {
+                if (s.TryGetValue(key, out var text) && long.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0)
+                {
+                    return value;
+                }
+            }
+
+            return fallback;
         }
 
         private static int ReadInt(List<AnalyzerConfigOptions> sources, string key, int fallback)

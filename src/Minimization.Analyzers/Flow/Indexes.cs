@@ -110,12 +110,14 @@ namespace Minimization.Analyzers.Flow
         private readonly Dictionary<string, List<SyntaxNode>> _writersByName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
         private readonly Dictionary<string, List<SyntaxNode>> _callersByName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ISymbol, AbstractValue> _values = new ConcurrentDictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, byte> _inProgress = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
 
         public MemberWriteIndex(FlowEngine engine)
         {
             _engine = engine;
-            foreach (var tree in engine.Compilation.SyntaxTrees)
+
+            // Trees in path order, so that writers and callers are visited (and capped) the same way whatever order the
+            // compilation lists its documents in.
+            foreach (var tree in System.Linq.Enumerable.OrderBy(engine.Compilation.SyntaxTrees, t => t.FilePath ?? string.Empty, System.StringComparer.Ordinal))
             {
                 Scan(tree.GetRoot());
             }
@@ -211,19 +213,23 @@ namespace Minimization.Analyzers.Flow
         };
 
         /// <summary>What any code in the compilation stores into <paramref name="member"/> (concrete identity only).</summary>
-        public AbstractValue ValueOf(ISymbol member, CancellationToken cancellationToken)
+        public AbstractValue ValueOf(ISymbol member, AnalysisStack context)
         {
             var key = member.OriginalDefinition;
-            if (_values.TryGetValue(key, out var known))
+            if (_values.TryGetValue(key, out var known) || context.TryGetLocalField(key, out known))
             {
                 return known;
             }
 
-            if (!_writersByName.TryGetValue(key.Name, out var writers) || !_inProgress.TryAdd(key, 0))
+            if (!_writersByName.TryGetValue(key.Name, out var writers) || context.IsFieldInProgress(key))
             {
+                // A read of the member while its writers are being collected (on this thread) sees nothing yet; what rests
+                // on that is kept out of the shared caches (the stack records the dependency).
                 return AbstractValue.Clean;
             }
 
+            var cancellationToken = context.CancellationToken;
+            var level = context.PushField(key);
             try
             {
                 var value = AbstractValue.Clean;
@@ -253,7 +259,7 @@ namespace Minimization.Analyzers.Flow
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var writer = work.Dequeue();
-                    var (analysis, method) = AnalyzeWriter(writer, cancellationToken);
+                    var (analysis, method) = AnalyzeWriter(writer, context);
                     if (analysis is null || !analysis.MemberWrites.TryGetValue(key, out var written))
                     {
                         continue;
@@ -272,12 +278,20 @@ namespace Minimization.Analyzers.Flow
                     }
                 }
 
-                _values.TryAdd(key, value);
+                if (context.DependsOnOuter(level))
+                {
+                    context.SetLocalField(key, value);
+                }
+                else
+                {
+                    _values.TryAdd(key, value);
+                }
+
                 return value;
             }
             finally
             {
-                _inProgress.TryRemove(key, out _);
+                context.PopLevel(level);
             }
         }
 
@@ -294,13 +308,14 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
-        private (MethodAnalysis? Analysis, IMethodSymbol? Method) AnalyzeWriter(SyntaxNode writer, CancellationToken cancellationToken)
+        private (MethodAnalysis? Analysis, IMethodSymbol? Method) AnalyzeWriter(SyntaxNode writer, AnalysisStack context)
         {
+            var cancellationToken = context.CancellationToken;
             var model = _engine.GetModel(writer.SyntaxTree);
             if (writer is CompilationUnitSyntax)
             {
                 var entry = _engine.Compilation.GetEntryPoint(cancellationToken);
-                return (entry is null ? null : _engine.AnalyzeForIndex(entry, cancellationToken), entry);
+                return (entry is null ? null : _engine.AnalyzeForIndex(entry, context), entry);
             }
 
             var symbol = writer is ArrowExpressionClauseSyntax arrow && arrow.Parent is PropertyDeclarationSyntax pd
@@ -308,7 +323,7 @@ namespace Minimization.Analyzers.Flow
                 : model.GetDeclaredSymbol(writer, cancellationToken);
             if (symbol is IMethodSymbol method)
             {
-                return (_engine.AnalyzeForIndex(method, cancellationToken), method);
+                return (_engine.AnalyzeForIndex(method, context), method);
             }
 
             // A field or property initializer: its own little graph.
@@ -327,7 +342,7 @@ namespace Minimization.Analyzers.Flow
                     return (null, null);
                 }
 
-                return (_engine.AnalyzeDetached(symbol, graph, cancellationToken), null);
+                return (_engine.AnalyzeDetached(symbol, graph, context), null);
             }
             catch (System.ArgumentException)
             {

@@ -129,8 +129,26 @@ namespace Minimization.Analyzers.Flow
         /// <summary>Concrete identity written into fields and properties (any receiver), for the compilation's member-write index.</summary>
         public ImmutableDictionary<ISymbol, AbstractValue> MemberWrites { get; }
 
+        /// <summary>The same analysis with another depth and truncation (a component publishes one depth for all its members).</summary>
+        public MethodAnalysis WithDepth(int depth, bool truncated)
+            => depth == Depth && truncated == Truncated ? this : new MethodAnalysis(ReturnValue, ParameterEffects, SinkReaches, Findings, Bounds, MemberWrites, depth, truncated);
+
+        /// <summary>Whether a caller would see the same thing: return value, effects, sink reaches, member writes, truncation (paths ignored).</summary>
         public bool SameSummary(MethodAnalysis other)
         {
+            if (Truncated != other.Truncated || MemberWrites.Count != other.MemberWrites.Count)
+            {
+                return false;
+            }
+
+            foreach (var kv in MemberWrites)
+            {
+                if (!other.MemberWrites.TryGetValue(kv.Key, out var o) || !kv.Value.SameAs(o))
+                {
+                    return false;
+                }
+            }
+
             if (!ReturnValue.SameAs(other.ReturnValue) || SinkReaches.Length != other.SinkReaches.Length || ParameterEffects.Count != other.ParameterEffects.Count)
             {
                 return false;

@@ -103,7 +103,7 @@ namespace Minimization.Analyzers.Flow
             // says "what the caller's object holds", and each caller supplies it, so the call site decides.
             if (inSource && member is IFieldSymbol or IPropertySymbol or IEventSymbol && !FromCallerParameter(receiver))
             {
-                var stored = _engine.MemberWrites.ValueOf(member, _stack.CancellationToken);
+                var stored = _engine.MemberWrites.ValueOf(member, _stack);
                 if (!stored.IsClean)
                 {
                     value = value.Join(stored.WithStep(FlowAnnotations.Describe(member), member.Locations.Length > 0 ? member.Locations[0] : null, MaxPath));

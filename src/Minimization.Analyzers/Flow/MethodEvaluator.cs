@@ -371,6 +371,7 @@ namespace Minimization.Analyzers.Flow
                     }
 
                     _state = new State(inStates[index]!);
+                    _engine.SpendWork(block.Operations.Length + 1);
                     foreach (var op in block.Operations)
                     {
                         Eval(op);

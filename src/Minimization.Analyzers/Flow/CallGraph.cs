@@ -1,0 +1,537 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Minimization.Analyzers.Flow
+{
+    /// <summary>
+    /// The compilation's call graph, built lazily one body at a time from operation trees (no control-flow graphs, no
+    /// interpretation). A node is either a method body of this compilation or a dispatch point (a virtual or interface
+    /// member, whose successors are its source implementations), so a base with a thousand overrides costs a thousand
+    /// edges, not a thousand per call site. Each body is scanned once; the scan also records the two local facts the
+    /// pre-checks need (a sink or an identity read in the body itself).
+    /// <para>
+    /// Questions over the graph (can this body reach a sink, can it read identity) are answered by one iterative Tarjan
+    /// walk over the strongly connected components: every component is decided as a unit and memoized for all its members,
+    /// so no answer depends on which root asked first and no body is scanned twice, whatever the shape of the graph.
+    /// </para>
+    /// </summary>
+    internal sealed class CallGraph
+    {
+        private readonly FlowEngine _engine;
+        private readonly ConcurrentDictionary<IMethodSymbol, CallNode> _bodies = new ConcurrentDictionary<IMethodSymbol, CallNode>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, CallNode> _dispatch = new ConcurrentDictionary<IMethodSymbol, CallNode>(SymbolEqualityComparer.Default);
+        private int _scans;
+
+        public CallGraph(FlowEngine engine)
+        {
+            _engine = engine;
+        }
+
+        /// <summary>How many bodies were scanned (each at most once): what the count tests measure.</summary>
+        public int Scans => Volatile.Read(ref _scans);
+
+        /// <summary>The node of a method body of this compilation, or null for code without source here.</summary>
+        public CallNode? Body(IMethodSymbol method)
+        {
+            var key = method.OriginalDefinition;
+            if (_bodies.TryGetValue(key, out var node))
+            {
+                return node;
+            }
+
+            if (!_engine.IsOwn(key) || key.MethodKind == MethodKind.LocalFunction || key.DeclaringSyntaxReferences.IsEmpty && key.PartialImplementationPart is null)
+            {
+                return null;
+            }
+
+            return _bodies.GetOrAdd(key, k => new CallNode(k, isDispatch: false));
+        }
+
+        private CallNode Dispatch(IMethodSymbol method)
+            => _dispatch.GetOrAdd(method.OriginalDefinition, k => new CallNode(k, isDispatch: true));
+
+        /// <summary>The successors of a node: the bodies and dispatch points its body may call (its implementations, for a dispatch point).</summary>
+        public CallNode[] Successors(CallNode node, CancellationToken cancellationToken)
+        {
+            var known = Volatile.Read(ref node.SuccessorsField);
+            if (known is not null)
+            {
+                return known;
+            }
+
+            CallNode[] successors;
+            if (node.IsDispatch)
+            {
+                var list = new List<CallNode>();
+                foreach (var impl in _engine.Implementations.Of(node.Method))
+                {
+                    if (Body(impl) is { } body && !list.Contains(body))
+                    {
+                        list.Add(body);
+                    }
+                }
+
+                successors = list.ToArray();
+            }
+            else
+            {
+                var scan = new BodyScan(this);
+                var key = node.Method;
+                foreach (var reference in key.PartialImplementationPart?.DeclaringSyntaxReferences ?? key.DeclaringSyntaxReferences)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var syntax = reference.GetSyntax(cancellationToken);
+                    if (syntax is TypeDeclarationSyntax || !_engine.Compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+                    {
+                        continue;
+                    }
+
+                    var operation = _engine.GetModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+                    if (operation is not null)
+                    {
+                        scan.Walk(operation, cancellationToken);
+                    }
+                }
+
+                Interlocked.Increment(ref _scans);
+                node.DirectSink = scan.DirectSink;
+                node.DirectRead = scan.DirectRead;
+                successors = scan.Successors.ToArray();
+            }
+
+            Interlocked.CompareExchange(ref node.SuccessorsField, successors, null);
+            return node.SuccessorsField!;
+        }
+
+        /// <summary>Whether anything in <paramref name="root"/> (an operation block the caller has) may lead to a partner sink.</summary>
+        public bool MayReachSink(IOperation root, CancellationToken cancellationToken)
+            => Ask(root, CallNode.SinkQuery, cancellationToken);
+
+        /// <summary>Whether <paramref name="root"/> may read identity, itself or through calls into this compilation.</summary>
+        public bool MayReadIdentity(IOperation root, CancellationToken cancellationToken)
+            => Ask(root, CallNode.ReadQuery, cancellationToken);
+
+        private bool Ask(IOperation root, int query, CancellationToken cancellationToken)
+        {
+            var scan = new BodyScan(this);
+            scan.Walk(root, cancellationToken);
+            if (query == CallNode.SinkQuery ? scan.DirectSink : scan.DirectRead)
+            {
+                return true;
+            }
+
+            foreach (var successor in scan.Successors)
+            {
+                if (Answer(successor, query, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The answer for one node: iterative Tarjan over the nodes not yet decided. A component is "yes" when a member has
+        /// the fact itself or calls out to a "yes"; it is decided, and memoized, for all its members at once.
+        /// </summary>
+        public bool Answer(CallNode start, int query, CancellationToken cancellationToken)
+        {
+            var known = start.Answer(query);
+            if (known != CallNode.Unknown)
+            {
+                return known == CallNode.Yes;
+            }
+
+            var ids = new Dictionary<CallNode, int>();
+            var nodes = new List<CallNode>();
+            var low = new List<int>();
+            var yes = new List<bool>();
+            var onStack = new List<bool>();
+            var stack = new Stack<int>();
+            var frames = new Stack<(int Id, int Next)>();
+
+            int Visit(CallNode n)
+            {
+                var id = nodes.Count;
+                ids[n] = id;
+                nodes.Add(n);
+                var successors = Successors(n, cancellationToken);
+                _ = successors;
+                low.Add(id);
+                yes.Add(!n.IsDispatch && (query == CallNode.SinkQuery ? n.DirectSink : n.DirectRead));
+                onStack.Add(true);
+                stack.Push(id);
+                frames.Push((id, 0));
+                return id;
+            }
+
+            Visit(start);
+            while (frames.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (v, next) = frames.Pop();
+                var successors = Successors(nodes[v], cancellationToken);
+                if (next < successors.Length)
+                {
+                    frames.Push((v, next + 1));
+                    var w = successors[next];
+                    var answer = w.Answer(query);
+                    if (answer != CallNode.Unknown)
+                    {
+                        yes[v] |= answer == CallNode.Yes;
+                    }
+                    else if (!ids.TryGetValue(w, out var wid))
+                    {
+                        Visit(w);
+                    }
+                    else if (onStack[wid])
+                    {
+                        low[v] = Math.Min(low[v], wid);
+                    }
+
+                    continue;
+                }
+
+                if (low[v] == v)
+                {
+                    // v roots a component: decide it for every member.
+                    var members = new List<int>();
+                    var any = false;
+                    int m;
+                    do
+                    {
+                        m = stack.Pop();
+                        onStack[m] = false;
+                        members.Add(m);
+                        any |= yes[m];
+                    }
+                    while (m != v);
+
+                    foreach (var member in members)
+                    {
+                        nodes[member].SetAnswer(query, any ? CallNode.Yes : CallNode.No);
+                    }
+                }
+
+                if (frames.Count > 0)
+                {
+                    var parent = frames.Peek().Id;
+                    var decided = nodes[v].Answer(query);
+                    if (decided == CallNode.Unknown)
+                    {
+                        low[parent] = Math.Min(low[parent], low[v]);
+                    }
+                    else
+                    {
+                        yes[parent] |= decided == CallNode.Yes;
+                    }
+                }
+            }
+
+            return start.Answer(query) == CallNode.Yes;
+        }
+
+        /// <summary>
+        /// The components reachable from <paramref name="start"/> among the bodies <paramref name="pending"/> accepts, callees
+        /// first (Tarjan's completion order), each with its members. Bodies not accepted (already solved, or being solved by
+        /// the caller) are not entered.
+        /// </summary>
+        public List<List<CallNode>> Components(CallNode start, Func<CallNode, bool> pending, CancellationToken cancellationToken)
+        {
+            var result = new List<List<CallNode>>();
+            var ids = new Dictionary<CallNode, int>();
+            var nodes = new List<CallNode>();
+            var low = new List<int>();
+            var onStack = new List<bool>();
+            var stack = new Stack<int>();
+            var frames = new Stack<(int Id, int Next)>();
+
+            void Visit(CallNode n)
+            {
+                var id = nodes.Count;
+                ids[n] = id;
+                nodes.Add(n);
+                low.Add(id);
+                onStack.Add(true);
+                stack.Push(id);
+                frames.Push((id, 0));
+            }
+
+            Visit(start);
+            while (frames.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (v, next) = frames.Pop();
+                var successors = Successors(nodes[v], cancellationToken);
+                if (next < successors.Length)
+                {
+                    frames.Push((v, next + 1));
+                    var w = successors[next];
+                    if (!ids.TryGetValue(w, out var wid))
+                    {
+                        if (w.IsDispatch || pending(w))
+                        {
+                            Visit(w);
+                        }
+                    }
+                    else if (onStack[wid])
+                    {
+                        low[v] = Math.Min(low[v], wid);
+                    }
+
+                    continue;
+                }
+
+                if (low[v] == v)
+                {
+                    var members = new List<CallNode>();
+                    int m;
+                    do
+                    {
+                        m = stack.Pop();
+                        onStack[m] = false;
+                        if (!nodes[m].IsDispatch)
+                        {
+                            members.Add(nodes[m]);
+                        }
+                    }
+                    while (m != v);
+
+                    if (members.Count > 0)
+                    {
+                        result.Add(members);
+                    }
+                }
+
+                if (frames.Count > 0)
+                {
+                    var parent = frames.Peek().Id;
+                    low[parent] = Math.Min(low[parent], low[v]);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>One walk over a body's operation tree (lambdas and local functions included): its edges and its own facts.</summary>
+        private sealed class BodyScan
+        {
+            private readonly CallGraph _graph;
+            private readonly HashSet<CallNode> _seen = new HashSet<CallNode>();
+
+            public BodyScan(CallGraph graph)
+            {
+                _graph = graph;
+            }
+
+            public List<CallNode> Successors { get; } = new List<CallNode>();
+
+            public bool DirectSink { get; private set; }
+
+            public bool DirectRead { get; private set; }
+
+            public void Walk(IOperation root, CancellationToken cancellationToken)
+            {
+                var annotations = _graph._engine.Annotations;
+                var count = 0;
+                foreach (var op in root.DescendantsAndSelf())
+                {
+                    if ((++count & 0xFF) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    if (!DirectRead && op.Type is { } type && annotations.TypeSource(type) is not null)
+                    {
+                        DirectRead = true;
+                    }
+
+                    switch (op)
+                    {
+                        case IInvocationOperation invocation:
+                            var target = invocation.TargetMethod;
+                            if (target.MethodKind == MethodKind.DelegateInvoke && !FlowEngine.InvokesParameter(invocation))
+                            {
+                                // A delegate the caller passed in runs the caller's code, checked where it is written; one read
+                                // from a field or an event may run anything.
+                                DirectSink = true;
+                                DirectRead = true;
+                            }
+
+                            if (annotations.HasAnySink(target))
+                            {
+                                DirectSink = true;
+                            }
+
+                            if (annotations.ReturnSource(target) is not null)
+                            {
+                                DirectRead = true;
+                            }
+
+                            if (annotations.IsMinimizer(target))
+                            {
+                                // Nothing flows through a minimizer: its body is not this caller's concern.
+                                break;
+                            }
+
+                            if (FlowEngine.IsDispatchedCall(target) && invocation.Instance?.Syntax is not BaseExpressionSyntax)
+                            {
+                                Add(_graph.Dispatch(target));
+                            }
+
+                            AddBody(target);
+                            break;
+                        case IObjectCreationOperation { Constructor: { } ctor }:
+                            if (annotations.HasAnySink(ctor))
+                            {
+                                DirectSink = true;
+                            }
+
+                            AddBody(ctor);
+                            break;
+                        case IMemberReferenceOperation member:
+                            if (!DirectRead && annotations.MemberSource(member.Member, member.Instance?.Type) is not null)
+                            {
+                                DirectRead = true;
+                            }
+
+                            switch (member)
+                            {
+                                case IPropertyReferenceOperation property:
+                                    if (annotations.PropertySink(property.Property) is not null)
+                                    {
+                                        DirectSink = true;
+                                    }
+
+                                    AddAccessor(property.Property.GetMethod, property.Instance);
+                                    AddAccessor(property.Property.SetMethod, property.Instance);
+                                    break;
+                                case IMethodReferenceOperation reference:
+                                    if (annotations.HasAnySink(reference.Method))
+                                    {
+                                        DirectSink = true;
+                                    }
+
+                                    AddAccessor(reference.Method, reference.Instance);
+                                    break;
+                                case IEventReferenceOperation @event:
+                                    AddAccessor(@event.Event.AddMethod, @event.Instance);
+                                    AddAccessor(@event.Event.RemoveMethod, @event.Instance);
+                                    break;
+                            }
+
+                            break;
+                        case IParameterReferenceOperation parameter when annotations.ParameterSource(parameter.Parameter) is not null:
+                            DirectRead = true;
+                            break;
+                        case IDynamicInvocationOperation:
+                        case IDynamicMemberReferenceOperation:
+                            DirectSink = true;
+                            DirectRead = true;
+                            break;
+                        case IEventAssignmentOperation:
+                            DirectSink = true;
+                            break;
+                        case IConversionOperation { OperatorMethod: { } conversion }:
+                            AddBody(conversion);
+                            break;
+                        case IBinaryOperation { OperatorMethod: { } binary }:
+                            AddBody(binary);
+                            break;
+                        case IUnaryOperation { OperatorMethod: { } unary }:
+                            AddBody(unary);
+                            break;
+                        case ICompoundAssignmentOperation { OperatorMethod: { } compound }:
+                            AddBody(compound);
+                            break;
+                    }
+                }
+            }
+
+            private void AddAccessor(IMethodSymbol? accessor, IOperation? instance)
+            {
+                if (accessor is null)
+                {
+                    return;
+                }
+
+                if (FlowEngine.IsDispatchedCall(accessor) && instance?.Syntax is not BaseExpressionSyntax)
+                {
+                    Add(_graph.Dispatch(accessor));
+                }
+
+                AddBody(accessor);
+            }
+
+            private void AddBody(IMethodSymbol method)
+            {
+                if (method.MethodKind != MethodKind.LocalFunction && _graph.Body(method) is { } node)
+                {
+                    Add(node);
+                }
+            }
+
+            private void Add(CallNode node)
+            {
+                if (_seen.Add(node))
+                {
+                    Successors.Add(node);
+                }
+            }
+        }
+    }
+
+    /// <summary>A node of the <see cref="CallGraph"/>: a body or a dispatch point, with its memoized answers.</summary>
+    internal sealed class CallNode
+    {
+        public const int SinkQuery = 0;
+        public const int ReadQuery = 1;
+        public const int Unknown = 0;
+        public const int No = 1;
+        public const int Yes = 2;
+
+        private int _sink;
+        private int _read;
+
+        public CallNode(IMethodSymbol method, bool isDispatch)
+        {
+            Method = method;
+            IsDispatch = isDispatch;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        public bool IsDispatch { get; }
+
+        /// <summary>Set once, by the first scan that finishes (every scan of one body finds the same edges).</summary>
+        internal CallNode[]? SuccessorsField;
+
+        /// <summary>The body calls a sink itself (or runs a delegate of unknown origin, a dynamic call, an event).</summary>
+        public bool DirectSink { get; set; }
+
+        /// <summary>The body reads a source itself.</summary>
+        public bool DirectRead { get; set; }
+
+        public int Answer(int query) => Volatile.Read(ref query == SinkQuery ? ref _sink : ref _read);
+
+        public void SetAnswer(int query, int answer)
+        {
+            if (query == SinkQuery)
+            {
+                Volatile.Write(ref _sink, answer);
+            }
+            else
+            {
+                Volatile.Write(ref _read, answer);
+            }
+        }
+
+        public override string ToString() => (IsDispatch ? "dispatch " : string.Empty) + Method.ToDisplayString();
+    }
+}
