@@ -32,6 +32,9 @@ namespace Minimization.Analyzers.Flow
             _engine = engine;
         }
 
+        /// <summary>Body nodes created so far (each is scanned at most once).</summary>
+        public int BodyCount => _bodies.Count;
+
         /// <summary>How many bodies were scanned (each at most once): what the count tests measure.</summary>
         public int Scans => Volatile.Read(ref _scans);
 

@@ -212,96 +212,190 @@ namespace Minimization.Analyzers.Flow
                 return;
             }
 
-            // Source order, so that the iteration (and with it every path chosen on the way) is the same from any root.
-            var order = new int[members.Count];
-            var keys = new (string Path, int Start, string Name)[members.Count];
-            for (var i = 0; i < order.Length; i++)
+            // The order of evaluation: callees first (the post-order of a depth-first walk over the component's own edges),
+            // the walk started from members in source order and following each body's calls in the order they are written.
+            // It is the same from any root, so the iteration (and every path chosen on the way) is too; and callees first
+            // carries a change through a long cycle in one pass instead of one pass per hop.
+            // Vertices: the members, then the dispatch points between them (a call through a base with a thousand overrides
+            // is one edge to the dispatch point and a thousand out of it, not a thousand per caller).
+            var memberIndex = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+            for (var i = 0; i < members.Count; i++)
             {
-                order[i] = i;
-                keys[i] = StableKey(members[i].Method);
+                memberIndex[members[i].Method] = i;
             }
 
-            Array.Sort(order, (a, b) => CompareKeys(keys[a], keys[b]));
-            var index = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
-            for (var i = 0; i < order.Length; i++)
+            var dispatchIndex = new Dictionary<CallNode, int>();
+            var edges = new List<List<int>>();
+            for (var i = 0; i < members.Count; i++)
             {
-                index[members[order[i]].Method] = i;
+                edges.Add(new List<int>());
             }
 
-            var sorted = new CallNode[order.Length];
-            var sortedGraphs = new ControlFlowGraph[order.Length];
-            for (var i = 0; i < order.Length; i++)
+            for (var i = 0; i < members.Count; i++)
             {
-                sorted[i] = members[order[i]];
-                sortedGraphs[i] = graphs[order[i]];
-            }
-
-            // Callers inside the component: who must be evaluated again when a member's summary changes.
-            var callers = new List<int>[sorted.Length];
-            for (var i = 0; i < sorted.Length; i++)
-            {
-                callers[i] = new List<int>();
-            }
-
-            for (var i = 0; i < sorted.Length; i++)
-            {
-                foreach (var s in Graph.Successors(sorted[i], cancellationToken))
+                foreach (var s in Graph.Successors(members[i], cancellationToken))
                 {
-                    if (s.IsDispatch)
+                    if (!s.IsDispatch)
                     {
+                        if (memberIndex.TryGetValue(s.Method, out var c) && !edges[i].Contains(c))
+                        {
+                            edges[i].Add(c);
+                        }
+
+                        continue;
+                    }
+
+                    if (!dispatchIndex.TryGetValue(s, out var d))
+                    {
+                        var targets = new List<int>();
                         foreach (var t in Graph.Successors(s, cancellationToken))
                         {
-                            AddCaller(callers, index, t, i);
+                            if (memberIndex.TryGetValue(t.Method, out var c))
+                            {
+                                targets.Add(c);
+                            }
                         }
+
+                        d = -1;
+                        if (targets.Count > 0)
+                        {
+                            d = edges.Count;
+                            edges.Add(targets);
+                        }
+
+                        dispatchIndex[s] = d;
                     }
-                    else
+
+                    if (d >= 0 && !edges[i].Contains(d))
                     {
-                        AddCaller(callers, index, s, i);
+                        edges[i].Add(d);
                     }
                 }
             }
 
+            var bySource = new int[members.Count];
+            var keys = new (string Path, int Start, string Name)[members.Count];
+            for (var i = 0; i < bySource.Length; i++)
+            {
+                bySource[i] = i;
+                keys[i] = StableKey(members[i].Method);
+            }
+
+            Array.Sort(bySource, (a, b) => CompareKeys(keys[a], keys[b]));
+            var postOrder = PostOrder(bySource, edges, cancellationToken);
+            var order = new List<int>(members.Count);
+            foreach (var v in postOrder)
+            {
+                if (v < members.Count)
+                {
+                    order.Add(v);
+                }
+            }
+
+            // Positions: members take 0..n-1 in evaluation order; dispatch points keep their vertex number.
+            var position = new int[edges.Count];
+            var sorted = new CallNode[order.Count];
+            var sortedGraphs = new ControlFlowGraph[order.Count];
+            for (var i = 0; i < order.Count; i++)
+            {
+                position[order[i]] = i;
+                sorted[i] = members[order[i]];
+                sortedGraphs[i] = graphs[order[i]];
+            }
+
+            for (var v = members.Count; v < edges.Count; v++)
+            {
+                position[v] = v;
+            }
+
+            // Callers (reversed edges, in positions): who must be evaluated again when a member's summary changes.
+            var callers = new List<int>[edges.Count];
+            for (var v = 0; v < edges.Count; v++)
+            {
+                callers[v] = new List<int>();
+            }
+
+            for (var v = 0; v < edges.Count; v++)
+            {
+                foreach (var w in edges[v])
+                {
+                    callers[position[w]].Add(position[v]);
+                }
+            }
+
+            var memberCount = sorted.Length;
             var level = context.PushLevel(sorted);
             try
             {
                 var results = new MethodAnalysis[sorted.Length];
                 var evaluations = new int[sorted.Length];
                 var queued = new bool[sorted.Length];
-                var queue = new Queue<int>(sorted.Length);
+
+                // Passes: a member whose callee changed is evaluated again in the next pass. Results that rest on this
+                // component's provisional summaries from outside it (a writer of a field read here, say) are dropped at the
+                // start of each pass, so each is computed at most once per pass, and the last pass (no change) sees only
+                // final values.
+                var current = new Queue<int>(sorted.Length);
+                var next = new Queue<int>();
                 for (var i = 0; i < sorted.Length; i++)
                 {
-                    queue.Enqueue(i);
+                    current.Enqueue(i);
                     queued[i] = true;
                 }
 
-                var truncated = false;
-                while (queue.Count > 0)
+                void Enqueue(int c)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var i = queue.Dequeue();
-                    queued[i] = false;
-                    if (++evaluations[i] > MaxComponentEvaluations)
+                    if (!queued[c])
                     {
-                        truncated = true;
-                        continue;
+                        queued[c] = true;
+                        next.Enqueue(c);
                     }
+                }
 
-                    var analysis = Evaluate(sorted[i].Method, sortedGraphs[i], context);
-                    results[i] = analysis;
-                    var previous = context.Provisional(level, sorted[i].Method);
-                    if (previous.SameSummary(analysis))
+                var truncated = false;
+                while (current.Count > 0)
+                {
+                    while (current.Count > 0)
                     {
-                        continue;
-                    }
-
-                    context.SetProvisional(level, sorted[i].Method, analysis.WithDepth(0, analysis.Truncated));
-                    foreach (var c in callers[i])
-                    {
-                        if (!queued[c])
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var i = current.Dequeue();
+                        queued[i] = false;
+                        if (++evaluations[i] > MaxComponentEvaluations)
                         {
-                            queued[c] = true;
-                            queue.Enqueue(c);
+                            truncated = true;
+                            continue;
                         }
+
+                        var analysis = Evaluate(sorted[i].Method, sortedGraphs[i], context);
+                        results[i] = analysis;
+                        var previous = context.Provisional(level, sorted[i].Method);
+                        if (previous.SameSummary(analysis))
+                        {
+                            continue;
+                        }
+
+                        context.SetProvisional(level, sorted[i].Method, analysis.WithDepth(0, analysis.Truncated));
+                        foreach (var c in callers[i])
+                        {
+                            if (c >= memberCount)
+                            {
+                                // A dispatch point: its callers.
+                                foreach (var cc in callers[c])
+                                {
+                                    Enqueue(cc);
+                                }
+                            }
+                            else
+                            {
+                                Enqueue(c);
+                            }
+                        }
+                    }
+
+                    if (next.Count > 0)
+                    {
+                        context.ClearLocal();
+                        (current, next) = (next, current);
                     }
                 }
 
@@ -332,12 +426,49 @@ namespace Minimization.Analyzers.Flow
             }
         }
 
-        private static void AddCaller(List<int>[] callers, Dictionary<IMethodSymbol, int> index, CallNode callee, int caller)
+        /// <summary>Post-order of an iterative depth-first walk, roots taken in the order given, edges in list order.</summary>
+        private static int[] PostOrder(int[] roots, List<List<int>> edges, CancellationToken cancellationToken)
         {
-            if (!callee.IsDispatch && index.TryGetValue(callee.Method, out var c) && !callers[c].Contains(caller))
+            var result = new int[edges.Count];
+            var count = 0;
+            var visited = new bool[edges.Count];
+            var frames = new Stack<(int Node, int Next)>();
+            foreach (var root in roots)
             {
-                callers[c].Add(caller);
+                if (visited[root])
+                {
+                    continue;
+                }
+
+                visited[root] = true;
+                frames.Push((root, 0));
+                while (frames.Count > 0)
+                {
+                    var (node, next) = frames.Pop();
+                    if (next < edges[node].Count)
+                    {
+                        frames.Push((node, next + 1));
+                        var w = edges[node][next];
+                        if (!visited[w])
+                        {
+                            visited[w] = true;
+                            frames.Push((w, 0));
+                        }
+
+                        continue;
+                    }
+
+                    if ((count & 0xFF) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    result[count++] = node;
+                }
             }
+
+            Array.Resize(ref result, count);
+            return result;
         }
 
         private MethodAnalysis Evaluate(IMethodSymbol? method, ControlFlowGraph cfg, AnalysisStack context)
@@ -576,7 +707,7 @@ namespace Minimization.Analyzers.Flow
     /// <summary>
     /// One top-level analysis's solving state, on one thread: the components being solved (nested when a callee is reached
     /// by a route the root's call graph did not show), their provisional summaries, results that rest on an outer
-    /// component's provisional summaries (kept here, not published, and dropped whenever a provisional summary changes),
+    /// component's provisional summaries (kept here, not published, and dropped when a component starts a new pass),
     /// and the fields whose stored values are being collected.
     /// </summary>
     internal sealed class AnalysisStack
@@ -694,8 +825,11 @@ namespace Minimization.Analyzers.Flow
         public void SetProvisional(int level, IMethodSymbol method, MethodAnalysis analysis)
         {
             _levels[level].Provisional![method] = analysis;
+        }
 
-            // Whatever rested on the old value is stale now.
+        /// <summary>Drops what rested on provisional summaries: a component starts a new pass with new ones.</summary>
+        public void ClearLocal()
+        {
             _local.Clear();
             _localFields.Clear();
         }

@@ -20,6 +20,12 @@ namespace Minimization.Analyzers.Flow
         public ImplementationIndex(Compilation compilation)
         {
             Visit(compilation.Assembly.GlobalNamespace);
+
+            // Source order, not declaration order (which follows the order of the compilation's documents).
+            foreach (var list in _map.Values)
+            {
+                list.Sort((a, b) => FlowEngine.CompareKeys(FlowEngine.StableKey(a), FlowEngine.StableKey(b)));
+            }
         }
 
         public IReadOnlyList<IMethodSymbol> Of(IMethodSymbol method)
