@@ -203,7 +203,7 @@ namespace Minimization.Analyzers.Flow
                     var inputs = Union(args, receiver).Self.OnlyConcrete();
                     if (!inputs.IsClean)
                     {
-                        AddBound(site.Syntax.GetLocation(), "max_call_depth or max_method_operations", FlowOptions.MaxCallDepthKey + " / " + FlowOptions.MaxMethodOperationsKey, "the call to " + _ann.Display(callee), string.Join(", ", System.Linq.Enumerable.Distinct(System.Linq.Enumerable.Select(inputs.Sources(), s => s.Display))));
+                        AddBound(site.Syntax.GetLocation(), "max_call_depth or max_method_operations", FlowOptions.MaxCallDepthKey + " / " + FlowOptions.MaxMethodOperationsKey, "the call to " + _ann.Display(callee), string.Join(", ", inputs.OrderedSourceNames()));
                     }
 
                     needsLibrary = true;

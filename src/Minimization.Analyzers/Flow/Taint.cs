@@ -41,6 +41,10 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
+        /// <summary>
+        /// The union of two label sets. Where both carry a label, the entry with the better path stays (shorter, then the
+        /// first in a fixed order of steps), so the path a diagnostic shows does not depend on the order values were joined in.
+        /// </summary>
         public Taint Union(Taint other)
         {
             if (other.IsClean || ReferenceEquals(this, other))
@@ -53,12 +57,35 @@ namespace Minimization.Analyzers.Flow
                 return other;
             }
 
+            TaintEntry[]? replaced = null;
             ImmutableArray<TaintEntry>.Builder? builder = null;
             foreach (var e in other.Entries)
             {
-                if (Contains(e.Label) || (builder is not null && ContainsIn(builder, e.Label)))
+                var at = IndexOf(Entries, e.Label);
+                if (at >= 0)
                 {
+                    var mine = replaced is null ? Entries[at] : replaced[at];
+                    if (!ReferenceEquals(mine.Path, e.Path) && IsBetter(e.Path, mine.Path))
+                    {
+                        replaced ??= Entries.ToArray();
+                        replaced[at] = e;
+                    }
+
                     continue;
+                }
+
+                if (builder is not null)
+                {
+                    var inBuilder = IndexOf(builder, e.Label);
+                    if (inBuilder >= 0)
+                    {
+                        if (IsBetter(e.Path, builder[inBuilder].Path))
+                        {
+                            builder[inBuilder] = e;
+                        }
+
+                        continue;
+                    }
                 }
 
                 if (Entries.Length + (builder?.Count ?? 0) >= MaxLabels)
@@ -70,20 +97,85 @@ namespace Minimization.Analyzers.Flow
                 builder.Add(e);
             }
 
-            return builder is null ? this : new Taint(Entries.AddRange(builder));
+            if (replaced is null && builder is null)
+            {
+                return this;
+            }
+
+            var baseEntries = replaced is null ? Entries : ImmutableArray.Create(replaced);
+            return new Taint(builder is null ? baseEntries : baseEntries.AddRange(builder));
         }
 
-        private static bool ContainsIn(ImmutableArray<TaintEntry>.Builder builder, Label label)
+        private static int IndexOf(ImmutableArray<TaintEntry> entries, Label label)
         {
-            foreach (var e in builder)
+            for (var i = 0; i < entries.Length; i++)
             {
-                if (e.Label.Equals(label))
+                if (entries[i].Label.Equals(label))
                 {
-                    return true;
+                    return i;
                 }
             }
 
-            return false;
+            return -1;
+        }
+
+        private static int IndexOf(ImmutableArray<TaintEntry>.Builder entries, Label label)
+        {
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (entries[i].Label.Equals(label))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>The deterministic preference between two paths of one label: shorter first, then step by step by text and position.</summary>
+        internal static bool IsBetter(FlowStep? candidate, FlowStep? incumbent) => ComparePaths(candidate, incumbent) < 0;
+
+        internal static int ComparePaths(FlowStep? a, FlowStep? b)
+        {
+            var la = a?.Length ?? 0;
+            var lb = b?.Length ?? 0;
+            if (la != lb)
+            {
+                return la.CompareTo(lb);
+            }
+
+            for (; a is not null && b is not null; a = a.Previous, b = b.Previous)
+            {
+                if (ReferenceEquals(a, b))
+                {
+                    return 0;
+                }
+
+                var c = string.CompareOrdinal(a.Display, b.Display);
+                if (c != 0)
+                {
+                    return c;
+                }
+
+                c = CompareLocations(a.Location, b.Location);
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+
+            return 0;
+        }
+
+        internal static int CompareLocations(Location? a, Location? b)
+        {
+            if (a is null || b is null)
+            {
+                return a is null ? (b is null ? 0 : -1) : 1;
+            }
+
+            var c = string.CompareOrdinal(a.SourceTree?.FilePath ?? string.Empty, b.SourceTree?.FilePath ?? string.Empty);
+            return c != 0 ? c : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
         }
 
         /// <summary>Appends a hop to every path (bounded, so loops cannot make paths grow forever).</summary>
@@ -248,6 +340,16 @@ namespace Minimization.Analyzers.Flow
                 }
             }
         }
+
+        /// <summary>The names of the sources, each once, in source order (file, position, then name): the same whatever order they were joined in.</summary>
+        public List<string> OrderedSourceNames()
+            => Sources()
+                .OrderBy(s => s.Location?.SourceTree?.FilePath ?? string.Empty, StringComparer.Ordinal)
+                .ThenBy(s => s.Location?.SourceSpan.Start ?? -1)
+                .ThenBy(s => s.Display, StringComparer.Ordinal)
+                .Select(s => s.Display)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
 
         public override string ToString() => IsClean ? "clean" : string.Join(", ", Entries.Select(e => e.Label.ToString()));
     }

@@ -123,13 +123,13 @@ namespace Minimization.Analyzers
         {
             foreach (var finding in analysis.Findings)
             {
-                var sources = finding.Taint.Sources().Select(s => s.Display).Distinct(StringComparer.Ordinal).ToList();
+                var sources = OrderedSources(finding.Taint);
                 if (sources.Count == 0)
                 {
                     continue;
                 }
 
-                var first = finding.Taint.Entries.First(e => e.Label.IsConcrete);
+                var first = ShownEntry(finding.Taint);
                 var (path, locations) = DescribePath(first, engine.Compilation);
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add("sources", string.Join("|", sources))
@@ -149,6 +149,52 @@ namespace Minimization.Analyzers
             foreach (var bound in analysis.Bounds)
             {
                 context.ReportDiagnostic(Diagnostic.Create(AnalysisBoundReached, bound.Location, bound.Bound, bound.What, bound.Sources, bound.Option));
+            }
+        }
+
+        /// <summary>The sources a message names, in source order (file, position, then name): the same whatever order they met in.</summary>
+        internal static List<string> OrderedSources(Taint taint) => taint.OrderedSourceNames();
+
+        /// <summary>
+        /// The flow a message walks when several sources meet at one sink: the shortest path, then the source first in source
+        /// order, then the first path in a fixed order of steps (docs/rules/MIN001.md, "Which path is shown").
+        /// </summary>
+        internal static TaintEntry ShownEntry(Taint taint)
+        {
+            var found = false;
+            var best = default(TaintEntry);
+            foreach (var e in taint.Entries)
+            {
+                if (!e.Label.IsConcrete)
+                {
+                    continue;
+                }
+
+                if (!found || Compare(e, best) < 0)
+                {
+                    best = e;
+                    found = true;
+                }
+            }
+
+            return best;
+
+            static int Compare(TaintEntry a, TaintEntry b)
+            {
+                var c = (a.Path?.Length ?? 0).CompareTo(b.Path?.Length ?? 0);
+                if (c != 0)
+                {
+                    return c;
+                }
+
+                c = Taint.CompareLocations(a.Label.Source!.Location, b.Label.Source!.Location);
+                if (c != 0)
+                {
+                    return c;
+                }
+
+                c = string.CompareOrdinal(a.Label.Source.Display, b.Label.Source.Display);
+                return c != 0 ? c : Taint.ComparePaths(a.Path, b.Path);
             }
         }
 
@@ -203,7 +249,7 @@ namespace Minimization.Analyzers
                 return;
             }
 
-            var sources = carried.Sources().Select(s => s.Display).Distinct(StringComparer.Ordinal);
+            var sources = OrderedSources(carried);
             var location = exposed.Locations.FirstOrDefault(l => l.IsInSource) ?? Location.None;
             context.ReportDiagnostic(Diagnostic.Create(IdentityExposedAcrossAssembly, location, exposed.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), string.Join(", ", sources)));
         }

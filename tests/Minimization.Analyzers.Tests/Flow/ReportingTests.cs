@@ -26,7 +26,7 @@ namespace Minimization.Analyzers.Tests.Flow
             """, Min001Says(0, "CallRecord.CallerNumber, CallRecord.CalleeNumber, CallRecord.TowerId", UkSend, "CallRecord.CallerNumber → local 'line' → PartnerGateway.Send"));
 
         [Fact]
-        public Task Sources_from_two_objects_meeting_in_a_helper_argument_give_one_diagnostic() => Check("""
+        public Task Sources_from_two_objects_meeting_in_a_helper_argument_give_one_diagnostic_naming_them_in_source_order() => Check("""
             using Telecom;
             class CdrJob
             {
@@ -34,7 +34,7 @@ namespace Minimization.Analyzers.Tests.Flow
 
                 void Run(CallRecord r, Subscriber s) => Share({|#0:s.Email + "/" + r.CallerNumber|});
             }
-            """, Min001Says(0, "Subscriber.Email, CallRecord.CallerNumber", UkSend, "Subscriber.Email → CdrJob.Share(string) → PartnerGateway.Send"));
+            """, Min001Says(0, "CallRecord.CallerNumber, Subscriber.Email", UkSend, "CallRecord.CallerNumber → CdrJob.Share(string) → PartnerGateway.Send"));
 
         [Fact]
         public Task Call_chain_is_reported_once_at_the_outermost_argument_with_the_path_through_every_call() => Check("""
