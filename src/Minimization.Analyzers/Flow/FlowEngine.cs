@@ -32,6 +32,7 @@ namespace Minimization.Analyzers.Flow
         internal const int MaxComponentEvaluations = 12;
 
         private readonly ConcurrentDictionary<IMethodSymbol, MethodAnalysis> _final = new ConcurrentDictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, DispatchSummary> _dispatch = new ConcurrentDictionary<IMethodSymbol, DispatchSummary>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _noGraph = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly object _indexGate = new object();
@@ -120,6 +121,75 @@ namespace Minimization.Analyzers.Flow
             // on the order in which members were analyzed. A member of the component being solved costs nothing in depth.
             boundHit = result.Truncated || !provisional && result.Depth >= Options.MaxCallDepth;
             return boundHit ? null : result;
+        }
+
+        /// <summary>
+        /// One summary for a call that may run any of <paramref name="bodies"/>: their join. Published once every body is
+        /// final; while some are being solved, kept per analysis and brought up to date from the log of provisional changes
+        /// (each change joined in once), so the cost stays linear in the number of bodies and changes.
+        /// </summary>
+        public MethodAnalysis? GetDispatchSummary(IMethodSymbol target, List<IMethodSymbol> bodies, AnalysisStack context, out bool anyBound, out bool anyLibrary)
+        {
+            var key = target.OriginalDefinition;
+            if (_dispatch.TryGetValue(key, out var published))
+            {
+                anyBound = published.Bound;
+                anyLibrary = published.Library;
+                return published.Summary;
+            }
+
+            if (context.TryGetDispatch(key, out var cached))
+            {
+                anyBound = cached.Bound;
+                anyLibrary = cached.Library;
+                return context.Refresh(cached);
+            }
+
+            MethodAnalysis? merged = null;
+            anyBound = false;
+            anyLibrary = false;
+            var allFinal = true;
+            var members = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var body in bodies)
+            {
+                var bodyKey = body.OriginalDefinition;
+                var summary = Summary(bodyKey, context, out var provisional);
+                allFinal &= !provisional && (summary is null || _final.ContainsKey(bodyKey));
+                if (summary is null)
+                {
+                    if (_noGraph.TryGetValue(bodyKey, out var tooLarge) && tooLarge)
+                    {
+                        anyBound = true;
+                    }
+                    else
+                    {
+                        anyLibrary = true;
+                    }
+
+                    continue;
+                }
+
+                if (summary.Truncated || !provisional && summary.Depth >= Options.MaxCallDepth)
+                {
+                    anyBound = true;
+                    continue;
+                }
+
+                members.Add(bodyKey);
+                merged = merged is null ? summary : MethodAnalysis.Join(merged, summary);
+            }
+
+            var entry = new DispatchSummary(merged, anyBound, anyLibrary, members);
+            if (allFinal)
+            {
+                _dispatch.TryAdd(key, entry);
+            }
+            else
+            {
+                context.AddDispatch(key, entry);
+            }
+
+            return merged;
         }
 
         private MethodAnalysis? Summary(IMethodSymbol key, AnalysisStack context) => Summary(key, context, out _);
@@ -704,6 +774,29 @@ namespace Minimization.Analyzers.Flow
         }
     }
 
+    /// <summary>The merged summary of a dispatched call's bodies, with what kept some of them out of it.</summary>
+    internal sealed class DispatchSummary
+    {
+        public DispatchSummary(MethodAnalysis? summary, bool bound, bool library, HashSet<IMethodSymbol> members)
+        {
+            Summary = summary;
+            Bound = bound;
+            Library = library;
+            Members = members;
+        }
+
+        public MethodAnalysis? Summary { get; set; }
+
+        public bool Bound { get; set; }
+
+        public bool Library { get; }
+
+        public HashSet<IMethodSymbol> Members { get; }
+
+        /// <summary>How much of the analysis's change log has been joined in.</summary>
+        public int Seen { get; set; }
+    }
+
     /// <summary>
     /// One top-level analysis's solving state, on one thread: the components being solved (nested when a callee is reached
     /// by a route the root's call graph did not show), their provisional summaries, results that rest on an outer
@@ -715,6 +808,8 @@ namespace Minimization.Analyzers.Flow
         private readonly List<Level> _levels = new List<Level>();
         private readonly Dictionary<IMethodSymbol, MethodAnalysis> _local = new Dictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ISymbol, AbstractValue> _localFields = new Dictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IMethodSymbol, DispatchSummary> _dispatch = new Dictionary<IMethodSymbol, DispatchSummary>(SymbolEqualityComparer.Default);
+        private readonly List<(IMethodSymbol Method, MethodAnalysis Analysis)> _changes = new List<(IMethodSymbol, MethodAnalysis)>();
         private readonly IMethodSymbol? _root;
         private readonly Func<ControlFlowGraph>? _rootGraph;
 
@@ -825,6 +920,32 @@ namespace Minimization.Analyzers.Flow
         public void SetProvisional(int level, IMethodSymbol method, MethodAnalysis analysis)
         {
             _levels[level].Provisional![method] = analysis;
+            _changes.Add((method, analysis));
+        }
+
+        public bool TryGetDispatch(IMethodSymbol target, out DispatchSummary entry) => _dispatch.TryGetValue(target, out entry!);
+
+        public void AddDispatch(IMethodSymbol target, DispatchSummary entry)
+        {
+            entry.Seen = _changes.Count;
+            _dispatch[target] = entry;
+        }
+
+        /// <summary>Joins into a merged dispatch summary every provisional change of its bodies since it was last brought up to date.</summary>
+        public MethodAnalysis? Refresh(DispatchSummary entry)
+        {
+            for (; entry.Seen < _changes.Count; entry.Seen++)
+            {
+                var (method, analysis) = _changes[entry.Seen];
+                if (entry.Members.Contains(method))
+                {
+                    var changed = analysis.WithDepth(0, false);
+                    entry.Summary = entry.Summary is null ? changed : MethodAnalysis.Join(entry.Summary, changed);
+                    entry.Bound |= analysis.Truncated;
+                }
+            }
+
+            return entry.Summary;
         }
 
         /// <summary>Drops what rested on provisional summaries: a component starts a new pass with new ones.</summary>

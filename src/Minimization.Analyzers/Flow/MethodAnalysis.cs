@@ -129,6 +129,55 @@ namespace Minimization.Analyzers.Flow
         /// <summary>Concrete identity written into fields and properties (any receiver), for the compilation's member-write index.</summary>
         public ImmutableDictionary<ISymbol, AbstractValue> MemberWrites { get; }
 
+        /// <summary>
+        /// What a caller sees through a call that may run either body: return values, effects and member writes joined, sink
+        /// reaches united (one per label). Findings and bounds are the bodies' own and stay with them.
+        /// </summary>
+        public static MethodAnalysis Join(MethodAnalysis a, MethodAnalysis b)
+        {
+            if (ReferenceEquals(a, b) || b.IsInert && b.Depth <= a.Depth && (!b.Truncated || a.Truncated))
+            {
+                return a;
+            }
+
+            var effects = a.ParameterEffects;
+            foreach (var kv in b.ParameterEffects)
+            {
+                effects = effects.SetItem(kv.Key, effects.TryGetValue(kv.Key, out var mine) ? mine.Join(kv.Value) : kv.Value);
+            }
+
+            var writes = a.MemberWrites;
+            foreach (var kv in b.MemberWrites)
+            {
+                writes = writes.SetItem(kv.Key, writes.TryGetValue(kv.Key, out var mine) ? mine.Join(kv.Value) : kv.Value);
+            }
+
+            var reaches = a.SinkReaches;
+            foreach (var r in b.SinkReaches)
+            {
+                var known = false;
+                foreach (var mine in reaches)
+                {
+                    known |= mine.Entry.Label.Equals(r.Entry.Label);
+                }
+
+                if (!known)
+                {
+                    reaches = reaches.Add(r);
+                }
+            }
+
+            return new MethodAnalysis(
+                a.ReturnValue.Join(b.ReturnValue),
+                effects,
+                reaches,
+                ImmutableArray<FlowFinding>.Empty,
+                ImmutableArray<BoundFinding>.Empty,
+                writes,
+                System.Math.Max(a.Depth, b.Depth),
+                a.Truncated || b.Truncated);
+        }
+
         /// <summary>The same analysis with another depth and truncation (a component publishes one depth for all its members).</summary>
         public MethodAnalysis WithDepth(int depth, bool truncated)
             => depth == Depth && truncated == Truncated ? this : new MethodAnalysis(ReturnValue, ParameterEffects, SinkReaches, Findings, Bounds, MemberWrites, depth, truncated);

@@ -37,6 +37,9 @@ namespace Minimization.Analyzers.Flow
         /// <summary>Symbolic labels of functions evaluated in place start at a multiple of this, clear of any real parameter ordinal.</summary>
         private const int InlineLabelBase = 1 << 16;
 
+        /// <summary>Above this many implementations, a dispatched call applies one merged summary instead of one per body.</summary>
+        internal const int MergeDispatchAbove = 8;
+
         private CallArg[] Arguments(ImmutableArray<IArgumentOperation> arguments)
         {
             var result = new CallArg[arguments.Length];
@@ -173,6 +176,48 @@ namespace Minimization.Analyzers.Flow
             if (callees.Count == 0)
             {
                 needsLibrary = true;
+            }
+
+            if (callees.Count > MergeDispatchAbove && !HasDelegateArgument(args))
+            {
+                // A call through a member with many implementations: one merged summary of them all, so that a base with a
+                // thousand overrides costs a thousand once, not a thousand at every call site.
+                var bodies = new List<IMethodSymbol>(callees.Count);
+                foreach (var callee in callees)
+                {
+                    if (callee.MethodKind == MethodKind.PropertyGet && callee.AssociatedSymbol is IPropertySymbol auto && IsAutoAccessor(callee))
+                    {
+                        result = result.Join((receiver ?? AbstractValue.Clean).Member(auto.Name, MaxMemberPath));
+                    }
+                    else
+                    {
+                        bodies.Add(callee);
+                    }
+                }
+
+                var merged = _engine.GetDispatchSummary(target, bodies, _stack, out var anyBound, out var anyLibrary);
+                if (merged is not null)
+                {
+                    _results.UsedCallee(merged.Depth);
+                    result = result.Join(Apply(merged, target, instance, receiver, args, site));
+                }
+
+                if (anyBound)
+                {
+                    _results.MarkTruncated();
+                    var inputs = Union(args, receiver).Self.OnlyConcrete();
+                    if (!inputs.IsClean)
+                    {
+                        AddBound(site.Syntax.GetLocation(), "max_call_depth or max_method_operations", FlowOptions.MaxCallDepthKey + " / " + FlowOptions.MaxMethodOperationsKey, "the call to " + _ann.Display(target), string.Join(", ", inputs.OrderedSourceNames()));
+                    }
+                }
+
+                if (anyBound || anyLibrary)
+                {
+                    result = result.Join(Library(target, instance, receiver, args, site));
+                }
+
+                return result;
             }
 
             foreach (var callee in callees)
