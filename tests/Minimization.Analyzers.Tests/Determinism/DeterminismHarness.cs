@@ -214,7 +214,10 @@ namespace Minimization.Analyzers.Tests.Determinism
         /// <summary>
         /// Analyzes <paramref name="corpus"/> <paramref name="runs"/> times as <paramref name="plan"/> says and fails, showing the
         /// first differing line, unless every run produced the same canonical diagnostics. Also fails when the first run has no
-        /// MIN001 (the comparison would then prove nothing). Returns the diagnostics of the first run.
+        /// MIN001 (the comparison would then prove nothing). Returns the diagnostics of the first run. With
+        /// <see cref="RunPlan.DocumentByDocument"/> every run after the first gives two results (the full one and the union of
+        /// the per-document ones), so <paramref name="runs"/> = 6 compares ten results with the first. Each run has its own
+        /// <see cref="RunTimeout"/>.
         /// </summary>
         public static async Task<ImmutableArray<string>> AssertSameAcrossRunsAsync(Corpus corpus, RunPlan plan, int seed, int runs = 10)
         {
