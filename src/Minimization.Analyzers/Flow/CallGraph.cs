@@ -25,6 +25,7 @@ namespace Minimization.Analyzers.Flow
         private readonly FlowEngine _engine;
         private readonly ConcurrentDictionary<IMethodSymbol, CallNode> _bodies = new ConcurrentDictionary<IMethodSymbol, CallNode>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, CallNode> _dispatch = new ConcurrentDictionary<IMethodSymbol, CallNode>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, CallNode> _members = new ConcurrentDictionary<ISymbol, CallNode>(SymbolEqualityComparer.Default);
         private int _scans;
 
         public CallGraph(FlowEngine engine)
@@ -52,11 +53,39 @@ namespace Minimization.Analyzers.Flow
                 return null;
             }
 
-            return _bodies.GetOrAdd(key, k => new CallNode(k, isDispatch: false));
+            return _bodies.GetOrAdd(key, k => new CallNode(k, NodeKind.Body));
         }
 
         private CallNode Dispatch(IMethodSymbol method)
-            => _dispatch.GetOrAdd(method.OriginalDefinition, k => new CallNode(k, isDispatch: true));
+            => _dispatch.GetOrAdd(method.OriginalDefinition, k => new CallNode(k, NodeKind.Dispatch));
+
+        /// <summary>The node of a field, property or event of this compilation.</summary>
+        public CallNode Member(ISymbol member)
+            => _members.GetOrAdd(member.OriginalDefinition, k => new CallNode(k, NodeKind.Member));
+
+        /// <summary>Calls and member reads of a body; the writers of a member; the implementations of a dispatch point.</summary>
+        public CallNode[] AllSuccessors(CallNode node, CancellationToken cancellationToken)
+        {
+            var known = Volatile.Read(ref node.AllField);
+            if (known is not null)
+            {
+                return known;
+            }
+
+            var calls = Successors(node, cancellationToken);
+            var members = node.Kind == NodeKind.Body ? Volatile.Read(ref node.MembersField) ?? Array.Empty<CallNode>() : Array.Empty<CallNode>();
+            var all = members.Length == 0 ? calls : Concat(calls, members);
+            Interlocked.CompareExchange(ref node.AllField, all, null);
+            return node.AllField!;
+        }
+
+        private static CallNode[] Concat(CallNode[] a, CallNode[] b)
+        {
+            var result = new CallNode[a.Length + b.Length];
+            Array.Copy(a, result, a.Length);
+            Array.Copy(b, 0, result, a.Length, b.Length);
+            return result;
+        }
 
         /// <summary>The successors of a node: the bodies and dispatch points its body may call (its implementations, for a dispatch point).</summary>
         public CallNode[] Successors(CallNode node, CancellationToken cancellationToken)
@@ -68,7 +97,20 @@ namespace Minimization.Analyzers.Flow
             }
 
             CallNode[] successors;
-            if (node.IsDispatch)
+            if (node.IsMember)
+            {
+                var list = new List<CallNode>();
+                foreach (var writer in _engine.MemberWrites.WriterMethods(node.Symbol, cancellationToken))
+                {
+                    if (Body(writer) is { } body && !list.Contains(body))
+                    {
+                        list.Add(body);
+                    }
+                }
+
+                successors = list.ToArray();
+            }
+            else if (node.IsDispatch)
             {
                 var list = new List<CallNode>();
                 foreach (var impl in _engine.Implementations.Of(node.Method))
@@ -104,6 +146,7 @@ namespace Minimization.Analyzers.Flow
                 Interlocked.Increment(ref _scans);
                 node.DirectSink = scan.DirectSink;
                 node.DirectRead = scan.DirectRead;
+                Interlocked.CompareExchange(ref node.MembersField, scan.Members.ToArray(), null);
                 successors = scan.Successors.ToArray();
             }
 
@@ -271,7 +314,7 @@ namespace Minimization.Analyzers.Flow
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var (v, next) = frames.Pop();
-                var successors = Successors(nodes[v], cancellationToken);
+                var successors = AllSuccessors(nodes[v], cancellationToken);
                 if (next < successors.Length)
                 {
                     frames.Push((v, next + 1));
@@ -334,6 +377,9 @@ namespace Minimization.Analyzers.Flow
             }
 
             public List<CallNode> Successors { get; } = new List<CallNode>();
+
+            /// <summary>Fields, properties and events of this compilation read on a receiver other than a parameter.</summary>
+            public List<CallNode> Members { get; } = new List<CallNode>();
 
             public bool DirectSink { get; private set; }
 
@@ -404,6 +450,8 @@ namespace Minimization.Analyzers.Flow
                                 DirectRead = true;
                             }
 
+                            AddMember(member);
+
                             switch (member)
                             {
                                 case IPropertyReferenceOperation property:
@@ -457,6 +505,27 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
+            private void AddMember(IMemberReferenceOperation reference)
+            {
+                // What other code stores into the member matters where the receiver is not the caller's object (the caller's
+                // summary application decides that one): statics, this, and objects of unknown origin.
+                var member = reference.Member;
+                if (member is not (IFieldSymbol { IsConst: false } or IPropertySymbol { IsIndexer: false } or IEventSymbol)
+                    || !_graph._engine.IsOwn(member)
+                    || reference.Instance is IParameterReferenceOperation)
+                {
+                    return;
+                }
+
+                var node = _graph.Member(member);
+                if (_seenMembers.Add(node))
+                {
+                    Members.Add(node);
+                }
+            }
+
+            private readonly HashSet<CallNode> _seenMembers = new HashSet<CallNode>();
+
             private void AddAccessor(IMethodSymbol? accessor, IOperation? instance)
             {
                 if (accessor is null)
@@ -490,7 +559,20 @@ namespace Minimization.Analyzers.Flow
         }
     }
 
-    /// <summary>A node of the <see cref="CallGraph"/>: a body or a dispatch point, with its memoized answers.</summary>
+    /// <summary>What a <see cref="CallNode"/> stands for.</summary>
+    internal enum NodeKind
+    {
+        /// <summary>A method body of this compilation.</summary>
+        Body,
+
+        /// <summary>A virtual or interface member: its successors are the implementations.</summary>
+        Dispatch,
+
+        /// <summary>A field, property or event of this compilation: its value is what its writers store (its successors).</summary>
+        Member,
+    }
+
+    /// <summary>A node of the <see cref="CallGraph"/>: a body, a dispatch point or a member, with its memoized answers.</summary>
     internal sealed class CallNode
     {
         public const int SinkQuery = 0;
@@ -502,18 +584,31 @@ namespace Minimization.Analyzers.Flow
         private int _sink;
         private int _read;
 
-        public CallNode(IMethodSymbol method, bool isDispatch)
+        public CallNode(ISymbol symbol, NodeKind kind)
         {
-            Method = method;
-            IsDispatch = isDispatch;
+            Symbol = symbol;
+            Kind = kind;
         }
 
-        public IMethodSymbol Method { get; }
+        public ISymbol Symbol { get; }
 
-        public bool IsDispatch { get; }
+        public NodeKind Kind { get; }
 
-        /// <summary>Set once, by the first scan that finishes (every scan of one body finds the same edges).</summary>
+        /// <summary>The method of a body or dispatch node.</summary>
+        public IMethodSymbol Method => (IMethodSymbol)Symbol;
+
+        public bool IsDispatch => Kind == NodeKind.Dispatch;
+
+        public bool IsMember => Kind == NodeKind.Member;
+
+        /// <summary>Set once, by the first scan that finishes (every scan of one body finds the same edges): calls only.</summary>
         internal CallNode[]? SuccessorsField;
+
+        /// <summary>The members a body reads (what the heap part of its summary depends on).</summary>
+        internal CallNode[]? MembersField;
+
+        /// <summary>Calls and member reads together: the edges the summaries are solved over.</summary>
+        internal CallNode[]? AllField;
 
         /// <summary>The body calls a sink itself (or runs a delegate of unknown origin, a dynamic call, an event).</summary>
         public bool DirectSink { get; set; }
@@ -535,6 +630,6 @@ namespace Minimization.Analyzers.Flow
             }
         }
 
-        public override string ToString() => (IsDispatch ? "dispatch " : string.Empty) + Method.ToDisplayString();
+        public override string ToString() => Kind + " " + Symbol.ToDisplayString();
     }
 }

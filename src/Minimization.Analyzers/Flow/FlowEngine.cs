@@ -239,27 +239,53 @@ namespace Minimization.Analyzers.Flow
             return null;
         }
 
+        /// <summary>Solves a member's value (and whatever it rests on) when a read reaches it by a route the root's graph did not show.</summary>
+        public void SolveMember(ISymbol member, AnalysisStack context)
+        {
+            try
+            {
+                SolveFrom(Graph.Member(member), context);
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                // Too deep for this thread's stack: the member reads as clean here (bounded like a call past max_call_depth).
+            }
+        }
+
         /// <summary>Solves every component reachable from <paramref name="start"/> that is not solved yet, callees first.</summary>
         private void SolveFrom(CallNode start, AnalysisStack context)
         {
             System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
-            var components = Graph.Components(
-                start,
-                n => !_final.ContainsKey(n.Method) && !_noGraph.ContainsKey(n.Method) && !context.IsInProgress(n.Method) && !context.TryGetLocal(n.Method, out _),
-                context.CancellationToken);
+            var components = Graph.Components(start, n => IsPending(n, context), context.CancellationToken);
             foreach (var component in components)
             {
                 SolveComponent(component, context);
             }
         }
 
+        private bool IsPending(CallNode n, AnalysisStack context)
+            => n.IsMember
+                ? !MemberWrites.IsFinal(n.Symbol) && !context.IsInProgress(n.Symbol) && !context.HasLocalField(n.Symbol)
+                : !_final.ContainsKey(n.Method) && !_noGraph.ContainsKey(n.Method) && !context.IsInProgress(n.Symbol) && !context.HasLocal(n.Method);
+
         private void SolveComponent(List<CallNode> component, AnalysisStack context)
         {
             var cancellationToken = context.CancellationToken;
             var members = new List<CallNode>(component.Count);
-            var graphs = new List<ControlFlowGraph>(component.Count);
+            var graphs = new List<ControlFlowGraph?>(component.Count);
             foreach (var node in component)
             {
+                if (node.IsMember)
+                {
+                    if (!MemberWrites.IsFinal(node.Symbol))
+                    {
+                        members.Add(node);
+                        graphs.Add(null);
+                    }
+
+                    continue;
+                }
+
                 if (_final.ContainsKey(node.Method))
                 {
                     continue;
@@ -288,10 +314,10 @@ namespace Minimization.Analyzers.Flow
             // carries a change through a long cycle in one pass instead of one pass per hop.
             // Vertices: the members, then the dispatch points between them (a call through a base with a thousand overrides
             // is one edge to the dispatch point and a thousand out of it, not a thousand per caller).
-            var memberIndex = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+            var memberIndex = new Dictionary<CallNode, int>();
             for (var i = 0; i < members.Count; i++)
             {
-                memberIndex[members[i].Method] = i;
+                memberIndex[members[i]] = i;
             }
 
             var dispatchIndex = new Dictionary<CallNode, int>();
@@ -303,11 +329,11 @@ namespace Minimization.Analyzers.Flow
 
             for (var i = 0; i < members.Count; i++)
             {
-                foreach (var s in Graph.Successors(members[i], cancellationToken))
+                foreach (var s in Graph.AllSuccessors(members[i], cancellationToken))
                 {
                     if (!s.IsDispatch)
                     {
-                        if (memberIndex.TryGetValue(s.Method, out var c) && !edges[i].Contains(c))
+                        if (memberIndex.TryGetValue(s, out var c) && !edges[i].Contains(c))
                         {
                             edges[i].Add(c);
                         }
@@ -320,7 +346,7 @@ namespace Minimization.Analyzers.Flow
                         var targets = new List<int>();
                         foreach (var t in Graph.Successors(s, cancellationToken))
                         {
-                            if (memberIndex.TryGetValue(t.Method, out var c))
+                            if (memberIndex.TryGetValue(t, out var c))
                             {
                                 targets.Add(c);
                             }
@@ -348,7 +374,7 @@ namespace Minimization.Analyzers.Flow
             for (var i = 0; i < bySource.Length; i++)
             {
                 bySource[i] = i;
-                keys[i] = StableKey(members[i].Method);
+                keys[i] = StableKey(members[i].Symbol);
             }
 
             Array.Sort(bySource, (a, b) => CompareKeys(keys[a], keys[b]));
@@ -365,7 +391,7 @@ namespace Minimization.Analyzers.Flow
             // Positions: members take 0..n-1 in evaluation order; dispatch points keep their vertex number.
             var position = new int[edges.Count];
             var sorted = new CallNode[order.Count];
-            var sortedGraphs = new ControlFlowGraph[order.Count];
+            var sortedGraphs = new ControlFlowGraph?[order.Count];
             for (var i = 0; i < order.Count; i++)
             {
                 position[order[i]] = i;
@@ -397,7 +423,8 @@ namespace Minimization.Analyzers.Flow
             var level = context.PushLevel(sorted);
             try
             {
-                var results = new MethodAnalysis[sorted.Length];
+                var results = new MethodAnalysis?[sorted.Length];
+                var values = new AbstractValue?[sorted.Length];
                 var evaluations = new int[sorted.Length];
                 var queued = new bool[sorted.Length];
 
@@ -436,15 +463,33 @@ namespace Minimization.Analyzers.Flow
                             continue;
                         }
 
-                        var analysis = Evaluate(sorted[i].Method, sortedGraphs[i], context);
-                        results[i] = analysis;
-                        var previous = context.Provisional(level, sorted[i].Method);
-                        if (previous.SameSummary(analysis))
+                        var changed = false;
+                        if (sorted[i].IsMember)
+                        {
+                            var value = MemberWrites.Collect(sorted[i].Symbol, context);
+                            values[i] = value;
+                            if (!context.ProvisionalValue(level, sorted[i].Symbol).SameAs(value))
+                            {
+                                context.SetProvisionalValue(level, sorted[i].Symbol, value);
+                                changed = true;
+                            }
+                        }
+                        else
+                        {
+                            var analysis = Evaluate(sorted[i].Method, sortedGraphs[i]!, context);
+                            results[i] = analysis;
+                            if (!context.Provisional(level, sorted[i].Method).SameSummary(analysis))
+                            {
+                                context.SetProvisional(level, sorted[i].Method, analysis.WithDepth(0, analysis.Truncated));
+                                changed = true;
+                            }
+                        }
+
+                        if (!changed)
                         {
                             continue;
                         }
 
-                        context.SetProvisional(level, sorted[i].Method, analysis.WithDepth(0, analysis.Truncated));
                         foreach (var c in callers[i])
                         {
                             if (c >= memberCount)
@@ -464,7 +509,7 @@ namespace Minimization.Analyzers.Flow
 
                     if (next.Count > 0)
                     {
-                        context.ClearLocal();
+                        context.ClearLocal(level);
                         (current, next) = (next, current);
                     }
                 }
@@ -472,17 +517,35 @@ namespace Minimization.Analyzers.Flow
                 var depth = 0;
                 foreach (var r in results)
                 {
-                    depth = Math.Max(depth, r.Depth);
-                    truncated |= r.Truncated;
+                    if (r is not null)
+                    {
+                        depth = Math.Max(depth, r.Depth);
+                        truncated |= r.Truncated;
+                    }
                 }
 
                 var local = context.DependsOnOuter(level);
                 for (var i = 0; i < sorted.Length; i++)
                 {
-                    var published = results[i].WithDepth(depth, truncated);
+                    if (sorted[i].IsMember)
+                    {
+                        var value = values[i] ?? AbstractValue.Clean;
+                        if (local)
+                        {
+                            context.SetLocalField(sorted[i].Symbol, value, level);
+                        }
+                        else
+                        {
+                            MemberWrites.Publish(sorted[i].Symbol, value);
+                        }
+
+                        continue;
+                    }
+
+                    var published = (results[i] ?? MethodAnalysis.Empty).WithDepth(depth, truncated);
                     if (local)
                     {
-                        context.SetLocal(sorted[i].Method, published);
+                        context.SetLocal(sorted[i].Method, published, level);
                     }
                     else
                     {
@@ -557,14 +620,14 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>A key that orders methods the same way in every run: file, position, then name.</summary>
-        internal static (string Path, int Start, string Name) StableKey(IMethodSymbol method)
+        internal static (string Path, int Start, string Name) StableKey(ISymbol symbol)
         {
-            foreach (var reference in method.DeclaringSyntaxReferences)
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
             {
-                return (reference.SyntaxTree.FilePath ?? string.Empty, reference.Span.Start, method.MetadataName);
+                return (reference.SyntaxTree.FilePath ?? string.Empty, reference.Span.Start, symbol.MetadataName);
             }
 
-            return (string.Empty, -1, method.ToDisplayString());
+            return (string.Empty, -1, symbol.ToDisplayString());
         }
 
         internal static int CompareKeys((string Path, int Start, string Name) a, (string Path, int Start, string Name) b)
@@ -801,13 +864,13 @@ namespace Minimization.Analyzers.Flow
     /// One top-level analysis's solving state, on one thread: the components being solved (nested when a callee is reached
     /// by a route the root's call graph did not show), their provisional summaries, results that rest on an outer
     /// component's provisional summaries (kept here, not published, and dropped when a component starts a new pass),
-    /// and the fields whose stored values are being collected.
+    /// and members' values being solved with their writers.
     /// </summary>
     internal sealed class AnalysisStack
     {
         private readonly List<Level> _levels = new List<Level>();
-        private readonly Dictionary<IMethodSymbol, MethodAnalysis> _local = new Dictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
-        private readonly Dictionary<ISymbol, AbstractValue> _localFields = new Dictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IMethodSymbol, (MethodAnalysis Analysis, int DependsOn)> _local = new Dictionary<IMethodSymbol, (MethodAnalysis, int)>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, (AbstractValue Value, int DependsOn)> _localFields = new Dictionary<ISymbol, (AbstractValue, int)>(SymbolEqualityComparer.Default);
         private readonly Dictionary<IMethodSymbol, DispatchSummary> _dispatch = new Dictionary<IMethodSymbol, DispatchSummary>(SymbolEqualityComparer.Default);
         private readonly List<(IMethodSymbol Method, MethodAnalysis Analysis)> _changes = new List<(IMethodSymbol, MethodAnalysis)>();
         private readonly IMethodSymbol? _root;
@@ -825,7 +888,7 @@ namespace Minimization.Analyzers.Flow
         private sealed class Level
         {
             public Dictionary<IMethodSymbol, MethodAnalysis>? Provisional;
-            public ISymbol? Field;
+            public Dictionary<ISymbol, AbstractValue>? Values;
             public int MinDependency = int.MaxValue;
         }
 
@@ -836,19 +899,20 @@ namespace Minimization.Analyzers.Flow
         public int PushLevel(IReadOnlyList<CallNode> members)
         {
             var provisional = new Dictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
+            var values = new Dictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
             foreach (var m in members)
             {
-                provisional[m.Method] = MethodAnalysis.Empty;
+                if (m.IsMember)
+                {
+                    values[m.Symbol] = AbstractValue.Clean;
+                }
+                else
+                {
+                    provisional[m.Method] = MethodAnalysis.Empty;
+                }
             }
 
-            _levels.Add(new Level { Provisional = provisional });
-            return _levels.Count - 1;
-        }
-
-        /// <summary>A level for collecting what is stored into <paramref name="field"/>: a read of it meanwhile is a cycle.</summary>
-        public int PushField(ISymbol field)
-        {
-            _levels.Add(new Level { Field = field });
+            _levels.Add(new Level { Provisional = provisional, Values = values });
             return _levels.Count - 1;
         }
 
@@ -856,6 +920,9 @@ namespace Minimization.Analyzers.Flow
         {
             var popped = _levels[level];
             _levels.RemoveAt(level);
+
+            // What rested on this level's provisional values (or on its field being collected) is stale now.
+            ClearLocal(level);
             if (level > 0 && popped.MinDependency < level - 1)
             {
                 var parent = _levels[level - 1];
@@ -866,11 +933,12 @@ namespace Minimization.Analyzers.Flow
         /// <summary>Whether what was computed at this level rests on a provisional value of a level below it.</summary>
         public bool DependsOnOuter(int level) => _levels[level].MinDependency < level;
 
-        public bool IsInProgress(IMethodSymbol method)
+        public bool IsInProgress(ISymbol symbol)
         {
             foreach (var level in _levels)
             {
-                if (level.Provisional is not null && level.Provisional.ContainsKey(method))
+                if (symbol is IMethodSymbol method && level.Provisional is not null && level.Provisional.ContainsKey(method)
+                    || level.Values is not null && level.Values.ContainsKey(symbol))
                 {
                     return true;
                 }
@@ -894,20 +962,25 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
-        /// <summary>Whether <paramref name="field"/> is being collected on this thread (the read then rests on that collection).</summary>
-        public bool IsFieldInProgress(ISymbol field)
+        /// <summary>The current value of a member whose component is being solved on this thread (the read then rests on it).</summary>
+        public bool TryGetProvisionalValue(ISymbol member, out AbstractValue value)
         {
             for (var i = _levels.Count - 1; i >= 0; i--)
             {
-                if (_levels[i].Field is { } f && SymbolEqualityComparer.Default.Equals(f, field))
+                if (_levels[i].Values is { } v && v.TryGetValue(member, out value!))
                 {
                     NoteDependency(i);
                     return true;
                 }
             }
 
+            value = null!;
             return false;
         }
+
+        public AbstractValue ProvisionalValue(int level, ISymbol member) => _levels[level].Values![member];
+
+        public void SetProvisionalValue(int level, ISymbol member, AbstractValue value) => _levels[level].Values![member] = value;
 
         private void NoteDependency(int level)
         {
@@ -948,19 +1021,86 @@ namespace Minimization.Analyzers.Flow
             return entry.Summary;
         }
 
-        /// <summary>Drops what rested on provisional summaries: a component starts a new pass with new ones.</summary>
-        public void ClearLocal()
+        /// <summary>Drops what rested on the provisional values of <paramref name="level"/> or above (a new pass, or the level is done).</summary>
+        public void ClearLocal(int level)
         {
-            _local.Clear();
-            _localFields.Clear();
+            List<IMethodSymbol>? stale = null;
+            foreach (var kv in _local)
+            {
+                if (kv.Value.DependsOn >= level)
+                {
+                    (stale ??= new List<IMethodSymbol>()).Add(kv.Key);
+                }
+            }
+
+            if (stale is not null)
+            {
+                foreach (var k in stale)
+                {
+                    _local.Remove(k);
+                }
+            }
+
+            List<ISymbol>? staleFields = null;
+            foreach (var kv in _localFields)
+            {
+                if (kv.Value.DependsOn >= level)
+                {
+                    (staleFields ??= new List<ISymbol>()).Add(kv.Key);
+                }
+            }
+
+            if (staleFields is not null)
+            {
+                foreach (var k in staleFields)
+                {
+                    _localFields.Remove(k);
+                }
+            }
         }
 
-        public bool TryGetLocal(IMethodSymbol method, out MethodAnalysis analysis) => _local.TryGetValue(method, out analysis!);
+        public bool HasLocal(IMethodSymbol method) => _local.ContainsKey(method);
 
-        public void SetLocal(IMethodSymbol method, MethodAnalysis analysis) => _local[method] = analysis;
+        /// <summary>A result that rests on provisional values; reading it makes the reader rest on them too.</summary>
+        public bool TryGetLocal(IMethodSymbol method, out MethodAnalysis analysis)
+        {
+            if (_local.TryGetValue(method, out var entry) && entry.DependsOn < _levels.Count)
+            {
+                if (_levels.Count > 0)
+                {
+                    NoteDependency(entry.DependsOn);
+                }
 
-        public bool TryGetLocalField(ISymbol field, out AbstractValue value) => _localFields.TryGetValue(field, out value!);
+                analysis = entry.Analysis;
+                return true;
+            }
 
-        public void SetLocalField(ISymbol field, AbstractValue value) => _localFields[field] = value;
+            analysis = null!;
+            return false;
+        }
+
+        /// <summary>Keeps a result computed at <paramref name="level"/> that rests on a level below it.</summary>
+        public void SetLocal(IMethodSymbol method, MethodAnalysis analysis, int level) => _local[method] = (analysis, _levels[level].MinDependency);
+
+        public bool HasLocalField(ISymbol field) => _localFields.ContainsKey(field);
+
+        public bool TryGetLocalField(ISymbol field, out AbstractValue value)
+        {
+            if (_localFields.TryGetValue(field, out var entry) && entry.DependsOn < _levels.Count)
+            {
+                if (_levels.Count > 0)
+                {
+                    NoteDependency(entry.DependsOn);
+                }
+
+                value = entry.Value;
+                return true;
+            }
+
+            value = null!;
+            return false;
+        }
+
+        public void SetLocalField(ISymbol field, AbstractValue value, int level) => _localFields[field] = (value, _levels[level].MinDependency);
     }
 }

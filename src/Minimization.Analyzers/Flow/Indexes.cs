@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -218,87 +219,118 @@ namespace Minimization.Analyzers.Flow
             _ => null,
         };
 
-        /// <summary>What any code in the compilation stores into <paramref name="member"/> (concrete identity only).</summary>
+        /// <summary>
+        /// What any code in the compilation stores into <paramref name="member"/> (concrete identity only). The member is a
+        /// node of the call graph whose successors are its writers, so its value is solved with them, as a unit when they
+        /// read it back (a cycle through fields), and is the same whichever read asked first.
+        /// </summary>
         public AbstractValue ValueOf(ISymbol member, AnalysisStack context)
         {
             var key = member.OriginalDefinition;
-            if (_values.TryGetValue(key, out var known) || context.TryGetLocalField(key, out known))
+            if (_values.TryGetValue(key, out var known) || context.TryGetProvisionalValue(key, out known) || context.TryGetLocalField(key, out known))
             {
                 return known;
             }
 
-            if (!_writersByName.TryGetValue(key.Name, out var writers) || context.IsFieldInProgress(key))
+            if (!_writersByName.ContainsKey(key.Name))
             {
-                // A read of the member while its writers are being collected (on this thread) sees nothing yet; what rests
-                // on that is kept out of the shared caches (the stack records the dependency).
                 return AbstractValue.Clean;
             }
 
+            _engine.SolveMember(key, context);
+            if (_values.TryGetValue(key, out known) || context.TryGetLocalField(key, out known))
+            {
+                return known;
+            }
+
+            return AbstractValue.Clean;
+        }
+
+        public bool IsFinal(ISymbol member) => _values.ContainsKey(member);
+
+        public void Publish(ISymbol member, AbstractValue value) => _values.TryAdd(member, value);
+
+        /// <summary>The writers of a member that are methods (initializers are evaluated with the member itself), in a fixed order.</summary>
+        public List<IMethodSymbol> WriterMethods(ISymbol member, CancellationToken cancellationToken)
+        {
+            var result = new List<IMethodSymbol>();
+            foreach (var writer in Writers(member))
+            {
+                if (WriterMethod(writer, cancellationToken) is { } method && !result.Contains(method, SymbolEqualityComparer.Default))
+                {
+                    result.Add(method);
+                }
+            }
+
+            return result;
+        }
+
+        private List<SyntaxNode> Writers(ISymbol key)
+        {
+            var result = new List<SyntaxNode>();
+            if (!_writersByName.TryGetValue(key.Name, out var writers))
+            {
+                return result;
+            }
+
+            var owners = key.DeclaredAccessibility == Accessibility.Private && key.ContainingType is not null
+                ? key.ContainingType.DeclaringSyntaxReferences
+                : default;
+            var seen = new HashSet<SyntaxNode>();
+            foreach (var writer in writers)
+            {
+                if ((owners.IsDefault || IsInside(writer, owners)) && seen.Add(writer))
+                {
+                    result.Add(writer);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>One evaluation of a member's value from its writers' current summaries (final or, in a cycle, provisional).</summary>
+        public AbstractValue Collect(ISymbol key, AnalysisStack context)
+        {
             var cancellationToken = context.CancellationToken;
-            var level = context.PushField(key);
-            try
-            {
-                var value = AbstractValue.Clean;
-                var owners = key.DeclaredAccessibility == Accessibility.Private && key.ContainingType is not null
-                    ? key.ContainingType.DeclaringSyntaxReferences
-                    : default;
+            var value = AbstractValue.Clean;
 
-                // Writers found by syntax. For static members, a writer that stores what its caller passed (a symbolic write)
-                // sends us on to its callers, whose analyses hold the write instantiated with their own arguments, and so on
-                // up the call graph. Instance members are followed through their receivers instead (summaries' effects),
-                // which keeps one object's identity from tainting every other object of its type.
-                var work = new Queue<SyntaxNode>();
-                var seen = new HashSet<SyntaxNode>();
-                foreach (var writer in writers)
+            // Writers found by syntax. For static members, a writer that stores what its caller passed (a symbolic write)
+            // sends us on to its callers, whose analyses hold the write instantiated with their own arguments, and so on
+            // up the call graph. Instance members are followed through their receivers instead (summaries' effects),
+            // which keeps one object's identity from tainting every other object of its type.
+            var work = new Queue<SyntaxNode>();
+            var seen = new HashSet<SyntaxNode>();
+            foreach (var writer in Writers(key))
+            {
+                seen.Add(writer);
+                work.Enqueue(writer);
+            }
+
+            var followed = 0;
+            while (work.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var writer = work.Dequeue();
+                var (analysis, method) = AnalyzeWriter(writer, context);
+                if (analysis is null || !analysis.MemberWrites.TryGetValue(key, out var written))
                 {
-                    if (owners.IsDefault || IsInside(writer, owners))
+                    continue;
+                }
+
+                value = value.Join(AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates));
+                if (key.IsStatic && method is not null && !written.Self.OnlySymbolic().IsClean && _callersByName.TryGetValue(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, out var callers))
+                {
+                    foreach (var caller in callers)
                     {
-                        if (seen.Add(writer))
+                        if (followed < MaxCallerMethods && seen.Add(caller) && ++followed > 0)
                         {
-                            work.Enqueue(writer);
+                            work.Enqueue(caller);
                         }
                     }
                 }
-
-                var followed = 0;
-                while (work.Count > 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var writer = work.Dequeue();
-                    var (analysis, method) = AnalyzeWriter(writer, context);
-                    if (analysis is null || !analysis.MemberWrites.TryGetValue(key, out var written))
-                    {
-                        continue;
-                    }
-
-                    value = value.Join(AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates));
-                    if (key.IsStatic && method is not null && !written.Self.OnlySymbolic().IsClean && _callersByName.TryGetValue(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, out var callers))
-                    {
-                        foreach (var caller in callers)
-                        {
-                            if (followed < MaxCallerMethods && seen.Add(caller) && ++followed > 0)
-                            {
-                                work.Enqueue(caller);
-                            }
-                        }
-                    }
-                }
-
-                if (context.DependsOnOuter(level))
-                {
-                    context.SetLocalField(key, value);
-                }
-                else
-                {
-                    _values.TryAdd(key, value);
-                }
-
-                return value;
             }
-            finally
-            {
-                context.PopLevel(level);
-            }
+
+            return value;
         }
 
         private static bool IsInside(SyntaxNode node, ImmutableArray<SyntaxReference> owners)
@@ -312,6 +344,20 @@ namespace Minimization.Analyzers.Flow
             }
 
             return false;
+        }
+
+        private IMethodSymbol? WriterMethod(SyntaxNode writer, CancellationToken cancellationToken)
+        {
+            if (writer is CompilationUnitSyntax)
+            {
+                return _engine.Compilation.GetEntryPoint(cancellationToken);
+            }
+
+            var model = _engine.GetModel(writer.SyntaxTree);
+            var symbol = writer is ArrowExpressionClauseSyntax arrow && arrow.Parent is PropertyDeclarationSyntax pd
+                ? (model.GetDeclaredSymbol(pd, cancellationToken) as IPropertySymbol)?.GetMethod
+                : model.GetDeclaredSymbol(writer, cancellationToken);
+            return symbol as IMethodSymbol;
         }
 
         private (MethodAnalysis? Analysis, IMethodSymbol? Method) AnalyzeWriter(SyntaxNode writer, AnalysisStack context)
