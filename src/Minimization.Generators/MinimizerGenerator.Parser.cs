@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -80,12 +82,12 @@ namespace Minimization.Generators
                     }
                 }
 
-                string ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : string.Empty;
+                string ns = NamespaceName(type.ContainingNamespace);
                 string keyword = type.IsRecord
                     ? (type.TypeKind == TypeKind.Struct ? "record struct" : "record")
                     : (type.TypeKind == TypeKind.Struct ? "struct" : "class");
                 string output = PolicyCatalog.GetOutputTypeName(type, context.Attributes[0]);
-                string hint = (ns.Length == 0 ? string.Empty : ns + ".") + type.Name + ".Minimizer.g.cs";
+                string hint = HintName(type, ns);
 
                 return new MinimizerModel(
                     ns.Length == 0 ? null : ns,
@@ -97,6 +99,51 @@ namespace Minimization.Generators
                     EquatableArray.From(members),
                     EquatableArray.From(dropped),
                     hint);
+            }
+
+            /// <summary>The namespace's name as written, without '@' escapes (the emitter escapes each part again).</summary>
+            private static string NamespaceName(INamespaceSymbol? ns)
+            {
+                var parts = new List<string>();
+                for (INamespaceSymbol? current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+                {
+                    parts.Insert(0, current.Name);
+                }
+
+                return string.Join(".", parts);
+            }
+
+            /// <summary>
+            /// The file's hint name. Hint names must be unique ignoring case, type names only exactly: a type whose name
+            /// differs from another generated type's of the same namespace only in case gets a suffix from its exact name.
+            /// </summary>
+            private static string HintName(INamedTypeSymbol type, string ns)
+            {
+                string hint = (ns.Length == 0 ? string.Empty : ns + ".") + type.Name;
+                foreach (INamedTypeSymbol sibling in type.ContainingNamespace.GetTypeMembers())
+                {
+                    if (sibling.Name != type.Name
+                        && string.Equals(sibling.Name, type.Name, StringComparison.OrdinalIgnoreCase)
+                        && PolicyCatalog.FindAttribute(sibling, "GenerateMinimizerAttribute") is not null)
+                    {
+                        hint += "." + StableHash(type.Name);
+                        break;
+                    }
+                }
+
+                return hint + ".Minimizer.g.cs";
+            }
+
+            /// <summary>FNV-1a over the UTF-16 code units: the same on every machine and run, unlike string.GetHashCode.</summary>
+            private static string StableHash(string text)
+            {
+                uint hash = 2166136261;
+                foreach (char c in text)
+                {
+                    hash = (hash ^ c) * 16777619;
+                }
+
+                return hash.ToString("x8", CultureInfo.InvariantCulture);
             }
 
             private static string ToPropertyName(string name)
