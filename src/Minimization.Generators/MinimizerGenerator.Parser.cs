@@ -36,26 +36,18 @@ namespace Minimization.Generators
                 bool identityBearing = PolicyCatalog.IsIdentityBearingType(type);
                 var members = new List<MemberModel>();
                 var dropped = new List<string>();
-                foreach (ISymbol member in PolicyCatalog.GetCandidateMembers(type))
+                foreach (ISymbol member in PolicyCatalog.GetMinimizedMembers(type))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    ImmutableArray<FoundPolicy> policies = PolicyCatalog.GetPolicies(member);
-                    ITypeSymbol? memberType = PolicyCatalog.GetMemberType(member);
 
-                    // Fail closed: anything PolicyAnalyzer rejects is not copied at all.
-                    if (policies.Length != 1 || memberType is null || memberType.TypeKind == TypeKind.Error)
+                    // Fail closed: a member PolicyAnalyzer reports is not copied at all.
+                    MemberVerdict verdict = PolicyCatalog.Evaluate(type, member, identityBearing);
+                    if (verdict.Issue != MemberIssue.None)
                     {
                         continue;
                     }
 
-                    FoundPolicy policy = policies[0];
-                    ValueShape shape = PolicyCatalog.Classify(memberType, out bool nullableValue);
-                    if (!PolicyCatalog.Fits(policy.Kind, shape)
-                        || PolicyCatalog.ValidateArguments(policy.Kind, policy.Attribute, shape, type) is not null)
-                    {
-                        continue;
-                    }
-
+                    FoundPolicy policy = verdict.Policy;
                     if (policy.Kind == PolicyKind.Drop)
                     {
                         dropped.Add(member.Name);
@@ -63,12 +55,7 @@ namespace Minimization.Generators
                     }
 
                     string? justification = policy.Kind == PolicyKind.Keep ? PolicyCatalog.GetPositional<string>(policy.Attribute, 0, null) : null;
-                    if (policy.Kind == PolicyKind.Keep && string.IsNullOrWhiteSpace(justification) && PolicyCatalog.IsIdentifying(member, identityBearing))
-                    {
-                        continue;
-                    }
-
-                    members.Add(CreateMember(member, memberType, policy, shape, nullableValue, justification));
+                    members.Add(CreateMember(member, verdict.MemberType!, policy, verdict.Shape, verdict.IsNullableValue, justification));
                 }
 
                 // Private fields such as '_lastIp' become public properties of the minimized type; give them property names.

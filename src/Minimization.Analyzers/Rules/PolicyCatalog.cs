@@ -56,6 +56,66 @@ namespace Minimization.Analyzers
         public AttributeData Attribute { get; }
     }
 
+    /// <summary>What keeps a member out of the generated minimizer, if anything; each value is one rule.</summary>
+    internal enum MemberIssue
+    {
+        /// <summary>The member is minimized (or dropped) as declared.</summary>
+        None,
+
+        /// <summary>The member's type does not bind; the compiler reports that, the generator leaves the member out.</summary>
+        BrokenType,
+
+        /// <summary>MIN002.</summary>
+        NoPolicy,
+
+        /// <summary>MIN005.</summary>
+        MultiplePolicies,
+
+        /// <summary>MIN003.</summary>
+        DoesNotFit,
+
+        /// <summary>MIN008.</summary>
+        InvalidArgument,
+
+        /// <summary>MIN004.</summary>
+        KeepWithoutJustification,
+
+        /// <summary>MIN014.</summary>
+        CannotCarry,
+    }
+
+    /// <summary>The one verdict on a member of a minimized type, shared by PolicyAnalyzer and the generator.</summary>
+    internal readonly struct MemberVerdict
+    {
+        public MemberVerdict(ISymbol member, ITypeSymbol? memberType, ValueShape shape, bool isNullableValue, ImmutableArray<FoundPolicy> policies, MemberIssue issue, string? problem)
+        {
+            Member = member;
+            MemberType = memberType;
+            Shape = shape;
+            IsNullableValue = isNullableValue;
+            Policies = policies;
+            Issue = issue;
+            Problem = problem;
+        }
+
+        public ISymbol Member { get; }
+
+        public ITypeSymbol? MemberType { get; }
+
+        public ValueShape Shape { get; }
+
+        public bool IsNullableValue { get; }
+
+        public ImmutableArray<FoundPolicy> Policies { get; }
+
+        public MemberIssue Issue { get; }
+
+        /// <summary>For <see cref="MemberIssue.InvalidArgument"/> and <see cref="MemberIssue.CannotCarry"/>: what is wrong, as a clause.</summary>
+        public string? Problem { get; }
+
+        public FoundPolicy Policy => Policies[0];
+    }
+
     internal static class PolicyCatalog
     {
         public const string AnnotationsNamespace = "Minimization";
@@ -127,6 +187,99 @@ namespace Minimization.Analyzers
             return builder.ToImmutable();
         }
 
+        /// <summary>
+        /// The members a minimized copy of <paramref name="type"/> must account for: those of its source base types first
+        /// (base-most first), then its own. A base declaration that a more derived type overrides is represented by the
+        /// override. Base types from metadata are not walked: their members carry no policies this compilation can see.
+        /// </summary>
+        public static ImmutableArray<ISymbol> GetMinimizedMembers(INamedTypeSymbol type)
+        {
+            var chain = new List<INamedTypeSymbol>();
+            for (INamedTypeSymbol? current = type; current is not null && IsFromSource(current); current = current.BaseType)
+            {
+                chain.Add(current);
+            }
+
+            var overridden = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            var perType = new List<ImmutableArray<ISymbol>>();
+            foreach (INamedTypeSymbol current in chain)
+            {
+                ImmutableArray<ISymbol> members = GetCandidateMembers(current);
+                perType.Add(members);
+                foreach (ISymbol member in members)
+                {
+                    for (IPropertySymbol? p = (member as IPropertySymbol)?.OverriddenProperty; p is not null; p = p.OverriddenProperty)
+                    {
+                        overridden.Add(p);
+                    }
+                }
+            }
+
+            ImmutableArray<ISymbol>.Builder builder = ImmutableArray.CreateBuilder<ISymbol>();
+            for (int i = perType.Count - 1; i >= 0; i--)
+            {
+                foreach (ISymbol member in perType[i])
+                {
+                    if (!overridden.Contains(member))
+                    {
+                        builder.Add(member);
+                    }
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        public static bool IsFromSource(INamedTypeSymbol type) => !type.DeclaringSyntaxReferences.IsEmpty;
+
+        /// <summary>Whether <paramref name="member"/> is declared by a base type of <paramref name="type"/> rather than by the type itself.</summary>
+        public static bool IsInherited(INamedTypeSymbol type, ISymbol member)
+            => !SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, type.OriginalDefinition);
+
+        /// <summary>
+        /// Why generated code in <paramref name="type"/> could not read an inherited member as <c>source.Name</c>, or null:
+        /// it is private to its base type, or a more derived type declares a member of the same name.
+        /// </summary>
+        public static string? GetReadProblem(INamedTypeSymbol type, ISymbol member)
+        {
+            if (!IsInherited(type, member))
+            {
+                return null;
+            }
+
+            string owner = member.ContainingType.Name;
+            Accessibility access = member is IPropertySymbol { GetMethod: { } getter } ? getter.DeclaredAccessibility : member.DeclaredAccessibility;
+            if (access == Accessibility.Private)
+            {
+                return "it is private to '" + owner + "', so the minimizer of '" + type.Name + "' cannot read it; make it protected or internal, or declare [Drop]";
+            }
+
+            for (INamedTypeSymbol? current = type; current is not null && !SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, member.ContainingType.OriginalDefinition); current = current.BaseType)
+            {
+                if (!current.GetMembers(member.Name).IsEmpty)
+                {
+                    return "it is hidden by '" + current.Name + "." + member.Name + "', so the minimizer of '" + type.Name + "' cannot name it; rename one of them, or declare [Drop] on '" + owner + "." + member.Name + "'";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The member that <c>source.name</c> denotes in generated code of <paramref name="type"/>, if the minimizer can read it.</summary>
+        public static ISymbol? FindReadableMember(INamedTypeSymbol type, string name)
+        {
+            ImmutableArray<ISymbol> members = GetMinimizedMembers(type);
+            for (int i = members.Length - 1; i >= 0; i--)
+            {
+                if (members[i].Name == name)
+                {
+                    return GetReadProblem(type, members[i]) is null ? members[i] : null;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>For a positional record property, the primary-constructor parameter it was declared by.</summary>
         public static IParameterSymbol? GetPositionalParameter(ISymbol member)
         {
@@ -155,8 +308,28 @@ namespace Minimization.Analyzers
             return null;
         }
 
-        /// <summary>Every policy declared for the member, on the member itself or on its positional parameter.</summary>
-        public static ImmutableArray<FoundPolicy> GetPolicies(ISymbol member)
+        /// <summary>
+        /// Every policy declared for the member, on the member itself or on its positional parameter. An override that
+        /// declares none has the policy of the declaration it overrides.
+        /// </summary>
+        public static ImmutableArray<FoundPolicy> GetPolicies(ISymbol member) => GetOwnPolicies(GetPolicySource(member));
+
+        /// <summary>
+        /// The declaration whose attributes describe the member: the member itself, or for an override that declares no
+        /// policy, the declaration it overrides. Policy, category and [NonIdentifying] are all read from it.
+        /// </summary>
+        public static ISymbol GetPolicySource(ISymbol member)
+        {
+            ISymbol current = member;
+            while (current is IPropertySymbol { IsOverride: true, OverriddenProperty: { } overridden } && GetOwnPolicies(current).IsEmpty)
+            {
+                current = overridden;
+            }
+
+            return GetOwnPolicies(current).IsEmpty ? member : current;
+        }
+
+        private static ImmutableArray<FoundPolicy> GetOwnPolicies(ISymbol member)
         {
             ImmutableArray<FoundPolicy>.Builder builder = ImmutableArray.CreateBuilder<FoundPolicy>();
             AddPolicies(member, builder);
@@ -310,6 +483,7 @@ namespace Minimization.Analyzers
         /// <summary>The member's own category: its [IdentityBearing(category)], or that of its positional parameter.</summary>
         public static string? GetCategory(ISymbol member)
         {
+            member = GetPolicySource(member);
             string? category = CategoryOf(member);
             if (category is null && GetPositionalParameter(member) is { } parameter)
             {
@@ -330,6 +504,13 @@ namespace Minimization.Analyzers
         public static bool IsIdentifying(ISymbol member, bool containingTypeIsIdentityBearing)
         {
             ITypeSymbol? type = GetMemberType(member);
+            ISymbol source = GetPolicySource(member);
+            if (!SymbolEqualityComparer.Default.Equals(source, member))
+            {
+                // An override described by its base declaration: identifying if either says so.
+                return FindAttribute(member, "IdentityBearingAttribute") is not null || IsIdentifying(source, containingTypeIsIdentityBearing);
+            }
+
             if (IsIdentityBearingType(type))
             {
                 return true;
@@ -422,6 +603,56 @@ namespace Minimization.Analyzers
             }
 
             return argument.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
+        }
+
+        /// <summary>
+        /// The verdict on one member of the minimized type <paramref name="type"/> (from <see cref="GetMinimizedMembers"/>):
+        /// the first rule it breaks, in the order MIN002, MIN005, MIN003, MIN008, MIN004, MIN014, or none. PolicyAnalyzer
+        /// reports it; the generator writes the member only when there is none.
+        /// </summary>
+        public static MemberVerdict Evaluate(INamedTypeSymbol type, ISymbol member, bool typeIsIdentityBearing)
+        {
+            ITypeSymbol? memberType = GetMemberType(member);
+            ImmutableArray<FoundPolicy> policies = GetPolicies(member);
+            if (memberType is null || memberType.TypeKind == TypeKind.Error)
+            {
+                return new MemberVerdict(member, memberType, ValueShape.Other, false, policies, MemberIssue.BrokenType, null);
+            }
+
+            ValueShape shape = Classify(memberType, out bool nullableValue);
+            MemberVerdict Verdict(MemberIssue issue, string? problem = null) => new MemberVerdict(member, memberType, shape, nullableValue, policies, issue, problem);
+
+            if (policies.Length == 0)
+            {
+                return Verdict(MemberIssue.NoPolicy);
+            }
+
+            if (policies.Length > 1)
+            {
+                return Verdict(MemberIssue.MultiplePolicies);
+            }
+
+            FoundPolicy policy = policies[0];
+            if (!Fits(policy.Kind, shape))
+            {
+                return Verdict(MemberIssue.DoesNotFit);
+            }
+
+            string? problem = ValidateArguments(policy.Kind, policy.Attribute, shape, type);
+            if (problem is not null)
+            {
+                return Verdict(MemberIssue.InvalidArgument, problem);
+            }
+
+            if (policy.Kind == PolicyKind.Keep
+                && string.IsNullOrWhiteSpace(GetPositional<string>(policy.Attribute, 0, null))
+                && IsIdentifying(member, typeIsIdentityBearing))
+            {
+                return Verdict(MemberIssue.KeepWithoutJustification);
+            }
+
+            string? carry = policy.Kind == PolicyKind.Drop ? null : GetReadProblem(type, member);
+            return carry is null ? Verdict(MemberIssue.None) : Verdict(MemberIssue.CannotCarry, carry);
         }
 
         /// <summary>What is wrong with the policy's arguments for this member, or null when they are valid.</summary>
@@ -539,8 +770,8 @@ namespace Minimization.Analyzers
                         return "RotateBy = \"" + rotateBy + "\" has no effect without a Rotation; set Rotation = KeyRotation.Daily or Weekly";
                     }
 
-                    ISymbol? timeMember = GetCandidateMembers(containingType).FirstOrDefault(m => m.Name == rotateBy);
-                    ValueShape timeShape = Classify(GetMemberType(timeMember!), out _);
+                    ISymbol? timeMember = FindReadableMember(containingType, rotateBy);
+                    ValueShape timeShape = Classify(timeMember is null ? null : GetMemberType(timeMember), out _);
                     return timeMember is not null && timeShape is ValueShape.DateTime or ValueShape.DateTimeOffset
                         ? null
                         : "RotateBy = \"" + rotateBy + "\" must name a DateTime or DateTimeOffset field or property of '" + containingType.Name + "'";
@@ -549,14 +780,6 @@ namespace Minimization.Analyzers
                 default:
                     return null;
             }
-        }
-
-        /// <summary>Finds the rotate-by member's shape, for the generator.</summary>
-        public static ValueShape GetRotateByShape(INamedTypeSymbol containingType, string rotateBy, out bool isNullable)
-        {
-            ISymbol? timeMember = GetCandidateMembers(containingType).FirstOrDefault(m => m.Name == rotateBy);
-            isNullable = false;
-            return timeMember is null ? ValueShape.Other : Classify(GetMemberType(timeMember), out isNullable);
         }
     }
 }

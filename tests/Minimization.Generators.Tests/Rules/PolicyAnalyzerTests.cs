@@ -72,6 +72,59 @@ namespace Minimization.Generators.Tests.Rules
         }
 
         [Fact]
+        public async Task Inherited_member_without_a_policy_is_MIN002_on_the_derived_type()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync("""
+                [IdentityBearing]
+                public class Person
+                {
+                    [Drop] public string Name { get; set; } = "";
+                    [IdentityBearing(IdentityCategory.Phone)] public string Phone { get; set; } = "";
+                }
+
+                [GenerateMinimizer]
+                public partial class {|MIN002:Customer|} : Person
+                {
+                    [NonIdentifying, Keep] public string Tier { get; set; } = "";
+                }
+                """);
+
+            string message = d.Single().GetMessage();
+            Assert.Contains("'Person.Phone'", message);
+            Assert.Contains("inherited by 'Customer'", message);
+        }
+
+        [Fact]
+        public async Task Policies_on_source_base_types_count_and_are_not_MIN009()
+        {
+            await VerifyAsync(InheritanceTests.Shop.Replace("using System;\nusing Minimization;\n", string.Empty));
+        }
+
+        [Fact]
+        public async Task Inherited_member_the_minimizer_cannot_read_or_name_is_MIN014()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync("""
+                [IdentityBearing]
+                public class Person
+                {
+                    [IdentityBearing(IdentityCategory.Phone), Pseudonymize] private string phone = "";
+                    [Drop] private string name = "";
+                    [NonIdentifying, Keep] public string Plan { get; set; } = "";
+                    public string Read() => phone + name;
+                }
+
+                [GenerateMinimizer]
+                public partial class {|MIN014:{|MIN014:Customer|}|} : Person
+                {
+                    [NonIdentifying, Keep] public new string Plan { get; set; } = "";
+                }
+                """);
+
+            Assert.Contains(d, x => x.GetMessage().Contains("'Person.phone'") && x.GetMessage().Contains("private to 'Person'"));
+            Assert.Contains(d, x => x.GetMessage().Contains("'Person.Plan'") && x.GetMessage().Contains("hidden by 'Customer.Plan'"));
+        }
+
+        [Fact]
         public async Task Policy_that_does_not_fit_is_MIN003_and_names_what_fits()
         {
             ImmutableArray<Diagnostic> d = await VerifyAsync("""
@@ -275,10 +328,10 @@ namespace Minimization.Generators.Tests.Rules
         }
 
         [Fact]
-        public void Every_descriptor_is_in_the_MIN002_to_MIN009_family_with_a_help_link()
+        public void Every_descriptor_is_a_policy_rule_with_a_help_link()
         {
             ImmutableArray<DiagnosticDescriptor> descriptors = new PolicyAnalyzer().SupportedDiagnostics;
-            Assert.Equal(new[] { "MIN002", "MIN003", "MIN004", "MIN005", "MIN006", "MIN007", "MIN008", "MIN009" }, descriptors.Select(d => d.Id).OrderBy(i => i));
+            Assert.Equal(new[] { "MIN002", "MIN003", "MIN004", "MIN005", "MIN006", "MIN007", "MIN008", "MIN009", "MIN014" }, descriptors.Select(d => d.Id).OrderBy(i => i));
             Assert.All(descriptors, d =>
             {
                 Assert.Equal("Minimization", d.Category);
