@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Minimization.Analyzers;
 using Minimization.Generators.Models;
 
@@ -28,7 +29,8 @@ namespace Minimization.Generators
                 if (context.TargetSymbol is not INamedTypeSymbol type
                     || type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
                     || context.Attributes.IsEmpty
-                    || PolicyCatalog.GetHostProblem(type, cancellationToken) is not null)
+                    || PolicyCatalog.GetHostProblem(type, cancellationToken) is not null
+                    || PolicyCatalog.GetNameConflict(type, context.Attributes[0], cancellationToken) is not null)
                 {
                     return null;
                 }
@@ -59,21 +61,37 @@ namespace Minimization.Generators
                 }
 
                 // Private fields such as '_lastIp' become public properties of the minimized type; give them property names.
+                // A name the minimized type cannot take (its own name, or a member every class or record has) gets "Value".
+                string output = PolicyCatalog.GetOutputTypeName(type, context.Attributes[0]);
+                var reserved = new HashSet<string>(ReservedMemberNames) { output };
                 var taken = new HashSet<string>(members.Select(m => m.Name));
                 for (int i = 0; i < members.Count; i++)
                 {
-                    string pascal = ToPropertyName(members[i].Name);
-                    if (pascal != members[i].Name && taken.Add(pascal))
+                    string name = members[i].Name;
+                    string pascal = ToPropertyName(name);
+                    if (pascal != name && !reserved.Contains(pascal) && taken.Add(pascal))
                     {
-                        members[i] = members[i] with { OutputName = pascal };
+                        name = pascal;
                     }
+
+                    if (reserved.Contains(name))
+                    {
+                        string renamed = name + "Value";
+                        while (reserved.Contains(renamed) || !taken.Add(renamed))
+                        {
+                            renamed += "Value";
+                        }
+
+                        name = renamed;
+                    }
+
+                    members[i] = members[i] with { OutputName = name };
                 }
 
                 string ns = NamespaceName(type.ContainingNamespace);
                 string keyword = type.IsRecord
                     ? (type.TypeKind == TypeKind.Struct ? "record struct" : "record")
                     : (type.TypeKind == TypeKind.Struct ? "struct" : "class");
-                string output = PolicyCatalog.GetOutputTypeName(type, context.Attributes[0]);
                 string hint = HintName(type, ns);
 
                 return new MinimizerModel(
@@ -133,15 +151,17 @@ namespace Minimization.Generators
                 return hash.ToString("x8", CultureInfo.InvariantCulture);
             }
 
+            /// <summary>Members every record or class has (or the compiler adds to a record); a property of that name would clash.</summary>
+            private static readonly string[] ReservedMemberNames =
+            {
+                "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals", "PrintMembers", "Deconstruct",
+            };
+
             private static string ToPropertyName(string name)
             {
                 string trimmed = name.TrimStart('_');
-                if (trimmed.Length == 0 || !char.IsLower(trimmed[0]))
-                {
-                    return trimmed.Length == 0 ? name : trimmed;
-                }
-
-                return char.ToUpperInvariant(trimmed[0]) + trimmed.Substring(1);
+                string result = trimmed.Length > 0 && char.IsLower(trimmed[0]) ? char.ToUpperInvariant(trimmed[0]) + trimmed.Substring(1) : trimmed;
+                return SyntaxFacts.IsValidIdentifier(result) ? result : name;
             }
 
             private static MemberModel CreateMember(ISymbol member, ITypeSymbol memberType, FoundPolicy policy, ValueShape shape, bool nullableValue, string? justification)

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Minimization.Analyzers
 {
     /// <summary>
-    /// MIN002–MIN009 and MIN014: the fail-closed rules of declared minimization policies. Every member of a
+    /// MIN002–MIN009, MIN014 and MIN015: the fail-closed rules of declared minimization policies. Every member of a
     /// <c>[GenerateMinimizer]</c> type, its own or inherited from a source base type, declares exactly one policy that fits its
     /// type, with valid arguments, that generated code can carry out, and raw copies of identifying members are justified in
     /// writing. The verdict on each member comes from <see cref="PolicyCatalog.Evaluate"/>, which the generator uses too: it
@@ -80,10 +80,18 @@ namespace Minimization.Analyzers
             DiagnosticSeverity.Error,
             "The generated minimizer reads each member as source.Name and writes it into a namespace-level type; a member it cannot read or name, or whose type that type cannot expose, would be a compiler error inside generated code. The generator leaves such a member out.");
 
+        internal static readonly DiagnosticDescriptor GeneratedTypeNameTaken = DescriptorFactory.Create(
+            RuleIdentifiers.GeneratedTypeNameTaken,
+            "Generated type name is already taken",
+            "Type '{0}' cannot get its generated minimizer: {1}; name the minimized type with [GenerateMinimizer(\"...\")]",
+            DiagnosticSeverity.Error,
+            "The generator declares the minimized type and the extension class at namespace level; two [GenerateMinimizer] types asking for one name, or a name another type or namespace already has, would be duplicate definitions inside generated code. The generator writes nothing for such a type.");
+
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             MemberWithoutPolicy, PolicyDoesNotFit, KeepWithoutJustification, MultiplePolicies,
-            TypeCannotBeExtended, TypeNotIdentityBearing, InvalidArgument, PolicyWithoutGenerator, MemberCannotBeCarried);
+            TypeCannotBeExtended, TypeNotIdentityBearing, InvalidArgument, PolicyWithoutGenerator, MemberCannotBeCarried,
+            GeneratedTypeNameTaken);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -125,6 +133,10 @@ namespace Minimization.Analyzers
             if (hostProblem is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(TypeCannotBeExtended, typeLocation, type.Name, hostProblem));
+            }
+            else if (PolicyCatalog.GetNameConflict(type, marker, context.CancellationToken) is { } conflict)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(GeneratedTypeNameTaken, AttributeLocation(marker, typeLocation), type.Name, conflict));
             }
 
             bool identityBearing = PolicyCatalog.IsIdentityBearingType(type);

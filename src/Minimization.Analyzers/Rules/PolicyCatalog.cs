@@ -122,6 +122,12 @@ namespace Minimization.Analyzers
         public const string GenerateMinimizerMetadataName = "Minimization.GenerateMinimizerAttribute";
         public const string RuntimeContextMetadataName = "Minimization.Runtime.MinimizationContext";
 
+        /// <summary>The second line of every generated file; how the analyzer tells the generator's declarations from the user's.</summary>
+        public const string GeneratedFileHeader = "// Written by Minimization.Generators";
+
+        /// <summary>The name of the static method the generator adds to the type.</summary>
+        public const string MinimizeCoreName = "MinimizeCore";
+
         private static readonly PolicyKind[] AllKinds = (PolicyKind[])Enum.GetValues(typeof(PolicyKind));
 
         public static string AttributeName(PolicyKind kind) => kind.ToString() + "Attribute";
@@ -554,6 +560,87 @@ namespace Minimization.Analyzers
                 return "it is generic";
             }
 
+            if (type.IsStatic)
+            {
+                return "it is static";
+            }
+
+            if (type.IsFileLocal)
+            {
+                return "it is file-local, so the generated file cannot extend it";
+            }
+
+            if (type.GetMembers(MinimizeCoreName).Any(m => !IsWrittenByGenerator(m)))
+            {
+                return "it declares a member named '" + MinimizeCoreName + "', which the generator adds; rename that member";
+            }
+
+            return null;
+        }
+
+        /// <summary>Whether every declaration of the symbol is in a file this generator wrote.</summary>
+        public static bool IsWrittenByGenerator(ISymbol symbol)
+        {
+            ImmutableArray<SyntaxReference> references = symbol.DeclaringSyntaxReferences;
+            return !references.IsEmpty && references.All(r => IsGeneratedTree(r.SyntaxTree));
+        }
+
+        private static bool IsGeneratedTree(SyntaxTree tree)
+        {
+            Microsoft.CodeAnalysis.Text.SourceText text = tree.GetText();
+            int length = Math.Min(text.Length, 128);
+            return text.ToString(new Microsoft.CodeAnalysis.Text.TextSpan(0, length)).Contains(GeneratedFileHeader);
+        }
+
+        /// <summary>The namespace-level types the generator declares for the type: the minimized type and the extension class.</summary>
+        public static string[] GetGeneratedTypeNames(INamedTypeSymbol type, AttributeData generateMinimizer)
+            => new[] { GetOutputTypeName(type, generateMinimizer), type.Name + "MinimizationExtensions" };
+
+        /// <summary>
+        /// Why a type the generator would declare for <paramref name="type"/> would clash with another type of the same
+        /// namespace (CS0101, CS0260, CS0579 inside generated code), or null: another [GenerateMinimizer] type asks for one
+        /// of the same names, or a type or namespace of that name is already declared.
+        /// </summary>
+        public static string? GetNameConflict(INamedTypeSymbol type, AttributeData generateMinimizer, CancellationToken cancellationToken)
+        {
+            string[] names = GetGeneratedTypeNames(type, generateMinimizer);
+            INamespaceSymbol ns = type.ContainingNamespace;
+            foreach (INamedTypeSymbol other in ns.GetTypeMembers())
+            {
+                if (SymbolEqualityComparer.Default.Equals(other, type)
+                    || other.TypeKind is not (TypeKind.Class or TypeKind.Struct)
+                    || !IsFromSource(other)
+                    || FindAttribute(other, "GenerateMinimizerAttribute") is not { } otherMarker
+                    || GetHostProblem(other, cancellationToken) is not null)
+                {
+                    continue;
+                }
+
+                string? shared = GetGeneratedTypeNames(other, otherMarker).FirstOrDefault(n => names.Contains(n));
+                if (shared is not null)
+                {
+                    return "'" + other.Name + "' in the same namespace asks for the same name '" + shared + "'";
+                }
+            }
+
+            string where = ns.IsGlobalNamespace ? "the global namespace" : "namespace '" + ns.ToDisplayString() + "'";
+            foreach (string name in names)
+            {
+                foreach (ISymbol existing in ns.GetMembers(name))
+                {
+                    if (existing is INamedTypeSymbol { Arity: 0 } declared
+                        && (IsFromSource(declared) ? !IsWrittenByGenerator(declared) : declared.DeclaredAccessibility == Accessibility.Public))
+                    {
+                        return where + " already declares a type named '" + name + "'";
+                    }
+
+                    if (existing is INamespaceSymbol nested && nested.Locations.Any(l => l.IsInSource))
+                    {
+                        return where + " already declares a namespace named '" + name + "'";
+                    }
+                }
+            }
+
             return null;
         }
 
@@ -651,9 +738,114 @@ namespace Minimization.Analyzers
                 return Verdict(MemberIssue.KeepWithoutJustification);
             }
 
-            string? carry = policy.Kind == PolicyKind.Drop ? null : GetReadProblem(type, member);
+            string? carry = policy.Kind == PolicyKind.Drop
+                ? null
+                : GetReadProblem(type, member) ?? (policy.Kind == PolicyKind.Keep ? GetExposureProblem(type, memberType) : null);
             return carry is null ? Verdict(MemberIssue.None) : Verdict(MemberIssue.CannotCarry, carry);
         }
+
+        /// <summary>
+        /// Why the namespace-level minimized type of <paramref name="type"/> (public when the type is, internal otherwise)
+        /// could not declare a property of <paramref name="memberType"/>, or null.
+        /// </summary>
+        public static string? GetExposureProblem(INamedTypeSymbol type, ITypeSymbol memberType)
+        {
+            bool mustBePublic = type.DeclaredAccessibility == Accessibility.Public;
+            string? why = FindUnexposable(memberType, mustBePublic, type, out ITypeSymbol? offender);
+            if (why is null || offender is null)
+            {
+                return null;
+            }
+
+            string shown = memberType.ToDisplayString(TypeInMessage);
+            string culprit = offender.ToDisplayString(TypeInMessage);
+            return SymbolEqualityComparer.Default.Equals(offender, memberType)
+                ? "its type '" + shown + "' " + why
+                : "its type '" + shown + "' uses '" + culprit + "', which " + why;
+        }
+
+        /// <summary>"Call.Note", "List&lt;Plan&gt;", "int?": containing types but no namespaces, no nullable-reference marks.</summary>
+        private static readonly SymbolDisplayFormat TypeInMessage = new SymbolDisplayFormat(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
+            genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
+        private static string? FindUnexposable(ITypeSymbol type, bool mustBePublic, INamedTypeSymbol host, out ITypeSymbol? offender)
+        {
+            offender = type;
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return FindUnexposable(array.ElementType, mustBePublic, host, out offender);
+                case IPointerTypeSymbol or IFunctionPointerTypeSymbol:
+                    return "is a pointer type, which a property of the minimized type cannot hold";
+                case ITypeParameterSymbol:
+                    return "is a type parameter, which the minimized type cannot name";
+                case INamedTypeSymbol named:
+                {
+                    if (named.IsRefLikeType)
+                    {
+                        return "is a ref struct, which a property of a class or record cannot hold";
+                    }
+
+                    string? internalPart = null;
+                    for (INamedTypeSymbol? current = named; current is not null; current = current.ContainingType)
+                    {
+                        if (current.IsFileLocal)
+                        {
+                            offender = current;
+                            return "is file-local, so the generated file cannot name it";
+                        }
+
+                        switch (current.DeclaredAccessibility)
+                        {
+                            case Accessibility.Private:
+                            case Accessibility.Protected:
+                            case Accessibility.ProtectedAndInternal:
+                                offender = current;
+                                return "is " + AccessibilityText(current.DeclaredAccessibility) + " inside '" + current.ContainingType?.Name
+                                       + "', so the minimized type, declared at namespace level, cannot name it";
+                            case Accessibility.Internal:
+                            case Accessibility.ProtectedOrInternal:
+                                internalPart ??= AccessibilityText(current.DeclaredAccessibility);
+                                if (mustBePublic)
+                                {
+                                    offender = current;
+                                    return "is " + internalPart + ", but the minimized type of '" + host.Name + "' is public; make '"
+                                           + current.Name + "' public, or '" + host.Name + "' internal";
+                                }
+
+                                break;
+                        }
+                    }
+
+                    foreach (ITypeSymbol argument in named.TypeArguments)
+                    {
+                        string? why = FindUnexposable(argument, mustBePublic, host, out offender);
+                        if (why is not null)
+                        {
+                            return why;
+                        }
+                    }
+
+                    offender = null;
+                    return null;
+                }
+
+                default:
+                    offender = null;
+                    return null;
+            }
+        }
+
+        private static string AccessibilityText(Accessibility accessibility) => accessibility switch
+        {
+            Accessibility.Private => "private",
+            Accessibility.Protected => "protected",
+            Accessibility.ProtectedAndInternal => "private protected",
+            Accessibility.ProtectedOrInternal => "protected internal",
+            _ => "internal",
+        };
 
         /// <summary>What is wrong with the policy's arguments for this member, or null when they are valid.</summary>
         public static string? ValidateArguments(PolicyKind kind, AttributeData attribute, ValueShape shape, INamedTypeSymbol containingType)

@@ -211,6 +211,44 @@ namespace Minimization.Generators.Tests.Rules
         }
 
         [Fact]
+        public async Task Static_file_local_and_MinimizeCore_declaring_types_are_MIN006()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync(NameTests.UnextendableTypes);
+
+            Assert.Contains(d, x => x.GetMessage().EndsWith("it is static", System.StringComparison.Ordinal));
+            Assert.Contains(d, x => x.GetMessage().Contains("it is file-local"));
+            Assert.Contains(d, x => x.GetMessage().Contains("it declares a member named 'MinimizeCore'"));
+        }
+
+        [Fact]
+        public async Task Kept_member_whose_type_the_minimized_type_cannot_expose_is_MIN014()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync(NameTests.Accessibility);
+
+            Assert.Contains(d, x => x.GetMessage() == "Member 'Call.plan' cannot be carried into the minimized type: its type 'Plan' is internal, but the minimized type of 'Call' is public; make 'Plan' public, or 'Call' internal");
+            Assert.Contains(d, x => x.GetMessage().StartsWith("Member 'Call.note' cannot be carried into the minimized type: its type 'Call.Note' is private", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task Types_asking_for_a_generated_name_that_is_taken_are_MIN015()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync(NameTests.NameClashes);
+
+            Assert.Contains(d, x => x.GetMessage().Contains("'Sms' in the same namespace asks for the same name 'Shared'"));
+            Assert.Contains(d, x => x.GetMessage().Contains("namespace 'Tele' already declares a type named 'MinimizedVisit'"));
+        }
+
+        [Fact]
+        public async Task The_generated_code_itself_is_no_clash_in_a_build_that_contains_it()
+        {
+            // In a build the analyzer sees the generator's output: its MinimizeCore and its types are not MIN006 or MIN015.
+            Compilation input = TestCompilation.Create(Samples.CallRecord, Samples.Subscriber, InheritanceTests.Shop);
+            (Compilation output, _) = TestCompilation.Generate(input);
+            Assert.Equal(input.SyntaxTrees.Count() + 4, output.SyntaxTrees.Count());
+            Assert.Empty(await TestCompilation.AnalyzeAsync(output, new PolicyAnalyzer()));
+        }
+
+        [Fact]
         public async Task Project_without_the_runtime_is_MIN006()
         {
             ImmutableArray<Diagnostic> d = await VerifyAsync("""
@@ -331,7 +369,7 @@ namespace Minimization.Generators.Tests.Rules
         public void Every_descriptor_is_a_policy_rule_with_a_help_link()
         {
             ImmutableArray<DiagnosticDescriptor> descriptors = new PolicyAnalyzer().SupportedDiagnostics;
-            Assert.Equal(new[] { "MIN002", "MIN003", "MIN004", "MIN005", "MIN006", "MIN007", "MIN008", "MIN009", "MIN014" }, descriptors.Select(d => d.Id).OrderBy(i => i));
+            Assert.Equal(new[] { "MIN002", "MIN003", "MIN004", "MIN005", "MIN006", "MIN007", "MIN008", "MIN009", "MIN014", "MIN015" }, descriptors.Select(d => d.Id).OrderBy(i => i));
             Assert.All(descriptors, d =>
             {
                 Assert.Equal("Minimization", d.Category);
