@@ -145,12 +145,10 @@ namespace Minimization.Analyzers
                 context.ReportDiagnostic(Diagnostic.Create(TypeNotIdentityBearing, typeLocation, type.Name));
             }
 
-            string? requestedName = PolicyCatalog.GetRequestedTypeName(marker);
-            if (requestedName is not null && (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(requestedName) || requestedName == type.Name))
+            if (PolicyCatalog.GetRequestedTypeName(marker) is { } requestedName
+                && PolicyCatalog.GetRequestedNameProblem(type, requestedName) is { } nameProblem)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    InvalidArgument, AttributeLocation(marker, typeLocation), "[GenerateMinimizer]", type.Name, type.Name,
-                    "the type name \"" + requestedName + "\" is not a valid C# identifier distinct from the type's own name"));
+                context.ReportDiagnostic(Diagnostic.Create(InvalidArgument, AttributeLocation(marker, typeLocation), "[GenerateMinimizer]", type.Name, type.Name, nameProblem));
             }
 
             foreach (ISymbol member in PolicyCatalog.GetMinimizedMembers(type))

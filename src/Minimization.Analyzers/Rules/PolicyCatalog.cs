@@ -647,12 +647,27 @@ namespace Minimization.Analyzers
         public static string? GetRequestedTypeName(AttributeData generateMinimizer)
             => generateMinimizer.ConstructorArguments.Length == 1 && generateMinimizer.ConstructorArguments[0].Value is string name ? name : null;
 
+        /// <summary>The name of the minimized type: the one asked for if it is valid, otherwise <c>Minimized</c> + the type's name.</summary>
         public static string GetOutputTypeName(INamedTypeSymbol type, AttributeData generateMinimizer)
         {
             string? requested = GetRequestedTypeName(generateMinimizer);
-            return requested is not null && SyntaxFacts.IsValidIdentifier(requested) && requested != type.Name
+            return requested is not null && GetRequestedNameProblem(type, requested) is null
                 ? requested
                 : "Minimized" + type.Name;
+        }
+
+        /// <summary>What is wrong with the name given in [GenerateMinimizer("name")] (MIN008), or null.</summary>
+        public static string? GetRequestedNameProblem(INamedTypeSymbol type, string requested)
+        {
+            if (!SyntaxFacts.IsValidIdentifier(requested) || requested == type.Name)
+            {
+                return "the type name \"" + requested + "\" is not a valid C# identifier distinct from the type's own name";
+            }
+
+            // CS8981: such names may become keywords; the warning would be raised inside generated code.
+            return requested.All(c => c is >= 'a' and <= 'z')
+                ? "the type name \"" + requested + "\" has only lower-case ASCII letters, which C# reserves for future keywords (CS8981)"
+                : null;
         }
 
         public static T? GetNamed<T>(AttributeData attribute, string name, T? fallback)
@@ -725,7 +740,7 @@ namespace Minimization.Analyzers
                 return Verdict(MemberIssue.DoesNotFit);
             }
 
-            string? problem = ValidateArguments(policy.Kind, policy.Attribute, shape, type);
+            string? problem = ValidateArguments(policy.Kind, policy.Attribute, shape, memberType, member, type);
             if (problem is not null)
             {
                 return Verdict(MemberIssue.InvalidArgument, problem);
@@ -847,8 +862,13 @@ namespace Minimization.Analyzers
             _ => "internal",
         };
 
-        /// <summary>What is wrong with the policy's arguments for this member, or null when they are valid.</summary>
-        public static string? ValidateArguments(PolicyKind kind, AttributeData attribute, ValueShape shape, INamedTypeSymbol containingType)
+        /// <summary>
+        /// What is wrong with the policy's arguments for this member, or null when they are valid. Every numeric argument
+        /// is checked here, once, for both the analyzer (MIN008) and the generator (which leaves the member out): not a
+        /// number, infinite, zero or negative where that means nothing, too big for the member's type, or too small to
+        /// generalize anything.
+        /// </summary>
+        public static string? ValidateArguments(PolicyKind kind, AttributeData attribute, ValueShape shape, ITypeSymbol memberType, ISymbol member, INamedTypeSymbol containingType)
         {
             switch (kind)
             {
@@ -857,31 +877,52 @@ namespace Minimization.Analyzers
                     int length = GetPositional(attribute, 0, 0);
                     if (length < 1)
                     {
-                        return "the prefix length is " + length.ToString(CultureInfo.InvariantCulture) + "; keep at least 1 character or digit";
+                        return "the prefix length is " + Int(length) + "; keep at least 1 character or digit";
                     }
 
                     int unit = GetNamed(attribute, "Unit", 0);
-                    return unit is 0 or 1 ? null : "Unit is not a defined PrefixUnit";
+                    if (unit is not (0 or 1))
+                    {
+                        return "Unit is not a defined PrefixUnit";
+                    }
+
+                    // A prefix that leaves one or two characters of a fixed-length identifier singles a person out as well
+                    // as the whole value does (with the last few digits unknown, a handful of candidates remain).
+                    string? category = GetCategory(member);
+                    if (KnownLength(category, unit) is { } known && length > known.Length - 3)
+                    {
+                        string of = Int(Math.Min(length, known.Length)) + " of the " + Int(known.Length) + (unit == 1 ? " digits" : " letters and digits") + " of " + known.What;
+                        string left = length >= known.Length ? "the whole value" : "all but " + Int(known.Length - length);
+                        return "KeepPrefix(" + Int(length) + ") keeps " + of + ", " + left + ": that singles a person out as well as the whole value; keep at most " + Int(known.Length - 3);
+                    }
+
+                    return null;
                 }
 
                 case PolicyKind.MaskIpAddress:
                 {
                     int v4 = GetNamed(attribute, "IPv4PrefixLength", 24);
                     int v6 = GetNamed(attribute, "IPv6PrefixLength", 48);
-                    if (v4 < 0 || v4 > 31)
+                    const string Why = " (/0 keeps nothing but the address family, which [Drop] does better; a prefix that leaves two bits or fewer keeps the address)";
+                    if (v4 < 1 || v4 > 29)
                     {
-                        return "IPv4PrefixLength is " + v4.ToString(CultureInfo.InvariantCulture) + "; it must be between 0 and 31 (32 keeps the whole address)";
+                        return "IPv4PrefixLength is " + Int(v4) + "; it must be between 1 and 29" + Why;
                     }
 
-                    return v6 < 0 || v6 > 127
-                        ? "IPv6PrefixLength is " + v6.ToString(CultureInfo.InvariantCulture) + "; it must be between 0 and 127 (128 keeps the whole address)"
-                        : null;
+                    return v6 < 1 || v6 > 125 ? "IPv6PrefixLength is " + Int(v6) + "; it must be between 1 and 125" + Why : null;
                 }
 
                 case PolicyKind.SnapToGrid:
                 {
                     double cell = GetPositional(attribute, 0, double.NaN);
-                    return cell > 0 && cell <= 360 ? null : "the cell size is " + cell.ToString("R", CultureInfo.InvariantCulture) + "; it must be greater than 0 and at most 360 degrees";
+                    if (!(cell > 0 && cell <= 360))
+                    {
+                        return "the cell size is " + Real(cell) + "; it must be greater than 0 and at most 360 degrees";
+                    }
+
+                    return cell < MinimumGridCell
+                        ? "the cell size " + Real(cell) + " degrees is finer than 0.00001 degrees (about 1 m), below the accuracy of a position fix: it generalizes nothing"
+                        : null;
                 }
 
                 case PolicyKind.TruncateTime:
@@ -896,46 +937,10 @@ namespace Minimization.Analyzers
                 }
 
                 case PolicyKind.Bucket:
-                {
-                    double width = GetPositional(attribute, 0, double.NaN);
-                    if (!(width > 0) || double.IsInfinity(width))
-                    {
-                        return "the bucket width is " + width.ToString("R", CultureInfo.InvariantCulture) + "; it must be positive and finite";
-                    }
-
-                    if (shape == ValueShape.Integral && (width != Math.Floor(width) || width < 2 || width > long.MaxValue))
-                    {
-                        return "the bucket width of an integral member must be a whole number of at least 2 (width 1 keeps the value)";
-                    }
-
-                    return shape == ValueShape.TimeSpan && width * TimeSpan.TicksPerSecond < 2
-                        ? "the bucket width is in seconds and must span at least two ticks"
-                        : null;
-                }
+                    return ValidateWidth(GetPositional(attribute, 0, double.NaN), shape, NumericRange.Of(memberType));
 
                 case PolicyKind.BucketBoundaries:
-                {
-                    double[]? boundaries = GetBoundaries(attribute);
-                    if (boundaries is null || boundaries.Length == 0)
-                    {
-                        return "no boundaries are given; give at least one";
-                    }
-
-                    for (int i = 0; i < boundaries.Length; i++)
-                    {
-                        if (double.IsNaN(boundaries[i]) || double.IsInfinity(boundaries[i]))
-                        {
-                            return "boundary " + (i + 1).ToString(CultureInfo.InvariantCulture) + " is not a finite number";
-                        }
-
-                        if (i > 0 && boundaries[i] <= boundaries[i - 1])
-                        {
-                            return "the boundaries are not strictly ascending (" + boundaries[i - 1].ToString("R", CultureInfo.InvariantCulture) + " then " + boundaries[i].ToString("R", CultureInfo.InvariantCulture) + ")";
-                        }
-                    }
-
-                    return null;
-                }
+                    return ValidateBoundaries(GetBoundaries(attribute), NumericRange.Of(memberType));
 
                 case PolicyKind.Pseudonymize:
                 {
@@ -971,6 +976,153 @@ namespace Minimization.Analyzers
 
                 default:
                     return null;
+            }
+        }
+        /// <summary>The smallest [SnapToGrid] cell, in degrees: about 1.1 m, finer than a position fix is accurate.</summary>
+        public const double MinimumGridCell = 0.00001;
+
+        private static string? ValidateWidth(double width, ValueShape shape, NumericRange range)
+        {
+            if (!(width > 0) || double.IsInfinity(width))
+            {
+                return "the bucket width is " + Real(width) + "; it must be positive and finite";
+            }
+
+            if (shape == ValueShape.Integral && (width != Math.Floor(width) || width < 2))
+            {
+                return "the bucket width of an integral member must be a whole number of at least 2 (width 1 keeps the value)";
+            }
+
+            string unit = shape == ValueShape.TimeSpan ? " seconds" : string.Empty;
+            if (!range.Holds(width))
+            {
+                return "the bucket width " + Real(width) + unit + " is larger than any " + range.Name + " (at most " + range.MaxText + ")";
+            }
+
+            // A width below two of the type's smallest steps puts every value in a bucket of its own.
+            return width < range.Step * 2
+                ? "the bucket width " + Real(width) + unit + " is below the smallest step of a " + range.Name + " (" + range.StepText + "): it keeps every value"
+                : null;
+        }
+
+        private static string? ValidateBoundaries(double[]? boundaries, NumericRange range)
+        {
+            if (boundaries is null || boundaries.Length == 0)
+            {
+                return "no boundaries are given; give at least one";
+            }
+
+            for (int i = 0; i < boundaries.Length; i++)
+            {
+                if (double.IsNaN(boundaries[i]) || double.IsInfinity(boundaries[i]))
+                {
+                    return "boundary " + Int(i + 1) + " is not a finite number";
+                }
+
+                if (i > 0 && boundaries[i] <= boundaries[i - 1])
+                {
+                    return "the boundaries are not strictly ascending (" + Real(boundaries[i - 1]) + " then " + Real(boundaries[i]) + ")";
+                }
+
+                if (!range.Holds(boundaries[i]))
+                {
+                    return "boundary " + Int(i + 1) + " (" + Real(boundaries[i]) + ") is outside the range of " + range.Name + " (" + range.RangeText + ")";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>What the known identity categories look like when whole: how many characters or digits a prefix can take.</summary>
+        private static (int Length, string What)? KnownLength(string? category, int unit) => (category, unit) switch
+        {
+            ("phone", _) => (10, "a phone number"),
+            ("postal-code", 0) => (6, "a postal code"),
+            ("sin", _) => (9, "a social insurance number"),
+            ("imei", _) => (15, "an IMEI"),
+            ("imsi", _) => (15, "an IMSI"),
+            ("mac", 0) => (12, "a MAC address"),
+            _ => null,
+        };
+
+        private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static string Real(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        /// <summary>The values a numeric member (or the seconds of a TimeSpan) can hold, and its smallest step.</summary>
+        private readonly struct NumericRange
+        {
+            private NumericRange(string name, double min, double max, bool maxExclusive, string maxText, string rangeText, double step, string stepText)
+            {
+                Name = name;
+                Min = min;
+                Max = max;
+                MaxExclusive = maxExclusive;
+                MaxText = maxText;
+                RangeText = rangeText;
+                Step = step;
+                StepText = stepText;
+            }
+
+            public string Name { get; }
+
+            public double Min { get; }
+
+            public double Max { get; }
+
+            /// <summary>Max is the first value out of range: the largest long, ulong or decimal is not a double.</summary>
+            public bool MaxExclusive { get; }
+
+            public string MaxText { get; }
+
+            public string RangeText { get; }
+
+            public double Step { get; }
+
+            public string StepText { get; }
+
+            public bool Holds(double value) => value >= Min && (MaxExclusive ? value < Max : value <= Max);
+
+            public static NumericRange Of(ITypeSymbol type)
+            {
+                if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+                {
+                    type = nullable.TypeArguments[0];
+                }
+
+                switch (type.SpecialType)
+                {
+                    case SpecialType.System_SByte: return Whole("sbyte", sbyte.MinValue, sbyte.MaxValue);
+                    case SpecialType.System_Byte: return Whole("byte", byte.MinValue, byte.MaxValue);
+                    case SpecialType.System_Int16: return Whole("short", short.MinValue, short.MaxValue);
+                    case SpecialType.System_UInt16: return Whole("ushort", ushort.MinValue, ushort.MaxValue);
+                    case SpecialType.System_Int32: return Whole("int", int.MinValue, int.MaxValue);
+                    case SpecialType.System_UInt32: return Whole("uint", uint.MinValue, uint.MaxValue);
+                    case SpecialType.System_Int64:
+                        return new NumericRange("long", -9223372036854775808d, 9223372036854775808d, true, "9223372036854775807", "-9223372036854775808 to 9223372036854775807", 1, "1");
+                    case SpecialType.System_UInt64:
+                        return new NumericRange("ulong", 0, 18446744073709551616d, true, "18446744073709551615", "0 to 18446744073709551615", 1, "1");
+                    case SpecialType.System_Single:
+                        return new NumericRange("float", -float.MaxValue, float.MaxValue, false, "3.4E+38", "about -3.4E+38 to 3.4E+38", 1.17549435E-38, "the smallest normal float, 1.17549435E-38");
+                    case SpecialType.System_Double:
+                        return new NumericRange("double", -double.MaxValue, double.MaxValue, false, "1.8E+308", "about -1.8E+308 to 1.8E+308", 2.2250738585072014E-308, "the smallest normal double, 2.2250738585072014E-308");
+                    case SpecialType.System_Decimal:
+                        return new NumericRange("decimal", -79228162514264337593543950336d, 79228162514264337593543950336d, true, "7.9E+28", "about -7.9E+28 to 7.9E+28", 1E-28, "1E-28");
+                }
+
+                if (type.Name == "TimeSpan" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+                {
+                    // In seconds, the unit of [Bucket] and [BucketBoundaries] on a TimeSpan; whole seconds keep the ticks below 2^63.
+                    return new NumericRange("TimeSpan", -922337203685, 922337203685, false, "922337203685 seconds, about 29,000 years", "about -29,000 to 29,000 years", 1E-07, "one tick, 1E-07 seconds");
+                }
+
+                return new NumericRange("number", -double.MaxValue, double.MaxValue, false, "1.8E+308", "any finite number", 0, "0");
+            }
+
+            private static NumericRange Whole(string name, double min, double max)
+            {
+                string maxText = max.ToString(CultureInfo.InvariantCulture);
+                return new NumericRange(name, min, max, false, maxText, min.ToString(CultureInfo.InvariantCulture) + " to " + maxText, 1, "1");
             }
         }
     }
