@@ -8,9 +8,10 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-// Shared, symbol-level knowledge about minimization policies. PolicyAnalyzer (MIN002–MIN009) and the generator in
-// Minimization.Generators (which links this file) must agree on which members count, which policy fits which type and
-// which arguments are valid; otherwise the generator could emit a member the analyzer rejects, or the reverse.
+// Shared, symbol-level knowledge about minimization policies. PolicyAnalyzer (MIN002–MIN009, MIN014, MIN015) and the
+// generator in Minimization.Generators (which links this file) must agree on which members count, which policy fits which
+// type, which arguments are valid and what generated code can carry; both take their verdict from Evaluate, so the
+// generator cannot emit a member the analyzer rejects, or the reverse.
 namespace Minimization.Analyzers
 {
     internal enum PolicyKind
