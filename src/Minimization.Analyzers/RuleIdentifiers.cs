@@ -21,6 +21,10 @@ namespace Minimization.Analyzers
         public const string AnalysisBoundReached = "MIN011";
         public const string AnalysisFailed = "MIN012";
 
+        // MIN013 is reserved for another rule.
+        public const string MemberCannotBeCarried = "MIN014";
+        public const string GeneratedTypeNameTaken = "MIN015";
+
         public static string GetHelpUri(string id) => RepositoryUrl + "/blob/main/docs/rules/" + id + ".md";
     }
 }

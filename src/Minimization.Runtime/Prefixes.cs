@@ -56,7 +56,8 @@ namespace Minimization.Runtime
                 return null;
             }
 
-            var kept = new StringBuilder(length);
+            // Not 'length': a prefix longer than any value must not allocate for it.
+            var kept = new StringBuilder(Math.Min(length, 32));
             int count = 0;
             foreach (char c in value)
             {

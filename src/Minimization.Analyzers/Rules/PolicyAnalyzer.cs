@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -7,9 +8,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Minimization.Analyzers
 {
     /// <summary>
-    /// MIN002–MIN009: the fail-closed rules of declared minimization policies. Every member of a <c>[GenerateMinimizer]</c>
-    /// type declares exactly one policy that fits its type, with valid arguments, and raw copies of identifying members are
-    /// justified in writing; the generator relies on these rules and leaves out every member they reject.
+    /// MIN002–MIN009, MIN014 and MIN015: the fail-closed rules of declared minimization policies. Every member of a
+    /// <c>[GenerateMinimizer]</c> type, its own or inherited from a source base type, declares exactly one policy that fits its
+    /// type, with valid arguments, that generated code can carry out, and raw copies of identifying members are justified in
+    /// writing. The verdict on each member comes from <see cref="PolicyCatalog.Evaluate"/>, which the generator uses too: it
+    /// leaves out every member the verdict rejects.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PolicyAnalyzer : DiagnosticAnalyzer
@@ -70,10 +73,25 @@ namespace Minimization.Analyzers
             DiagnosticSeverity.Warning,
             "Policies are read only on types marked [GenerateMinimizer]; elsewhere they suggest a minimization that never happens.");
 
+        internal static readonly DiagnosticDescriptor MemberCannotBeCarried = DescriptorFactory.Create(
+            RuleIdentifiers.MemberCannotBeCarried,
+            "Member cannot be carried into the minimized type",
+            "Member '{0}.{1}' cannot be carried into the minimized type: {2}",
+            DiagnosticSeverity.Error,
+            "The generated minimizer reads each member as source.Name and writes it into a namespace-level type; a member it cannot read or name, or whose type that type cannot expose, would be a compiler error inside generated code. The generator leaves such a member out.");
+
+        internal static readonly DiagnosticDescriptor GeneratedTypeNameTaken = DescriptorFactory.Create(
+            RuleIdentifiers.GeneratedTypeNameTaken,
+            "Generated type name is already taken",
+            "Type '{0}' cannot get its generated minimizer: {1}; name the minimized type with [GenerateMinimizer(\"...\")]",
+            DiagnosticSeverity.Error,
+            "The generator declares the minimized type and the extension class at namespace level; two [GenerateMinimizer] types asking for one name, or a name another type or namespace already has, would be duplicate definitions inside generated code. The generator writes nothing for such a type.");
+
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             MemberWithoutPolicy, PolicyDoesNotFit, KeepWithoutJustification, MultiplePolicies,
-            TypeCannotBeExtended, TypeNotIdentityBearing, InvalidArgument, PolicyWithoutGenerator);
+            TypeCannotBeExtended, TypeNotIdentityBearing, InvalidArgument, PolicyWithoutGenerator, MemberCannotBeCarried,
+            GeneratedTypeNameTaken);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -89,11 +107,13 @@ namespace Minimization.Analyzers
                 }
 
                 bool runtimeReferenced = start.Compilation.GetTypeByMetadataName(PolicyCatalog.RuntimeContextMetadataName) is not null;
-                start.RegisterSymbolAction(c => AnalyzeType(c, runtimeReferenced), SymbolKind.NamedType);
+                Compilation compilation = start.Compilation;
+                var minimizedBases = new Lazy<ImmutableHashSet<INamedTypeSymbol>>(() => CollectMinimizedBases(compilation));
+                start.RegisterSymbolAction(c => AnalyzeType(c, runtimeReferenced, minimizedBases), SymbolKind.NamedType);
             });
         }
 
-        private static void AnalyzeType(SymbolAnalysisContext context, bool runtimeReferenced)
+        private static void AnalyzeType(SymbolAnalysisContext context, bool runtimeReferenced, Lazy<ImmutableHashSet<INamedTypeSymbol>> minimizedBases)
         {
             if (context.Symbol is not INamedTypeSymbol type || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
             {
@@ -101,10 +121,9 @@ namespace Minimization.Analyzers
             }
 
             AttributeData? marker = PolicyCatalog.FindAttribute(type, "GenerateMinimizerAttribute");
-            ImmutableArray<ISymbol> members = PolicyCatalog.GetCandidateMembers(type);
             if (marker is null)
             {
-                ReportPoliciesWithoutGenerator(context, type, members);
+                ReportPoliciesWithoutGenerator(context, type, minimizedBases);
                 return;
             }
 
@@ -115,6 +134,10 @@ namespace Minimization.Analyzers
             {
                 context.ReportDiagnostic(Diagnostic.Create(TypeCannotBeExtended, typeLocation, type.Name, hostProblem));
             }
+            else if (PolicyCatalog.GetNameConflict(type, marker, context.CancellationToken) is { } conflict)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(GeneratedTypeNameTaken, AttributeLocation(marker, typeLocation), type.Name, conflict));
+            }
 
             bool identityBearing = PolicyCatalog.IsIdentityBearingType(type);
             if (!identityBearing)
@@ -122,86 +145,153 @@ namespace Minimization.Analyzers
                 context.ReportDiagnostic(Diagnostic.Create(TypeNotIdentityBearing, typeLocation, type.Name));
             }
 
-            string? requestedName = PolicyCatalog.GetRequestedTypeName(marker);
-            if (requestedName is not null && (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(requestedName) || requestedName == type.Name))
+            if (PolicyCatalog.GetRequestedTypeName(marker) is { } requestedName
+                && PolicyCatalog.GetRequestedNameProblem(type, requestedName) is { } nameProblem)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    InvalidArgument, AttributeLocation(marker, typeLocation), "[GenerateMinimizer]", type.Name, type.Name,
-                    "the type name \"" + requestedName + "\" is not a valid C# identifier distinct from the type's own name"));
+                context.ReportDiagnostic(Diagnostic.Create(InvalidArgument, AttributeLocation(marker, typeLocation), "[GenerateMinimizer]", type.Name, type.Name, nameProblem));
             }
 
-            foreach (ISymbol member in members)
+            foreach (ISymbol member in PolicyCatalog.GetMinimizedMembers(type))
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                AnalyzeMember(context, type, member, identityBearing);
+                MemberVerdict verdict = PolicyCatalog.Evaluate(type, member, identityBearing);
+                if (PolicyCatalog.IsInherited(type, member) && IsReportedByDeclaringType(member, verdict))
+                {
+                    continue;
+                }
+
+                Report(context, type, verdict, typeLocation);
             }
         }
 
-        private static void AnalyzeMember(SymbolAnalysisContext context, INamedTypeSymbol type, ISymbol member, bool typeIsIdentityBearing)
+        /// <summary>
+        /// An inherited member's problem is reported on the derived type, unless the declaring type is a [GenerateMinimizer]
+        /// type that reports the very same problem on the member itself.
+        /// </summary>
+        private static bool IsReportedByDeclaringType(ISymbol member, MemberVerdict verdict)
         {
-            ITypeSymbol? memberType = PolicyCatalog.GetMemberType(member);
-            if (memberType is null || memberType.TypeKind == TypeKind.Error)
+            INamedTypeSymbol declaring = member.ContainingType;
+            if (PolicyCatalog.FindAttribute(declaring, "GenerateMinimizerAttribute") is null)
             {
-                return;
+                return false;
             }
 
-            Location memberLocation = MemberLocation(member);
-            string typeDisplay = memberType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-            ValueShape shape = PolicyCatalog.Classify(memberType, out _);
-            ImmutableArray<FoundPolicy> policies = PolicyCatalog.GetPolicies(member);
+            MemberVerdict own = PolicyCatalog.Evaluate(declaring, member, PolicyCatalog.IsIdentityBearingType(declaring));
+            return own.Issue == verdict.Issue && own.Problem == verdict.Problem;
+        }
 
-            if (policies.Length == 0)
-            {
-                string? category = PolicyCatalog.GetCategory(member);
-                string? suggestion = PolicyCatalog.SuggestedDefault(category);
-                string hint = suggestion is null ? string.Empty : "; for category '" + category + "' the usual choice is " + suggestion;
-                context.ReportDiagnostic(Diagnostic.Create(MemberWithoutPolicy, memberLocation, type.Name, member.Name, typeDisplay, PolicyCatalog.DescribeFitting(shape), hint));
-                return;
-            }
+        private static void Report(SymbolAnalysisContext context, INamedTypeSymbol type, MemberVerdict verdict, Location typeLocation)
+        {
+            ISymbol member = verdict.Member;
+            bool inherited = PolicyCatalog.IsInherited(type, member);
+            string owner = member.ContainingType.Name;
+            string inheritedNote = inherited ? " (inherited by '" + type.Name + "', whose minimizer must cover it)" : string.Empty;
 
-            if (policies.Length > 1)
-            {
-                string names = string.Join(", ", policies.Select(p => PolicyCatalog.Display(p.Kind)));
-                context.ReportDiagnostic(Diagnostic.Create(MultiplePolicies, memberLocation, type.Name, member.Name, policies.Length, names));
-                return;
-            }
+            // A problem of an inherited member is shown on the derived type: that is where the minimizer is asked for.
+            Location memberLocation = inherited ? typeLocation : MemberLocation(member);
+            Location policyLocation = inherited || verdict.Policies.IsEmpty ? memberLocation : AttributeLocation(verdict.Policy.Attribute, memberLocation);
+            string typeDisplay = verdict.MemberType?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? string.Empty;
 
-            FoundPolicy policy = policies[0];
-            Location policyLocation = AttributeLocation(policy.Attribute, memberLocation);
-            if (!PolicyCatalog.Fits(policy.Kind, shape))
+            switch (verdict.Issue)
             {
-                context.ReportDiagnostic(Diagnostic.Create(PolicyDoesNotFit, policyLocation, PolicyCatalog.Display(policy.Kind), type.Name, member.Name, typeDisplay, PolicyCatalog.DescribeFitting(shape)));
-                return;
-            }
+                case MemberIssue.NoPolicy:
+                {
+                    string? category = PolicyCatalog.GetCategory(member);
+                    string? suggestion = PolicyCatalog.SuggestedDefault(category);
+                    string hint = suggestion is null ? string.Empty : "; for category '" + category + "' the usual choice is " + suggestion;
+                    context.ReportDiagnostic(Diagnostic.Create(MemberWithoutPolicy, memberLocation, owner, member.Name, typeDisplay, PolicyCatalog.DescribeFitting(verdict.Shape), hint + inheritedNote));
+                    break;
+                }
 
-            string? problem = PolicyCatalog.ValidateArguments(policy.Kind, policy.Attribute, shape, type);
-            if (problem is not null)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(InvalidArgument, policyLocation, PolicyCatalog.Display(policy.Kind), type.Name, member.Name, problem));
-                return;
-            }
+                case MemberIssue.MultiplePolicies:
+                {
+                    string names = string.Join(", ", verdict.Policies.Select(p => PolicyCatalog.Display(p.Kind)));
+                    context.ReportDiagnostic(Diagnostic.Create(MultiplePolicies, memberLocation, owner, member.Name, verdict.Policies.Length, names));
+                    break;
+                }
 
-            if (policy.Kind == PolicyKind.Keep
-                && string.IsNullOrWhiteSpace(PolicyCatalog.GetPositional<string>(policy.Attribute, 0, null))
-                && PolicyCatalog.IsIdentifying(member, typeIsIdentityBearing))
-            {
-                string? category = PolicyCatalog.GetCategory(member);
-                string categoryText = category is null ? string.Empty : " (category '" + category + "')";
-                string alternatives = string.Join(", ", PolicyCatalog.DescribeFitting(shape).Split(new[] { ", " }, StringSplitOptions.None).Where(p => p != "[Keep]"));
-                context.ReportDiagnostic(Diagnostic.Create(KeepWithoutJustification, policyLocation, type.Name, member.Name, categoryText, alternatives));
+                case MemberIssue.DoesNotFit:
+                    context.ReportDiagnostic(Diagnostic.Create(PolicyDoesNotFit, policyLocation, PolicyCatalog.Display(verdict.Policy.Kind), owner, member.Name, typeDisplay, PolicyCatalog.DescribeFitting(verdict.Shape)));
+                    break;
+
+                case MemberIssue.InvalidArgument:
+                    context.ReportDiagnostic(Diagnostic.Create(InvalidArgument, policyLocation, PolicyCatalog.Display(verdict.Policy.Kind), owner, member.Name, verdict.Problem));
+                    break;
+
+                case MemberIssue.KeepWithoutJustification:
+                {
+                    string? category = PolicyCatalog.GetCategory(member);
+                    string categoryText = category is null ? string.Empty : " (category '" + category + "')";
+                    string alternatives = string.Join(", ", PolicyCatalog.DescribeFitting(verdict.Shape).Split(new[] { ", " }, StringSplitOptions.None).Where(p => p != "[Keep]"));
+                    context.ReportDiagnostic(Diagnostic.Create(KeepWithoutJustification, policyLocation, owner, member.Name, categoryText, alternatives));
+                    break;
+                }
+
+                case MemberIssue.CannotCarry:
+                    context.ReportDiagnostic(Diagnostic.Create(MemberCannotBeCarried, memberLocation, owner, member.Name, verdict.Problem + inheritedNote));
+                    break;
             }
         }
 
-        private static void ReportPoliciesWithoutGenerator(SymbolAnalysisContext context, INamedTypeSymbol type, ImmutableArray<ISymbol> members)
+        private static void ReportPoliciesWithoutGenerator(SymbolAnalysisContext context, INamedTypeSymbol type, Lazy<ImmutableHashSet<INamedTypeSymbol>> minimizedBases)
         {
-            foreach (ISymbol member in members)
+            foreach (ISymbol member in PolicyCatalog.GetCandidateMembers(type))
             {
-                foreach (FoundPolicy policy in PolicyCatalog.GetPolicies(member))
+                ImmutableArray<FoundPolicy> policies = PolicyCatalog.GetPolicies(member);
+                if (policies.IsEmpty)
+                {
+                    continue;
+                }
+
+                // Policies on a base type of a [GenerateMinimizer] type are read by that type's minimizer.
+                if (minimizedBases.Value.Contains(type.OriginalDefinition))
+                {
+                    return;
+                }
+
+                foreach (FoundPolicy policy in policies)
                 {
                     Location location = AttributeLocation(policy.Attribute, MemberLocation(member));
                     context.ReportDiagnostic(Diagnostic.Create(PolicyWithoutGenerator, location, PolicyCatalog.Display(policy.Kind), type.Name, member.Name));
                 }
             }
+        }
+
+        /// <summary>The source base types of every [GenerateMinimizer] type of the compilation; built once, on first need.</summary>
+        private static ImmutableHashSet<INamedTypeSymbol> CollectMinimizedBases(Compilation compilation)
+        {
+            ImmutableHashSet<INamedTypeSymbol>.Builder bases = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(compilation.Assembly.GlobalNamespace);
+            while (pending.Count > 0)
+            {
+                INamespaceOrTypeSymbol current = pending.Pop();
+                if (current is INamespaceSymbol ns)
+                {
+                    foreach (INamespaceOrTypeSymbol child in ns.GetMembers())
+                    {
+                        pending.Push(child);
+                    }
+
+                    continue;
+                }
+
+                var type = (INamedTypeSymbol)current;
+                foreach (INamedTypeSymbol nested in type.GetTypeMembers())
+                {
+                    pending.Push(nested);
+                }
+
+                if (PolicyCatalog.FindAttribute(type, "GenerateMinimizerAttribute") is not null)
+                {
+                    for (INamedTypeSymbol? b = type.BaseType; b is not null && PolicyCatalog.IsFromSource(b); b = b.BaseType)
+                    {
+                        bases.Add(b.OriginalDefinition);
+                    }
+                }
+            }
+
+            return bases.ToImmutable();
         }
 
         private static Location MemberLocation(ISymbol member)

@@ -8,9 +8,10 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-// Shared, symbol-level knowledge about minimization policies. PolicyAnalyzer (MIN002–MIN009) and the generator in
-// Minimization.Generators (which links this file) must agree on which members count, which policy fits which type and
-// which arguments are valid; otherwise the generator could emit a member the analyzer rejects, or the reverse.
+// Shared, symbol-level knowledge about minimization policies. PolicyAnalyzer (MIN002–MIN009, MIN014, MIN015) and the
+// generator in Minimization.Generators (which links this file) must agree on which members count, which policy fits which
+// type, which arguments are valid and what generated code can carry; both take their verdict from Evaluate, so the
+// generator cannot emit a member the analyzer rejects, or the reverse.
 namespace Minimization.Analyzers
 {
     internal enum PolicyKind
@@ -56,11 +57,77 @@ namespace Minimization.Analyzers
         public AttributeData Attribute { get; }
     }
 
+    /// <summary>What keeps a member out of the generated minimizer, if anything; each value is one rule.</summary>
+    internal enum MemberIssue
+    {
+        /// <summary>The member is minimized (or dropped) as declared.</summary>
+        None,
+
+        /// <summary>The member's type does not bind; the compiler reports that, the generator leaves the member out.</summary>
+        BrokenType,
+
+        /// <summary>MIN002.</summary>
+        NoPolicy,
+
+        /// <summary>MIN005.</summary>
+        MultiplePolicies,
+
+        /// <summary>MIN003.</summary>
+        DoesNotFit,
+
+        /// <summary>MIN008.</summary>
+        InvalidArgument,
+
+        /// <summary>MIN004.</summary>
+        KeepWithoutJustification,
+
+        /// <summary>MIN014.</summary>
+        CannotCarry,
+    }
+
+    /// <summary>The one verdict on a member of a minimized type, shared by PolicyAnalyzer and the generator.</summary>
+    internal readonly struct MemberVerdict
+    {
+        public MemberVerdict(ISymbol member, ITypeSymbol? memberType, ValueShape shape, bool isNullableValue, ImmutableArray<FoundPolicy> policies, MemberIssue issue, string? problem)
+        {
+            Member = member;
+            MemberType = memberType;
+            Shape = shape;
+            IsNullableValue = isNullableValue;
+            Policies = policies;
+            Issue = issue;
+            Problem = problem;
+        }
+
+        public ISymbol Member { get; }
+
+        public ITypeSymbol? MemberType { get; }
+
+        public ValueShape Shape { get; }
+
+        public bool IsNullableValue { get; }
+
+        public ImmutableArray<FoundPolicy> Policies { get; }
+
+        public MemberIssue Issue { get; }
+
+        /// <summary>For <see cref="MemberIssue.InvalidArgument"/> and <see cref="MemberIssue.CannotCarry"/>: what is wrong, as a clause.</summary>
+        public string? Problem { get; }
+
+        public FoundPolicy Policy => Policies[0];
+    }
+
     internal static class PolicyCatalog
     {
         public const string AnnotationsNamespace = "Minimization";
         public const string GenerateMinimizerMetadataName = "Minimization.GenerateMinimizerAttribute";
         public const string RuntimeContextMetadataName = "Minimization.Runtime.MinimizationContext";
+
+        /// <summary>The second line of every generated file; how the analyzer tells the generator's declarations from the user's.</summary>
+        public const string GeneratedFileHeader = "// Written by Minimization.Generators";
+
+        /// <summary>The name of the static method the generator adds to the type.</summary>
+        public const string MinimizeCoreName = "MinimizeCore";
 
         private static readonly PolicyKind[] AllKinds = (PolicyKind[])Enum.GetValues(typeof(PolicyKind));
 
@@ -127,6 +194,99 @@ namespace Minimization.Analyzers
             return builder.ToImmutable();
         }
 
+        /// <summary>
+        /// The members a minimized copy of <paramref name="type"/> must account for: those of its source base types first
+        /// (base-most first), then its own. A base declaration that a more derived type overrides is represented by the
+        /// override. Base types from metadata are not walked: their members carry no policies this compilation can see.
+        /// </summary>
+        public static ImmutableArray<ISymbol> GetMinimizedMembers(INamedTypeSymbol type)
+        {
+            var chain = new List<INamedTypeSymbol>();
+            for (INamedTypeSymbol? current = type; current is not null && IsFromSource(current); current = current.BaseType)
+            {
+                chain.Add(current);
+            }
+
+            var overridden = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            var perType = new List<ImmutableArray<ISymbol>>();
+            foreach (INamedTypeSymbol current in chain)
+            {
+                ImmutableArray<ISymbol> members = GetCandidateMembers(current);
+                perType.Add(members);
+                foreach (ISymbol member in members)
+                {
+                    for (IPropertySymbol? p = (member as IPropertySymbol)?.OverriddenProperty; p is not null; p = p.OverriddenProperty)
+                    {
+                        overridden.Add(p);
+                    }
+                }
+            }
+
+            ImmutableArray<ISymbol>.Builder builder = ImmutableArray.CreateBuilder<ISymbol>();
+            for (int i = perType.Count - 1; i >= 0; i--)
+            {
+                foreach (ISymbol member in perType[i])
+                {
+                    if (!overridden.Contains(member))
+                    {
+                        builder.Add(member);
+                    }
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        public static bool IsFromSource(INamedTypeSymbol type) => !type.DeclaringSyntaxReferences.IsEmpty;
+
+        /// <summary>Whether <paramref name="member"/> is declared by a base type of <paramref name="type"/> rather than by the type itself.</summary>
+        public static bool IsInherited(INamedTypeSymbol type, ISymbol member)
+            => !SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, type.OriginalDefinition);
+
+        /// <summary>
+        /// Why generated code in <paramref name="type"/> could not read an inherited member as <c>source.Name</c>, or null:
+        /// it is private to its base type, or a more derived type declares a member of the same name.
+        /// </summary>
+        public static string? GetReadProblem(INamedTypeSymbol type, ISymbol member)
+        {
+            if (!IsInherited(type, member))
+            {
+                return null;
+            }
+
+            string owner = member.ContainingType.Name;
+            Accessibility access = member is IPropertySymbol { GetMethod: { } getter } ? getter.DeclaredAccessibility : member.DeclaredAccessibility;
+            if (access == Accessibility.Private)
+            {
+                return "it is private to '" + owner + "', so the minimizer of '" + type.Name + "' cannot read it; make it protected or internal, or declare [Drop]";
+            }
+
+            for (INamedTypeSymbol? current = type; current is not null && !SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, member.ContainingType.OriginalDefinition); current = current.BaseType)
+            {
+                if (!current.GetMembers(member.Name).IsEmpty)
+                {
+                    return "it is hidden by '" + current.Name + "." + member.Name + "', so the minimizer of '" + type.Name + "' cannot name it; rename one of them, or declare [Drop] on '" + owner + "." + member.Name + "'";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The member that <c>source.name</c> denotes in generated code of <paramref name="type"/>, if the minimizer can read it.</summary>
+        public static ISymbol? FindReadableMember(INamedTypeSymbol type, string name)
+        {
+            ImmutableArray<ISymbol> members = GetMinimizedMembers(type);
+            for (int i = members.Length - 1; i >= 0; i--)
+            {
+                if (members[i].Name == name)
+                {
+                    return GetReadProblem(type, members[i]) is null ? members[i] : null;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>For a positional record property, the primary-constructor parameter it was declared by.</summary>
         public static IParameterSymbol? GetPositionalParameter(ISymbol member)
         {
@@ -155,8 +315,28 @@ namespace Minimization.Analyzers
             return null;
         }
 
-        /// <summary>Every policy declared for the member, on the member itself or on its positional parameter.</summary>
-        public static ImmutableArray<FoundPolicy> GetPolicies(ISymbol member)
+        /// <summary>
+        /// Every policy declared for the member, on the member itself or on its positional parameter. An override that
+        /// declares none has the policy of the declaration it overrides.
+        /// </summary>
+        public static ImmutableArray<FoundPolicy> GetPolicies(ISymbol member) => GetOwnPolicies(GetPolicySource(member));
+
+        /// <summary>
+        /// The declaration whose attributes describe the member: the member itself, or for an override that declares no
+        /// policy, the declaration it overrides. Policy, category and [NonIdentifying] are all read from it.
+        /// </summary>
+        public static ISymbol GetPolicySource(ISymbol member)
+        {
+            ISymbol current = member;
+            while (current is IPropertySymbol { IsOverride: true, OverriddenProperty: { } overridden } && GetOwnPolicies(current).IsEmpty)
+            {
+                current = overridden;
+            }
+
+            return GetOwnPolicies(current).IsEmpty ? member : current;
+        }
+
+        private static ImmutableArray<FoundPolicy> GetOwnPolicies(ISymbol member)
         {
             ImmutableArray<FoundPolicy>.Builder builder = ImmutableArray.CreateBuilder<FoundPolicy>();
             AddPolicies(member, builder);
@@ -310,6 +490,7 @@ namespace Minimization.Analyzers
         /// <summary>The member's own category: its [IdentityBearing(category)], or that of its positional parameter.</summary>
         public static string? GetCategory(ISymbol member)
         {
+            member = GetPolicySource(member);
             string? category = CategoryOf(member);
             if (category is null && GetPositionalParameter(member) is { } parameter)
             {
@@ -330,6 +511,13 @@ namespace Minimization.Analyzers
         public static bool IsIdentifying(ISymbol member, bool containingTypeIsIdentityBearing)
         {
             ITypeSymbol? type = GetMemberType(member);
+            ISymbol source = GetPolicySource(member);
+            if (!SymbolEqualityComparer.Default.Equals(source, member))
+            {
+                // An override described by its base declaration: identifying if either says so.
+                return FindAttribute(member, "IdentityBearingAttribute") is not null || IsIdentifying(source, containingTypeIsIdentityBearing);
+            }
+
             if (IsIdentityBearingType(type))
             {
                 return true;
@@ -373,18 +561,114 @@ namespace Minimization.Analyzers
                 return "it is generic";
             }
 
+            if (type.IsStatic)
+            {
+                return "it is static";
+            }
+
+            if (type.IsFileLocal)
+            {
+                return "it is file-local, so the generated file cannot extend it";
+            }
+
+            if (type.GetMembers(MinimizeCoreName).Any(m => !IsWrittenByGenerator(m)))
+            {
+                return "it declares a member named '" + MinimizeCoreName + "', which the generator adds; rename that member";
+            }
+
+            return null;
+        }
+
+        /// <summary>Whether every declaration of the symbol is in a file this generator wrote.</summary>
+        public static bool IsWrittenByGenerator(ISymbol symbol)
+        {
+            ImmutableArray<SyntaxReference> references = symbol.DeclaringSyntaxReferences;
+            return !references.IsEmpty && references.All(r => IsGeneratedTree(r.SyntaxTree));
+        }
+
+        private static bool IsGeneratedTree(SyntaxTree tree)
+        {
+            Microsoft.CodeAnalysis.Text.SourceText text = tree.GetText();
+            int length = Math.Min(text.Length, 128);
+            return text.ToString(new Microsoft.CodeAnalysis.Text.TextSpan(0, length)).Contains(GeneratedFileHeader);
+        }
+
+        /// <summary>The namespace-level types the generator declares for the type: the minimized type and the extension class.</summary>
+        public static string[] GetGeneratedTypeNames(INamedTypeSymbol type, AttributeData generateMinimizer)
+            => new[] { GetOutputTypeName(type, generateMinimizer), type.Name + "MinimizationExtensions" };
+
+        /// <summary>
+        /// Why a type the generator would declare for <paramref name="type"/> would clash with another type of the same
+        /// namespace (CS0101, CS0260, CS0579 inside generated code), or null: another [GenerateMinimizer] type asks for one
+        /// of the same names, or a type or namespace of that name is already declared.
+        /// </summary>
+        public static string? GetNameConflict(INamedTypeSymbol type, AttributeData generateMinimizer, CancellationToken cancellationToken)
+        {
+            string[] names = GetGeneratedTypeNames(type, generateMinimizer);
+            INamespaceSymbol ns = type.ContainingNamespace;
+            foreach (INamedTypeSymbol other in ns.GetTypeMembers())
+            {
+                if (SymbolEqualityComparer.Default.Equals(other, type)
+                    || other.TypeKind is not (TypeKind.Class or TypeKind.Struct)
+                    || !IsFromSource(other)
+                    || FindAttribute(other, "GenerateMinimizerAttribute") is not { } otherMarker
+                    || GetHostProblem(other, cancellationToken) is not null)
+                {
+                    continue;
+                }
+
+                string? shared = GetGeneratedTypeNames(other, otherMarker).FirstOrDefault(n => names.Contains(n));
+                if (shared is not null)
+                {
+                    return "'" + other.Name + "' in the same namespace asks for the same name '" + shared + "'";
+                }
+            }
+
+            string where = ns.IsGlobalNamespace ? "the global namespace" : "namespace '" + ns.ToDisplayString() + "'";
+            foreach (string name in names)
+            {
+                foreach (ISymbol existing in ns.GetMembers(name))
+                {
+                    if (existing is INamedTypeSymbol { Arity: 0 } declared
+                        && (IsFromSource(declared) ? !IsWrittenByGenerator(declared) : declared.DeclaredAccessibility == Accessibility.Public))
+                    {
+                        return where + " already declares a type named '" + name + "'";
+                    }
+
+                    if (existing is INamespaceSymbol nested && nested.Locations.Any(l => l.IsInSource))
+                    {
+                        return where + " already declares a namespace named '" + name + "'";
+                    }
+                }
+            }
+
             return null;
         }
 
         public static string? GetRequestedTypeName(AttributeData generateMinimizer)
             => generateMinimizer.ConstructorArguments.Length == 1 && generateMinimizer.ConstructorArguments[0].Value is string name ? name : null;
 
+        /// <summary>The name of the minimized type: the one asked for if it is valid, otherwise <c>Minimized</c> + the type's name.</summary>
         public static string GetOutputTypeName(INamedTypeSymbol type, AttributeData generateMinimizer)
         {
             string? requested = GetRequestedTypeName(generateMinimizer);
-            return requested is not null && SyntaxFacts.IsValidIdentifier(requested) && requested != type.Name
+            return requested is not null && GetRequestedNameProblem(type, requested) is null
                 ? requested
                 : "Minimized" + type.Name;
+        }
+
+        /// <summary>What is wrong with the name given in [GenerateMinimizer("name")] (MIN008), or null.</summary>
+        public static string? GetRequestedNameProblem(INamedTypeSymbol type, string requested)
+        {
+            if (!SyntaxFacts.IsValidIdentifier(requested) || requested == type.Name)
+            {
+                return "the type name \"" + requested + "\" is not a valid C# identifier distinct from the type's own name";
+            }
+
+            // CS8981: such names may become keywords; the warning would be raised inside generated code.
+            return requested.All(c => c is >= 'a' and <= 'z')
+                ? "the type name \"" + requested + "\" has only lower-case ASCII letters, which C# reserves for future keywords (CS8981)"
+                : null;
         }
 
         public static T? GetNamed<T>(AttributeData attribute, string name, T? fallback)
@@ -424,8 +708,168 @@ namespace Minimization.Analyzers
             return argument.Values.Select(v => v.Value is double d ? d : double.NaN).ToArray();
         }
 
-        /// <summary>What is wrong with the policy's arguments for this member, or null when they are valid.</summary>
-        public static string? ValidateArguments(PolicyKind kind, AttributeData attribute, ValueShape shape, INamedTypeSymbol containingType)
+        /// <summary>
+        /// The verdict on one member of the minimized type <paramref name="type"/> (from <see cref="GetMinimizedMembers"/>):
+        /// the first rule it breaks, in the order MIN002, MIN005, MIN003, MIN008, MIN004, MIN014, or none. PolicyAnalyzer
+        /// reports it; the generator writes the member only when there is none.
+        /// </summary>
+        public static MemberVerdict Evaluate(INamedTypeSymbol type, ISymbol member, bool typeIsIdentityBearing)
+        {
+            ITypeSymbol? memberType = GetMemberType(member);
+            ImmutableArray<FoundPolicy> policies = GetPolicies(member);
+            if (memberType is null || memberType.TypeKind == TypeKind.Error)
+            {
+                return new MemberVerdict(member, memberType, ValueShape.Other, false, policies, MemberIssue.BrokenType, null);
+            }
+
+            ValueShape shape = Classify(memberType, out bool nullableValue);
+            MemberVerdict Verdict(MemberIssue issue, string? problem = null) => new MemberVerdict(member, memberType, shape, nullableValue, policies, issue, problem);
+
+            if (policies.Length == 0)
+            {
+                return Verdict(MemberIssue.NoPolicy);
+            }
+
+            if (policies.Length > 1)
+            {
+                return Verdict(MemberIssue.MultiplePolicies);
+            }
+
+            FoundPolicy policy = policies[0];
+            if (!Fits(policy.Kind, shape))
+            {
+                return Verdict(MemberIssue.DoesNotFit);
+            }
+
+            string? problem = ValidateArguments(policy.Kind, policy.Attribute, shape, memberType, member, type);
+            if (problem is not null)
+            {
+                return Verdict(MemberIssue.InvalidArgument, problem);
+            }
+
+            if (policy.Kind == PolicyKind.Keep
+                && string.IsNullOrWhiteSpace(GetPositional<string>(policy.Attribute, 0, null))
+                && IsIdentifying(member, typeIsIdentityBearing))
+            {
+                return Verdict(MemberIssue.KeepWithoutJustification);
+            }
+
+            string? carry = policy.Kind == PolicyKind.Drop
+                ? null
+                : GetReadProblem(type, member) ?? (policy.Kind == PolicyKind.Keep ? GetExposureProblem(type, memberType) : null);
+            return carry is null ? Verdict(MemberIssue.None) : Verdict(MemberIssue.CannotCarry, carry);
+        }
+
+        /// <summary>
+        /// Why the namespace-level minimized type of <paramref name="type"/> (public when the type is, internal otherwise)
+        /// could not declare a property of <paramref name="memberType"/>, or null.
+        /// </summary>
+        public static string? GetExposureProblem(INamedTypeSymbol type, ITypeSymbol memberType)
+        {
+            bool mustBePublic = type.DeclaredAccessibility == Accessibility.Public;
+            string? why = FindUnexposable(memberType, mustBePublic, type, out ITypeSymbol? offender);
+            if (why is null || offender is null)
+            {
+                return null;
+            }
+
+            string shown = memberType.ToDisplayString(TypeInMessage);
+            string culprit = offender.ToDisplayString(TypeInMessage);
+            return SymbolEqualityComparer.Default.Equals(offender, memberType)
+                ? "its type '" + shown + "' " + why
+                : "its type '" + shown + "' uses '" + culprit + "', which " + why;
+        }
+
+        /// <summary>"Call.Note", "List&lt;Plan&gt;", "int?": containing types but no namespaces, no nullable-reference marks.</summary>
+        private static readonly SymbolDisplayFormat TypeInMessage = new SymbolDisplayFormat(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
+            genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+            miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
+        private static string? FindUnexposable(ITypeSymbol type, bool mustBePublic, INamedTypeSymbol host, out ITypeSymbol? offender)
+        {
+            offender = type;
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return FindUnexposable(array.ElementType, mustBePublic, host, out offender);
+                case IPointerTypeSymbol or IFunctionPointerTypeSymbol:
+                    return "is a pointer type, which a property of the minimized type cannot hold";
+                case ITypeParameterSymbol:
+                    return "is a type parameter, which the minimized type cannot name";
+                case INamedTypeSymbol named:
+                {
+                    if (named.IsRefLikeType)
+                    {
+                        return "is a ref struct, which a property of a class or record cannot hold";
+                    }
+
+                    string? internalPart = null;
+                    for (INamedTypeSymbol? current = named; current is not null; current = current.ContainingType)
+                    {
+                        if (current.IsFileLocal)
+                        {
+                            offender = current;
+                            return "is file-local, so the generated file cannot name it";
+                        }
+
+                        switch (current.DeclaredAccessibility)
+                        {
+                            case Accessibility.Private:
+                            case Accessibility.Protected:
+                            case Accessibility.ProtectedAndInternal:
+                                offender = current;
+                                return "is " + AccessibilityText(current.DeclaredAccessibility) + " inside '" + current.ContainingType?.Name
+                                       + "', so the minimized type, declared at namespace level, cannot name it";
+                            case Accessibility.Internal:
+                            case Accessibility.ProtectedOrInternal:
+                                internalPart ??= AccessibilityText(current.DeclaredAccessibility);
+                                if (mustBePublic)
+                                {
+                                    offender = current;
+                                    return "is " + internalPart + ", but the minimized type of '" + host.Name + "' is public; make '"
+                                           + current.Name + "' public, or '" + host.Name + "' internal";
+                                }
+
+                                break;
+                        }
+                    }
+
+                    foreach (ITypeSymbol argument in named.TypeArguments)
+                    {
+                        string? why = FindUnexposable(argument, mustBePublic, host, out offender);
+                        if (why is not null)
+                        {
+                            return why;
+                        }
+                    }
+
+                    offender = null;
+                    return null;
+                }
+
+                default:
+                    offender = null;
+                    return null;
+            }
+        }
+
+        private static string AccessibilityText(Accessibility accessibility) => accessibility switch
+        {
+            Accessibility.Private => "private",
+            Accessibility.Protected => "protected",
+            Accessibility.ProtectedAndInternal => "private protected",
+            Accessibility.ProtectedOrInternal => "protected internal",
+            _ => "internal",
+        };
+
+        /// <summary>
+        /// What is wrong with the policy's arguments for this member, or null when they are valid. Every numeric argument
+        /// is checked here, once, for both the analyzer (MIN008) and the generator (which leaves the member out): not a
+        /// number, infinite, zero or negative where that means nothing, too big for the member's type, or too small to
+        /// generalize anything.
+        /// </summary>
+        public static string? ValidateArguments(PolicyKind kind, AttributeData attribute, ValueShape shape, ITypeSymbol memberType, ISymbol member, INamedTypeSymbol containingType)
         {
             switch (kind)
             {
@@ -434,31 +878,52 @@ namespace Minimization.Analyzers
                     int length = GetPositional(attribute, 0, 0);
                     if (length < 1)
                     {
-                        return "the prefix length is " + length.ToString(CultureInfo.InvariantCulture) + "; keep at least 1 character or digit";
+                        return "the prefix length is " + Int(length) + "; keep at least 1 character or digit";
                     }
 
                     int unit = GetNamed(attribute, "Unit", 0);
-                    return unit is 0 or 1 ? null : "Unit is not a defined PrefixUnit";
+                    if (unit is not (0 or 1))
+                    {
+                        return "Unit is not a defined PrefixUnit";
+                    }
+
+                    // A prefix that leaves one or two characters of a fixed-length identifier singles a person out as well
+                    // as the whole value does (with the last few digits unknown, a handful of candidates remain).
+                    string? category = GetCategory(member);
+                    if (KnownLength(category, unit) is { } known && length > known.Length - 3)
+                    {
+                        string of = Int(Math.Min(length, known.Length)) + " of the " + Int(known.Length) + (unit == 1 ? " digits" : " letters and digits") + " of " + known.What;
+                        string left = length >= known.Length ? "the whole value" : "all but " + Int(known.Length - length);
+                        return "KeepPrefix(" + Int(length) + ") keeps " + of + ", " + left + ": that singles a person out as well as the whole value; keep at most " + Int(known.Length - 3);
+                    }
+
+                    return null;
                 }
 
                 case PolicyKind.MaskIpAddress:
                 {
                     int v4 = GetNamed(attribute, "IPv4PrefixLength", 24);
                     int v6 = GetNamed(attribute, "IPv6PrefixLength", 48);
-                    if (v4 < 0 || v4 > 31)
+                    const string Why = " (/0 keeps nothing but the address family, which [Drop] does better; a prefix that leaves two bits or fewer keeps the address)";
+                    if (v4 < 1 || v4 > 29)
                     {
-                        return "IPv4PrefixLength is " + v4.ToString(CultureInfo.InvariantCulture) + "; it must be between 0 and 31 (32 keeps the whole address)";
+                        return "IPv4PrefixLength is " + Int(v4) + "; it must be between 1 and 29" + Why;
                     }
 
-                    return v6 < 0 || v6 > 127
-                        ? "IPv6PrefixLength is " + v6.ToString(CultureInfo.InvariantCulture) + "; it must be between 0 and 127 (128 keeps the whole address)"
-                        : null;
+                    return v6 < 1 || v6 > 125 ? "IPv6PrefixLength is " + Int(v6) + "; it must be between 1 and 125" + Why : null;
                 }
 
                 case PolicyKind.SnapToGrid:
                 {
                     double cell = GetPositional(attribute, 0, double.NaN);
-                    return cell > 0 && cell <= 360 ? null : "the cell size is " + cell.ToString("R", CultureInfo.InvariantCulture) + "; it must be greater than 0 and at most 360 degrees";
+                    if (!(cell > 0 && cell <= 360))
+                    {
+                        return "the cell size is " + Real(cell) + "; it must be greater than 0 and at most 360 degrees";
+                    }
+
+                    return cell < MinimumGridCell
+                        ? "the cell size " + Real(cell) + " degrees is finer than 0.00001 degrees (about 1 m), below the accuracy of a position fix: it generalizes nothing"
+                        : null;
                 }
 
                 case PolicyKind.TruncateTime:
@@ -473,46 +938,10 @@ namespace Minimization.Analyzers
                 }
 
                 case PolicyKind.Bucket:
-                {
-                    double width = GetPositional(attribute, 0, double.NaN);
-                    if (!(width > 0) || double.IsInfinity(width))
-                    {
-                        return "the bucket width is " + width.ToString("R", CultureInfo.InvariantCulture) + "; it must be positive and finite";
-                    }
-
-                    if (shape == ValueShape.Integral && (width != Math.Floor(width) || width < 2 || width > long.MaxValue))
-                    {
-                        return "the bucket width of an integral member must be a whole number of at least 2 (width 1 keeps the value)";
-                    }
-
-                    return shape == ValueShape.TimeSpan && width * TimeSpan.TicksPerSecond < 2
-                        ? "the bucket width is in seconds and must span at least two ticks"
-                        : null;
-                }
+                    return ValidateWidth(GetPositional(attribute, 0, double.NaN), shape, NumericRange.Of(memberType));
 
                 case PolicyKind.BucketBoundaries:
-                {
-                    double[]? boundaries = GetBoundaries(attribute);
-                    if (boundaries is null || boundaries.Length == 0)
-                    {
-                        return "no boundaries are given; give at least one";
-                    }
-
-                    for (int i = 0; i < boundaries.Length; i++)
-                    {
-                        if (double.IsNaN(boundaries[i]) || double.IsInfinity(boundaries[i]))
-                        {
-                            return "boundary " + (i + 1).ToString(CultureInfo.InvariantCulture) + " is not a finite number";
-                        }
-
-                        if (i > 0 && boundaries[i] <= boundaries[i - 1])
-                        {
-                            return "the boundaries are not strictly ascending (" + boundaries[i - 1].ToString("R", CultureInfo.InvariantCulture) + " then " + boundaries[i].ToString("R", CultureInfo.InvariantCulture) + ")";
-                        }
-                    }
-
-                    return null;
-                }
+                    return ValidateBoundaries(GetBoundaries(attribute), NumericRange.Of(memberType));
 
                 case PolicyKind.Pseudonymize:
                 {
@@ -539,8 +968,8 @@ namespace Minimization.Analyzers
                         return "RotateBy = \"" + rotateBy + "\" has no effect without a Rotation; set Rotation = KeyRotation.Daily or Weekly";
                     }
 
-                    ISymbol? timeMember = GetCandidateMembers(containingType).FirstOrDefault(m => m.Name == rotateBy);
-                    ValueShape timeShape = Classify(GetMemberType(timeMember!), out _);
+                    ISymbol? timeMember = FindReadableMember(containingType, rotateBy);
+                    ValueShape timeShape = Classify(timeMember is null ? null : GetMemberType(timeMember), out _);
                     return timeMember is not null && timeShape is ValueShape.DateTime or ValueShape.DateTimeOffset
                         ? null
                         : "RotateBy = \"" + rotateBy + "\" must name a DateTime or DateTimeOffset field or property of '" + containingType.Name + "'";
@@ -550,13 +979,152 @@ namespace Minimization.Analyzers
                     return null;
             }
         }
+        /// <summary>The smallest [SnapToGrid] cell, in degrees: about 1.1 m, finer than a position fix is accurate.</summary>
+        public const double MinimumGridCell = 0.00001;
 
-        /// <summary>Finds the rotate-by member's shape, for the generator.</summary>
-        public static ValueShape GetRotateByShape(INamedTypeSymbol containingType, string rotateBy, out bool isNullable)
+        private static string? ValidateWidth(double width, ValueShape shape, NumericRange range)
         {
-            ISymbol? timeMember = GetCandidateMembers(containingType).FirstOrDefault(m => m.Name == rotateBy);
-            isNullable = false;
-            return timeMember is null ? ValueShape.Other : Classify(GetMemberType(timeMember), out isNullable);
+            if (!(width > 0) || double.IsInfinity(width))
+            {
+                return "the bucket width is " + Real(width) + "; it must be positive and finite";
+            }
+
+            if (shape == ValueShape.Integral && (width != Math.Floor(width) || width < 2))
+            {
+                return "the bucket width of an integral member must be a whole number of at least 2 (width 1 keeps the value)";
+            }
+
+            string unit = shape == ValueShape.TimeSpan ? " seconds" : string.Empty;
+            if (!range.Holds(width))
+            {
+                return "the bucket width " + Real(width) + unit + " is larger than any " + range.Name + " (at most " + range.MaxText + ")";
+            }
+
+            // A width below two of the type's smallest steps puts every value in a bucket of its own.
+            return width < range.Step * 2
+                ? "the bucket width " + Real(width) + unit + " is below the smallest step of a " + range.Name + " (" + range.StepText + "): it keeps every value"
+                : null;
+        }
+
+        private static string? ValidateBoundaries(double[]? boundaries, NumericRange range)
+        {
+            if (boundaries is null || boundaries.Length == 0)
+            {
+                return "no boundaries are given; give at least one";
+            }
+
+            for (int i = 0; i < boundaries.Length; i++)
+            {
+                if (double.IsNaN(boundaries[i]) || double.IsInfinity(boundaries[i]))
+                {
+                    return "boundary " + Int(i + 1) + " is not a finite number";
+                }
+
+                if (i > 0 && boundaries[i] <= boundaries[i - 1])
+                {
+                    return "the boundaries are not strictly ascending (" + Real(boundaries[i - 1]) + " then " + Real(boundaries[i]) + ")";
+                }
+
+                if (!range.Holds(boundaries[i]))
+                {
+                    return "boundary " + Int(i + 1) + " (" + Real(boundaries[i]) + ") is outside the range of " + range.Name + " (" + range.RangeText + ")";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>What the known identity categories look like when whole: how many characters or digits a prefix can take.</summary>
+        private static (int Length, string What)? KnownLength(string? category, int unit) => (category, unit) switch
+        {
+            ("phone", _) => (10, "a phone number"),
+            ("postal-code", 0) => (6, "a postal code"),
+            ("sin", _) => (9, "a social insurance number"),
+            ("imei", _) => (15, "an IMEI"),
+            ("imsi", _) => (15, "an IMSI"),
+            ("mac", 0) => (12, "a MAC address"),
+            _ => null,
+        };
+
+        private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static string Real(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        /// <summary>The values a numeric member (or the seconds of a TimeSpan) can hold, and its smallest step.</summary>
+        private readonly struct NumericRange
+        {
+            private NumericRange(string name, double min, double max, bool maxExclusive, string maxText, string rangeText, double step, string stepText)
+            {
+                Name = name;
+                Min = min;
+                Max = max;
+                MaxExclusive = maxExclusive;
+                MaxText = maxText;
+                RangeText = rangeText;
+                Step = step;
+                StepText = stepText;
+            }
+
+            public string Name { get; }
+
+            public double Min { get; }
+
+            public double Max { get; }
+
+            /// <summary>Max is the first value out of range: the largest long, ulong or decimal is not a double.</summary>
+            public bool MaxExclusive { get; }
+
+            public string MaxText { get; }
+
+            public string RangeText { get; }
+
+            public double Step { get; }
+
+            public string StepText { get; }
+
+            public bool Holds(double value) => value >= Min && (MaxExclusive ? value < Max : value <= Max);
+
+            public static NumericRange Of(ITypeSymbol type)
+            {
+                if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+                {
+                    type = nullable.TypeArguments[0];
+                }
+
+                switch (type.SpecialType)
+                {
+                    case SpecialType.System_SByte: return Whole("sbyte", sbyte.MinValue, sbyte.MaxValue);
+                    case SpecialType.System_Byte: return Whole("byte", byte.MinValue, byte.MaxValue);
+                    case SpecialType.System_Int16: return Whole("short", short.MinValue, short.MaxValue);
+                    case SpecialType.System_UInt16: return Whole("ushort", ushort.MinValue, ushort.MaxValue);
+                    case SpecialType.System_Int32: return Whole("int", int.MinValue, int.MaxValue);
+                    case SpecialType.System_UInt32: return Whole("uint", uint.MinValue, uint.MaxValue);
+                    case SpecialType.System_Int64:
+                        return new NumericRange("long", -9223372036854775808d, 9223372036854775808d, true, "9223372036854775807", "-9223372036854775808 to 9223372036854775807", 1, "1");
+                    case SpecialType.System_UInt64:
+                        return new NumericRange("ulong", 0, 18446744073709551616d, true, "18446744073709551615", "0 to 18446744073709551615", 1, "1");
+                    case SpecialType.System_Single:
+                        return new NumericRange("float", -float.MaxValue, float.MaxValue, false, "3.4E+38", "about -3.4E+38 to 3.4E+38", 1.17549435E-38, "the smallest normal float, 1.17549435E-38");
+                    case SpecialType.System_Double:
+                        return new NumericRange("double", -double.MaxValue, double.MaxValue, false, "1.8E+308", "about -1.8E+308 to 1.8E+308", 2.2250738585072014E-308, "the smallest normal double, 2.2250738585072014E-308");
+                    case SpecialType.System_Decimal:
+                        return new NumericRange("decimal", -79228162514264337593543950336d, 79228162514264337593543950336d, true, "7.9E+28", "about -7.9E+28 to 7.9E+28", 1E-28, "1E-28");
+                }
+
+                if (type.Name == "TimeSpan" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+                {
+                    // In seconds, the unit of [Bucket] and [BucketBoundaries] on a TimeSpan; whole seconds keep the ticks below 2^63.
+                    return new NumericRange("TimeSpan", -922337203685, 922337203685, false, "922337203685 seconds, about 29,000 years", "about -29,000 to 29,000 years", 1E-07, "one tick, 1E-07 seconds");
+                }
+
+                return new NumericRange("number", -double.MaxValue, double.MaxValue, false, "1.8E+308", "any finite number", 0, "0");
+            }
+
+            private static NumericRange Whole(string name, double min, double max)
+            {
+                string maxText = max.ToString(CultureInfo.InvariantCulture);
+                return new NumericRange(name, min, max, false, maxText, min.ToString(CultureInfo.InvariantCulture) + " to " + maxText, 1, "1");
+            }
         }
     }
 }

@@ -54,7 +54,7 @@ namespace Billing
         /// <summary><c>Plan</c>, kept unchanged. It does not identify anyone.</summary>
         public string Plan { get; init; } = default!;
 
-        /// <summary><c>HomeTower</c>, kept unchanged. Justification: Tower ids are public in the regulator's register.</summary>
+        /// <summary><c>HomeTower</c>, kept unchanged. Justification: Tower ids are public in the regulator&apos;s register.</summary>
         public string HomeTower { get; init; } = default!;
     }
 

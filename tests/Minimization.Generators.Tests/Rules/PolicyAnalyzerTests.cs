@@ -72,6 +72,59 @@ namespace Minimization.Generators.Tests.Rules
         }
 
         [Fact]
+        public async Task Inherited_member_without_a_policy_is_MIN002_on_the_derived_type()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync("""
+                [IdentityBearing]
+                public class Person
+                {
+                    [Drop] public string Name { get; set; } = "";
+                    [IdentityBearing(IdentityCategory.Phone)] public string Phone { get; set; } = "";
+                }
+
+                [GenerateMinimizer]
+                public partial class {|MIN002:Customer|} : Person
+                {
+                    [NonIdentifying, Keep] public string Tier { get; set; } = "";
+                }
+                """);
+
+            string message = d.Single().GetMessage();
+            Assert.Contains("'Person.Phone'", message);
+            Assert.Contains("inherited by 'Customer'", message);
+        }
+
+        [Fact]
+        public async Task Policies_on_source_base_types_count_and_are_not_MIN009()
+        {
+            await VerifyAsync(InheritanceTests.Shop.Replace("using System;\nusing Minimization;\n", string.Empty));
+        }
+
+        [Fact]
+        public async Task Inherited_member_the_minimizer_cannot_read_or_name_is_MIN014()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync("""
+                [IdentityBearing]
+                public class Person
+                {
+                    [IdentityBearing(IdentityCategory.Phone), Pseudonymize] private string phone = "";
+                    [Drop] private string name = "";
+                    [NonIdentifying, Keep] public string Plan { get; set; } = "";
+                    public string Read() => phone + name;
+                }
+
+                [GenerateMinimizer]
+                public partial class {|MIN014:{|MIN014:Customer|}|} : Person
+                {
+                    [NonIdentifying, Keep] public new string Plan { get; set; } = "";
+                }
+                """);
+
+            Assert.Contains(d, x => x.GetMessage().Contains("'Person.phone'") && x.GetMessage().Contains("private to 'Person'"));
+            Assert.Contains(d, x => x.GetMessage().Contains("'Person.Plan'") && x.GetMessage().Contains("hidden by 'Customer.Plan'"));
+        }
+
+        [Fact]
         public async Task Policy_that_does_not_fit_is_MIN003_and_names_what_fits()
         {
             ImmutableArray<Diagnostic> d = await VerifyAsync("""
@@ -158,6 +211,44 @@ namespace Minimization.Generators.Tests.Rules
         }
 
         [Fact]
+        public async Task Static_file_local_and_MinimizeCore_declaring_types_are_MIN006()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync(NameTests.UnextendableTypes);
+
+            Assert.Contains(d, x => x.GetMessage().EndsWith("it is static", System.StringComparison.Ordinal));
+            Assert.Contains(d, x => x.GetMessage().Contains("it is file-local"));
+            Assert.Contains(d, x => x.GetMessage().Contains("it declares a member named 'MinimizeCore'"));
+        }
+
+        [Fact]
+        public async Task Kept_member_whose_type_the_minimized_type_cannot_expose_is_MIN014()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync(NameTests.Accessibility);
+
+            Assert.Contains(d, x => x.GetMessage() == "Member 'Call.plan' cannot be carried into the minimized type: its type 'Plan' is internal, but the minimized type of 'Call' is public; make 'Plan' public, or 'Call' internal");
+            Assert.Contains(d, x => x.GetMessage().StartsWith("Member 'Call.note' cannot be carried into the minimized type: its type 'Call.Note' is private", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task Types_asking_for_a_generated_name_that_is_taken_are_MIN015()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync(NameTests.NameClashes);
+
+            Assert.Contains(d, x => x.GetMessage().Contains("'Sms' in the same namespace asks for the same name 'Shared'"));
+            Assert.Contains(d, x => x.GetMessage().Contains("namespace 'Tele' already declares a type named 'MinimizedVisit'"));
+        }
+
+        [Fact]
+        public async Task The_generated_code_itself_is_no_clash_in_a_build_that_contains_it()
+        {
+            // In a build the analyzer sees the generator's output: its MinimizeCore and its types are not MIN006 or MIN015.
+            Compilation input = TestCompilation.Create(Samples.CallRecord, Samples.Subscriber, InheritanceTests.Shop);
+            (Compilation output, _) = TestCompilation.Generate(input);
+            Assert.Equal(input.SyntaxTrees.Count() + 4, output.SyntaxTrees.Count());
+            Assert.Empty(await TestCompilation.AnalyzeAsync(output, new PolicyAnalyzer()));
+        }
+
+        [Fact]
         public async Task Project_without_the_runtime_is_MIN006()
         {
             ImmutableArray<Diagnostic> d = await VerifyAsync("""
@@ -222,11 +313,82 @@ namespace Minimization.Generators.Tests.Rules
         }
 
         [Fact]
+        public async Task Numeric_arguments_out_of_range_for_the_member_are_MIN008()
+        {
+            ImmutableArray<Diagnostic> d = await VerifyAsync("""
+                [IdentityBearing, GenerateMinimizer]
+                public partial class Meter
+                {
+                    [NonIdentifying, {|MIN008:Bucket(double.NaN)|}] public double A { get; set; }
+                    [NonIdentifying, {|MIN008:Bucket(double.PositiveInfinity)|}] public double B { get; set; }
+                    [NonIdentifying, {|MIN008:Bucket(0)|}] public double C { get; set; }
+                    [NonIdentifying, {|MIN008:Bucket(300)|}] public byte D { get; set; }
+                    [NonIdentifying, {|MIN008:Bucket(9223372036854775807)|}] public long E { get; set; }
+                    [NonIdentifying, {|MIN008:Bucket(1e30)|}] public decimal F { get; set; }
+                    [NonIdentifying, {|MIN008:Bucket(1e-30)|}] public decimal G { get; set; }
+                    [NonIdentifying, {|MIN008:Bucket(1e15)|}] public TimeSpan H { get; set; }
+                    [NonIdentifying, {|MIN008:Bucket(1e-320)|}] public double I { get; set; }
+                    [NonIdentifying, {|MIN008:Bucket(1e39)|}] public float J { get; set; }
+                    [NonIdentifying, {|MIN008:SnapToGrid(double.NaN)|}] public double K { get; set; }
+                    [NonIdentifying, {|MIN008:SnapToGrid(1e-9)|}] public double L { get; set; }
+                    [NonIdentifying, {|MIN008:SnapToGrid(-0.1)|}] public double M { get; set; }
+                    [NonIdentifying, {|MIN008:BucketBoundaries(0, 300)|}] public byte N { get; set; }
+                    [NonIdentifying, {|MIN008:BucketBoundaries(double.NaN)|}] public int P { get; set; }
+                    [NonIdentifying, {|MIN008:BucketBoundaries(0, 1e12)|}] public TimeSpan Q { get; set; }
+                    [NonIdentifying, {|MIN008:BucketBoundaries(-1e30, 0)|}] public decimal R { get; set; }
+                    [NonIdentifying, {|MIN008:BucketBoundaries(-1, 10)|}] public byte R2 { get; set; }
+                    [IdentityBearing(IdentityCategory.Phone), {|MIN008:KeepPrefix(8, Unit = PrefixUnit.Digits)|}] public string S { get; set; } = "";
+                    [IdentityBearing(IdentityCategory.PostalCode), {|MIN008:KeepPrefix(4)|}] public string T { get; set; } = "";
+                    [IdentityBearing(IdentityCategory.Imei), {|MIN008:KeepPrefix(13)|}] public string U { get; set; } = "";
+                    [IdentityBearing(IdentityCategory.Sin), {|MIN008:KeepPrefix(int.MaxValue)|}] public string V { get; set; } = "";
+                    [{|MIN008:KeepPrefix(-1)|}] public string W { get; set; } = "";
+                    [{|MIN008:MaskIpAddress(IPv4PrefixLength = 0)|}] public string X { get; set; } = "";
+                    [{|MIN008:MaskIpAddress(IPv4PrefixLength = 30)|}] public string Y { get; set; } = "";
+                    [{|MIN008:MaskIpAddress(IPv6PrefixLength = 126)|}] public string Z { get; set; } = "";
+                    [{|MIN008:TruncateTime((TimeGranularity)9)|}] public DateTime Z1 { get; set; }
+
+                    // At the edge of each range, and valid.
+                    [NonIdentifying, Bucket(255)] public byte Ok1 { get; set; }
+                    [NonIdentifying, Bucket(2)] public sbyte Ok2 { get; set; }
+                    [NonIdentifying, Bucket(1e-20)] public decimal Ok3 { get; set; }
+                    [NonIdentifying, Bucket(1e9)] public TimeSpan Ok4 { get; set; }
+                    [NonIdentifying, SnapToGrid(0.00001)] public double Ok5 { get; set; }
+                    [NonIdentifying, SnapToGrid(360)] public double Ok6 { get; set; }
+                    [NonIdentifying, BucketBoundaries(0, 2, 10, 254)] public byte Ok7 { get; set; }
+                    [NonIdentifying, BucketBoundaries(0, 0.5, 1)] public double Ok8 { get; set; }
+                    [NonIdentifying, BucketBoundaries(0, 1, 10, 255)] public byte Ok8b { get; set; }
+                    [IdentityBearing(IdentityCategory.Phone), KeepPrefix(7, Unit = PrefixUnit.Digits)] public string Ok9 { get; set; } = "";
+                    [IdentityBearing(IdentityCategory.PostalCode), KeepPrefix(3)] public string Ok10 { get; set; } = "";
+                    [IdentityBearing(IdentityCategory.Email), KeepPrefix(40)] public string Ok11 { get; set; } = "";
+                    [MaskIpAddress(IPv4PrefixLength = 29, IPv6PrefixLength = 125)] public string Ok12 { get; set; } = "";
+                    [MaskIpAddress(IPv4PrefixLength = 1, IPv6PrefixLength = 1)] public string Ok13 { get; set; } = "";
+                }
+                """);
+
+            string Message(string member) => d.Single(x => x.GetMessage().Contains("'Meter." + member + "'")).GetMessage();
+            Assert.EndsWith("the bucket width 300 is larger than any byte (at most 255)", Message("D"));
+            Assert.EndsWith("the bucket width 1E+30 is larger than any decimal (at most 7.9E+28)", Message("F"));
+            Assert.EndsWith("the bucket width 1E-30 is below the smallest step of a decimal (1E-28): it keeps every value", Message("G"));
+            Assert.Contains("the cell size 1E-09 degrees is finer than 0.00001 degrees", Message("L"));
+            Assert.EndsWith("boundary 1 (-1) is outside the range of byte (0 to 255)", Message("R2"));
+            Assert.Equal("Policy [Bucket] on 'Meter.H' has an invalid argument: the bucket width 1000000000000000 seconds is larger than any TimeSpan (at most 922337203685 seconds, about 29,000 years)", Message("H"));
+            Assert.EndsWith("KeepPrefix(8) keeps 8 of the 10 digits of a phone number, all but 2: that singles a person out as well as the whole value; keep at most 7", Message("S"));
+            Assert.EndsWith("KeepPrefix(4) keeps 4 of the 6 letters and digits of a postal code, all but 2: that singles a person out as well as the whole value; keep at most 3", Message("T"));
+            Assert.Contains("IPv4PrefixLength is 30; it must be between 1 and 29", Message("Y"));
+        }
+
+        [Fact]
         public async Task Invalid_output_type_name_is_MIN008()
         {
             await VerifyAsync("""
                 [IdentityBearing, {|MIN008:GenerateMinimizer("not valid")|}]
                 public partial class Call
+                {
+                    [Drop] public string Caller { get; set; } = "";
+                }
+
+                [IdentityBearing, {|MIN008:GenerateMinimizer("shared")|}]
+                public partial class Sms
                 {
                     [Drop] public string Caller { get; set; } = "";
                 }
@@ -275,10 +437,10 @@ namespace Minimization.Generators.Tests.Rules
         }
 
         [Fact]
-        public void Every_descriptor_is_in_the_MIN002_to_MIN009_family_with_a_help_link()
+        public void Every_descriptor_is_a_policy_rule_with_a_help_link()
         {
             ImmutableArray<DiagnosticDescriptor> descriptors = new PolicyAnalyzer().SupportedDiagnostics;
-            Assert.Equal(new[] { "MIN002", "MIN003", "MIN004", "MIN005", "MIN006", "MIN007", "MIN008", "MIN009" }, descriptors.Select(d => d.Id).OrderBy(i => i));
+            Assert.Equal(new[] { "MIN002", "MIN003", "MIN004", "MIN005", "MIN006", "MIN007", "MIN008", "MIN009", "MIN014", "MIN015" }, descriptors.Select(d => d.Id).OrderBy(i => i));
             Assert.All(descriptors, d =>
             {
                 Assert.Equal("Minimization", d.Category);

@@ -27,6 +27,13 @@ namespace Minimization.Generators.Tests.Runtime
             => Assert.Equal(expected, Prefixes.KeepDigits(value, length));
 
         [Fact]
+        public void A_huge_prefix_length_allocates_nothing_for_it_and_gives_null()
+        {
+            Assert.Null(Prefixes.KeepCharacters("K1A 0B1", int.MaxValue));
+            Assert.Null(Prefixes.KeepDigits("613 555 0100", int.MaxValue));
+        }
+
+        [Fact]
         public void Prefix_length_below_one_is_a_programming_error()
             => Assert.Throws<ArgumentOutOfRangeException>(() => Prefixes.KeepDigits("123", 0));
 
