@@ -464,6 +464,7 @@ namespace Minimization.Analyzers.Flow
                         }
 
                         var changed = false;
+                        context.SetCurrent(level, i);
                         if (sorted[i].IsMember)
                         {
                             var value = MemberWrites.Collect(sorted[i].Symbol, context);
@@ -482,6 +483,16 @@ namespace Minimization.Analyzers.Flow
                             {
                                 context.SetProvisional(level, sorted[i].Method, analysis.WithDepth(0, analysis.Truncated));
                                 changed = true;
+                            }
+                        }
+
+                        context.SetCurrent(level, -1);
+                        foreach (var (target, reader) in context.TakeReads(level))
+                        {
+                            // An edge the call graph did not show: the reader depends on the target from now on.
+                            if (!callers[target].Contains(reader))
+                            {
+                                callers[target].Add(reader);
                             }
                         }
 
@@ -869,8 +880,8 @@ namespace Minimization.Analyzers.Flow
     internal sealed class AnalysisStack
     {
         private readonly List<Level> _levels = new List<Level>();
-        private readonly Dictionary<IMethodSymbol, (MethodAnalysis Analysis, int DependsOn)> _local = new Dictionary<IMethodSymbol, (MethodAnalysis, int)>(SymbolEqualityComparer.Default);
-        private readonly Dictionary<ISymbol, (AbstractValue Value, int DependsOn)> _localFields = new Dictionary<ISymbol, (AbstractValue, int)>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IMethodSymbol, (MethodAnalysis Analysis, int DependsOn, List<(int Level, ISymbol Target)> Reads)> _local = new Dictionary<IMethodSymbol, (MethodAnalysis, int, List<(int, ISymbol)>)>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, (AbstractValue Value, int DependsOn, List<(int Level, ISymbol Target)> Reads)> _localFields = new Dictionary<ISymbol, (AbstractValue, int, List<(int, ISymbol)>)>(SymbolEqualityComparer.Default);
         private readonly Dictionary<IMethodSymbol, DispatchSummary> _dispatch = new Dictionary<IMethodSymbol, DispatchSummary>(SymbolEqualityComparer.Default);
         private readonly List<(IMethodSymbol Method, MethodAnalysis Analysis)> _changes = new List<(IMethodSymbol, MethodAnalysis)>();
         private readonly IMethodSymbol? _root;
@@ -889,6 +900,10 @@ namespace Minimization.Analyzers.Flow
         {
             public Dictionary<IMethodSymbol, MethodAnalysis>? Provisional;
             public Dictionary<ISymbol, AbstractValue>? Values;
+            public Dictionary<ISymbol, int> Index = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+            public int Current = -1;
+            public HashSet<(int Target, int Reader)> Reads = new HashSet<(int, int)>();
+            public HashSet<(int Level, ISymbol Target)> OuterReads = new HashSet<(int, ISymbol)>();
             public int MinDependency = int.MaxValue;
         }
 
@@ -900,6 +915,12 @@ namespace Minimization.Analyzers.Flow
         {
             var provisional = new Dictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
             var values = new Dictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+            var index = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+            for (var i = 0; i < members.Count; i++)
+            {
+                index[members[i].Symbol] = i;
+            }
+
             foreach (var m in members)
             {
                 if (m.IsMember)
@@ -912,7 +933,7 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            _levels.Add(new Level { Provisional = provisional, Values = values });
+            _levels.Add(new Level { Provisional = provisional, Values = values, Index = index });
             return _levels.Count - 1;
         }
 
@@ -954,6 +975,7 @@ namespace Minimization.Analyzers.Flow
                 if (_levels[i].Provisional is { } p && p.TryGetValue(method, out analysis!))
                 {
                     NoteDependency(i);
+                    NoteRead(i, method);
                     return true;
                 }
             }
@@ -970,6 +992,7 @@ namespace Minimization.Analyzers.Flow
                 if (_levels[i].Values is { } v && v.TryGetValue(member, out value!))
                 {
                     NoteDependency(i);
+                    NoteRead(i, member);
                     return true;
                 }
             }
@@ -981,6 +1004,63 @@ namespace Minimization.Analyzers.Flow
         public AbstractValue ProvisionalValue(int level, ISymbol member) => _levels[level].Values![member];
 
         public void SetProvisionalValue(int level, ISymbol member, AbstractValue value) => _levels[level].Values![member] = value;
+
+        /// <summary>
+        /// The member of <paramref name="level"/> being evaluated read <paramref name="symbol"/>'s provisional value: it must be
+        /// evaluated again when that value changes, whether or not the call graph showed the edge (a lambda stored in a
+        /// field and run here, a caller followed for a static write).
+        /// </summary>
+        private void NoteRead(int level, ISymbol symbol)
+        {
+            var l = _levels[level];
+            if (l.Current >= 0 && l.Index.TryGetValue(symbol, out var target) && target != l.Current)
+            {
+                l.Reads.Add((target, l.Current));
+            }
+
+            // Levels solved on top of it rest on this read too: results they keep locally carry it to whoever reads them.
+            for (var j = level + 1; j < _levels.Count; j++)
+            {
+                _levels[j].OuterReads.Add((level, symbol));
+            }
+        }
+
+        private void Replay(List<(int Level, ISymbol Target)> reads)
+        {
+            foreach (var (level, target) in reads)
+            {
+                if (level < _levels.Count)
+                {
+                    NoteRead(level, target);
+                }
+            }
+        }
+
+        private List<(int Level, ISymbol Target)> OuterReadsOf(int level)
+        {
+            var result = new List<(int, ISymbol)>();
+            foreach (var r in _levels[level].OuterReads)
+            {
+                if (r.Level < level)
+                {
+                    result.Add(r);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>Which member of <paramref name="level"/> is being evaluated (-1: none).</summary>
+        public void SetCurrent(int level, int member) => _levels[level].Current = member;
+
+        /// <summary>The reads recorded since the last call, as (member read, member that read it); the set is emptied.</summary>
+        public List<(int Target, int Reader)> TakeReads(int level)
+        {
+            var l = _levels[level];
+            var result = new List<(int, int)>(l.Reads);
+            l.Reads.Clear();
+            return result;
+        }
 
         private void NoteDependency(int level)
         {
@@ -1071,6 +1151,8 @@ namespace Minimization.Analyzers.Flow
                     NoteDependency(entry.DependsOn);
                 }
 
+                Replay(entry.Reads);
+
                 analysis = entry.Analysis;
                 return true;
             }
@@ -1080,7 +1162,7 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>Keeps a result computed at <paramref name="level"/> that rests on a level below it.</summary>
-        public void SetLocal(IMethodSymbol method, MethodAnalysis analysis, int level) => _local[method] = (analysis, _levels[level].MinDependency);
+        public void SetLocal(IMethodSymbol method, MethodAnalysis analysis, int level) => _local[method] = (analysis, _levels[level].MinDependency, OuterReadsOf(level));
 
         public bool HasLocalField(ISymbol field) => _localFields.ContainsKey(field);
 
@@ -1093,6 +1175,8 @@ namespace Minimization.Analyzers.Flow
                     NoteDependency(entry.DependsOn);
                 }
 
+                Replay(entry.Reads);
+
                 value = entry.Value;
                 return true;
             }
@@ -1101,6 +1185,6 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
-        public void SetLocalField(ISymbol field, AbstractValue value, int level) => _localFields[field] = (value, _levels[level].MinDependency);
+        public void SetLocalField(ISymbol field, AbstractValue value, int level) => _localFields[field] = (value, _levels[level].MinDependency, OuterReadsOf(level));
     }
 }

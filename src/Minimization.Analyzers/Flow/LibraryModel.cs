@@ -131,6 +131,83 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary><see langword="bool"/> results (comparisons, predicates) are clean: implicit flows are out of scope.</summary>
+        /// <summary>
+        /// Numbers, <c>Guid</c>, <c>bool</c>, enums and dates (Reading 11): types that cannot hold another value's identity,
+        /// so a member of such a type read from a container of identity is clean unless it is itself a source.
+        /// </summary>
+        public static bool IsScalarType(ITypeSymbol? type)
+        {
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (type.TypeKind == TypeKind.Enum)
+            {
+                return true;
+            }
+
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Boolean:
+                case SpecialType.System_Byte:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Single:
+                case SpecialType.System_Double:
+                case SpecialType.System_Decimal:
+                case SpecialType.System_DateTime:
+                    return true;
+            }
+
+            return type.ContainingNamespace?.ToDisplayString() == "System" && type.Name is "Guid" or "DateTimeOffset" or "TimeSpan" or "DateOnly" or "TimeOnly";
+        }
+
+        /// <summary>
+        /// Reading 10: the library receivers a call fills with its arguments: collections, builders, streams, writers and
+        /// channels. Any other receiver (a client, factory, service, scope or context) does not carry identity afterwards.
+        /// </summary>
+        public static bool IsFillableContainer(ITypeSymbol? type)
+        {
+            if (type is null || type.SpecialType == SpecialType.System_String || type.TypeKind is TypeKind.Delegate or TypeKind.Error)
+            {
+                return false;
+            }
+
+            if (type.TypeKind == TypeKind.Array || type.Name.EndsWith("Builder", StringComparison.Ordinal) || type.Name.EndsWith("Writer", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (t.Name is "Stream" or "TextWriter" or "BinaryWriter" or "Channel" or "ChannelWriter" && t.ContainingNamespace?.ToDisplayString() is "System.IO" or "System.Threading.Channels")
+                {
+                    return true;
+                }
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                if (i.SpecialType == SpecialType.System_Collections_IEnumerable || i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+                {
+                    return true;
+                }
+            }
+
+            return type.TypeKind == TypeKind.Interface && (type.SpecialType == SpecialType.System_Collections_IEnumerable || type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
+        }
+
         public static bool IsPredicateType(ITypeSymbol? type)
             => type is not null && (type.SpecialType == SpecialType.System_Boolean
                 || type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } n && n.TypeArguments[0].SpecialType == SpecialType.System_Boolean);

@@ -528,7 +528,7 @@ namespace Minimization.Analyzers.Flow
             var storedInReceiver = fromArguments.Union(delegateResults.Deep());
             if (!stored.IsClean || !structured.IsClean)
             {
-                if (instance is not null && receiver is not null && IsMutableContainer(instance.Type) && !target.IsStatic && !storedInReceiver.IsClean)
+                if (instance is not null && receiver is not null && LibraryModel.IsFillableContainer(instance.Type) && !target.IsStatic && !storedInReceiver.IsClean)
                 {
                     var filled = LibraryModel.IsAdder(target)
                         ? receiver.Join(ArgumentsStructure(args))
@@ -596,9 +596,6 @@ namespace Minimization.Analyzers.Flow
 
             return result;
         }
-
-        private static bool IsMutableContainer(ITypeSymbol? type)
-            => type is not null && type.SpecialType == SpecialType.None && !type.IsValueType && type.TypeKind != TypeKind.Delegate && type.TypeKind != TypeKind.Error;
 
         private AbstractValue InvokeDelegate(AbstractValue callee, CallArg[] args, IOperation site)
         {

@@ -74,6 +74,13 @@ namespace Minimization.Analyzers.Flow
             }
 
             var key = MemberKey(member);
+
+            // Reading 11: an object whose type is not identity-bearing holds identity only as a container. A member of a
+            // scalar type (a number, Guid, bool, enum, date) read from it carries identity only when it is the member
+            // written (tracked below) or a source itself (above); the identity of the object as a whole does not pass.
+            var self = LibraryModel.IsScalarType(memberType) && _ann.TypeSource(instance?.Type ?? member.ContainingType) is null
+                ? receiver.Self.OnlySymbolic()
+                : receiver.Self;
             AbstractValue value;
             if (member.IsStatic)
             {
@@ -86,7 +93,7 @@ namespace Minimization.Analyzers.Flow
             }
             else if (receiver.IsFresh)
             {
-                return AbstractValue.Of(receiver.Self.WithMember(key, MaxMemberPath));
+                return AbstractValue.Of(self.WithMember(key, MaxMemberPath));
             }
             else if (member is IPropertySymbol { GetMethod: { } getter } && site is not null
                 && (HasSourceBody(getter) && !IsAutoAccessor(getter) || IsDispatched(getter) && _engine.Implementations.Of(getter).Count > 0))
@@ -95,7 +102,7 @@ namespace Minimization.Analyzers.Flow
             }
             else
             {
-                value = AbstractValue.Of(receiver.Self.WithMember(key, MaxMemberPath));
+                value = AbstractValue.Of(self.WithMember(key, MaxMemberPath));
             }
 
             // What other code stores into the member: for statics, for this object's own fields (written by its other
