@@ -117,6 +117,7 @@ namespace Minimization.Analyzers.Flow
         private readonly Dictionary<string, List<SyntaxNode>> _writersByName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
         private readonly Dictionary<string, List<SyntaxNode>> _callersByName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ISymbol, AbstractValue> _values = new ConcurrentDictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, ResolvedWriters> _resolved = new ConcurrentDictionary<string, ResolvedWriters>(System.StringComparer.Ordinal);
 
         public MemberWriteIndex(FlowEngine engine)
         {
@@ -254,7 +255,7 @@ namespace Minimization.Analyzers.Flow
         public List<IMethodSymbol> WriterMethods(ISymbol member, CancellationToken cancellationToken)
         {
             var result = new List<IMethodSymbol>();
-            foreach (var writer in Writers(member))
+            foreach (var writer in Writers(member, cancellationToken))
             {
                 if (WriterMethod(writer, cancellationToken) is { } method && !result.Contains(method, SymbolEqualityComparer.Default))
                 {
@@ -265,27 +266,145 @@ namespace Minimization.Analyzers.Flow
             return result;
         }
 
-        private List<SyntaxNode> Writers(ISymbol key)
+        /// <summary>
+        /// The writers of one member: the owners of assignments that bind to it, or to a member it implements or overrides,
+        /// or that implements or overrides it (a write through an interface reaches the implementation, and the reverse).
+        /// Assignments are bound once per name (<see cref="Resolve"/>), so a name shared by many members costs its writers
+        /// once, not once per member; an assignment that does not bind (broken code) counts for every member of its name.
+        /// </summary>
+        private List<SyntaxNode> Writers(ISymbol key, CancellationToken cancellationToken = default)
         {
             var result = new List<SyntaxNode>();
-            if (!_writersByName.TryGetValue(key.Name, out var writers))
+            if (!_writersByName.ContainsKey(key.Name))
             {
                 return result;
             }
 
-            var owners = key.DeclaredAccessibility == Accessibility.Private && key.ContainingType is not null
-                ? key.ContainingType.DeclaringSyntaxReferences
-                : default;
+            var resolved = Resolve(key.Name, cancellationToken);
             var seen = new HashSet<SyntaxNode>();
-            foreach (var writer in writers)
+            foreach (var writer in resolved.Unbound)
             {
-                if ((owners.IsDefault || IsInside(writer, owners)) && seen.Add(writer))
+                if (seen.Add(writer))
                 {
                     result.Add(writer);
                 }
             }
 
+            foreach (var entry in resolved.Bound)
+            {
+                if (SymbolEqualityComparer.Default.Equals(entry.Key, key) || Related(key, entry.Key) || Related(entry.Key, key))
+                {
+                    foreach (var writer in entry.Value)
+                    {
+                        if (seen.Add(writer))
+                        {
+                            result.Add(writer);
+                        }
+                    }
+                }
+            }
+
+            // In syntax order, so that the value is joined the same way whatever the order of the dictionary.
+            result.Sort((a, b) =>
+            {
+                var c = string.CompareOrdinal(a.SyntaxTree.FilePath ?? string.Empty, b.SyntaxTree.FilePath ?? string.Empty);
+                return c != 0 ? c : a.SpanStart.CompareTo(b.SpanStart);
+            });
             return result;
+        }
+
+        /// <summary>Whether <paramref name="member"/> implements or overrides <paramref name="declared"/>.</summary>
+        private static bool Related(ISymbol member, ISymbol declared)
+        {
+            if (declared.ContainingType?.TypeKind == TypeKind.Interface && member.ContainingType is { } type)
+            {
+                var impl = type.FindImplementationForInterfaceMember(declared);
+                if (impl is not null && SymbolEqualityComparer.Default.Equals(impl.OriginalDefinition, member))
+                {
+                    return true;
+                }
+            }
+
+            for (var o = Overridden(member); o is not null; o = Overridden(o))
+            {
+                if (SymbolEqualityComparer.Default.Equals(o.OriginalDefinition, declared))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ISymbol? Overridden(ISymbol member) => member switch
+        {
+            IPropertySymbol p => p.OverriddenProperty,
+            IEventSymbol e => e.OverriddenEvent,
+            IMethodSymbol m => m.OverriddenMethod,
+            _ => null,
+        };
+
+        /// <summary>The writers of every member of one name, grouped by the member their assignments bind to.</summary>
+        private ResolvedWriters Resolve(string name, CancellationToken cancellationToken)
+        {
+            if (_resolved.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            var result = new ResolvedWriters();
+            void Add(ISymbol? symbol, SyntaxNode owner)
+            {
+                List<SyntaxNode>? list;
+                if (symbol is null)
+                {
+                    list = result.Unbound;
+                }
+                else if (!result.Bound.TryGetValue(symbol.OriginalDefinition, out list))
+                {
+                    result.Bound[symbol.OriginalDefinition] = list = new List<SyntaxNode>();
+                }
+
+                if (list.Count == 0 || !ReferenceEquals(list[list.Count - 1], owner))
+                {
+                    list.Add(owner);
+                }
+            }
+
+            foreach (var owner in _writersByName[name])
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var model = _engine.GetModel(owner.SyntaxTree);
+                switch (owner)
+                {
+                    case VariableDeclaratorSyntax declarator when declarator.Identifier.ValueText == name:
+                        Add(model.GetDeclaredSymbol(declarator, cancellationToken), owner);
+                        continue;
+                    case PropertyDeclarationSyntax property when property.Identifier.ValueText == name:
+                        Add(model.GetDeclaredSymbol(property, cancellationToken), owner);
+                        continue;
+                }
+
+                foreach (var node in owner.DescendantNodes())
+                {
+                    if (node is AssignmentExpressionSyntax assignment && RightmostName(assignment.Left) == name)
+                    {
+                        var info = model.GetSymbolInfo(assignment.Left, cancellationToken);
+                        var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+                        Add(symbol, owner);
+                    }
+                }
+            }
+
+            return _resolved.GetOrAdd(name, result);
+        }
+
+        private sealed class ResolvedWriters
+        {
+            public Dictionary<ISymbol, List<SyntaxNode>> Bound { get; } = new Dictionary<ISymbol, List<SyntaxNode>>(SymbolEqualityComparer.Default);
+
+            /// <summary>Owners of assignments that did not bind (broken code): they count for every member of the name.</summary>
+            public List<SyntaxNode> Unbound { get; } = new List<SyntaxNode>();
         }
 
         /// <summary>One evaluation of a member's value from its writers' current summaries (final or, in a cycle, provisional).</summary>
@@ -300,7 +419,7 @@ namespace Minimization.Analyzers.Flow
             // which keeps one object's identity from tainting every other object of its type.
             var work = new Queue<SyntaxNode>();
             var seen = new HashSet<SyntaxNode>();
-            foreach (var writer in Writers(key))
+            foreach (var writer in Writers(key, cancellationToken))
             {
                 seen.Add(writer);
                 work.Enqueue(writer);
@@ -331,19 +450,6 @@ namespace Minimization.Analyzers.Flow
             }
 
             return value;
-        }
-
-        private static bool IsInside(SyntaxNode node, ImmutableArray<SyntaxReference> owners)
-        {
-            foreach (var owner in owners)
-            {
-                if (owner.SyntaxTree == node.SyntaxTree && owner.Span.Contains(node.Span))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private IMethodSymbol? WriterMethod(SyntaxNode writer, CancellationToken cancellationToken)

@@ -297,11 +297,20 @@ namespace Minimization.Analyzers.Flow
             var isBaseCall = instance?.Syntax is BaseExpressionSyntax;
             if (!isBaseCall && (target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType?.TypeKind == TypeKind.Interface))
             {
-                foreach (var impl in _engine.Implementations.Of(target))
+                var implementations = _engine.Implementations.Of(target);
+                if (list.Count == 0)
                 {
-                    if (!list.Exists(m => SymbolEqualityComparer.Default.Equals(m, impl)))
+                    // The index holds each implementation once: no search needed.
+                    list.AddRange(implementations);
+                }
+                else
+                {
+                    foreach (var impl in implementations)
                     {
-                        list.Add(impl);
+                        if (!SymbolEqualityComparer.Default.Equals(list[0], impl))
+                        {
+                            list.Add(impl);
+                        }
                     }
                 }
             }
