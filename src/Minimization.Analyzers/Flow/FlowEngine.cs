@@ -153,7 +153,21 @@ namespace Minimization.Analyzers.Flow
             foreach (var body in bodies)
             {
                 var bodyKey = body.OriginalDefinition;
-                var summary = Summary(bodyKey, context, out var provisional);
+
+                // The caller depends on these bodies through the dispatch point (an edge of the call graph), not on each
+                // one separately: recording a read per body would make callers lists quadratic in the implementations.
+                context.SuppressReads++;
+                MethodAnalysis? summary;
+                bool provisional;
+                try
+                {
+                    summary = Summary(bodyKey, context, out provisional);
+                }
+                finally
+                {
+                    context.SuppressReads--;
+                }
+
                 allFinal &= !provisional && (summary is null || _final.ContainsKey(bodyKey));
                 if (summary is null)
                 {
@@ -450,6 +464,7 @@ namespace Minimization.Analyzers.Flow
                 }
 
                 var truncated = false;
+                var dynamicEdges = new HashSet<(int, int)>();
                 while (current.Count > 0)
                 {
                     while (current.Count > 0)
@@ -490,7 +505,7 @@ namespace Minimization.Analyzers.Flow
                         foreach (var (target, reader) in context.TakeReads(level))
                         {
                             // An edge the call graph did not show: the reader depends on the target from now on.
-                            if (!callers[target].Contains(reader))
+                            if (dynamicEdges.Add((target, reader)) && !callers[target].Contains(reader))
                             {
                                 callers[target].Add(reader);
                             }
@@ -905,6 +920,7 @@ namespace Minimization.Analyzers.Flow
             public HashSet<(int Target, int Reader)> Reads = new HashSet<(int, int)>();
             public HashSet<(int Level, ISymbol Target)> OuterReads = new HashSet<(int, ISymbol)>();
             public int MinDependency = int.MaxValue;
+            public int SavedSuppress;
         }
 
         /// <summary>The graph the driver already built for the root, so that the root's body is not lowered twice.</summary>
@@ -933,7 +949,9 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            _levels.Add(new Level { Provisional = provisional, Values = values, Index = index });
+            // A component solved on top of a suppressed lookup records its own reads.
+            _levels.Add(new Level { Provisional = provisional, Values = values, Index = index, SavedSuppress = SuppressReads });
+            SuppressReads = 0;
             return _levels.Count - 1;
         }
 
@@ -941,6 +959,7 @@ namespace Minimization.Analyzers.Flow
         {
             var popped = _levels[level];
             _levels.RemoveAt(level);
+            SuppressReads = popped.SavedSuppress;
 
             // What rested on this level's provisional values (or on its field being collected) is stale now.
             ClearLocal(level);
@@ -1012,6 +1031,11 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         private void NoteRead(int level, ISymbol symbol)
         {
+            if (SuppressReads > 0)
+            {
+                return;
+            }
+
             var l = _levels[level];
             if (l.Current >= 0 && l.Index.TryGetValue(symbol, out var target) && target != l.Current)
             {
@@ -1049,6 +1073,9 @@ namespace Minimization.Analyzers.Flow
 
             return result;
         }
+
+        /// <summary>While positive, provisional reads are not recorded (the caller covers them with a graph edge).</summary>
+        public int SuppressReads { get; set; }
 
         /// <summary>Which member of <paramref name="level"/> is being evaluated (-1: none).</summary>
         public void SetCurrent(int level, int member) => _levels[level].Current = member;
