@@ -78,7 +78,7 @@ namespace Minimization.Analyzers.Tests.Meta
             // analyzers cannot read MSBuild properties when the compiler loads them, so the constant must equal it.
             var props = System.Xml.Linq.XDocument.Load(Repository.Path("Directory.Build.props"));
             var url = props.Descendants().Single(e => e.Name.LocalName == "RepositoryUrl").Value.Trim();
-            Assert.Equal(url, RuleIdentifiers.RepositoryUrl);
+            Assert.Equal(RuleIdentifiers.RepositoryUrl, url);
             Assert.DoesNotContain("$(", url, StringComparison.Ordinal);
         }
 
