@@ -3,8 +3,11 @@ namespace Minimization.Analyzers
     /// <summary>The one place that names rule IDs, the category and help links.</summary>
     public static class RuleIdentifiers
     {
-        /// <summary>The repository every help link points into; change it here and every rule follows.</summary>
-        public const string RepositoryUrl = "https://github.com/minimization/minimization";
+        /// <summary>
+        /// The repository every help link points into. The one place it is set is <c>RepositoryUrl</c> in Directory.Build.props
+        /// (the analyzers cannot read MSBuild properties when the compiler loads them): a test holds this constant equal to it.
+        /// </summary>
+        public const string RepositoryUrl = "https://github.com/minimization-toolkit/minimization";
 
         public const string Category = "Minimization";
 

@@ -71,6 +71,17 @@ namespace Minimization.Analyzers.Tests.Meta
             Assert.Equal("Minimization", descriptor.Category);
         }
 
+        [Fact]
+        public void Help_links_use_the_repository_url_of_Directory_Build_props()
+        {
+            // Directory.Build.props is the one place the address is set (package metadata, package READMEs); the
+            // analyzers cannot read MSBuild properties when the compiler loads them, so the constant must equal it.
+            var props = System.Xml.Linq.XDocument.Load(Repository.Path("Directory.Build.props"));
+            var url = props.Descendants().Single(e => e.Name.LocalName == "RepositoryUrl").Value.Trim();
+            Assert.Equal(RuleIdentifiers.RepositoryUrl, url);
+            Assert.DoesNotContain("$(", url, StringComparison.Ordinal);
+        }
+
         [Theory]
         [MemberData(nameof(Descriptors))]
         public void Every_rule_is_in_the_readme_table(string id)

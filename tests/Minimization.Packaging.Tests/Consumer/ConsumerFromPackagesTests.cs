@@ -30,6 +30,10 @@ namespace Minimization.Packaging.Tests.Consumer
             }
 
             Assert.False(Directory.Exists(Path.Combine(consumer.PackagesFolder, "microsoft.codeanalysis.csharp")), "Roslyn flowed to the consumer");
+
+            // The nuget.config that did it is the README's (ConsumerRun.ReadmeNuGetConfig), pointed at the fresh feed.
+            Assert.Contains("value=\"" + _workspace.Feed.Directory + "\"", consumer.NuGetConfig, StringComparison.Ordinal);
+            Assert.Contains("<package pattern=\"Minimization.*\" />", consumer.NuGetConfig, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -63,7 +67,10 @@ namespace Minimization.Packaging.Tests.Consumer
         public void Consumer_SARIF_2_1_log_holds_the_MIN001_result_with_its_path()
         {
             var consumer = _workspace.Consumer;
-            Assert.True(consumer.LeakySarif is not null, "no SARIF log was written:\n" + consumer.Leaky.Output);
+            // The README's recipe, as written, must create its folder: the compiler cannot (CS0016).
+            Assert.Contains("<ErrorLog>", consumer.DirectoryBuildProps, StringComparison.Ordinal);
+            Assert.DoesNotContain("CS0016", consumer.Leaky.Output, StringComparison.Ordinal);
+            Assert.True(consumer.LeakySarif is not null, "the README's SARIF recipe wrote no log at " + ConsumerRun.SarifPath + ":\n" + consumer.Leaky.Output);
 
             using var sarif = JsonDocument.Parse(consumer.LeakySarif!);
             var root = sarif.RootElement;

@@ -1,12 +1,16 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using Minimization.Packaging.Tests.Docs;
 
 namespace Minimization.Packaging.Tests.Infrastructure
 {
     /// <summary>
-    /// A user's fresh project: a folder that inherits nothing from this repository, a nuget.config with the local feed
-    /// first, its own package folder (so a stale cached package can never pass for the one just packed), and
-    /// package references only. It is built twice: leaking a phone number, then with the leak minimized.
+    /// A user's fresh project: a folder that inherits nothing from this repository, the README's nuget.config (its local
+    /// source pointed at the feed just packed), the README's SARIF recipe as its Directory.Build.props, both exactly as
+    /// the README writes them, its own package folder (so a stale cached package can never pass for the one just
+    /// packed), and package references only. It is built twice: leaking a phone number, then with the leak minimized.
     /// </summary>
     public sealed class ConsumerRun
     {
@@ -27,6 +31,14 @@ namespace Minimization.Packaging.Tests.Infrastructure
         /// <summary>The SARIF log of the leaky build (copied before the second build rewrites it); null if none was written.</summary>
         public string? LeakySarif { get; private set; }
 
+        /// <summary>Where the README's SARIF recipe writes the consumer's log, relative to the consumer's repository root.</summary>
+        public const string SarifPath = "artifacts/sarif/Consumer.sarif";
+
+        /// <summary>The consumer's nuget.config and Directory.Build.props as written (from the README).</summary>
+        public string NuGetConfig { get; private set; } = "";
+
+        public string DirectoryBuildProps { get; private set; } = "";
+
         public (int ExitCode, string Output) Fixed { get; private set; }
 
         /// <summary>1-based line and column of the leaking argument in Program.cs.</summary>
@@ -43,8 +55,10 @@ namespace Minimization.Packaging.Tests.Infrastructure
             Directory.CreateDirectory(project);
             Directory.CreateDirectory(packages);
 
-            // Stop MSBuild and the analyzer config search here, as at the root of a user's own repository.
-            File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
+            // Stop MSBuild and the analyzer config search here, as at the root of a user's own repository. The
+            // Directory.Build.props is the README's SARIF recipe, as written.
+            var buildProps = ReadmeSarifRecipe();
+            File.WriteAllText(Path.Combine(root, "Directory.Build.props"), buildProps);
             File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />\n");
             File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
             File.WriteAllText(Path.Combine(root, ".editorconfig"), string.Join("\n",
@@ -54,24 +68,8 @@ namespace Minimization.Packaging.Tests.Infrastructure
                 "# A team that quiets every analyzer at once: the package keeps the MIN rules errors all the same.",
                 "dotnet_analyzer_diagnostic.severity = warning",
                 ""));
-            File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <clear />
-                    <add key="local" value="{feed.Directory}" />
-                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-                  </packageSources>
-                  <packageSourceMapping>
-                    <packageSource key="local">
-                      <package pattern="Minimization.*" />
-                    </packageSource>
-                    <packageSource key="nuget.org">
-                      <package pattern="*" />
-                    </packageSource>
-                  </packageSourceMapping>
-                </configuration>
-                """);
+            var nugetConfig = ReadmeNuGetConfig(feed.Directory);
+            File.WriteAllText(Path.Combine(root, "nuget.config"), nugetConfig);
             File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
@@ -79,7 +77,6 @@ namespace Minimization.Packaging.Tests.Infrastructure
                     <TargetFramework>net10.0</TargetFramework>
                     <Nullable>enable</Nullable>
                     <ImplicitUsings>enable</ImplicitUsings>
-                    <ErrorLog>$(MSBuildProjectDirectory)/consumer.sarif,version=2.1</ErrorLog>
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="Minimization.Runtime" Version="{Nested.Version}" />
@@ -123,17 +120,37 @@ namespace Minimization.Packaging.Tests.Infrastructure
             var programPath = Path.Combine(project, "Program.cs");
             File.WriteAllText(programPath, program);
 
-            var run = new ConsumerRun { ProjectDirectory = project, PackagesFolder = packages };
+            var run = new ConsumerRun { ProjectDirectory = project, PackagesFolder = packages, NuGetConfig = nugetConfig, DirectoryBuildProps = buildProps };
             run.Leak = Position(program, LeakLine, "call.CallerNumber");
             run.Source = Position(File.ReadAllText(Path.Combine(project, "CallRecord.cs")), SourceLine, SourceLine).Line;
 
             run.Leaky = Nested.Dotnet(project, "build -c Release", TimeSpan.FromMinutes(5), packages);
-            var sarif = Path.Combine(project, "consumer.sarif");
+            var sarif = Path.Combine(root, SarifPath);
             run.LeakySarif = File.Exists(sarif) ? File.ReadAllText(sarif) : null;
 
             File.WriteAllText(programPath, program.Replace(LeakLine, FixedLine, StringComparison.Ordinal));
             run.Fixed = Nested.Dotnet(project, "build -c Release --no-restore", TimeSpan.FromMinutes(5), packages);
             return run;
+        }
+
+        /// <summary>
+        /// README's nuget.config (Install, step 2) with its local source, the one whose path ends in artifacts/packages,
+        /// pointed at <paramref name="feed"/>: the one edit the README asks of the reader.
+        /// </summary>
+        public static string ReadmeNuGetConfig(string feed)
+        {
+            var block = Markdown.CodeBlocks("README.md").Single(b => b.Language == "xml" && b.Text.Contains("<packageSources>", StringComparison.Ordinal));
+            var document = XDocument.Parse(block.Text, LoadOptions.PreserveWhitespace);
+            var local = document.Descendants("add").Single(a => ((string?)a.Attribute("value") ?? "").EndsWith("artifacts/packages", StringComparison.Ordinal));
+            return block.Text.Replace($"value=\"{(string)local.Attribute("value")!}\"", $"value=\"{feed}\"", StringComparison.Ordinal);
+        }
+
+        /// <summary>README's SARIF recipe (CI recipes, Upload SARIF): the XML block that sets ErrorLog, as written.</summary>
+        public static string ReadmeSarifRecipe()
+        {
+            var block = Markdown.CodeBlocks("README.md").Single(b => b.Language == "xml" && b.Text.Contains("<ErrorLog>", StringComparison.Ordinal));
+            // A recipe that is only a property group is pasted into a Directory.Build.props of its own.
+            return block.Text.TrimStart().StartsWith("<Project", StringComparison.Ordinal) ? block.Text : "<Project>\n" + block.Text + "</Project>\n";
         }
 
         private static (int Line, int Column) Position(string text, string line, string part)

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
+using Minimization.Packaging.Tests.Docs;
 using Minimization.Packaging.Tests.Infrastructure;
 using Xunit;
 
@@ -47,9 +49,42 @@ namespace Minimization.Packaging.Tests.Packages
             Assert.False(string.IsNullOrWhiteSpace(package.Value("tags")));
             Assert.Contains("minimization", package.Value("tags")!.Split(' '));
             Assert.True((package.Value("description") ?? "").Length > 40, id + " needs a real description");
-            Assert.StartsWith("https://", (string?)package.Element("repository")?.Attribute("url"));
+            Assert.Equal(RepositoryDocsTests.RepositoryUrl(), (string?)package.Element("repository")?.Attribute("url"));
+            Assert.Equal(RepositoryDocsTests.RepositoryUrl(), package.Value("projectUrl"));
             Assert.Equal("git", (string?)package.Element("repository")?.Attribute("type"));
             Assert.False(string.IsNullOrWhiteSpace(package.Value("authors")));
+        }
+
+        [Theory]
+        [InlineData("Minimization.Annotations", "src/Minimization.Annotations")]
+        [InlineData("Minimization.Runtime", "src/Minimization.Runtime")]
+        [InlineData("Minimization.Analyzers", "src/Minimization.Analyzers.Package")]
+        [InlineData("Minimization.Testing", "src/Minimization.Testing")]
+        public void Packed_README_is_the_package_own_with_absolute_links_only(string id, string project)
+        {
+            var package = _workspace.Feed.Packages[id];
+            var readme = Entry(package, "README.md").Replace("\r\n", "\n");
+
+            Assert.Equal(File.ReadAllText(Nested.Path(project, "README.md")).Replace("\r\n", "\n"), readme);
+            Assert.StartsWith("# " + id + "\n", readme, StringComparison.Ordinal);
+            PackageReadmeTests.AssertStandalone(package.FileName + "/README.md", readme);
+        }
+
+        [Theory]
+        [InlineData("Minimization.Annotations")]
+        [InlineData("Minimization.Runtime")]
+        [InlineData("Minimization.Analyzers")]
+        [InlineData("Minimization.Testing")]
+        public void Package_carries_the_128_pixel_icon(string id)
+        {
+            var package = _workspace.Feed.Packages[id];
+
+            Assert.Equal("icon.png", package.Value("icon"));
+            Assert.Contains("icon.png", package.Entries);
+            using var zip = ZipFile.OpenRead(package.Path);
+            using var stream = new MemoryStream();
+            zip.GetEntry("icon.png")!.Open().CopyTo(stream);
+            Assert.Equal((128, 128), PackageReadmeTests.PngSize(stream.ToArray()));
         }
 
         [Fact]
@@ -87,7 +122,7 @@ namespace Minimization.Packaging.Tests.Packages
             var feed = _workspace.Feed;
 
             Assert.Equal(
-                new[] { "README.md", "lib/netstandard2.0/Minimization.Annotations.dll", "lib/netstandard2.0/Minimization.Annotations.xml" },
+                new[] { "README.md", "icon.png", "lib/netstandard2.0/Minimization.Annotations.dll", "lib/netstandard2.0/Minimization.Annotations.xml" },
                 feed.Packages["Minimization.Annotations"].Entries);
             Assert.Empty(feed.Packages["Minimization.Annotations"].Dependencies());
 
@@ -101,6 +136,13 @@ namespace Minimization.Packaging.Tests.Packages
             Assert.Contains(testing.Entries, e => e.StartsWith("lib/net", StringComparison.Ordinal) && e.EndsWith("/Minimization.Testing.dll", StringComparison.Ordinal));
             Assert.Contains(testing.Dependencies(), d => d.Id == "Minimization.Annotations" && d.Version == Nested.Version);
             Assert.Contains(testing.Dependencies(), d => d.Id == "FsCheck");
+        }
+
+        private static string Entry(PackedPackage package, string name)
+        {
+            using var zip = ZipFile.OpenRead(package.Path);
+            using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+            return reader.ReadToEnd();
         }
     }
 }
