@@ -86,7 +86,7 @@ namespace Billing
                 Email = context.Pseudonymize(source.Email, "email", global::Minimization.PseudonymNormalization.CaseInsensitive, global::Minimization.KeyRotation.None),
                 AccountNumber = context.Pseudonymize(source.AccountNumber.ToString(global::System.Globalization.CultureInfo.InvariantCulture), "account-id", global::Minimization.PseudonymNormalization.Auto, global::Minimization.KeyRotation.Weekly),
                 DeviceId = context.Pseudonymize(source.DeviceId.ToString("D"), null, global::Minimization.PseudonymNormalization.Auto, global::Minimization.KeyRotation.None),
-                PostalCode = global::Minimization.Runtime.Prefixes.KeepCharacters(source.PostalCode, 3),
+                PostalCode = global::Minimization.Runtime.Prefixes.KeepCharacters(source.PostalCode, 3, "postal-code"),
                 BirthDate = global::System.DateOnly.FromDateTime(global::Minimization.Runtime.TimeTruncation.Truncate(source.BirthDate.ToDateTime(global::System.TimeOnly.MinValue), global::Minimization.TimeGranularity.Year)),
                 LastSeen = global::Minimization.Runtime.TimeTruncation.Truncate(source.LastSeen, global::Minimization.TimeGranularity.Month),
                 Home = global::Minimization.Runtime.GeoGrid.SnapPoint(source.Home, 0.1d),
