@@ -258,7 +258,7 @@ namespace Minimization.Generators
                         }
 
                         string categoryText = m.Category is null ? string.Empty : " (category <c>" + DocText(m.Category) + "</c>)";
-                        return name + categoryText + ", pseudonymized: a keyed HMAC-SHA-256 token (32 hex digits) under the partner's own key, so tokens cannot be joined across partners; "
+                        return name + categoryText + ", pseudonymized: a keyed HMAC-SHA-256 token (32 hex digits, after v{n}. for root-key version n above 0) under the partner's own key, so tokens cannot be joined across partners; "
                                + rotation + ";" + nullNote;
                     case PolicyKind.KeepPrefix:
                         string unit = m.PrefixUnit == 1 ? " digits" : " letters and digits (upper-cased)";

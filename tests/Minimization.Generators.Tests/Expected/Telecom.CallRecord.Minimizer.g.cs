@@ -12,7 +12,7 @@ namespace Telecom
     [global::System.CodeDom.Compiler.GeneratedCode("Minimization.Generators", "0.1.0")]
     public sealed partial record SharedCall
     {
-        /// <summary><c>CallerNumber</c> (category <c>phone</c>), pseudonymized: a keyed HMAC-SHA-256 token (32 hex digits) under the partner's own key, so tokens cannot be joined across partners; the key changes every UTC day, picked by <c>StartTime</c>; <see langword="null"/> when it is null, empty or malformed, never the raw value.</summary>
+        /// <summary><c>CallerNumber</c> (category <c>phone</c>), pseudonymized: a keyed HMAC-SHA-256 token (32 hex digits, after v{n}. for root-key version n above 0) under the partner's own key, so tokens cannot be joined across partners; the key changes every UTC day, picked by <c>StartTime</c>; <see langword="null"/> when it is null, empty or malformed, never the raw value.</summary>
         public string? CallerNumber { get; init; }
 
         /// <summary><c>CalleeNumber</c>, generalized to its first 6 digits of the normalized number (NANP: the 10-digit national number; written with + or 00: country code first); <see langword="null"/> when it has no more than that, never the raw value.</summary>
