@@ -194,7 +194,9 @@ namespace Minimization.Generators
                         return "context.Pseudonymize(" + text + ", " + category + ", global::Minimization.PseudonymNormalization." + Name(NormalizationNames, "PseudonymNormalization", m.Normalization)
                                + ", global::Minimization.KeyRotation." + Name(RotationNames, "KeyRotation", m.Rotation) + rotateBy + ")";
                     case PolicyKind.KeepPrefix:
-                        return Runtime + "Prefixes." + (m.PrefixUnit == 1 ? "KeepDigits(" : "KeepCharacters(") + value + ", " + Int(m.PrefixLength) + ")";
+                        // With a category the runtime normalizes first (one phone number, one prefix, whatever its notation).
+                        string prefixCategory = m.Category is null ? string.Empty : ", " + Literal(m.Category);
+                        return Runtime + "Prefixes." + (m.PrefixUnit == 1 ? "KeepDigits(" : "KeepCharacters(") + value + ", " + Int(m.PrefixLength) + prefixCategory + ")";
                     case PolicyKind.MaskIpAddress:
                         return Runtime + "IpMasking.Mask(" + value + ", " + Int(m.IPv4PrefixLength) + ", " + Int(m.IPv6PrefixLength) + ")";
                     case PolicyKind.SnapToGrid:
@@ -256,11 +258,12 @@ namespace Minimization.Generators
                         }
 
                         string categoryText = m.Category is null ? string.Empty : " (category <c>" + DocText(m.Category) + "</c>)";
-                        return name + categoryText + ", pseudonymized: a keyed HMAC-SHA-256 token (32 hex digits) under the partner's own key, so tokens cannot be joined across partners; "
+                        return name + categoryText + ", pseudonymized: a keyed HMAC-SHA-256 token (32 hex digits, after v{n}. for root-key version n above 0) under the partner's own key, so tokens cannot be joined across partners; "
                                + rotation + ";" + nullNote;
                     case PolicyKind.KeepPrefix:
                         string unit = m.PrefixUnit == 1 ? " digits" : " letters and digits (upper-cased)";
-                        return name + ", generalized to its first " + Int(m.PrefixLength) + unit + "; <see langword=\"null\"/> when it has no more than that, never the raw value.";
+                        string normalized = m.Category == "phone" ? " of the normalized number (NANP: the 10-digit national number; written with + or 00: country code first)" : string.Empty;
+                        return name + ", generalized to its first " + Int(m.PrefixLength) + unit + normalized + "; <see langword=\"null\"/> when it has no more than that, never the raw value.";
                     case PolicyKind.MaskIpAddress:
                         return name + ", generalized to its network (IPv4 /" + Int(m.IPv4PrefixLength) + ", IPv6 /" + Int(m.IPv6PrefixLength) + ") in CIDR form;" + nullNote;
                     case PolicyKind.SnapToGrid:

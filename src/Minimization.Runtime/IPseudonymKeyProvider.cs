@@ -4,6 +4,12 @@ namespace Minimization.Runtime
     /// Supplies the secret key for one partner and one key period. Keys must be at least 32 bytes; tokens made with one
     /// partner's key cannot be joined with another partner's, so keys must differ per partner.
     /// </summary>
+    /// <remarks>
+    /// Implement it to bring your own key store. A <see cref="MinimizationContext"/> hands no provider and no key to code:
+    /// with <see cref="DerivedKeyProvider"/> and <see cref="PartnerKeyProvider"/> it derives keys inside; a custom provider
+    /// is asked through <see cref="GetKey"/>, and the array it returns is its own (the context neither keeps nor clears it).
+    /// Tokens made with keys from a custom provider are of key version 0 (no version prefix).
+    /// </remarks>
     /// <example>
     /// <code>
     /// IPseudonymKeyProvider keys = new DerivedKeyProvider(masterKeyFromVault);

@@ -16,11 +16,13 @@ namespace Minimization.Runtime
     public readonly struct KeyPeriod : IEquatable<KeyPeriod>
     {
         private readonly string? _id;
+        private readonly DateTime _startUtc;
 
-        private KeyPeriod(KeyRotation rotation, string id)
+        private KeyPeriod(KeyRotation rotation, string id, DateTime startUtc)
         {
             Rotation = rotation;
             _id = id;
+            _startUtc = startUtc;
         }
 
         /// <summary>The rotation this period belongs to.</summary>
@@ -30,7 +32,10 @@ namespace Minimization.Runtime
         public string Id => _id ?? "static";
 
         /// <summary>The single period of <see cref="KeyRotation.None"/>.</summary>
-        public static KeyPeriod Static => new KeyPeriod(KeyRotation.None, "static");
+        public static KeyPeriod Static => new KeyPeriod(KeyRotation.None, "static", DateTime.MinValue);
+
+        /// <summary>When the period starts (UTC); the beginning of time for <see cref="Static"/>. Root-key versions are chosen by it.</summary>
+        internal DateTimeOffset Start => new DateTimeOffset(DateTime.SpecifyKind(_startUtc, DateTimeKind.Utc));
 
         /// <summary>The period <paramref name="time"/> falls in.</summary>
         /// <param name="rotation">The rotation; an undefined value is refused.</param>
@@ -44,10 +49,10 @@ namespace Minimization.Runtime
                 case KeyRotation.None:
                     return Static;
                 case KeyRotation.Daily:
-                    return new KeyPeriod(rotation, "day-" + utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    return new KeyPeriod(rotation, "day-" + utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), utc);
                 case KeyRotation.Weekly:
                     DateTime monday = TimeTruncation.Truncate(utc, TimeGranularity.Week);
-                    return new KeyPeriod(rotation, "week-" + monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    return new KeyPeriod(rotation, "week-" + monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), monday);
                 default:
                     throw new ArgumentOutOfRangeException(nameof(rotation), rotation, "Unknown key rotation.");
             }

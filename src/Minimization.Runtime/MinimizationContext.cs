@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 
 namespace Minimization.Runtime
 {
@@ -7,23 +7,53 @@ namespace Minimization.Runtime
     /// What a minimizer needs to know about one release: the partner it goes to, where keys come from, and the release time
     /// (which picks the key period when a policy names no time member). Generated <c>Minimize</c> methods take one.
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Keys stay inside: the context derives the partner's key for each period itself (with the key providers of this
+    /// package) and hands out no key material, neither its own partner's key nor another partner's nor the root key.
+    /// </para>
+    /// <para>
+    /// The release time is the time given to the constructor, or else the current time of a clock read at every call: the
+    /// system clock, or the <see cref="TimeProvider"/> given to <see cref="WithClock"/>. So a context kept for a long time
+    /// (a service's singleton) still rotates a daily key every UTC day when the policy names no time member; a time fixed
+    /// when the context was built would keep one key, and link every record, for as long as the process runs.
+    /// </para>
+    /// <para>
+    /// Keys of the most recent <c>32</c> key periods are kept, the least recently used dropped (and cleared) first, so
+    /// releasing years of records does not keep a key per day in memory. Dispose the context to clear them all.
+    /// </para>
+    /// </remarks>
     /// <example>
     /// <code>
-    /// var context = new MinimizationContext("UK", new DerivedKeyProvider(masterKey));
+    /// using var context = new MinimizationContext("UK", new DerivedKeyProvider(masterKey));
     /// SharedCall shared = record.Minimize(context);
     /// </code>
     /// </example>
-    public sealed class MinimizationContext
+    public sealed class MinimizationContext : IDisposable
     {
-        private readonly ConcurrentDictionary<KeyPeriod, Pseudonymizer> _pseudonymizers = new ConcurrentDictionary<KeyPeriod, Pseudonymizer>();
+        /// <summary>How many key periods keep their pseudonymizer cached.</summary>
+        internal const int PeriodCacheCapacity = 32;
+
+        private readonly IPseudonymKeyProvider _keys;
+        private readonly TimeProvider _clock;
+        private readonly DateTimeOffset? _releaseTime;
+        private readonly object _gate = new object();
+        private readonly Dictionary<(KeyPeriod Period, int Version), Entry> _entries = new Dictionary<(KeyPeriod Period, int Version), Entry>();
+        private readonly LinkedList<Entry> _recency = new LinkedList<Entry>();
+        private bool _disposed;
 
         /// <summary>Creates a context.</summary>
         /// <param name="partner">The partner the data goes to; not empty.</param>
-        /// <param name="keys">Where the partner's keys come from.</param>
-        /// <param name="releaseTime">The release time; now (UTC) when omitted.</param>
+        /// <param name="keys">Where the partner's keys come from. The context does not dispose it.</param>
+        /// <param name="releaseTime">A fixed release time (to release a batch again exactly as before); when omitted, the system clock's current time at every call.</param>
         /// <exception cref="ArgumentException"><paramref name="partner"/> is empty.</exception>
         /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
         public MinimizationContext(string partner, IPseudonymKeyProvider keys, DateTimeOffset? releaseTime = null)
+            : this(partner, keys, TimeProvider.System, releaseTime)
+        {
+        }
+
+        private MinimizationContext(string partner, IPseudonymKeyProvider keys, TimeProvider clock, DateTimeOffset? releaseTime)
         {
             if (string.IsNullOrWhiteSpace(partner))
             {
@@ -31,25 +61,41 @@ namespace Minimization.Runtime
             }
 
             Partner = partner;
-            Keys = keys ?? throw new ArgumentNullException(nameof(keys));
-            ReleaseTime = releaseTime ?? DateTimeOffset.UtcNow;
+            _keys = keys ?? throw new ArgumentNullException(nameof(keys));
+            _clock = clock;
+            _releaseTime = releaseTime;
         }
+
+        /// <summary>Creates a context whose release time is <paramref name="clock"/>'s current time, read at every call.</summary>
+        /// <param name="partner">The partner the data goes to; not empty.</param>
+        /// <param name="keys">Where the partner's keys come from. The context does not dispose it.</param>
+        /// <param name="clock">The clock that picks the key period when a policy names no time member.</param>
+        /// <returns>The context.</returns>
+        /// <exception cref="ArgumentException"><paramref name="partner"/> is empty.</exception>
+        /// <exception cref="ArgumentNullException"><paramref name="keys"/> or <paramref name="clock"/> is null.</exception>
+        public static MinimizationContext WithClock(string partner, IPseudonymKeyProvider keys, TimeProvider clock)
+            => new MinimizationContext(partner, keys, clock ?? throw new ArgumentNullException(nameof(clock)), null);
 
         /// <summary>The partner the data goes to.</summary>
         public string Partner { get; }
 
-        /// <summary>Where the partner's keys come from.</summary>
-        public IPseudonymKeyProvider Keys { get; }
+        /// <summary>No longer hands out keys: every <see cref="IPseudonymKeyProvider.GetKey"/> on it throws <see cref="InvalidOperationException"/>.</summary>
+        [Obsolete("A MinimizationContext hands out no key material. Pseudonymize through the context, or use GetPseudonymizer(period).")]
+        public IPseudonymKeyProvider Keys => new WithheldKeys(Partner);
 
-        /// <summary>The release time; it picks the key period when a policy names no time member.</summary>
-        public DateTimeOffset ReleaseTime { get; }
+        /// <summary>The release time: the fixed time given to the constructor, or the clock's current time; it picks the key period when a policy names no time member.</summary>
+        public DateTimeOffset ReleaseTime => _releaseTime ?? _clock.GetUtcNow();
 
-        /// <summary>The pseudonymizer for this partner in <paramref name="period"/> (created once per period and reused).</summary>
+        /// <summary>A new pseudonymizer for this partner in <paramref name="period"/> (for the static period, under the root-key version in force at <see cref="ReleaseTime"/>).</summary>
         /// <param name="period">The key period.</param>
-        /// <returns>The pseudonymizer.</returns>
+        /// <returns>The pseudonymizer; the caller owns it and should dispose it.</returns>
         /// <exception cref="ArgumentException">The key provider returned a key shorter than 32 bytes.</exception>
+        /// <exception cref="ObjectDisposedException">The context was disposed.</exception>
         public Pseudonymizer GetPseudonymizer(KeyPeriod period)
-            => _pseudonymizers.GetOrAdd(period, p => new Pseudonymizer(Keys.GetKey(Partner, p)));
+        {
+            ThrowIfDisposed();
+            return Create(period, VersionFor(period, ReleaseTime));
+        }
 
         /// <summary>Pseudonymizes with the key of the period that contains <see cref="ReleaseTime"/>.</summary>
         /// <param name="value">The raw value.</param>
@@ -57,6 +103,7 @@ namespace Minimization.Runtime
         /// <param name="normalization">How to normalize first.</param>
         /// <param name="rotation">How often the key changes.</param>
         /// <returns>The token, or <see langword="null"/> for a null, empty or meaningless value.</returns>
+        /// <exception cref="ObjectDisposedException">The context was disposed.</exception>
         [Minimizer]
         public string? Pseudonymize(string? value, string? category, PseudonymNormalization normalization, KeyRotation rotation)
             => Pseudonymize(value, category, normalization, rotation, (DateTimeOffset?)null);
@@ -68,16 +115,27 @@ namespace Minimization.Runtime
         /// <param name="rotation">How often the key changes.</param>
         /// <param name="periodTime">The point in time that picks the period, usually the record's own time stamp.</param>
         /// <returns>The token, or <see langword="null"/> for a null, empty or meaningless value.</returns>
+        /// <exception cref="ObjectDisposedException">The context was disposed.</exception>
         [Minimizer]
         public string? Pseudonymize(string? value, string? category, PseudonymNormalization normalization, KeyRotation rotation, DateTimeOffset? periodTime)
         {
+            ThrowIfDisposed();
             if (IdentifierNormalization.Normalize(value, category, normalization) is null)
             {
                 return null;
             }
 
-            KeyPeriod period = KeyPeriod.For(rotation, periodTime ?? ReleaseTime);
-            return GetPseudonymizer(period).Pseudonymize(value, category, normalization);
+            DateTimeOffset at = periodTime ?? ReleaseTime;
+            KeyPeriod period = KeyPeriod.For(rotation, at);
+            Entry entry = Acquire((period, VersionFor(period, at)));
+            try
+            {
+                return entry.Pseudonymizer.Pseudonymize(value, category, normalization);
+            }
+            finally
+            {
+                Release(entry);
+            }
         }
 
         /// <summary>Pseudonymizes with the key of the period that contains <paramref name="periodTime"/>; an unspecified <see cref="DateTime.Kind"/> is read as UTC.</summary>
@@ -87,6 +145,7 @@ namespace Minimization.Runtime
         /// <param name="rotation">How often the key changes.</param>
         /// <param name="periodTime">The point in time that picks the period.</param>
         /// <returns>The token, or <see langword="null"/> for a null, empty or meaningless value.</returns>
+        /// <exception cref="ObjectDisposedException">The context was disposed.</exception>
         [Minimizer]
         public string? Pseudonymize(string? value, string? category, PseudonymNormalization normalization, KeyRotation rotation, DateTime? periodTime)
         {
@@ -97,6 +156,182 @@ namespace Minimization.Runtime
             }
 
             return Pseudonymize(value, category, normalization, rotation, at);
+        }
+
+        /// <summary>Clears every cached key from memory. Later calls throw <see cref="ObjectDisposedException"/>; the key provider is not disposed.</summary>
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                _disposed = true;
+                foreach (Entry entry in _recency)
+                {
+                    Evict(entry);
+                }
+
+                _entries.Clear();
+                _recency.Clear();
+            }
+        }
+
+        /// <summary>How many key periods have a cached pseudonymizer now.</summary>
+        internal int CachedPeriodCount
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _entries.Count;
+                }
+            }
+        }
+
+        /// <summary>The cached pseudonymizers, most recently used first, for tests.</summary>
+        internal List<Pseudonymizer> CachedPseudonymizers
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    var list = new List<Pseudonymizer>();
+                    foreach (Entry entry in _recency)
+                    {
+                        list.Add(entry.Pseudonymizer);
+                    }
+
+                    return list;
+                }
+            }
+        }
+
+        private int VersionFor(KeyPeriod period, DateTimeOffset at)
+            => _keys is IKeyDerivation derivation ? derivation.VersionFor(period, at) : 0;
+
+        private Pseudonymizer Create(KeyPeriod period, int version)
+        {
+            if (_keys is IKeyDerivation derivation)
+            {
+                return derivation.CreatePseudonymizer(Partner, period, version);
+            }
+
+            // A provider of someone else's: its key arrays are its own business, so they are neither kept nor cleared here.
+            return new Pseudonymizer(_keys.GetKey(Partner, period), version);
+        }
+
+        private Entry Acquire((KeyPeriod Period, int Version) key)
+        {
+            lock (_gate)
+            {
+                ThrowIfDisposed();
+                if (_entries.TryGetValue(key, out Entry? found))
+                {
+                    _recency.Remove(found.Node);
+                    _recency.AddFirst(found.Node);
+                    found.Leases++;
+                    return found;
+                }
+            }
+
+            // Derive outside the lock: it is the slow part, and another thread may be deriving another period's key.
+            Pseudonymizer created = Create(key.Period, key.Version);
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    created.Dispose();
+                    ThrowIfDisposed();
+                }
+
+                if (_entries.TryGetValue(key, out Entry? raced))
+                {
+                    created.Dispose();
+                    _recency.Remove(raced.Node);
+                    _recency.AddFirst(raced.Node);
+                    raced.Leases++;
+                    return raced;
+                }
+
+                var entry = new Entry(created);
+                entry.Node = _recency.AddFirst(entry);
+                _entries.Add(key, entry);
+                entry.Key = key;
+                entry.Leases++;
+                while (_entries.Count > PeriodCacheCapacity)
+                {
+                    Entry oldest = _recency.Last!.Value;
+                    _recency.RemoveLast();
+                    _entries.Remove(oldest.Key);
+                    Evict(oldest);
+                }
+
+                return entry;
+            }
+        }
+
+        private void Release(Entry entry)
+        {
+            lock (_gate)
+            {
+                entry.Leases--;
+                if (entry.Evicted && entry.Leases == 0)
+                {
+                    entry.Pseudonymizer.Dispose();
+                }
+            }
+        }
+
+        /// <summary>Marks an entry that left the cache; its key is cleared now, or by the last call still using it.</summary>
+        private static void Evict(Entry entry)
+        {
+            entry.Evicted = true;
+            if (entry.Leases == 0)
+            {
+                entry.Pseudonymizer.Dispose();
+            }
+        }
+
+        private void ThrowIfDisposed()
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(MinimizationContext));
+            }
+        }
+
+        private sealed class Entry
+        {
+            public Entry(Pseudonymizer pseudonymizer)
+            {
+                Pseudonymizer = pseudonymizer;
+                Node = null!;
+            }
+
+            public Pseudonymizer Pseudonymizer { get; }
+
+            public LinkedListNode<Entry> Node { get; set; }
+
+            public (KeyPeriod Period, int Version) Key { get; set; }
+
+            public int Leases { get; set; }
+
+            public bool Evicted { get; set; }
+        }
+
+        /// <summary>What <see cref="Keys"/> returns now: a provider that refuses to hand out any key.</summary>
+        private sealed class WithheldKeys : IPseudonymKeyProvider
+        {
+            private readonly string _partner;
+
+            public WithheldKeys(string partner) => _partner = partner;
+
+            public byte[] GetKey(string partner, KeyPeriod period)
+                => throw new InvalidOperationException(
+                    "The MinimizationContext for '" + _partner + "' hands out no key material (asked for partner '" + partner + "'). Pseudonymize through the context, or use GetPseudonymizer(period).");
         }
     }
 }

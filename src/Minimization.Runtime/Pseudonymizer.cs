@@ -1,6 +1,8 @@
 using System;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 
 namespace Minimization.Runtime
 {
@@ -9,37 +11,71 @@ namespace Minimization.Runtime
     /// (the first 128 bits). Without the key the token cannot be recomputed, so enumerating every phone number does not
     /// reverse it; with different keys per partner, tokens cannot be joined across partners.
     /// </summary>
-    /// <remarks>The minimizing helpers of this package are marked <see cref="MinimizerAttribute"/>, so MIN001 treats their results as clean. Thread-safe. The category is part of the hashed input, so the same digits as a phone number and as an IMSI give different tokens.</remarks>
+    /// <remarks>
+    /// <para>
+    /// The minimizing helpers of this package are marked <see cref="MinimizerAttribute"/>, so MIN001 treats their results as
+    /// clean. Thread-safe. The category is part of the hashed input, so the same digits as a phone number and as an IMSI give
+    /// different tokens.
+    /// </para>
+    /// <para>
+    /// The token carries the version of the root key it was made under: <c>v{version}.</c> then the 32 hex digits
+    /// (<c>v2.3f9a…</c>), except for version 0, the version of a key given without one, whose tokens are the 32 hex digits
+    /// alone. Tokens of different versions never join; see <see cref="DerivedKeyProvider"/> for root-key rotation.
+    /// </para>
+    /// <para>Dispose it to clear the key from memory; it cannot be used afterwards.</para>
+    /// </remarks>
     /// <example>
     /// <code>
-    /// var p = new Pseudonymizer(key32Bytes);
+    /// using var p = new Pseudonymizer(key32Bytes);
     /// string? token = p.Pseudonymize("+1 613 555 0100", IdentityCategory.Phone);
     /// </code>
     /// </example>
-    public sealed class Pseudonymizer
+    public sealed class Pseudonymizer : IDisposable
     {
         private readonly byte[] _key;
+        private int _disposed;
 
-        /// <summary>Creates a pseudonymizer.</summary>
+        /// <summary>Creates a pseudonymizer whose tokens are of key version 0 (no version prefix).</summary>
         /// <param name="key">The secret key, at least 32 bytes; it is copied.</param>
         /// <exception cref="ArgumentException">The key is shorter than 32 bytes.</exception>
         public Pseudonymizer(byte[] key)
+            : this(key, 0)
         {
-            KeyMaterial.EnsureLongEnough(key, nameof(key));
-            _key = (byte[])key.Clone();
         }
 
-        /// <summary>The length of every token, in characters.</summary>
+        /// <summary>Creates a pseudonymizer whose tokens name <paramref name="keyVersion"/>.</summary>
+        /// <param name="key">The secret key, at least 32 bytes; it is copied.</param>
+        /// <param name="keyVersion">The version of the root key <paramref name="key"/> comes from; 0 or more (0 writes no prefix).</param>
+        /// <exception cref="ArgumentException">The key is shorter than 32 bytes.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="keyVersion"/> is negative.</exception>
+        public Pseudonymizer(byte[] key, int keyVersion)
+        {
+            KeyMaterial.EnsureLongEnough(key, nameof(key));
+            if (keyVersion < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(keyVersion), keyVersion, "A key version is 0 or more.");
+            }
+
+            _key = (byte[])key.Clone();
+            KeyVersion = keyVersion;
+        }
+
+        /// <summary>The length of a token's hex digits; a token of key version 0 is exactly this long, others add <c>v{version}.</c> in front.</summary>
         public const int TokenLength = 32;
+
+        /// <summary>The root-key version the tokens name; 0 for a key given without one.</summary>
+        public int KeyVersion { get; }
 
         /// <summary>Pseudonymizes one value.</summary>
         /// <param name="value">The raw value.</param>
         /// <param name="category">The identity category; it selects the normalization and separates token spaces.</param>
         /// <param name="normalization">How to normalize the value first.</param>
-        /// <returns>A 32-character token, or <see langword="null"/> when the value is null, empty or normalizes to nothing; never the raw value.</returns>
+        /// <returns>A token (32 hex digits, after <c>v{version}.</c> for a key version above 0), or <see langword="null"/> when the value is null, empty or normalizes to nothing; never the raw value.</returns>
+        /// <exception cref="ObjectDisposedException">The pseudonymizer was disposed.</exception>
         [Minimizer]
         public string? Pseudonymize(string? value, string? category = null, PseudonymNormalization normalization = PseudonymNormalization.Auto)
         {
+            ThrowIfDisposed();
             string? normalized = IdentifierNormalization.Normalize(value, category, normalization);
             if (normalized is null)
             {
@@ -53,13 +89,42 @@ namespace Minimization.Runtime
                 mac = hmac.ComputeHash(Encoding.UTF8.GetBytes(input));
             }
 
-            var builder = new StringBuilder(TokenLength);
+            // A Dispose that raced with this call may have cleared the key while it was read: never return that token.
+            Thread.MemoryBarrier();
+            ThrowIfDisposed();
+
+            var builder = new StringBuilder(TokenLength + 12);
+            if (KeyVersion != 0)
+            {
+                builder.Append('v').Append(KeyVersion.ToString(CultureInfo.InvariantCulture)).Append('.');
+            }
+
             for (int i = 0; i < TokenLength / 2; i++)
             {
-                builder.Append(mac[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                builder.Append(mac[i].ToString("x2", CultureInfo.InvariantCulture));
             }
 
             return builder.ToString();
+        }
+
+        /// <summary>Clears the key from memory. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Array.Clear(_key, 0, _key.Length);
+            }
+        }
+
+        /// <summary>The key buffer itself, for tests that check it is cleared.</summary>
+        internal byte[] KeyBuffer => _key;
+
+        private void ThrowIfDisposed()
+        {
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                throw new ObjectDisposedException(nameof(Pseudonymizer));
+            }
         }
     }
 }

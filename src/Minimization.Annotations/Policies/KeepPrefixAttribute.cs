@@ -7,7 +7,10 @@ namespace Minimization
     /// the forward sortation area of a postal code (3) or the area code and exchange of a phone number (6 digits).
     /// </summary>
     /// <remarks>
-    /// Characters: letters and digits only, upper-cased. Digits: digits only. When the value has no more significant
+    /// Characters: letters and digits only, upper-cased. Digits: digits only. A <c>phone</c> member is normalized first, so
+    /// that every notation of one number keeps one prefix: a NANP number counts from its area code (<c>"+1 819 555 0178"</c>
+    /// and <c>"819-555-0178"</c> both keep <c>"819555"</c>), a number written with <c>+</c> or <c>00</c> elsewhere from its
+    /// country code. When the value has no more significant
     /// characters than <see cref="Length"/> (or is null or empty) the result is <see langword="null"/>, never the raw value.
     /// </remarks>
     /// <example>

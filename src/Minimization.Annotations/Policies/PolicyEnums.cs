@@ -58,7 +58,7 @@ namespace Minimization
     /// </example>
     public enum PseudonymNormalization
     {
-        /// <summary>By identity category: digits for phone (NANP country code dropped), SIN, IMEI and IMSI; lower case for e-mail; hex digits for MAC; canonical form for IP; otherwise trimmed.</summary>
+        /// <summary>By identity category: phone numbers by one rule in any notation (NANP to the 10-digit national number, numbers written with + or 00 to their E.164 digits); digits for SIN, IMEI and IMSI; lower case for e-mail; hex digits for MAC; canonical form for IP; otherwise trimmed.</summary>
         Auto = 0,
         /// <summary>The value as it is.</summary>
         None = 1,

@@ -12,10 +12,10 @@ namespace Telecom
     [global::System.CodeDom.Compiler.GeneratedCode("Minimization.Generators", "0.1.0")]
     public sealed partial record SharedCall
     {
-        /// <summary><c>CallerNumber</c> (category <c>phone</c>), pseudonymized: a keyed HMAC-SHA-256 token (32 hex digits) under the partner's own key, so tokens cannot be joined across partners; the key changes every UTC day, picked by <c>StartTime</c>; <see langword="null"/> when it is null, empty or malformed, never the raw value.</summary>
+        /// <summary><c>CallerNumber</c> (category <c>phone</c>), pseudonymized: a keyed HMAC-SHA-256 token (32 hex digits, after v{n}. for root-key version n above 0) under the partner's own key, so tokens cannot be joined across partners; the key changes every UTC day, picked by <c>StartTime</c>; <see langword="null"/> when it is null, empty or malformed, never the raw value.</summary>
         public string? CallerNumber { get; init; }
 
-        /// <summary><c>CalleeNumber</c>, generalized to its first 6 digits; <see langword="null"/> when it has no more than that, never the raw value.</summary>
+        /// <summary><c>CalleeNumber</c>, generalized to its first 6 digits of the normalized number (NANP: the 10-digit national number; written with + or 00: country code first); <see langword="null"/> when it has no more than that, never the raw value.</summary>
         public string? CalleeNumber { get; init; }
 
         /// <summary><c>StartTime</c>, truncated to the start of its hour.</summary>
@@ -51,7 +51,7 @@ namespace Telecom
             return new global::Telecom.SharedCall
             {
                 CallerNumber = context.Pseudonymize(source.CallerNumber, "phone", global::Minimization.PseudonymNormalization.Auto, global::Minimization.KeyRotation.Daily, source.StartTime),
-                CalleeNumber = global::Minimization.Runtime.Prefixes.KeepDigits(source.CalleeNumber, 6),
+                CalleeNumber = global::Minimization.Runtime.Prefixes.KeepDigits(source.CalleeNumber, 6, "phone"),
                 StartTime = global::Minimization.Runtime.TimeTruncation.Truncate(source.StartTime, global::Minimization.TimeGranularity.Hour),
                 Duration = global::Minimization.Runtime.Bucketing.ByWidth(source.Duration, global::System.TimeSpan.FromTicks(600000000L)),
                 ClientIp = global::Minimization.Runtime.IpMasking.Mask(source.ClientIp, 24, 48),

@@ -65,7 +65,7 @@ namespace Minimization.Generators.Tests.Generator
             Compilation second = first.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(Samples.CallRecord.Replace("KeepPrefix(6", "KeepPrefix(3"), TestCompilation.ParseOptions, old.FilePath));
             GeneratorRunResult result = driver.RunGenerators(second).GetRunResult().Results.Single();
 
-            Assert.Contains("KeepDigits(source.CalleeNumber, 3)", result.GeneratedSources.Single().SourceText.ToString());
+            Assert.Contains("KeepDigits(source.CalleeNumber, 3, \"phone\")", result.GeneratedSources.Single().SourceText.ToString());
             Assert.Contains(result.TrackedSteps[MinimizerGenerator.TrackingNames.Models].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         }
 

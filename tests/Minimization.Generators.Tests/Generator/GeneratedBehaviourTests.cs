@@ -24,10 +24,10 @@ namespace Minimization.Generators.Tests.Generator
             return extensions.GetMethod("Minimize")!.Invoke(null, new[] { record, context })!;
         }
 
-        private static object NewCall(string caller, DateTimeOffset start, string? ip = "203.0.113.77")
+        private static object NewCall(string caller, DateTimeOffset start, string? ip = "203.0.113.77", string callee = "613-555-0199")
         {
             Type type = CallRecordAssembly.Value.GetType("Telecom.CallRecord")!;
-            return Activator.CreateInstance(type, caller, "613-555-0199", start, TimeSpan.FromSeconds(137), "TOWER-42", ip)!;
+            return Activator.CreateInstance(type, caller, callee, start, TimeSpan.FromSeconds(137), "TOWER-42", ip)!;
         }
 
         private static object? Get(object o, string name) => o.GetType().GetProperty(name)!.GetValue(o);
@@ -58,6 +58,18 @@ namespace Minimization.Generators.Tests.Generator
             Assert.NotEqual(Get(Minimize(call, "UK"), "CallerNumber"), Get(Minimize(call, "FR"), "CallerNumber"));
             Assert.Equal(Get(Minimize(call, "UK"), "CallerNumber"), Get(Minimize(sameDay, "UK"), "CallerNumber"));
             Assert.NotEqual(Get(Minimize(call, "UK"), "CallerNumber"), Get(Minimize(nextDay, "UK"), "CallerNumber"));
+        }
+
+        [Theory]
+        [InlineData("+1 819 555 0178")]
+        [InlineData("1-819-555-0178")]
+        [InlineData("(819) 555-0178")]
+        [InlineData("819.555.0178")]
+        [InlineData("001 819 555 0178")]
+        public void A_phone_prefix_is_the_same_whatever_the_notation(string callee)
+        {
+            object shared = Minimize(NewCall("6135550100", DateTimeOffset.UnixEpoch, callee: callee), "UK");
+            Assert.Equal("819555", Get(shared, "CalleeNumber"));
         }
 
         [Fact]

@@ -128,9 +128,10 @@ namespace Minimization.Packaging.Tests.Packages
 
             Assert.Contains("lib/netstandard2.0/Minimization.Runtime.dll", feed.Packages["Minimization.Runtime"].Entries);
             Assert.Contains("lib/netstandard2.0/Minimization.Runtime.xml", feed.Packages["Minimization.Runtime"].Entries);
+            // Microsoft.Bcl.TimeProvider 8.0.1: System.TimeProvider on netstandard2.0 (forwarded to the framework on .NET 8 and newer, so consumers on any supported .NET get no warning), the clock key rotation follows.
             Assert.Equal(
-                new[] { ("Minimization.Annotations", Nested.Version) },
-                feed.Packages["Minimization.Runtime"].Dependencies().Select(d => (d.Id, d.Version)));
+                new[] { ("Microsoft.Bcl.TimeProvider", "8.0.1"), ("Minimization.Annotations", Nested.Version) },
+                feed.Packages["Minimization.Runtime"].Dependencies().Select(d => (d.Id, d.Version)).OrderBy(d => d.Id, StringComparer.Ordinal));
 
             var testing = feed.Packages["Minimization.Testing"];
             Assert.Contains(testing.Entries, e => e.StartsWith("lib/net", StringComparison.Ordinal) && e.EndsWith("/Minimization.Testing.dll", StringComparison.Ordinal));

@@ -4,7 +4,7 @@ using System.Linq;
 using Minimization.Runtime;
 using Xunit;
 
-namespace Minimization.Generators.Tests.Runtime
+namespace Minimization.Runtime.Tests
 {
     public class PseudonymizerTests
     {

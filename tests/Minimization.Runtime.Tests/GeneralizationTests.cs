@@ -3,7 +3,7 @@ using System.Net;
 using Minimization.Runtime;
 using Xunit;
 
-namespace Minimization.Generators.Tests.Runtime
+namespace Minimization.Runtime.Tests
 {
     public class GeneralizationTests
     {
