@@ -117,14 +117,27 @@ namespace Minimization.Analyzers.Flow
                 return Self;
             }
 
+            if (depth == 0 && _deep is { } known)
+            {
+                // Values are immutable: the flattened taint is computed once (a benign race at worst computes it twice).
+                return known;
+            }
+
             var t = Self;
             foreach (var kv in Fields)
             {
                 t = t.Union(kv.Value.Deep(depth + 1));
             }
 
+            if (depth == 0)
+            {
+                _deep = t;
+            }
+
             return t;
         }
+
+        private Taint? _deep;
 
         public AbstractValue Join(AbstractValue other)
         {

@@ -358,8 +358,9 @@ namespace Minimization.Analyzers.Flow
             foreach (var write in analysis.MemberWrites)
             {
                 var symbolic = write.Value.Self.OnlySymbolic();
-                if (symbolic.IsClean)
+                if (symbolic.IsClean || !AnyBound(symbolic, bindings))
                 {
+                    // Nothing the caller passes for these labels carries anything: the write stores nothing here.
                     continue;
                 }
 
@@ -473,6 +474,20 @@ namespace Minimization.Analyzers.Flow
             }
 
             return instantiated;
+        }
+
+        /// <summary>Whether any symbolic label of <paramref name="taint"/> is bound to a value that carries something.</summary>
+        private static bool AnyBound(Taint taint, Dictionary<int, AbstractValue> bindings)
+        {
+            foreach (var entry in taint.Entries)
+            {
+                if (!entry.Label.IsConcrete && bindings.TryGetValue(entry.Label.Parameter, out var bound) && !bound.IsClean)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static Taint InstantiateTaint(Taint taint, Dictionary<int, AbstractValue> bindings, string display, Location location)
