@@ -183,6 +183,14 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
+        /// Whether an instance member can hold identity that its writers stored: some writer may read identity, itself, through
+        /// its calls or through the members it reads in turn. When none can, the member's value is clean and none of its
+        /// writers needs a summary for it (most members of most programs).
+        /// </summary>
+        public bool MayHoldIdentity(ISymbol member, CancellationToken cancellationToken)
+            => Answer(Member(member), CallNode.HeapReadQuery, cancellationToken);
+
+        /// <summary>
         /// The answer for one node: iterative Tarjan over the nodes not yet decided. A component is "yes" when a member has
         /// the fact itself or calls out to a "yes"; it is decided, and memoized, for all its members at once.
         /// </summary>
@@ -207,22 +215,23 @@ namespace Minimization.Analyzers.Flow
                 var id = nodes.Count;
                 ids[n] = id;
                 nodes.Add(n);
-                var successors = Successors(n, cancellationToken);
-                _ = successors;
+                _ = Next(n);
                 low.Add(id);
-                yes.Add(!n.IsDispatch && (query == CallNode.SinkQuery ? n.DirectSink : n.DirectRead));
+                yes.Add(n.Kind == NodeKind.Body && (query == CallNode.SinkQuery ? n.DirectSink : n.DirectRead));
                 onStack.Add(true);
                 stack.Push(id);
                 frames.Push((id, 0));
                 return id;
             }
 
+            CallNode[] Next(CallNode n) => query == CallNode.HeapReadQuery ? AllSuccessors(n, cancellationToken) : Successors(n, cancellationToken);
+
             Visit(start);
             while (frames.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var (v, next) = frames.Pop();
-                var successors = Successors(nodes[v], cancellationToken);
+                var successors = Next(nodes[v]);
                 if (next < successors.Length)
                 {
                     frames.Push((v, next + 1));
@@ -577,12 +586,16 @@ namespace Minimization.Analyzers.Flow
     {
         public const int SinkQuery = 0;
         public const int ReadQuery = 1;
+
+        /// <summary>Reads identity through calls and through the members it reads (whose writers may have stored some).</summary>
+        public const int HeapReadQuery = 2;
         public const int Unknown = 0;
         public const int No = 1;
         public const int Yes = 2;
 
         private int _sink;
         private int _read;
+        private int _heap;
 
         public CallNode(ISymbol symbol, NodeKind kind)
         {
@@ -616,17 +629,26 @@ namespace Minimization.Analyzers.Flow
         /// <summary>The body reads a source itself.</summary>
         public bool DirectRead { get; set; }
 
-        public int Answer(int query) => Volatile.Read(ref query == SinkQuery ? ref _sink : ref _read);
+        public int Answer(int query) => query switch
+        {
+            SinkQuery => Volatile.Read(ref _sink),
+            ReadQuery => Volatile.Read(ref _read),
+            _ => Volatile.Read(ref _heap),
+        };
 
         public void SetAnswer(int query, int answer)
         {
-            if (query == SinkQuery)
+            switch (query)
             {
-                Volatile.Write(ref _sink, answer);
-            }
-            else
-            {
-                Volatile.Write(ref _read, answer);
+                case SinkQuery:
+                    Volatile.Write(ref _sink, answer);
+                    break;
+                case ReadQuery:
+                    Volatile.Write(ref _read, answer);
+                    break;
+                default:
+                    Volatile.Write(ref _heap, answer);
+                    break;
             }
         }
 

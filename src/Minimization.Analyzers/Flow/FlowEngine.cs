@@ -279,7 +279,7 @@ namespace Minimization.Analyzers.Flow
 
         private bool IsPending(CallNode n, AnalysisStack context)
             => n.IsMember
-                ? !MemberWrites.IsFinal(n.Symbol) && !context.IsInProgress(n.Symbol) && !context.HasLocalField(n.Symbol)
+                ? !MemberWrites.IsFinal(n.Symbol) && !context.IsInProgress(n.Symbol) && !context.HasLocalField(n.Symbol) && !MemberWrites.ProvablyClean(n.Symbol, context.CancellationToken)
                 : !_final.ContainsKey(n.Method) && !_noGraph.ContainsKey(n.Method) && !context.IsInProgress(n.Symbol) && !context.HasLocal(n.Method);
 
         private void SolveComponent(List<CallNode> component, AnalysisStack context)

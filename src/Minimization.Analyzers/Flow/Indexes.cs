@@ -233,7 +233,7 @@ namespace Minimization.Analyzers.Flow
                 return known;
             }
 
-            if (!_writersByName.ContainsKey(key.Name))
+            if (!_writersByName.ContainsKey(key.Name) || ProvablyClean(key, context.CancellationToken))
             {
                 return AbstractValue.Clean;
             }
@@ -248,6 +248,47 @@ namespace Minimization.Analyzers.Flow
         }
 
         public bool IsFinal(ISymbol member) => _values.ContainsKey(member);
+
+        /// <summary>
+        /// An instance member no writer of which can read identity (through calls or other members) holds none: published as
+        /// clean without solving its writers. Not for statics (callers of their writers store into them too) nor for members
+        /// that can hold a delegate (a stored lambda matters where it is run, identity or not).
+        /// </summary>
+        public bool ProvablyClean(ISymbol member, CancellationToken cancellationToken)
+        {
+            if (member.IsStatic || member is IEventSymbol)
+            {
+                return false;
+            }
+
+            var type = member switch
+            {
+                IFieldSymbol f => f.Type,
+                IPropertySymbol p => p.Type,
+                _ => null,
+            };
+            if (type is null || type.TypeKind is TypeKind.Delegate or TypeKind.TypeParameter or TypeKind.Dynamic or TypeKind.Error || type.SpecialType is SpecialType.System_Object or SpecialType.System_Delegate or SpecialType.System_MulticastDelegate)
+            {
+                return false;
+            }
+
+            foreach (var writer in Writers(member, cancellationToken))
+            {
+                if (writer is VariableDeclaratorSyntax or PropertyDeclarationSyntax)
+                {
+                    // An initializer is not a node of the graph: its value is evaluated with the member.
+                    return false;
+                }
+            }
+
+            if (_engine.Graph.MayHoldIdentity(member, cancellationToken))
+            {
+                return false;
+            }
+
+            _values.TryAdd(member.OriginalDefinition, AbstractValue.Clean);
+            return true;
+        }
 
         public void Publish(ISymbol member, AbstractValue value) => _values.TryAdd(member, value);
 
