@@ -191,8 +191,8 @@ namespace Minimization.Analyzers.Flow
             => Answer(Member(member), CallNode.HeapReadQuery, cancellationToken);
 
         /// <summary>
-        /// The answer for one node: iterative Tarjan over the nodes not yet decided. A component is "yes" when a member has
-        /// the fact itself or calls out to a "yes"; it is decided, and memoized, for all its members at once.
+        /// The answer for one node: the components of the nodes not yet decided, callees first; a component is "yes" when a
+        /// member has the fact itself or calls out to a "yes", and it is decided, and memoized, for all its members at once.
         /// </summary>
         public bool Answer(CallNode start, int query, CancellationToken cancellationToken)
         {
@@ -202,90 +202,24 @@ namespace Minimization.Analyzers.Flow
                 return known == CallNode.Yes;
             }
 
-            var ids = new Dictionary<CallNode, int>();
-            var nodes = new List<CallNode>();
-            var low = new List<int>();
-            var yes = new List<bool>();
-            var onStack = new List<bool>();
-            var stack = new Stack<int>();
-            var frames = new Stack<(int Id, int Next)>();
-
-            int Visit(CallNode n)
-            {
-                var id = nodes.Count;
-                ids[n] = id;
-                nodes.Add(n);
-                _ = Next(n);
-                low.Add(id);
-                yes.Add(n.Kind == NodeKind.Body && (query == CallNode.SinkQuery ? n.DirectSink : n.DirectRead));
-                onStack.Add(true);
-                stack.Push(id);
-                frames.Push((id, 0));
-                return id;
-            }
-
             CallNode[] Next(CallNode n) => query == CallNode.HeapReadQuery ? AllSuccessors(n, cancellationToken) : Successors(n, cancellationToken);
 
-            Visit(start);
-            while (frames.Count > 0)
+            foreach (var component in Walk(start, Next, n => n.Answer(query) == CallNode.Unknown, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var (v, next) = frames.Pop();
-                var successors = Next(nodes[v]);
-                if (next < successors.Length)
+                // Callees first: every successor outside the component is decided already.
+                var yes = false;
+                foreach (var member in component)
                 {
-                    frames.Push((v, next + 1));
-                    var w = successors[next];
-                    var answer = w.Answer(query);
-                    if (answer != CallNode.Unknown)
+                    yes |= member.Kind == NodeKind.Body && (query == CallNode.SinkQuery ? member.DirectSink : member.DirectRead);
+                    foreach (var successor in Next(member))
                     {
-                        yes[v] |= answer == CallNode.Yes;
-                    }
-                    else if (!ids.TryGetValue(w, out var wid))
-                    {
-                        Visit(w);
-                    }
-                    else if (onStack[wid])
-                    {
-                        low[v] = Math.Min(low[v], wid);
-                    }
-
-                    continue;
-                }
-
-                if (low[v] == v)
-                {
-                    // v roots a component: decide it for every member.
-                    var members = new List<int>();
-                    var any = false;
-                    int m;
-                    do
-                    {
-                        m = stack.Pop();
-                        onStack[m] = false;
-                        members.Add(m);
-                        any |= yes[m];
-                    }
-                    while (m != v);
-
-                    foreach (var member in members)
-                    {
-                        nodes[member].SetAnswer(query, any ? CallNode.Yes : CallNode.No);
+                        yes |= successor.Answer(query) == CallNode.Yes;
                     }
                 }
 
-                if (frames.Count > 0)
+                foreach (var member in component)
                 {
-                    var parent = frames.Peek().Id;
-                    var decided = nodes[v].Answer(query);
-                    if (decided == CallNode.Unknown)
-                    {
-                        low[parent] = Math.Min(low[parent], low[v]);
-                    }
-                    else
-                    {
-                        yes[parent] |= decided == CallNode.Yes;
-                    }
+                    member.SetAnswer(query, yes ? CallNode.Yes : CallNode.No);
                 }
             }
 
@@ -293,11 +227,30 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
-        /// The components reachable from <paramref name="start"/> among the bodies <paramref name="pending"/> accepts, callees
-        /// first (Tarjan's completion order), each with its members. Bodies not accepted (already solved, or being solved by
-        /// the caller) are not entered.
+        /// The components reachable from <paramref name="start"/> among the bodies and members <paramref name="pending"/>
+        /// accepts, callees first (Tarjan's completion order), each with its members (dispatch points left out). Nodes not
+        /// accepted (already solved, or being solved by the caller) are not entered.
         /// </summary>
         public List<List<CallNode>> Components(CallNode start, Func<CallNode, bool> pending, CancellationToken cancellationToken)
+        {
+            var result = new List<List<CallNode>>();
+            foreach (var component in Walk(start, n => AllSuccessors(n, cancellationToken), n => n.IsDispatch || pending(n), cancellationToken))
+            {
+                component.RemoveAll(n => n.IsDispatch);
+                if (component.Count > 0)
+                {
+                    result.Add(component);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// Iterative Tarjan from <paramref name="start"/> over the nodes <paramref name="enter"/> accepts: the strongly
+        /// connected components in completion order (callees first). The thread's stack does not grow with the graph.
+        /// </summary>
+        private static List<List<CallNode>> Walk(CallNode start, Func<CallNode, CallNode[]> next, Func<CallNode, bool> enter, CancellationToken cancellationToken)
         {
             var result = new List<List<CallNode>>();
             var ids = new Dictionary<CallNode, int>();
@@ -322,15 +275,15 @@ namespace Minimization.Analyzers.Flow
             while (frames.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (v, next) = frames.Pop();
-                var successors = AllSuccessors(nodes[v], cancellationToken);
-                if (next < successors.Length)
+                var (v, position) = frames.Pop();
+                var successors = next(nodes[v]);
+                if (position < successors.Length)
                 {
-                    frames.Push((v, next + 1));
-                    var w = successors[next];
+                    frames.Push((v, position + 1));
+                    var w = successors[position];
                     if (!ids.TryGetValue(w, out var wid))
                     {
-                        if (w.IsDispatch || pending(w))
+                        if (enter(w))
                         {
                             Visit(w);
                         }
@@ -351,17 +304,11 @@ namespace Minimization.Analyzers.Flow
                     {
                         m = stack.Pop();
                         onStack[m] = false;
-                        if (!nodes[m].IsDispatch)
-                        {
-                            members.Add(nodes[m]);
-                        }
+                        members.Add(nodes[m]);
                     }
                     while (m != v);
 
-                    if (members.Count > 0)
-                    {
-                        result.Add(members);
-                    }
+                    result.Add(members);
                 }
 
                 if (frames.Count > 0)

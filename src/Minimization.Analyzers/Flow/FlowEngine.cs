@@ -895,8 +895,8 @@ namespace Minimization.Analyzers.Flow
     internal sealed class AnalysisStack
     {
         private readonly List<Level> _levels = new List<Level>();
-        private readonly Dictionary<IMethodSymbol, (MethodAnalysis Analysis, int DependsOn, List<(int Level, ISymbol Target)> Reads)> _local = new Dictionary<IMethodSymbol, (MethodAnalysis, int, List<(int, ISymbol)>)>(SymbolEqualityComparer.Default);
-        private readonly Dictionary<ISymbol, (AbstractValue Value, int DependsOn, List<(int Level, ISymbol Target)> Reads)> _localFields = new Dictionary<ISymbol, (AbstractValue, int, List<(int, ISymbol)>)>(SymbolEqualityComparer.Default);
+        private readonly LocalResults<MethodAnalysis> _local = new LocalResults<MethodAnalysis>();
+        private readonly LocalResults<AbstractValue> _localFields = new LocalResults<AbstractValue>();
         private readonly Dictionary<IMethodSymbol, DispatchSummary> _dispatch = new Dictionary<IMethodSymbol, DispatchSummary>(SymbolEqualityComparer.Default);
         private readonly List<(IMethodSymbol Method, MethodAnalysis Analysis)> _changes = new List<(IMethodSymbol, MethodAnalysis)>();
         private readonly IMethodSymbol? _root;
@@ -1131,71 +1131,28 @@ namespace Minimization.Analyzers.Flow
         /// <summary>Drops what rested on the provisional values of <paramref name="level"/> or above (a new pass, or the level is done).</summary>
         public void ClearLocal(int level)
         {
-            List<IMethodSymbol>? stale = null;
-            foreach (var kv in _local)
-            {
-                if (kv.Value.DependsOn >= level)
-                {
-                    (stale ??= new List<IMethodSymbol>()).Add(kv.Key);
-                }
-            }
-
-            if (stale is not null)
-            {
-                foreach (var k in stale)
-                {
-                    _local.Remove(k);
-                }
-            }
-
-            List<ISymbol>? staleFields = null;
-            foreach (var kv in _localFields)
-            {
-                if (kv.Value.DependsOn >= level)
-                {
-                    (staleFields ??= new List<ISymbol>()).Add(kv.Key);
-                }
-            }
-
-            if (staleFields is not null)
-            {
-                foreach (var k in staleFields)
-                {
-                    _localFields.Remove(k);
-                }
-            }
+            _local.ClearFrom(level);
+            _localFields.ClearFrom(level);
         }
 
-        public bool HasLocal(IMethodSymbol method) => _local.ContainsKey(method);
+        public bool HasLocal(IMethodSymbol method) => _local.Has(method);
 
         /// <summary>A result that rests on provisional values; reading it makes the reader rest on them too.</summary>
-        public bool TryGetLocal(IMethodSymbol method, out MethodAnalysis analysis)
-        {
-            if (_local.TryGetValue(method, out var entry) && entry.DependsOn < _levels.Count)
-            {
-                if (_levels.Count > 0)
-                {
-                    NoteDependency(entry.DependsOn);
-                }
-
-                Replay(entry.Reads);
-
-                analysis = entry.Analysis;
-                return true;
-            }
-
-            analysis = null!;
-            return false;
-        }
+        public bool TryGetLocal(IMethodSymbol method, out MethodAnalysis analysis) => TryGet(_local, method, out analysis);
 
         /// <summary>Keeps a result computed at <paramref name="level"/> that rests on a level below it.</summary>
-        public void SetLocal(IMethodSymbol method, MethodAnalysis analysis, int level) => _local[method] = (analysis, _levels[level].MinDependency, OuterReadsOf(level));
+        public void SetLocal(IMethodSymbol method, MethodAnalysis analysis, int level) => _local.Set(method, analysis, _levels[level].MinDependency, OuterReadsOf(level));
 
-        public bool HasLocalField(ISymbol field) => _localFields.ContainsKey(field);
+        public bool HasLocalField(ISymbol field) => _localFields.Has(field);
 
-        public bool TryGetLocalField(ISymbol field, out AbstractValue value)
+        public bool TryGetLocalField(ISymbol field, out AbstractValue value) => TryGet(_localFields, field, out value);
+
+        public void SetLocalField(ISymbol field, AbstractValue value, int level) => _localFields.Set(field, value, _levels[level].MinDependency, OuterReadsOf(level));
+
+        private bool TryGet<T>(LocalResults<T> results, ISymbol key, out T value)
+            where T : class
         {
-            if (_localFields.TryGetValue(field, out var entry) && entry.DependsOn < _levels.Count)
+            if (results.TryGet(key, out var entry) && entry.DependsOn < _levels.Count)
             {
                 if (_levels.Count > 0)
                 {
@@ -1203,7 +1160,6 @@ namespace Minimization.Analyzers.Flow
                 }
 
                 Replay(entry.Reads);
-
                 value = entry.Value;
                 return true;
             }
@@ -1212,6 +1168,37 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
-        public void SetLocalField(ISymbol field, AbstractValue value, int level) => _localFields[field] = (value, _levels[level].MinDependency, OuterReadsOf(level));
+        /// <summary>Results that rest on provisional values: each with the lowest level it rests on and the reads it made there.</summary>
+        private sealed class LocalResults<T>
+            where T : class
+        {
+            private readonly Dictionary<ISymbol, (T Value, int DependsOn, List<(int Level, ISymbol Target)> Reads)> _entries = new Dictionary<ISymbol, (T, int, List<(int, ISymbol)>)>(SymbolEqualityComparer.Default);
+
+            public bool Has(ISymbol key) => _entries.ContainsKey(key);
+
+            public bool TryGet(ISymbol key, out (T Value, int DependsOn, List<(int Level, ISymbol Target)> Reads) entry) => _entries.TryGetValue(key, out entry);
+
+            public void Set(ISymbol key, T value, int dependsOn, List<(int Level, ISymbol Target)> reads) => _entries[key] = (value, dependsOn, reads);
+
+            public void ClearFrom(int level)
+            {
+                List<ISymbol>? stale = null;
+                foreach (var kv in _entries)
+                {
+                    if (kv.Value.DependsOn >= level)
+                    {
+                        (stale ??= new List<ISymbol>()).Add(kv.Key);
+                    }
+                }
+
+                if (stale is not null)
+                {
+                    foreach (var k in stale)
+                    {
+                        _entries.Remove(k);
+                    }
+                }
+            }
+        }
     }
 }
