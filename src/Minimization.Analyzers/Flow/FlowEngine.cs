@@ -131,18 +131,20 @@ namespace Minimization.Analyzers.Flow
         public MethodAnalysis? GetDispatchSummary(IMethodSymbol target, List<IMethodSymbol> bodies, AnalysisStack context, out bool anyBound, out bool anyLibrary)
         {
             var key = target.OriginalDefinition;
-            if (_dispatch.TryGetValue(key, out var published))
-            {
-                anyBound = published.Bound;
-                anyLibrary = published.Library;
-                return published.Summary;
-            }
-
             if (context.TryGetDispatch(key, out var cached))
             {
                 anyBound = cached.Bound;
                 anyLibrary = cached.Library;
                 return context.Refresh(cached);
+            }
+
+            // The published join is for callers outside the bodies' components. While one of the bodies is being solved
+            // here, the join is this analysis's own, so that what a member sees never depends on another thread's timing.
+            if (_dispatch.TryGetValue(key, out var published) && !AnyInProgress(bodies, context))
+            {
+                anyBound = published.Bound;
+                anyLibrary = published.Library;
+                return published.Summary;
             }
 
             MethodAnalysis? merged = null;
@@ -204,6 +206,24 @@ namespace Minimization.Analyzers.Flow
             }
 
             return merged;
+        }
+
+        private static bool AnyInProgress(List<IMethodSymbol> bodies, AnalysisStack context)
+        {
+            if (!context.Solving)
+            {
+                return false;
+            }
+
+            foreach (var body in bodies)
+            {
+                if (context.IsInProgress(body.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private MethodAnalysis? Summary(IMethodSymbol key, AnalysisStack context) => Summary(key, context, out _);
@@ -961,6 +981,9 @@ namespace Minimization.Analyzers.Flow
             _levels.RemoveAt(level);
             SuppressReads = popped.SavedSuppress;
 
+            // Merged dispatch summaries joined from this level's provisional values: callers from now on use final ones.
+            _dispatch.Clear();
+
             // What rested on this level's provisional values (or on its field being collected) is stale now.
             ClearLocal(level);
             if (level > 0 && popped.MinDependency < level - 1)
@@ -1102,6 +1125,9 @@ namespace Minimization.Analyzers.Flow
             _levels[level].Provisional![method] = analysis;
             _changes.Add((method, analysis));
         }
+
+        /// <summary>Whether a component is being solved on this thread.</summary>
+        public bool Solving => _levels.Count > 0;
 
         public bool TryGetDispatch(IMethodSymbol target, out DispatchSummary entry) => _dispatch.TryGetValue(target, out entry!);
 
