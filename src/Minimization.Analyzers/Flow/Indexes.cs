@@ -117,6 +117,7 @@ namespace Minimization.Analyzers.Flow
         private readonly Dictionary<string, List<SyntaxNode>> _writersByName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
         private readonly Dictionary<string, List<SyntaxNode>> _callersByName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ISymbol, AbstractValue> _values = new ConcurrentDictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, List<SyntaxNode>> _writers = new ConcurrentDictionary<ISymbol, List<SyntaxNode>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, ResolvedWriters> _resolved = new ConcurrentDictionary<string, ResolvedWriters>(System.StringComparer.Ordinal);
 
         public MemberWriteIndex(FlowEngine engine)
@@ -315,6 +316,11 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         private List<SyntaxNode> Writers(ISymbol key, CancellationToken cancellationToken = default)
         {
+            if (_writers.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
             var result = new List<SyntaxNode>();
             if (!_writersByName.ContainsKey(key.Name))
             {
@@ -351,7 +357,7 @@ namespace Minimization.Analyzers.Flow
                 var c = string.CompareOrdinal(a.SyntaxTree.FilePath ?? string.Empty, b.SyntaxTree.FilePath ?? string.Empty);
                 return c != 0 ? c : a.SpanStart.CompareTo(b.SpanStart);
             });
-            return result;
+            return _writers.GetOrAdd(key, result);
         }
 
         /// <summary>Whether <paramref name="member"/> implements or overrides <paramref name="declared"/>.</summary>
