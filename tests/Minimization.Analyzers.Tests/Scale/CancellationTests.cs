@@ -28,7 +28,14 @@ namespace Minimization.Analyzers.Tests.Scale
             var cancelledAt = 0L;
             var clock = Stopwatch.StartNew();
             source.Token.Register(() => Interlocked.Exchange(ref cancelledAt, clock.ElapsedTicks));
-            source.CancelAfter(TimeSpan.FromMilliseconds(200));
+            // A dedicated thread, not CancelAfter: a timer fires on the thread pool, and with the other test classes running in
+            // parallel on two cores the pool can be starved for seconds, so the token would only be cancelled after the end.
+            var canceller = new Thread(() =>
+            {
+                Thread.Sleep(200);
+                source.Cancel();
+            }) { IsBackground = true };
+            canceller.Start();
 
             var error = Record.Exception(() => EngineRun.Analyze(compilation, source.Token));
             var stoppedAt = clock.ElapsedTicks;
