@@ -18,6 +18,10 @@ namespace Minimization.Analyzers.Flow
     {
         private readonly Dictionary<IMethodSymbol, List<IMethodSymbol>> _map = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
 
+        // An interface member implemented by a method a type inherits (class D : B, IDisposable with B.Dispose): the types
+        // that select the method without declaring it, so that a receiver of type D still reaches B.Dispose.
+        private readonly Dictionary<IMethodSymbol, List<INamedTypeSymbol>> _inheritedBy = new Dictionary<IMethodSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+
         public ImplementationIndex(Compilation compilation)
         {
             Visit(compilation.Assembly.GlobalNamespace);
@@ -31,6 +35,103 @@ namespace Minimization.Analyzers.Flow
 
         public IReadOnlyList<IMethodSymbol> Of(IMethodSymbol method)
             => _map.TryGetValue(method.OriginalDefinition, out var list) ? list : (IReadOnlyList<IMethodSymbol>)System.Array.Empty<IMethodSymbol>();
+
+        /// <summary>
+        /// Whether <paramref name="implementation"/> (from <see cref="Of"/>) can be the body that runs when the receiver's
+        /// static type is <paramref name="receiver"/> (Reading 1: the receiver's known type chooses the implementations).
+        /// It can when its type and the receiver's are related: the receiver may be an instance of its type or of a type
+        /// derived from it, or of a type that inherits it as an interface's implementation. Unrelated types never meet:
+        /// <c>stream.Dispose()</c> on a library stream does not run the application's own <c>Dispose</c> methods.
+        /// </summary>
+        public bool MayRunFor(IMethodSymbol implementation, ITypeSymbol receiver)
+        {
+            if (receiver is not INamedTypeSymbol named || named.TypeKind == TypeKind.Error || named.SpecialType == SpecialType.System_Object)
+            {
+                return true;
+            }
+
+            if (implementation.ContainingType is not { } declaring)
+            {
+                return true;
+            }
+
+            if (Related(declaring, named))
+            {
+                return true;
+            }
+
+            if (_inheritedBy.TryGetValue(implementation.OriginalDefinition, out var types))
+            {
+                foreach (var type in types)
+                {
+                    if (IsSubtype(type, named))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The body that runs for a receiver whose exact type is known (an object just created), or null when not found.</summary>
+        public static IMethodSymbol? RunsOn(IMethodSymbol target, INamedTypeSymbol exact)
+        {
+            if (target.ContainingType?.TypeKind == TypeKind.Interface)
+            {
+                return exact.FindImplementationForInterfaceMember(target.OriginalDefinition) as IMethodSymbol
+                    ?? exact.FindImplementationForInterfaceMember(target) as IMethodSymbol;
+            }
+
+            var original = target.OriginalDefinition;
+            for (var type = exact; type is not null; type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers(target.Name))
+                {
+                    if (member is not IMethodSymbol candidate || candidate.IsAbstract)
+                    {
+                        continue;
+                    }
+
+                    for (var m = candidate; m is not null; m = m.OverriddenMethod)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, original))
+                        {
+                            return candidate;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool Related(INamedTypeSymbol a, INamedTypeSymbol b) => IsSubtype(a, b) || IsSubtype(b, a);
+
+        private static bool IsSubtype(INamedTypeSymbol type, INamedTypeSymbol of)
+        {
+            var target = of.OriginalDefinition;
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, target))
+                {
+                    return true;
+                }
+            }
+
+            if (of.TypeKind == TypeKind.Interface)
+            {
+                foreach (var iface in type.AllInterfaces)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(iface.OriginalDefinition, target))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         private void Visit(INamespaceSymbol ns)
         {
@@ -79,6 +180,16 @@ namespace Minimization.Analyzers.Flow
                     if (member is IMethodSymbol im && !im.IsStatic && type.FindImplementationForInterfaceMember(im) is IMethodSymbol impl && !impl.IsAbstract)
                     {
                         Add(im, impl);
+                        if (!SymbolEqualityComparer.Default.Equals(impl.ContainingType?.OriginalDefinition, type.OriginalDefinition))
+                        {
+                            var key = impl.OriginalDefinition;
+                            if (!_inheritedBy.TryGetValue(key, out var types))
+                            {
+                                _inheritedBy[key] = types = new List<INamedTypeSymbol>();
+                            }
+
+                            types.Add(type);
+                        }
                     }
                 }
             }

@@ -180,6 +180,9 @@ namespace Minimization.Analyzers.Flow
 
             if (callees.Count > MergeDispatchAbove && !HasDelegateArgument(args))
             {
+                // The merged summary is one per member, over all of its implementations: a receiver's type that narrowed the
+                // list and still left many gets the whole join (sound, and the same summary at every call site).
+                callees = Callees(target, null);
                 // A call through a member with many implementations: one merged summary of them all, so that a base with a
                 // thousand overrides costs a thousand once, not a thousand at every call site.
                 var bodies = new List<IMethodSymbol>(callees.Count);
@@ -297,25 +300,68 @@ namespace Minimization.Analyzers.Flow
             var isBaseCall = instance?.Syntax is BaseExpressionSyntax;
             if (!isBaseCall && (target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType?.TypeKind == TypeKind.Interface))
             {
-                var implementations = _engine.Implementations.Of(target);
-                if (list.Count == 0)
+                // Reading 1: the receiver's known type chooses. An object just created runs its own type's body; any other
+                // receiver runs the implementations its static type allows (a library stream's Dispose never runs ours).
+                var receiverType = KnownReceiverType(instance, out var exact);
+                if (exact && receiverType is INamedTypeSymbol created && ImplementationIndex.RunsOn(target, created) is { } runs)
                 {
-                    // The index holds each implementation once: no search needed.
-                    list.AddRange(implementations);
-                }
-                else
-                {
-                    foreach (var impl in implementations)
+                    list.Clear();
+                    if (HasSourceBody(runs))
                     {
-                        if (!SymbolEqualityComparer.Default.Equals(list[0], impl))
-                        {
-                            list.Add(impl);
-                        }
+                        list.Add(runs.OriginalDefinition);
+                    }
+
+                    return list;
+                }
+
+                var implementations = _engine.Implementations.Of(target);
+                if (list.Count == 1 && receiverType is not null && !_engine.Implementations.MayRunFor(list[0], receiverType))
+                {
+                    list.Clear();
+                }
+
+                foreach (var impl in implementations)
+                {
+                    if (list.Count > 0 && SymbolEqualityComparer.Default.Equals(list[0], impl))
+                    {
+                        continue;
+                    }
+
+                    if (receiverType is null || _engine.Implementations.MayRunFor(impl, receiverType))
+                    {
+                        list.Add(impl);
                     }
                 }
             }
 
             return list;
+        }
+
+        /// <summary>
+        /// The most precise type known for a call's receiver: the operand under any conversion (the runtime object is an
+        /// instance of it too), and whether it is exact (an object created right there).
+        /// </summary>
+        private static ITypeSymbol? KnownReceiverType(IOperation? instance, out bool exact)
+        {
+            exact = false;
+            var operation = instance;
+            while (operation is IConversionOperation conversion && conversion.Operand.Type is { TypeKind: not TypeKind.Error })
+            {
+                operation = conversion.Operand;
+            }
+
+            while (operation is IParenthesizedOperation parenthesized)
+            {
+                operation = parenthesized.Operand;
+            }
+
+            if (operation is IObjectCreationOperation { Type: INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } })
+            {
+                exact = true;
+            }
+
+            var type = operation?.Type;
+            return type is null || type.TypeKind is TypeKind.Error or TypeKind.TypeParameter or TypeKind.Dynamic ? null : type;
         }
 
         private AbstractValue Apply(MethodAnalysis analysis, IMethodSymbol callee, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site)

@@ -168,5 +168,125 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """, Min001(0));
-    }
+    
+        [Fact]
+        public Task Disposing_a_library_stream_does_not_run_the_applications_own_Dispose_methods() => Check("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Text;
+            using Telecom;
+            sealed class Outbox : IDisposable
+            {
+                private readonly List<string> _items = new List<string>();
+                public void Add(string item) => _items.Add(item);
+                public void Dispose() => PartnerGateway.Send(string.Join(",", _items));
+            }
+
+            class Exporter
+            {
+                void Run(CallRecord r)
+                {
+                    using var buffer = new MemoryStream();
+                    var bytes = Encoding.UTF8.GetBytes(r.CallerNumber);
+                    buffer.Write(bytes, 0, bytes.Length);
+                    var writer = new StringWriter();
+                    writer.Write(r.CalleeNumber);
+                    ((IDisposable)writer).Dispose();
+                    using (var text = new StringWriter())
+                    {
+                        text.Write(r.TowerId);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Disposing_the_applications_own_type_still_runs_its_Dispose() => Check("""
+            using System;
+            using System.Collections.Generic;
+            using Telecom;
+            sealed class Outbox : IDisposable
+            {
+                private readonly List<string> _items = new List<string>();
+                public void Add(string item) => _items.Add(item);
+                public void Dispose() => PartnerGateway.Send(string.Join(",", _items));
+            }
+
+            sealed class Quiet : IDisposable
+            {
+                public void Dispose() { }
+            }
+
+            class Exporter
+            {
+                void Run(CallRecord r)
+                {
+                    var outbox = new Outbox();
+                    outbox.Add(r.CallerNumber);
+                    {|#0:outbox|}.Dispose();
+                    IDisposable any = new Quiet();
+                    any.Dispose();
+                }
+            }
+            """, Min001(0));
+
+        [Fact]
+        public Task A_receiver_typed_by_a_derived_interface_reaches_a_Dispose_its_implementation_inherits() => Check("""
+            using System;
+            using System.Collections.Generic;
+            using Telecom;
+            interface IOutbox : IDisposable { void Add(string item); }
+            class OutboxBase
+            {
+                protected readonly List<string> Items = new List<string>();
+                public void Dispose() => PartnerGateway.Send(string.Join(",", Items));
+            }
+
+            sealed class Outbox : OutboxBase, IOutbox
+            {
+                public void Add(string item) => Items.Add(item);
+            }
+
+            class Exporter
+            {
+                private readonly IOutbox _outbox = new Outbox();
+
+                void Run(CallRecord r)
+                {
+                    _outbox.Add(r.CallerNumber);
+                    {|#0:_outbox|}.Dispose();
+                }
+            }
+            """, Min001(0));
+
+        [Fact]
+        public Task An_interface_call_on_a_created_object_runs_only_that_types_implementation() => Check("""
+            using Telecom;
+            interface IFormatter
+            {
+                string Format(CallRecord r);
+            }
+
+            sealed class Safe : IFormatter
+            {
+                public string Format(CallRecord r) => r.DurationSeconds.ToString();
+            }
+
+            sealed class Raw : IFormatter
+            {
+                public string Format(CallRecord r) => r.CallerNumber;
+            }
+
+            class Exporter
+            {
+                void Run(CallRecord r, IFormatter any)
+                {
+                    PartnerGateway.Send(((IFormatter)new Safe()).Format(r));
+                    PartnerGateway.Send({|#0:any.Format(r)|});
+                    PartnerGateway.Send({|#1:((IFormatter)new Raw()).Format(r)|});
+                }
+            }
+            """, Min001(0), Min001(1));
+}
 }
