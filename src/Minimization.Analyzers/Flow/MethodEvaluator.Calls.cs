@@ -403,6 +403,14 @@ namespace Minimization.Analyzers.Flow
         {
             foreach (var write in analysis.MemberWrites)
             {
+                if (!write.Key.IsStatic)
+                {
+                    // An instance member's symbolic writes travel with the receiver (the callee's effects on 'this' and on
+                    // its parameters); the write index reads only concrete values for instance members, so instantiating
+                    // them here at every call, transitively up every caller, would be work nobody reads.
+                    continue;
+                }
+
                 var symbolic = write.Value.Self.OnlySymbolic();
                 if (symbolic.IsClean || !AnyBound(symbolic, bindings))
                 {

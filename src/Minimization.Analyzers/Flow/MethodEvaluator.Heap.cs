@@ -245,7 +245,17 @@ namespace Minimization.Analyzers.Flow
                 return;
             }
 
-            // Symbolic labels stay: a caller instantiates them with its arguments (see Apply), and the write index follows callers.
+            // Symbolic labels stay for static members: a caller instantiates them with its arguments (ApplyMemberWrites), and
+            // the write index follows callers. An instance member keeps only what is concrete: the index reads nothing else.
+            if (!member.IsStatic)
+            {
+                taint = taint.OnlyConcrete();
+                if (taint.IsClean && value.Delegates.IsEmpty)
+                {
+                    return;
+                }
+            }
+
             var stored = AbstractValue.Of(taint, value.Delegates);
             var key = member.OriginalDefinition;
             _results.MemberWrites[key] = _results.MemberWrites.TryGetValue(key, out var existing) ? existing.Join(stored) : stored;
