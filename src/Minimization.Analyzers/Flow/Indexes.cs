@@ -277,11 +277,25 @@ namespace Minimization.Analyzers.Flow
                             Add(_writersByName, written, owner);
                         }
 
+                        // _map[key] = v, _current.Value = v: the member the element or value belongs to is written too.
+                        foreach (var holder in HolderNames(assignment.Left))
+                        {
+                            Add(_writersByName, holder, owner);
+                        }
+
                         break;
                     case InvocationExpressionSyntax invocation when owner is not null:
                         if (CalledName(invocation.Expression) is { } called)
                         {
                             Add(_callersByName, called, owner);
+                            if (invocation.Expression is MemberAccessExpressionSyntax { Expression: { } filled } && IsFillingCall(called))
+                            {
+                                // _items.Add(x), _queue.Enqueue(x), _channel.Writer.TryWrite(x): a write to the collection (Reading 5).
+                                foreach (var holder in ChainNames(filled))
+                                {
+                                    Add(_writersByName, holder, owner);
+                                }
+                            }
                         }
 
                         break;
@@ -323,6 +337,111 @@ namespace Minimization.Analyzers.Flow
             QualifiedNameSyntax q => q.Right.Identifier.ValueText,
             _ => null,
         };
+
+        /// <summary>Library calls that put their arguments into their receiver (Reading 5): a syntax-level filter, checked again by binding.</summary>
+        internal static bool IsFillingCall(string name) => name switch
+        {
+            "Add" or "AddRange" or "AddFirst" or "AddLast" or "Insert" or "InsertRange" or "Enqueue" or "EnqueueRange" or "Push" or "PushRange"
+                or "TryAdd" or "AddOrUpdate" or "GetOrAdd" or "TryUpdate" or "TryWrite" or "WriteAsync" or "Write" or "WriteLine" or "Post"
+                or "SendAsync" or "Append" or "AppendLine" or "AppendFormat" or "Set" or "SetValue" or "UnionWith" or "CopyTo" => true,
+            _ => false,
+        };
+
+        /// <summary>The names along a receiver chain (<c>this._channel.Writer</c>: Writer, _channel), at most three deep.</summary>
+        private static IEnumerable<string> ChainNames(ExpressionSyntax expression)
+        {
+            var current = expression;
+            for (var i = 0; i < 3 && current is not null; i++)
+            {
+                switch (current)
+                {
+                    case IdentifierNameSyntax id:
+                        yield return id.Identifier.ValueText;
+                        yield break;
+                    case MemberAccessExpressionSyntax ma:
+                        yield return ma.Name.Identifier.ValueText;
+                        current = ma.Expression;
+                        break;
+                    case MemberBindingExpressionSyntax mb:
+                        yield return mb.Name.Identifier.ValueText;
+                        yield break;
+                    case ElementAccessExpressionSyntax ea:
+                        current = ea.Expression;
+                        break;
+                    case ParenthesizedExpressionSyntax paren:
+                        current = paren.Expression;
+                        break;
+                    case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang:
+                        current = bang.Operand;
+                        break;
+                    default:
+                        yield break;
+                }
+            }
+        }
+
+        /// <summary>For an assigned element or member (<c>_map[k]</c>, <c>_current.Value</c>), the names of what holds it.</summary>
+        private static IEnumerable<string> HolderNames(ExpressionSyntax left) => left switch
+        {
+            ElementAccessExpressionSyntax ea => ChainNames(ea.Expression),
+            MemberAccessExpressionSyntax ma when ma.Name.Identifier.ValueText == "Value" => ChainNames(ma.Expression),
+            _ => System.Linq.Enumerable.Empty<string>(),
+        };
+
+        /// <summary>The sub-expressions of a receiver chain whose rightmost name is <paramref name="name"/>.</summary>
+        private static IEnumerable<ExpressionSyntax> ChainParts(ExpressionSyntax expression, string name)
+        {
+            var current = expression;
+            for (var i = 0; i < 3 && current is not null; i++)
+            {
+                if (RightmostName(current) == name)
+                {
+                    yield return current;
+                }
+
+                current = current switch
+                {
+                    MemberAccessExpressionSyntax ma => ma.Expression,
+                    ElementAccessExpressionSyntax ea => ea.Expression,
+                    ParenthesizedExpressionSyntax paren => paren.Expression,
+                    PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang => bang.Operand,
+                    _ => null,
+                };
+            }
+        }
+
+        /// <summary>
+        /// Reading 5: an instance member that holds a collection, channel or ambient value (<c>AsyncLocal</c>) carries what
+        /// any method puts into it to every method that takes it out, whichever object of its type is used; like a static, its
+        /// value is the join of every write, followed up through the callers that pass the values in. Other instance members
+        /// follow their objects.
+        /// </summary>
+        public static bool IsShared(ISymbol member)
+        {
+            if (member.IsStatic)
+            {
+                return false;
+            }
+
+            var type = member switch
+            {
+                IFieldSymbol f => f.Type,
+                IPropertySymbol { IsIndexer: false } p => p.Type,
+                _ => null,
+            };
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (type is INamedTypeSymbol { Name: "AsyncLocal" or "ThreadLocal" } ambient && ambient.ContainingNamespace?.ToDisplayString() == "System.Threading")
+            {
+                return true;
+            }
+
+            return type.SpecialType != SpecialType.System_String && type.TypeKind != TypeKind.Array && !type.Name.EndsWith("Builder", System.StringComparison.Ordinal)
+                && LibraryModel.IsFillableContainer(type) && type.Locations.All(l => !l.IsInSource);
+        }
 
         private static string? RightmostName(ExpressionSyntax left) => left switch
         {
@@ -511,6 +630,17 @@ namespace Minimization.Analyzers.Flow
             }
 
             var result = new ResolvedWriters();
+
+            // A call or element write binds to its holder only when the holder is shared (Reading 5); anything else that a
+            // chain names (a local, a service) is not a member write at all.
+            void AddShared(ISymbol? symbol, SyntaxNode owner)
+            {
+                if (symbol is not null && IsShared(symbol.OriginalDefinition))
+                {
+                    Add(symbol, owner);
+                }
+            }
+
             void Add(ISymbol? symbol, SyntaxNode owner)
             {
                 List<SyntaxNode>? list;
@@ -545,16 +675,39 @@ namespace Minimization.Analyzers.Flow
 
                 foreach (var node in owner.DescendantNodes())
                 {
-                    if (node is AssignmentExpressionSyntax assignment && RightmostName(assignment.Left) == name)
+                    if (node is AssignmentExpressionSyntax assignment)
                     {
-                        var info = model.GetSymbolInfo(assignment.Left, cancellationToken);
-                        var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
-                        Add(symbol, owner);
+                        if (RightmostName(assignment.Left) == name)
+                        {
+                            Add(Bind(model, assignment.Left, cancellationToken), owner);
+                        }
+
+                        if (assignment.Left is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" })
+                        {
+                            var holder = assignment.Left is ElementAccessExpressionSyntax ea ? ea.Expression : ((MemberAccessExpressionSyntax)assignment.Left).Expression;
+                            foreach (var part in ChainParts(holder, name))
+                            {
+                                AddShared(Bind(model, part, cancellationToken), owner);
+                            }
+                        }
+                    }
+                    else if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: { } filled } called } && IsFillingCall(called.Name.Identifier.ValueText))
+                    {
+                        foreach (var part in ChainParts(filled, name))
+                        {
+                            AddShared(Bind(model, part, cancellationToken), owner);
+                        }
                     }
                 }
             }
 
             return _resolved.GetOrAdd(name, result);
+        }
+
+        private static ISymbol? Bind(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
+        {
+            var info = model.GetSymbolInfo(expression, cancellationToken);
+            return info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
         }
 
         private sealed class ResolvedWriters
@@ -595,12 +748,14 @@ namespace Minimization.Analyzers.Flow
                 }
 
                 value = value.Join(AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates));
-                if (key.IsStatic && method is not null && !written.Self.OnlySymbolic().IsClean && _callersByName.TryGetValue(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, out var callers))
+                if ((key.IsStatic || IsShared(key)) && method is not null && !written.Self.OnlySymbolic().IsClean && _callersByName.TryGetValue(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, out var callers))
                 {
                     foreach (var caller in callers)
                     {
-                        if (followed < MaxCallerMethods && seen.Add(caller) && ++followed > 0)
+                        if (followed < MaxCallerMethods && !seen.Contains(caller) && Calls(caller, method, cancellationToken))
                         {
+                            seen.Add(caller);
+                            followed++;
                             work.Enqueue(caller);
                         }
                     }
@@ -608,6 +763,50 @@ namespace Minimization.Analyzers.Flow
             }
 
             return value;
+        }
+
+        /// <summary>Whether the body <paramref name="caller"/> really calls <paramref name="method"/> (the name index is only syntax).</summary>
+        private bool Calls(SyntaxNode caller, IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var model = _engine.GetModel(caller.SyntaxTree);
+            var target = method.OriginalDefinition;
+            var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+            foreach (var node in caller.DescendantNodes())
+            {
+                var called = node switch
+                {
+                    InvocationExpressionSyntax invocation => CalledName(invocation.Expression) == name ? invocation : null,
+                    ObjectCreationExpressionSyntax creation => CalledName(creation.Type) == name ? creation : null,
+                    _ => (SyntaxNode?)null,
+                };
+                if (called is null)
+                {
+                    continue;
+                }
+
+                var info = model.GetSymbolInfo(called, cancellationToken);
+                var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
+                if (symbol is null || SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, target) || symbol is IMethodSymbol m && IsImplementedBy(m, target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsImplementedBy(IMethodSymbol declared, IMethodSymbol implementation)
+        {
+            for (var o = implementation.OverriddenMethod; o is not null; o = o.OverriddenMethod)
+            {
+                if (SymbolEqualityComparer.Default.Equals(o.OriginalDefinition, declared.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return declared.ContainingType?.TypeKind == TypeKind.Interface && implementation.ContainingType is { } type
+                && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(declared)?.OriginalDefinition, implementation.OriginalDefinition);
         }
 
         private IMethodSymbol? WriterMethod(SyntaxNode writer, CancellationToken cancellationToken)

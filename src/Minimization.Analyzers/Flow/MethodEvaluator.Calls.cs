@@ -389,6 +389,13 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
+                if (label.Parameter == Label.ThisParameter && label.MemberPath.Length > 0 && IsSharedMember(callee.ContainingType, label.MemberPath[0]))
+                {
+                    // A collection the receiver holds in a field is shared (Reading 5): what was put in is its value wherever it
+                    // is taken out, so the callee reports it inside, at its own sink; the receiver is never the report site.
+                    continue;
+                }
+
                 var reportAt = label.Parameter == Label.ThisParameter ? instance ?? site : FindReport(args, label.Parameter) ?? site;
                 ReportThrough(reportAt, reached, _ann.Display(callee), site, reach);
             }
@@ -398,12 +405,28 @@ namespace Minimization.Analyzers.Flow
             return result;
         }
 
+        private static bool IsSharedMember(INamedTypeSymbol? type, string name)
+        {
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                foreach (var member in t.GetMembers(name))
+                {
+                    if (MemberWriteIndex.IsShared(member.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>What the callee stores into fields from its parameters is, here, what our arguments carry.</summary>
         private void ApplyMemberWrites(MethodAnalysis analysis, IMethodSymbol callee, Dictionary<int, AbstractValue> bindings, IOperation site)
         {
             foreach (var write in analysis.MemberWrites)
             {
-                if (!write.Key.IsStatic)
+                if (!write.Key.IsStatic && !MemberWriteIndex.IsShared(write.Key))
                 {
                     // An instance member's symbolic writes travel with the receiver (the callee's effects on 'this' and on
                     // its parameters); the write index reads only concrete values for instance members, so instantiating

@@ -247,7 +247,7 @@ namespace Minimization.Analyzers.Flow
 
             // Symbolic labels stay for static members: a caller instantiates them with its arguments (ApplyMemberWrites), and
             // the write index follows callers. An instance member keeps only what is concrete: the index reads nothing else.
-            if (!member.IsStatic)
+            if (!member.IsStatic && !MemberWriteIndex.IsShared(member.OriginalDefinition))
             {
                 taint = taint.OnlyConcrete();
                 if (taint.IsClean && value.Delegates.IsEmpty)

@@ -204,13 +204,12 @@ namespace Minimization.Analyzers.Tests.Flow
         [Fact]
         public Task Disposing_the_applications_own_type_still_runs_its_Dispose() => Check("""
             using System;
-            using System.Collections.Generic;
             using Telecom;
-            sealed class Outbox : IDisposable
+            sealed class Session : IDisposable
             {
-                private readonly List<string> _items = new List<string>();
-                public void Add(string item) => _items.Add(item);
-                public void Dispose() => PartnerGateway.Send(string.Join(",", _items));
+                private string _last = "";
+                public void Remember(string item) => _last = item;
+                public void Dispose() => PartnerGateway.Send(_last);
             }
 
             sealed class Quiet : IDisposable
@@ -222,9 +221,9 @@ namespace Minimization.Analyzers.Tests.Flow
             {
                 void Run(CallRecord r)
                 {
-                    var outbox = new Outbox();
-                    outbox.Add(r.CallerNumber);
-                    {|#0:outbox|}.Dispose();
+                    var session = new Session();
+                    session.Remember(r.CallerNumber);
+                    ({|#0:(IDisposable)session|}).Dispose();
                     IDisposable any = new Quiet();
                     any.Dispose();
                 }
@@ -234,28 +233,25 @@ namespace Minimization.Analyzers.Tests.Flow
         [Fact]
         public Task A_receiver_typed_by_a_derived_interface_reaches_a_Dispose_its_implementation_inherits() => Check("""
             using System;
-            using System.Collections.Generic;
             using Telecom;
-            interface IOutbox : IDisposable { void Add(string item); }
-            class OutboxBase
+            interface ISession : IDisposable { void Remember(string item); }
+            class SessionBase
             {
-                protected readonly List<string> Items = new List<string>();
-                public void Dispose() => PartnerGateway.Send(string.Join(",", Items));
+                protected string Last = "";
+                public void Dispose() => PartnerGateway.Send(Last);
             }
 
-            sealed class Outbox : OutboxBase, IOutbox
+            sealed class Session : SessionBase, ISession
             {
-                public void Add(string item) => Items.Add(item);
+                public void Remember(string item) => Last = item;
             }
 
             class Exporter
             {
-                private readonly IOutbox _outbox = new Outbox();
-
-                void Run(CallRecord r)
+                void Run(CallRecord r, ISession session)
                 {
-                    _outbox.Add(r.CallerNumber);
-                    {|#0:_outbox|}.Dispose();
+                    session.Remember(r.CallerNumber);
+                    {|#0:session|}.Dispose();
                 }
             }
             """, Min001(0));
