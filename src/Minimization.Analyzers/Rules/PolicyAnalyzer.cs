@@ -215,8 +215,13 @@ namespace Minimization.Analyzers
                     break;
 
                 case MemberIssue.InvalidArgument:
-                    context.ReportDiagnostic(Diagnostic.Create(InvalidArgument, policyLocation, PolicyCatalog.Display(verdict.Policy.Kind), owner, member.Name, verdict.Problem));
+                {
+                    // A [SuppressRare] beside the policy is reported on itself.
+                    string display = verdict.ProblemAttribute is null ? PolicyCatalog.Display(verdict.Policy.Kind) : "[SuppressRare]";
+                    Location location = verdict.ProblemAttribute is null || inherited ? policyLocation : AttributeLocation(verdict.ProblemAttribute, memberLocation);
+                    context.ReportDiagnostic(Diagnostic.Create(InvalidArgument, location, display, owner, member.Name, verdict.Problem));
                     break;
+                }
 
                 case MemberIssue.KeepWithoutJustification:
                 {
@@ -238,7 +243,8 @@ namespace Minimization.Analyzers
             foreach (ISymbol member in PolicyCatalog.GetCandidateMembers(type))
             {
                 ImmutableArray<FoundPolicy> policies = PolicyCatalog.GetPolicies(member);
-                if (policies.IsEmpty)
+                AttributeData? rare = PolicyCatalog.GetSuppressRare(member);
+                if (policies.IsEmpty && rare is null)
                 {
                     continue;
                 }
@@ -253,6 +259,11 @@ namespace Minimization.Analyzers
                 {
                     Location location = AttributeLocation(policy.Attribute, MemberLocation(member));
                     context.ReportDiagnostic(Diagnostic.Create(PolicyWithoutGenerator, location, PolicyCatalog.Display(policy.Kind), type.Name, member.Name));
+                }
+
+                if (rare is not null)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(PolicyWithoutGenerator, AttributeLocation(rare, MemberLocation(member)), "[SuppressRare]", type.Name, member.Name));
                 }
             }
         }
