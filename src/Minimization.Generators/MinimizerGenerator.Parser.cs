@@ -244,7 +244,7 @@ namespace Minimization.Generators
                         var nested = (INamedTypeSymbol)valueType;
                         string outputType;
                         string minimizer;
-                        if (PolicyCatalog.IsFromSource(nested))
+                        if (SymbolEqualityComparer.Default.Equals(nested.ContainingAssembly, type.ContainingAssembly))
                         {
                             // Generated in this same run: named as the generator names them.
                             string prefix = nested.ContainingNamespace.IsGlobalNamespace ? "global::" : nested.ContainingNamespace.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".";
@@ -254,7 +254,7 @@ namespace Minimization.Generators
                         }
                         else
                         {
-                            IMethodSymbol minimize = PolicyCatalog.GetNestedMinimizer(nested, out _)!;
+                            IMethodSymbol minimize = PolicyCatalog.GetNestedMinimizer(type, nested, out _)!;
                             outputType = minimize.ReturnType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat);
                             minimizer = minimize.ContainingType.ToDisplayString(TypeFormat);
                         }

@@ -919,7 +919,7 @@ namespace Minimization.Analyzers
             }
 
             // The nested minimized type has the nested type's accessibility: a public minimized type cannot hold an internal one.
-            return GetNestedMinimizer(nested, out string? problem) is null && problem is not null
+            return GetNestedMinimizer(type, nested, out string? problem) is null && problem is not null
                 ? problem
                 : GetExposureProblem(type, nested);
         }
@@ -1286,16 +1286,16 @@ namespace Minimization.Analyzers
 
         /// <summary>
         /// The generated <c>Minimize</c> a [Nested] member of type <paramref name="nested"/> is minimized with, or null with the
-        /// reason: a type of this compilation must be able to get its generated code (MIN006, MIN015 would stop it); one from a
-        /// referenced assembly must come with its generated extension class.
+        /// reason: a type of the host's own assembly must be able to get its generated code (MIN006, MIN015 would stop it); one
+        /// from a referenced assembly must come with its generated extension class.
         /// </summary>
-        public static IMethodSymbol? GetNestedMinimizer(INamedTypeSymbol nested, out string? problem)
+        public static IMethodSymbol? GetNestedMinimizer(INamedTypeSymbol host, INamedTypeSymbol nested, out string? problem)
         {
             problem = null;
             INamedTypeSymbol? extensions = nested.ContainingType is null
                 ? nested.ContainingNamespace.GetTypeMembers(nested.Name + "MinimizationExtensions").FirstOrDefault(t => t.Arity == 0)
                 : null;
-            if (IsFromSource(nested))
+            if (SymbolEqualityComparer.Default.Equals(nested.ContainingAssembly, host.ContainingAssembly))
             {
                 AttributeData? marker = FindAttribute(nested, "GenerateMinimizerAttribute");
                 string? why = marker is null

@@ -219,5 +219,44 @@ namespace Minimization.Generators.Tests.Rules
             Assert.Contains("new global::System.Collections.Generic.KeyValuePair<string, string>(\"a\\\"); System.Console.WriteLine(\\\"x\", \"b\\u2028//\"),", text);
             Assert.Contains("\"*/ \\r\\n }\");", text);
         }
+
+        private const string GeoLibrary = """
+            using Minimization;
+            namespace Geo
+            {
+                [IdentityBearing, GenerateMinimizer]
+                public partial class Location { [IdentityBearing(IdentityCategory.Geo), SnapToGrid(0.1)] public double Latitude { get; set; } }
+            }
+            """;
+
+        private const string UsesGeo = """
+            using Minimization;
+            [IdentityBearing, GenerateMinimizer]
+            public partial class Call { [Nested] public Geo.Location? Origin { get; set; } }
+            """;
+
+        [Fact]
+        public async Task A_nested_type_from_another_assembly_is_minimized_by_its_published_generated_minimizer()
+        {
+            Compilation library = TestCompilation.Generate(TestCompilation.Create(GeoLibrary).WithAssemblyName("GeoLibrary")).Output;
+            Compilation user = TestCompilation.Create(UsesGeo).AddReferences(library.ToMetadataReference());
+
+            (Compilation output, ImmutableArray<GeneratedSourceResult> generated) = TestCompilation.Generate(user);
+            Assert.Contains("Origin = (source.Origin is null ? null : global::Geo.LocationMinimizationExtensions.Minimize(source.Origin, context)),", generated.Single().SourceText.ToString());
+            Assert.Empty(TestCompilation.Problems(output));
+            Assert.Empty(await TestCompilation.AnalyzeAsync(output, new PolicyAnalyzer()));
+        }
+
+        [Fact]
+        public async Task A_nested_type_from_an_assembly_built_without_the_generator_is_MIN014_and_left_out()
+        {
+            Compilation library = TestCompilation.Create(GeoLibrary).WithAssemblyName("GeoLibrary");
+            Compilation user = TestCompilation.Create(UsesGeo).AddReferences(library.ToMetadataReference());
+
+            ImmutableArray<Diagnostic> d = await TestCompilation.AnalyzeAsync(user, new PolicyAnalyzer());
+            Assert.Equal("MIN014", Assert.Single(d).Id);
+            Assert.Contains("comes from another assembly without a public generated Minimize in 'LocationMinimizationExtensions'", d[0].GetMessage());
+            Assert.DoesNotContain("source.Origin", TestCompilation.Generate(user).Generated.Single().SourceText.ToString());
+        }
     }
 }
