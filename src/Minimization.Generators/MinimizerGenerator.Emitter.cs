@@ -184,7 +184,8 @@ namespace Minimization.Generators
                     w.Open();
                     w.Line("if (!string.Equals(values[i], kept[i], global::System.StringComparison.Ordinal))");
                     w.Open();
-                    w.Line(useRecords ? "items[i] = items[i] with { " + property + " = kept[i] };" : "items[i]." + property + " = kept[i];");
+                    // Only a non-null value is ever replaced, and by the non-null "other": kept[i] is not null here.
+                    w.Line(useRecords ? "items[i] = items[i] with { " + property + " = kept[i]! };" : "items[i]." + property + " = kept[i]!;");
                     w.Close();
                     w.Close();
                     w.Close();

@@ -97,7 +97,7 @@ namespace Messaging
                 {
                     if (!string.Equals(values[i], kept[i], global::System.StringComparison.Ordinal))
                     {
-                        items[i] = items[i] with { Model = kept[i] };
+                        items[i] = items[i] with { Model = kept[i]! };
                     }
                 }
             }

@@ -108,7 +108,7 @@ namespace Messaging
                 {
                     if (!string.Equals(values[i], kept[i], global::System.StringComparison.Ordinal))
                     {
-                        items[i] = items[i] with { PostalCode = kept[i] };
+                        items[i] = items[i] with { PostalCode = kept[i]! };
                     }
                 }
             }

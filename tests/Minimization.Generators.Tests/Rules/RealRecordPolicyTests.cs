@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Minimization.Analyzers;
 using Minimization.Generators.Tests.Generator;
 using Minimization.Generators.Tests.Infrastructure;
@@ -257,6 +258,63 @@ namespace Minimization.Generators.Tests.Rules
             Assert.Equal("MIN014", Assert.Single(d).Id);
             Assert.Contains("comes from another assembly without a public generated Minimize in 'LocationMinimizationExtensions'", d[0].GetMessage());
             Assert.DoesNotContain("source.Origin", TestCompilation.Generate(user).Generated.Single().SourceText.ToString());
+        }
+
+        private const string EveryShape = """
+            using System;
+            using System.Collections.Generic;
+            using System.Collections.Immutable;
+            using Minimization;
+
+            namespace Shapes
+            {
+                public enum Kind { A, B, C }
+
+                [IdentityBearing, GenerateMinimizer]
+                public partial struct Cell { [IdentityBearing(IdentityCategory.Geo), SnapToGrid(0.1)] public double Latitude; }
+
+                [IdentityBearing, GenerateMinimizer]
+                public partial class Node
+                {
+                    [IdentityBearing(IdentityCategory.AccountId), Pseudonymize] public Guid Id { get; set; }
+                    [IdentityBearing(IdentityCategory.AccountId), Pseudonymize] public long? Number { get; set; }
+                    [Nested] public Node? Parent { get; set; }
+                    [Nested] public Cell Here { get; set; }
+                    [Nested] public Cell? There { get; set; }
+                    [Nested] public Cell[] Path { get; set; } = new Cell[0];
+                    [Nested] public List<Cell?>? Maybe { get; set; }
+                    [Generalize("A => ab", "B => ab")] public Kind? Kind { get; set; }
+                    [Generalize("A => ab", "B => ab")] public IEnumerable<Kind> Kinds { get; set; } = new Kind[0];
+                    [ShiftDate(10, SubjectBy = nameof(Id))] public ImmutableArray<DateOnly>? Visits { get; set; }
+                    [ShiftDate(10, SubjectBy = nameof(Number))] public DateOnly First { get; set; }
+                    [ShiftDate(10, SubjectBy = nameof(Number))] public IReadOnlyCollection<DateTimeOffset?> Stamps { get; set; } = new DateTimeOffset?[0];
+                    [IdentityBearing(IdentityCategory.PostalCode), KeepPrefix(3)] public IList<string> Codes { get; set; } = new List<string>();
+                    [NonIdentifying, BucketBoundaries(0, 10), SuppressRare(2)] public int Size { get; set; }
+                    [NonIdentifying, Keep, SuppressRare(3, Other = "rare")] public string Plan { get; set; } = "";
+                    [NonIdentifying, Bucket(5)] public ImmutableList<int> Sizes { get; set; } = ImmutableList<int>.Empty;
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData(LanguageVersion.Latest)]
+        [InlineData(LanguageVersion.CSharp8)]
+        public async Task Every_new_shape_compiles_warning_free_with_records_and_with_classes(LanguageVersion version)
+        {
+            string source = version == LanguageVersion.CSharp8 ? EveryShape.Replace("DateOnly", "DateTime") : EveryShape;
+            Compilation input = TestCompilation.Create(new[] { source }, withRuntime: true, new CSharpParseOptions(version));
+            Assert.Empty(await TestCompilation.AnalyzeAsync(input, new PolicyAnalyzer()));
+
+            (Compilation output, ImmutableArray<GeneratedSourceResult> generated) = TestCompilation.Generate(input);
+            Assert.Equal(2, generated.Length);
+            Assert.Empty(TestCompilation.Problems(output));
+            string node = generated.Single(g => g.HintName == "Shapes.Node.Minimizer.g.cs").SourceText.ToString();
+            foreach (string member in new[] { "Id", "Number", "Parent", "Here", "There", "Path", "Maybe", "Kind", "Kinds", "Visits", "First", "Stamps", "Codes", "Size", "Plan", "Sizes" })
+            {
+                Assert.Contains("        " + member + " = ", node.Replace("                ", "        "));
+            }
+
+            Assert.Contains("MinimizeBatch(", node);
         }
     }
 }
