@@ -18,7 +18,22 @@ namespace Minimization.Generators
         /// </summary>
         internal static class Emitter
         {
-            private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Minimization.Generators\", \"0.1.0\")]";
+            /// <summary>The [GeneratedCode] attribute, with the generator assembly's own version (the package version, without a build suffix).</summary>
+            private static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Minimization.Generators\", " + Literal(GeneratorVersion()) + ")]";
+
+            private static string GeneratorVersion()
+            {
+                System.Reflection.Assembly assembly = typeof(MinimizerGenerator).Assembly;
+                string? informational = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion;
+                if (!string.IsNullOrEmpty(informational))
+                {
+                    // "0.1.0+3f2a…": the commit suffix would change every generated file with every commit.
+                    int plus = informational!.IndexOf('+');
+                    return plus < 0 ? informational : informational.Substring(0, plus);
+                }
+
+                return assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            }
             private const string Runtime = "global::Minimization.Runtime.";
 
             public static string Emit(MinimizerModel model, EmitSettings settings)

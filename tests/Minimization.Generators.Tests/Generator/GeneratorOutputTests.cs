@@ -2,9 +2,11 @@ using System;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Minimization.Generators;
 using Minimization.Generators.Tests.Infrastructure;
 using Xunit;
 
@@ -54,6 +56,15 @@ namespace Minimization.Generators.Tests.Generator
             Assert.Contains("#nullable enable", text);
             Assert.Contains("[global::System.CodeDom.Compiler.GeneratedCode(\"Minimization.Generators\"", text);
             Assert.Contains("[global::Minimization.Minimizer]\n        public static global::Telecom.SharedCall Minimize(this global::Telecom.CallRecord source, global::Minimization.Runtime.MinimizationContext context)", text);
+        }
+
+        [Fact]
+        public void The_generated_code_attribute_carries_the_generator_assembly_version()
+        {
+            string informational = typeof(MinimizerGenerator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+            string version = informational.Split('+')[0];
+            Assert.Matches(@"^\d+\.\d+\.\d+", version);
+            Assert.Contains("[global::System.CodeDom.Compiler.GeneratedCode(\"Minimization.Generators\", \"" + version + "\")]", TestCompilation.GeneratedText(Samples.CallRecord));
         }
 
         [Fact]
