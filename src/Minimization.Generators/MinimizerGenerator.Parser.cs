@@ -21,7 +21,7 @@ namespace Minimization.Generators
 
             public static EmitSettings ReadSettings(Compilation compilation)
                 => new EmitSettings(
-                    compilation.GetTypeByMetadataName(PolicyCatalog.RuntimeContextMetadataName) is not null,
+                    PolicyCatalog.GetRuntimeProblem(compilation) is null,
                     SupportsRecords(compilation));
 
             public static MinimizerModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)

@@ -106,14 +106,14 @@ namespace Minimization.Analyzers
                     return;
                 }
 
-                bool runtimeReferenced = start.Compilation.GetTypeByMetadataName(PolicyCatalog.RuntimeContextMetadataName) is not null;
+                string? runtimeProblem = PolicyCatalog.GetRuntimeProblem(start.Compilation);
                 Compilation compilation = start.Compilation;
                 var minimizedBases = new Lazy<ImmutableHashSet<INamedTypeSymbol>>(() => CollectMinimizedBases(compilation));
-                start.RegisterSymbolAction(c => AnalyzeType(c, runtimeReferenced, minimizedBases), SymbolKind.NamedType);
+                start.RegisterSymbolAction(c => AnalyzeType(c, runtimeProblem, minimizedBases), SymbolKind.NamedType);
             });
         }
 
-        private static void AnalyzeType(SymbolAnalysisContext context, bool runtimeReferenced, Lazy<ImmutableHashSet<INamedTypeSymbol>> minimizedBases)
+        private static void AnalyzeType(SymbolAnalysisContext context, string? runtimeProblem, Lazy<ImmutableHashSet<INamedTypeSymbol>> minimizedBases)
         {
             if (context.Symbol is not INamedTypeSymbol type || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
             {
@@ -129,7 +129,7 @@ namespace Minimization.Analyzers
 
             Location typeLocation = type.Locations.FirstOrDefault() ?? Location.None;
             string? hostProblem = PolicyCatalog.GetHostProblem(type, context.CancellationToken)
-                                  ?? (runtimeReferenced ? null : "the project does not reference the Minimization.Runtime package that the generated code calls");
+                                  ?? runtimeProblem;
             if (hostProblem is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(TypeCannotBeExtended, typeLocation, type.Name, hostProblem));

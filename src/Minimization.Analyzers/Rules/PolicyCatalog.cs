@@ -166,6 +166,47 @@ namespace Minimization.Analyzers
         public const string GenerateMinimizerMetadataName = "Minimization.GenerateMinimizerAttribute";
         public const string RuntimeContextMetadataName = "Minimization.Runtime.MinimizationContext";
 
+        /// <summary>Every runtime type and method generated code calls, by name: the generator writes nothing unless all exist.</summary>
+        private static readonly (string Type, string Member)[] RuntimeMembersCalled =
+        {
+            ("MinimizationContext", "Pseudonymize"),
+            ("MinimizationContext", "ShiftDate"),
+            ("Prefixes", "KeepDigits"),
+            ("Prefixes", "KeepCharacters"),
+            ("IpMasking", "Mask"),
+            ("GeoGrid", "Snap"),
+            ("GeoGrid", "SnapPoint"),
+            ("TimeTruncation", "Truncate"),
+            ("Bucketing", "ByWidth"),
+            ("Bucketing", "ByBoundaries"),
+            ("GeneralizationMap", "Generalize"),
+            ("RareValues", "Suppress"),
+            ("CollectionMinimization", "Map"),
+        };
+
+        /// <summary>
+        /// Why generated code could not compile against the compilation's Minimization.Runtime, or null: it is not
+        /// referenced, or it lacks a type or method the generated code calls (an older version).
+        /// </summary>
+        public static string? GetRuntimeProblem(Compilation compilation)
+        {
+            if (compilation.GetTypeByMetadataName(RuntimeContextMetadataName) is null)
+            {
+                return "the project does not reference the Minimization.Runtime package that the generated code calls";
+            }
+
+            foreach ((string typeName, string memberName) in RuntimeMembersCalled)
+            {
+                INamedTypeSymbol? runtimeType = compilation.GetTypeByMetadataName("Minimization.Runtime." + typeName);
+                if (runtimeType is null || !runtimeType.GetMembers(memberName).Any(m => m is IMethodSymbol { DeclaredAccessibility: Accessibility.Public }))
+                {
+                    return "the referenced Minimization.Runtime has no public '" + typeName + "." + memberName + "', which the generated code calls; reference the Minimization.Runtime version that matches Minimization.Analyzers";
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The second line of every generated file; how the analyzer tells the generator's declarations from the user's.</summary>
         public const string GeneratedFileHeader = "// Written by Minimization.Generators";
 

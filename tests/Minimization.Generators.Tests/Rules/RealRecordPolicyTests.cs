@@ -316,5 +316,27 @@ namespace Minimization.Generators.Tests.Rules
 
             Assert.Contains("MinimizeBatch(", node);
         }
+
+        [Fact]
+        public async Task A_runtime_without_a_method_the_generated_code_calls_is_MIN006_and_nothing_is_generated()
+        {
+            const string OldRuntime = """
+                namespace Minimization.Runtime
+                {
+                    public sealed class MinimizationContext { public string? Pseudonymize(string? v) => v; }
+                }
+                """;
+            const string User = """
+                using Minimization;
+                [IdentityBearing, GenerateMinimizer]
+                public partial class Call { [IdentityBearing(IdentityCategory.Phone), Pseudonymize] public string Caller { get; set; } = ""; }
+                """;
+            Compilation input = TestCompilation.Create(new[] { OldRuntime, User }, withRuntime: false, TestCompilation.ParseOptions);
+
+            ImmutableArray<Diagnostic> d = await TestCompilation.AnalyzeAsync(input, new PolicyAnalyzer());
+            Assert.Equal("MIN006", Assert.Single(d).Id);
+            Assert.Contains("the referenced Minimization.Runtime has no public 'MinimizationContext.ShiftDate'", d[0].GetMessage());
+            Assert.Empty(TestCompilation.Generate(input).Generated);
+        }
     }
 }
