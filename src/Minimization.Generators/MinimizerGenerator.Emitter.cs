@@ -148,11 +148,23 @@ namespace Minimization.Generators
                 w.Open();
                 foreach (MemberModel member in model.Members)
                 {
-                    w.Line(Id(member.OutputName) + " = " + Expression(member) + ",");
+                    w.Line(Id(member.OutputName) + " = " + (member.Collection == CollectionShape.None ? Expression(member) : CollectionMethod(member) + "(source, context)") + ",");
                 }
 
                 w.CloseWith("};");
                 w.Close();
+                foreach (MemberModel member in model.Members.Where(m => m.Collection != CollectionShape.None))
+                {
+                    // Its own [Minimizer]: the element-wise map is a library call whose result MIN001 would otherwise see as
+                    // carrying the raw collection into the minimized type's property.
+                    w.Line();
+                    w.Line("/// <summary>The minimized elements of <c>" + DocText(member.Name) + "</c>, in order.</summary>");
+                    w.Line("[global::Minimization.Minimizer]");
+                    w.Line(GeneratedCode);
+                    w.Line("private static " + OutputType(member) + " " + CollectionMethod(member) + "(" + source + " source, " + Runtime + "MinimizationContext context)");
+                    w.Line("    => " + Expression(member) + ";");
+                }
+
                 if (model.Members.Any(m => m.RareMinimum > 0))
                 {
                     w.Line();
@@ -497,6 +509,8 @@ namespace Minimization.Generators
             private static string BoundariesField(MemberModel m) => "__MinimizationBoundaries_" + m.Name;
 
             private static string MapField(MemberModel m) => "__MinimizationMap_" + m.Name;
+
+            private static string CollectionMethod(MemberModel m) => "__MinimizeElements_" + m.Name;
 
             private static string Qualified(MinimizerModel model, string name)
                 => "global::" + (model.Namespace is null ? string.Empty : string.Join(".", model.Namespace.Split('.').Select(Id)) + ".") + Id(name);

@@ -66,16 +66,40 @@ namespace Messaging
             {
                 Account = context.Pseudonymize(source.Account, "account-id", global::Minimization.PseudonymNormalization.Auto, global::Minimization.KeyRotation.None),
                 From = (source.From is null ? null : global::Messaging.PartyMinimizationExtensions.Minimize(source.From, context)),
-                To = global::Minimization.Runtime.CollectionMinimization.Map(source.To, (global::Messaging.Party? __element) => (__element is null ? null : global::Messaging.PartyMinimizationExtensions.Minimize(__element, context))),
-                Cc = global::Minimization.Runtime.CollectionMinimization.Map(source.Cc, (string? __element) => context.Pseudonymize(__element, "email", global::Minimization.PseudonymNormalization.Auto, global::Minimization.KeyRotation.Daily, source.Sent)),
-                Relays = global::Minimization.Runtime.CollectionMinimization.Map(source.Relays, (string __element) => global::Minimization.Runtime.IpMasking.Mask(__element, 24, 48)),
-                Opened = (source.Opened.IsDefault ? null : global::Minimization.Runtime.CollectionMinimization.Map(source.Opened, (global::System.DateTimeOffset __element) => global::Minimization.Runtime.TimeTruncation.Truncate(__element, global::Minimization.TimeGranularity.Day))),
+                To = __MinimizeElements_To(source, context),
+                Cc = __MinimizeElements_Cc(source, context),
+                Relays = __MinimizeElements_Relays(source, context),
+                Opened = __MinimizeElements_Opened(source, context),
                 Device = (source.Device is null ? null : global::Messaging.DeviceMinimizationExtensions.Minimize(source.Device, context)),
                 Sent = context.ShiftDate((global::System.DateTime?)source.Sent, source.Account, "account-id", 30),
                 AccountOpened = (context.ShiftDate((source.AccountOpened.HasValue ? source.AccountOpened.Value.ToDateTime(global::System.TimeOnly.MinValue) : (global::System.DateTime?)null), source.Account, "account-id", 30) is global::System.DateTime __shifted_AccountOpened ? global::System.DateOnly.FromDateTime(__shifted_AccountOpened) : (global::System.DateOnly?)null),
                 PostalCode = global::Minimization.Runtime.Prefixes.KeepCharacters(source.PostalCode, 3, "postal-code"),
             };
         }
+
+        /// <summary>The minimized elements of <c>To</c>, in order.</summary>
+        [global::Minimization.Minimizer]
+        [global::System.CodeDom.Compiler.GeneratedCode("Minimization.Generators", "0.1.0")]
+        private static global::System.Collections.Generic.IReadOnlyList<global::Messaging.MinimizedParty?>? __MinimizeElements_To(global::Messaging.Email source, global::Minimization.Runtime.MinimizationContext context)
+            => global::Minimization.Runtime.CollectionMinimization.Map(source.To, (global::Messaging.Party? __element) => (__element is null ? null : global::Messaging.PartyMinimizationExtensions.Minimize(__element, context)));
+
+        /// <summary>The minimized elements of <c>Cc</c>, in order.</summary>
+        [global::Minimization.Minimizer]
+        [global::System.CodeDom.Compiler.GeneratedCode("Minimization.Generators", "0.1.0")]
+        private static global::System.Collections.Generic.IReadOnlyList<string?>? __MinimizeElements_Cc(global::Messaging.Email source, global::Minimization.Runtime.MinimizationContext context)
+            => global::Minimization.Runtime.CollectionMinimization.Map(source.Cc, (string? __element) => context.Pseudonymize(__element, "email", global::Minimization.PseudonymNormalization.Auto, global::Minimization.KeyRotation.Daily, source.Sent));
+
+        /// <summary>The minimized elements of <c>Relays</c>, in order.</summary>
+        [global::Minimization.Minimizer]
+        [global::System.CodeDom.Compiler.GeneratedCode("Minimization.Generators", "0.1.0")]
+        private static global::System.Collections.Generic.IReadOnlyList<string?>? __MinimizeElements_Relays(global::Messaging.Email source, global::Minimization.Runtime.MinimizationContext context)
+            => global::Minimization.Runtime.CollectionMinimization.Map(source.Relays, (string __element) => global::Minimization.Runtime.IpMasking.Mask(__element, 24, 48));
+
+        /// <summary>The minimized elements of <c>Opened</c>, in order.</summary>
+        [global::Minimization.Minimizer]
+        [global::System.CodeDom.Compiler.GeneratedCode("Minimization.Generators", "0.1.0")]
+        private static global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? __MinimizeElements_Opened(global::Messaging.Email source, global::Minimization.Runtime.MinimizationContext context)
+            => (source.Opened.IsDefault ? null : global::Minimization.Runtime.CollectionMinimization.Map(source.Opened, (global::System.DateTimeOffset __element) => global::Minimization.Runtime.TimeTruncation.Truncate(__element, global::Minimization.TimeGranularity.Day)));
 
         /// <summary>Minimizes every record of <paramref name="source"/>, then suppresses the values too few of them share.</summary>
         /// <param name="source">The batch.</param>
