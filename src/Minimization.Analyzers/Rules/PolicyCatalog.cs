@@ -882,7 +882,14 @@ namespace Minimization.Analyzers
 
             // A policy other than [Drop] and [Keep] on a collection applies to each element.
             ITypeSymbol valueType = memberType;
+            // Bytes and characters are one value (a raw address, a hash, a name), never a list of values: pseudonymizing or
+            // bucketing them one by one would be a substitution cipher that keeps the value's structure.
             ITypeSymbol? element = GetElementType(memberType, out CollectionShape collection, out bool collectionNullable);
+            if (element is { SpecialType: SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Char })
+            {
+                element = null;
+            }
+
             if (element is not null && !(policies.Length == 1 && policies[0].Kind is PolicyKind.Drop or PolicyKind.Keep))
             {
                 valueType = element;

@@ -103,6 +103,8 @@ namespace Minimization.Generators.Tests.Rules
                     [{|MIN003:KeepPrefix(3)|}] public List<DateTime> Seen { get; set; } = new List<DateTime>();
                     [NonIdentifying, Keep] public List<int> Sizes { get; set; } = new List<int>();
                     [{|MIN003:Pseudonymize|}] public List<List<string>> Threads { get; set; } = new List<List<string>>();
+                    [{|MIN003:Pseudonymize|}] public byte[] RawAddress { get; set; } = new byte[0];
+                    [NonIdentifying, {|MIN003:Bucket(10)|}] public List<char> Letters { get; set; } = new List<char>();
                 }
                 """);
         }
