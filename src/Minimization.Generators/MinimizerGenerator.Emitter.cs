@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -17,7 +18,22 @@ namespace Minimization.Generators
         /// </summary>
         internal static class Emitter
         {
-            private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Minimization.Generators\", \"0.1.0\")]";
+            /// <summary>The [GeneratedCode] attribute, with the generator assembly's own version (the package version, without a build suffix).</summary>
+            private static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Minimization.Generators\", " + Literal(GeneratorVersion()) + ")]";
+
+            private static string GeneratorVersion()
+            {
+                System.Reflection.Assembly assembly = typeof(MinimizerGenerator).Assembly;
+                string? informational = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion;
+                if (!string.IsNullOrEmpty(informational))
+                {
+                    // "0.1.0+3f2a…": the commit suffix would change every generated file with every commit.
+                    int plus = informational!.IndexOf('+');
+                    return plus < 0 ? informational : informational.Substring(0, plus);
+                }
+
+                return assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            }
             private const string Runtime = "global::Minimization.Runtime.";
 
             public static string Emit(MinimizerModel model, EmitSettings settings)
@@ -39,7 +55,7 @@ namespace Minimization.Generators
 
                 EmitMinimizedType(w, model, settings, source, access);
                 w.Line();
-                EmitCore(w, model, source, output);
+                EmitCore(w, model, settings, source, output);
                 w.Line();
                 EmitExtension(w, model, source, output, access);
 
@@ -81,13 +97,28 @@ namespace Minimization.Generators
                 w.Close();
             }
 
-            private static void EmitCore(Writer w, MinimizerModel model, string source, string output)
+            private static void EmitCore(Writer w, MinimizerModel model, EmitSettings settings, string source, string output)
             {
                 w.Line("partial " + model.TypeKeyword + " " + Id(model.TypeName));
                 w.Open();
                 foreach (MemberModel member in model.Members.Where(m => m.Kind == PolicyKind.BucketBoundaries))
                 {
                     w.Line("private static readonly double[] " + BoundariesField(member) + " = new double[] { " + string.Join(", ", member.Boundaries.Select(Real)) + " };");
+                    w.Line();
+                }
+
+                foreach (MemberModel member in model.Members.Where(m => m.Kind == PolicyKind.Generalize))
+                {
+                    w.Line("private static readonly " + Runtime + "GeneralizationMap " + MapField(member) + " = new " + Runtime + "GeneralizationMap(");
+                    w.Line("    new global::System.Collections.Generic.KeyValuePair<string, string>[]");
+                    w.Line("    {");
+                    for (int i = 0; i + 1 < member.Map.Count; i += 2)
+                    {
+                        w.Line("        new global::System.Collections.Generic.KeyValuePair<string, string>(" + Literal(member.Map[i]) + ", " + Literal(member.Map[i + 1]) + "),");
+                    }
+
+                    w.Line("    },");
+                    w.Line("    " + Literal(member.Other ?? "other") + ");");
                     w.Line();
                 }
 
@@ -117,11 +148,78 @@ namespace Minimization.Generators
                 w.Open();
                 foreach (MemberModel member in model.Members)
                 {
-                    w.Line(Id(member.OutputName) + " = " + Expression(member) + ",");
+                    w.Line(Id(member.OutputName) + " = " + (member.Collection == CollectionShape.None ? Expression(member) : CollectionMethod(member) + "(source, context)") + ",");
                 }
 
                 w.CloseWith("};");
                 w.Close();
+                foreach (MemberModel member in model.Members.Where(m => m.Collection != CollectionShape.None))
+                {
+                    // Its own [Minimizer]: the element-wise map is a library call whose result MIN001 would otherwise see as
+                    // carrying the raw collection into the minimized type's property.
+                    w.Line();
+                    w.Line("/// <summary>The minimized elements of <c>" + DocText(member.Name) + "</c>, in order.</summary>");
+                    w.Line("[global::Minimization.Minimizer]");
+                    w.Line(GeneratedCode);
+                    w.Line("private static " + OutputType(member) + " " + CollectionMethod(member) + "(" + source + " source, " + Runtime + "MinimizationContext context)");
+                    w.Line("    => " + Expression(member) + ";");
+                }
+
+                if (model.Members.Any(m => m.RareMinimum > 0))
+                {
+                    w.Line();
+                    EmitBatchCore(w, model, settings.UseRecords, source, output);
+                }
+
+                w.Close();
+            }
+
+            /// <summary>Minimizes each record, then replaces the values of [SuppressRare] members that too few records of the batch share.</summary>
+            private static void EmitBatchCore(Writer w, MinimizerModel model, bool useRecords, string source, string output)
+            {
+                w.Line("/// <summary>Minimizes every record of <paramref name=\"source\"/>, then suppresses the values too few of them share.</summary>");
+                w.Line("/// <param name=\"source\">The batch.</param>");
+                w.Line("/// <param name=\"context\">The partner, its keys and the release time.</param>");
+                w.Line("/// <returns>The minimized batch, in order.</returns>");
+                w.Line("[global::Minimization.Minimizer]");
+                w.Line(GeneratedCode);
+                w.Line("internal static global::System.Collections.Generic.IReadOnlyList<" + output + "> " + PolicyCatalog.MinimizeBatchCoreName + "(global::System.Collections.Generic.IEnumerable<" + source + "> source, " + Runtime + "MinimizationContext context)");
+                w.Open();
+                w.Line("if (source is null)");
+                w.Open();
+                w.Line("throw new global::System.ArgumentNullException(nameof(source));");
+                w.Close();
+                w.Line();
+                w.Line("var items = new global::System.Collections.Generic.List<" + output + ">();");
+                w.Line("foreach (" + source + " item in source)");
+                w.Open();
+                w.Line("items.Add(" + PolicyCatalog.MinimizeCoreName + "(item, context));");
+                w.Close();
+                foreach (MemberModel member in model.Members.Where(m => m.RareMinimum > 0))
+                {
+                    string property = Id(member.OutputName);
+                    w.Line();
+                    w.Open();
+                    w.Line("var values = new string?[items.Count];");
+                    w.Line("for (int i = 0; i < values.Length; i++)");
+                    w.Open();
+                    w.Line("values[i] = items[i]." + property + ";");
+                    w.Close();
+                    w.Line();
+                    w.Line("string?[] kept = " + Runtime + "RareValues.Suppress(values, " + Int(member.RareMinimum) + ", " + Literal(member.RareOther ?? "other") + ");");
+                    w.Line("for (int i = 0; i < values.Length; i++)");
+                    w.Open();
+                    w.Line("if (!string.Equals(values[i], kept[i], global::System.StringComparison.Ordinal))");
+                    w.Open();
+                    // Only a non-null value is ever replaced, and by the non-null "other": kept[i] is not null here.
+                    w.Line(useRecords ? "items[i] = items[i] with { " + property + " = kept[i]! };" : "items[i]." + property + " = kept[i]!;");
+                    w.Close();
+                    w.Close();
+                    w.Close();
+                }
+
+                w.Line();
+                w.Line("return items.AsReadOnly();");
                 w.Close();
             }
 
@@ -147,14 +245,40 @@ namespace Minimization.Generators
                 w.Line("[global::Minimization.Minimizer]");
                 w.Line("public static " + output + " Minimize(this " + source + " source, " + Runtime + "MinimizationContext context)");
                 w.Line("    => " + source + "." + PolicyCatalog.MinimizeCoreName + "(source, context);");
+                if (model.Members.Any(m => m.RareMinimum > 0))
+                {
+                    string rare = string.Join(", ", model.Members.Where(m => m.RareMinimum > 0).Select(m => "<c>" + DocText(m.OutputName) + "</c>"));
+                    w.Line();
+                    w.Line("/// <summary>");
+                    w.Line("/// Minimizes every record of <paramref name=\"source\"/> as <c>Minimize</c> does, then replaces each value of " + rare + " that");
+                    w.Line("/// fewer records of the batch share than its <c>[SuppressRare]</c> asks by its &quot;other&quot; value.");
+                    w.Line("/// </summary>");
+                    w.Line("/// <param name=\"source\">The batch.</param>");
+                    w.Line("/// <param name=\"context\">The partner, its keys and the release time.</param>");
+                    w.Line("/// <returns>The minimized batch, in order.</returns>");
+                    w.Line("[global::Minimization.Minimizer]");
+                    w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + output + "> MinimizeBatch(this global::System.Collections.Generic.IEnumerable<" + source + "> source, " + Runtime + "MinimizationContext context)");
+                    w.Line("    => " + source + "." + PolicyCatalog.MinimizeBatchCoreName + "(source, context);");
+                }
+
                 w.Close();
             }
 
             internal static string OutputType(MemberModel m)
+                => m.Collection == CollectionShape.None
+                    ? ValueOutputType(m)
+                    : "global::System.Collections.Generic.IReadOnlyList<" + ValueOutputType(m) + ">?";
+
+            /// <summary>The minimized type of one value: the member's, or one element's.</summary>
+            private static string ValueOutputType(MemberModel m)
             {
                 string q = m.IsNullableValue ? "?" : string.Empty;
                 switch (m.Kind)
                 {
+                    case PolicyKind.ShiftDate:
+                        return "global::System." + m.Shape.ToString() + "?";
+                    case PolicyKind.Nested:
+                        return m.NestedOutputType + "?";
                     case PolicyKind.Keep:
                         return m.SourceType;
                     case PolicyKind.SnapToGrid:
@@ -176,10 +300,45 @@ namespace Minimization.Generators
 
             internal static string Expression(MemberModel m)
             {
-                string value = "source." + Id(m.Name);
+                string member = "source." + Id(m.Name);
+                if (m.Collection == CollectionShape.None)
+                {
+                    return ValueExpression(m, member);
+                }
+
+                // Element by element; the element's own policy handles a null element, a null collection gives null.
+                string lambda = "(" + m.ElementType + " __element) => " + ValueExpression(m, "__element");
+                string map = Runtime + "CollectionMinimization.Map(";
+                if (m.Collection == CollectionShape.Enumerable)
+                {
+                    return map + member + ", " + lambda + ")";
+                }
+
+                return m.CollectionIsNullableValue
+                    ? "(" + member + ".HasValue && !" + member + ".Value.IsDefault ? " + map + member + ".Value, " + lambda + ") : null)"
+                    : "(" + member + ".IsDefault ? null : " + map + member + ", " + lambda + "))";
+            }
+
+            /// <summary>The minimized form of <paramref name="value"/>, the member or one element of it.</summary>
+            private static string ValueExpression(MemberModel m, string value)
+            {
                 string q = m.IsNullableValue ? "?" : string.Empty;
                 switch (m.Kind)
                 {
+                    case PolicyKind.Generalize:
+                        return MapField(m) + ".Generalize(" + (m.Shape == ValueShape.Enum ? value + q + ".ToString()" : value) + ")";
+                    case PolicyKind.Nested:
+                        string minimize = m.NestedMinimizer + ".Minimize(";
+                        if (!m.NestedIsValueType)
+                        {
+                            return "(" + value + " is null ? null : " + minimize + value + ", context))";
+                        }
+
+                        return m.IsNullableValue
+                            ? "(" + value + ".HasValue ? " + minimize + value + ".Value, context) : null)"
+                            : minimize + value + ", context)";
+                    case PolicyKind.ShiftDate:
+                        return ShiftExpression(m, value);
                     case PolicyKind.Keep:
                         return value;
                     case PolicyKind.Pseudonymize:
@@ -190,6 +349,7 @@ namespace Minimization.Generators
                             _ => value + q + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
                         };
                         string category = m.Category is null ? "null" : Literal(m.Category);
+                        // Elements of a collection take the same call; the rotation period is the record's (RotateBy) or the release time.
                         string rotateBy = m.RotateBy is null ? string.Empty : ", source." + Id(m.RotateBy);
                         return "context.Pseudonymize(" + text + ", " + category + ", global::Minimization.PseudonymNormalization." + Name(NormalizationNames, "PseudonymNormalization", m.Normalization)
                                + ", global::Minimization.KeyRotation." + Name(RotationNames, "KeyRotation", m.Rotation) + rotateBy + ")";
@@ -236,7 +396,47 @@ namespace Minimization.Generators
                 }
             }
 
+            private static string ShiftExpression(MemberModel m, string value)
+            {
+                string subject = "source." + Id(m.SubjectBy!);
+                string sq = m.SubjectIsNullableValue ? "?" : string.Empty;
+                string subjectText = m.SubjectShape switch
+                {
+                    ValueShape.String => subject,
+                    ValueShape.Guid => subject + sq + ".ToString(\"D\")",
+                    _ => subject + sq + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+                };
+                string tail = ", " + subjectText + ", " + (m.SubjectCategory is null ? "null" : Literal(m.SubjectCategory)) + ", " + Int(m.MaxDays) + ")";
+                if (m.Shape != ValueShape.DateOnly)
+                {
+                    return "context.ShiftDate((global::System." + m.Shape.ToString() + "?)" + value + tail;
+                }
+
+                string asDateTime = m.IsNullableValue
+                    ? "(" + value + ".HasValue ? " + value + ".Value.ToDateTime(global::System.TimeOnly.MinValue) : (global::System.DateTime?)null)"
+                    : "(global::System.DateTime?)" + value + ".ToDateTime(global::System.TimeOnly.MinValue)";
+                string shifted = "__shifted_" + m.Name;
+                return "(context.ShiftDate(" + asDateTime + tail + " is global::System.DateTime " + shifted + " ? global::System.DateOnly.FromDateTime(" + shifted + ") : (global::System.DateOnly?)null)";
+            }
+
             internal static string Describe(MemberModel m)
+            {
+                string described = DescribeValue(m);
+                if (m.Collection != CollectionShape.None)
+                {
+                    string name = "<c>" + DocText(m.Name) + "</c>";
+                    described = name + ", a collection minimized element by element (a null collection gives <see langword=\"null\"/>): each element" + described.Substring(name.Length);
+                }
+
+                if (m.RareMinimum > 0)
+                {
+                    described += " In a batch minimized with <c>MinimizeBatch</c>, a value fewer than " + Int(m.RareMinimum) + " records share becomes &quot;" + DocText(m.RareOther ?? "other") + "&quot;.";
+                }
+
+                return described;
+            }
+
+            private static string DescribeValue(MemberModel m)
             {
                 string name = "<c>" + DocText(m.Name) + "</c>";
                 string nullNote = " <see langword=\"null\"/> when it is null, empty or malformed, never the raw value.";
@@ -284,12 +484,33 @@ namespace Minimization.Generators
                         string bounds = string.Join(", ", m.Boundaries.Select(b => Real(b, suffix: false)));
                         return name + ", replaced by the label of its bucket between the boundaries " + bounds + seconds
                                + " (&quot;&lt; " + Real(m.Boundaries[0], suffix: false) + "&quot;, &quot;[a, b)&quot;, &quot;&gt;= " + Real(m.Boundaries[m.Boundaries.Count - 1], suffix: false) + "&quot;).";
+                    case PolicyKind.Generalize:
+                        var groups = new List<string>();
+                        for (int i = 1; i < m.Map.Count; i += 2)
+                        {
+                            if (!groups.Contains(m.Map[i]))
+                            {
+                                groups.Add(m.Map[i]);
+                            }
+                        }
+
+                        return name + ", generalized by its declared map to one of " + string.Join(", ", groups.Select(g => "&quot;" + DocText(g) + "&quot;"))
+                               + ", or &quot;" + DocText(m.Other ?? "other") + "&quot; for any other value; <see langword=\"null\"/> when it is null.";
+                    case PolicyKind.ShiftDate:
+                        return name + ", shifted by a whole number of days between -" + Int(m.MaxDays) + " and " + Int(m.MaxDays) + " (never 0) that is the same for every date of the subject named by <c>"
+                               + DocText(m.SubjectBy ?? string.Empty) + "</c> and drawn from the partner's own key; <see langword=\"null\"/> when the date or the subject is missing.";
+                    case PolicyKind.Nested:
+                        return name + ", minimized by the generated minimizer of its own type (<see cref=\"" + m.NestedOutputType + "\"/>); <see langword=\"null\"/> when it is null.";
                     default:
                         return name + ".";
                 }
             }
 
             private static string BoundariesField(MemberModel m) => "__MinimizationBoundaries_" + m.Name;
+
+            private static string MapField(MemberModel m) => "__MinimizationMap_" + m.Name;
+
+            private static string CollectionMethod(MemberModel m) => "__MinimizeElements_" + m.Name;
 
             private static string Qualified(MinimizerModel model, string name)
                 => "global::" + (model.Namespace is null ? string.Empty : string.Join(".", model.Namespace.Split('.').Select(Id)) + ".") + Id(name);

@@ -21,7 +21,7 @@ namespace Minimization.Generators
 
             public static EmitSettings ReadSettings(Compilation compilation)
                 => new EmitSettings(
-                    compilation.GetTypeByMetadataName(PolicyCatalog.RuntimeContextMetadataName) is not null,
+                    PolicyCatalog.GetRuntimeProblem(compilation) is null,
                     SupportsRecords(compilation));
 
             public static MinimizerModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ namespace Minimization.Generators
                     }
 
                     string? justification = policy.Kind == PolicyKind.Keep ? PolicyCatalog.GetPositional<string>(policy.Attribute, 0, null) : null;
-                    members.Add(CreateMember(member, verdict.MemberType!, policy, verdict.Shape, verdict.IsNullableValue, justification));
+                    members.Add(CreateMember(type, member, verdict, justification));
                 }
 
                 // Private fields such as '_lastIp' become public properties of the minimized type; give them property names.
@@ -164,38 +164,107 @@ namespace Minimization.Generators
                 return SyntaxFacts.IsValidIdentifier(result) ? result : name;
             }
 
-            private static MemberModel CreateMember(ISymbol member, ITypeSymbol memberType, FoundPolicy policy, ValueShape shape, bool nullableValue, string? justification)
+            private static MemberModel CreateMember(INamedTypeSymbol type, ISymbol member, MemberVerdict verdict, string? justification)
             {
+                FoundPolicy policy = verdict.Policy;
+                ITypeSymbol memberType = verdict.MemberType!;
                 AttributeData a = policy.Attribute;
-                var model = new MemberModel(member.Name, member.Name, policy.Kind, shape, nullableValue, memberType.ToDisplayString(TypeFormat), PolicyCatalog.GetCategory(member))
+                AttributeData? rare = PolicyCatalog.GetSuppressRare(member);
+                var model = new MemberModel(member.Name, member.Name, policy.Kind, verdict.Shape, verdict.IsNullableValue, memberType.ToDisplayString(TypeFormat), PolicyCatalog.GetCategory(member))
                 {
                     Justification = justification,
                     KeepsNonNullableReference = policy.Kind == PolicyKind.Keep && memberType.IsReferenceType && memberType.NullableAnnotation != NullableAnnotation.Annotated,
+                    Collection = verdict.Collection,
+                    CollectionIsNullableValue = verdict.CollectionIsNullableValue,
+                    ElementType = verdict.Collection == CollectionShape.None ? null : verdict.ValueType!.ToDisplayString(TypeFormat),
+                    RareMinimum = rare is null ? 0 : PolicyCatalog.GetPositional(rare, 0, 0),
+                    RareOther = rare is null ? null : PolicyCatalog.GetNamed<string>(rare, "Other", "other"),
                 };
 
-                return policy.Kind switch
+                switch (policy.Kind)
                 {
-                    PolicyKind.Pseudonymize => model with
+                    case PolicyKind.Pseudonymize:
+                        return model with
+                        {
+                            Rotation = PolicyCatalog.GetNamed(a, "Rotation", PolicyCatalog.DefaultRotation),
+                            Normalization = PolicyCatalog.GetNamed(a, "Normalization", 0),
+                            RotateBy = PolicyCatalog.GetNamed<string>(a, "RotateBy", null),
+                        };
+                    case PolicyKind.KeepPrefix:
+                        return model with
+                        {
+                            PrefixLength = PolicyCatalog.GetPositional(a, 0, 0),
+                            PrefixUnit = PolicyCatalog.GetNamed(a, "Unit", 0),
+                        };
+                    case PolicyKind.MaskIpAddress:
+                        return model with
+                        {
+                            IPv4PrefixLength = PolicyCatalog.GetNamed(a, "IPv4PrefixLength", 24),
+                            IPv6PrefixLength = PolicyCatalog.GetNamed(a, "IPv6PrefixLength", 48),
+                        };
+                    case PolicyKind.SnapToGrid or PolicyKind.Bucket:
+                        return model with { Real = PolicyCatalog.GetPositional(a, 0, 0d) };
+                    case PolicyKind.TruncateTime:
+                        return model with { Granularity = PolicyCatalog.GetPositional(a, 0, 0) };
+                    case PolicyKind.BucketBoundaries:
+                        return model with { Boundaries = new EquatableArray<double>(PolicyCatalog.GetBoundaries(a) ?? new double[0]) };
+                    case PolicyKind.Generalize:
                     {
-                        Rotation = PolicyCatalog.GetNamed(a, "Rotation", 0),
-                        Normalization = PolicyCatalog.GetNamed(a, "Normalization", 0),
-                        RotateBy = PolicyCatalog.GetNamed<string>(a, "RotateBy", null),
-                    },
-                    PolicyKind.KeepPrefix => model with
+                        PolicyCatalog.ValidateMap(a, verdict.ValueType!, verdict.Shape, out List<KeyValuePair<string, string>> pairs);
+                        return model with
+                        {
+                            Map = EquatableArray.From(pairs.SelectMany(p => new[] { p.Key, p.Value })),
+                            Other = PolicyCatalog.GetNamed<string>(a, "Other", "other"),
+                        };
+                    }
+
+                    case PolicyKind.ShiftDate:
                     {
-                        PrefixLength = PolicyCatalog.GetPositional(a, 0, 0),
-                        PrefixUnit = PolicyCatalog.GetNamed(a, "Unit", 0),
-                    },
-                    PolicyKind.MaskIpAddress => model with
+                        string subjectBy = PolicyCatalog.GetNamed<string>(a, "SubjectBy", null)!;
+                        ISymbol subject = PolicyCatalog.FindReadableMember(type, subjectBy)!;
+                        ValueShape subjectShape = PolicyCatalog.Classify(PolicyCatalog.GetMemberType(subject), out bool subjectNullable);
+                        return model with
+                        {
+                            MaxDays = PolicyCatalog.GetPositional(a, 0, 0),
+                            SubjectBy = subjectBy,
+                            SubjectShape = subjectShape,
+                            SubjectIsNullableValue = subjectNullable,
+                            SubjectCategory = PolicyCatalog.GetCategory(subject),
+                        };
+                    }
+
+                    case PolicyKind.Nested:
                     {
-                        IPv4PrefixLength = PolicyCatalog.GetNamed(a, "IPv4PrefixLength", 24),
-                        IPv6PrefixLength = PolicyCatalog.GetNamed(a, "IPv6PrefixLength", 48),
-                    },
-                    PolicyKind.SnapToGrid or PolicyKind.Bucket => model with { Real = PolicyCatalog.GetPositional(a, 0, 0d) },
-                    PolicyKind.TruncateTime => model with { Granularity = PolicyCatalog.GetPositional(a, 0, 0) },
-                    PolicyKind.BucketBoundaries => model with { Boundaries = new EquatableArray<double>(PolicyCatalog.GetBoundaries(a) ?? new double[0]) },
-                    _ => model,
-                };
+                        ITypeSymbol valueType = verdict.ValueType!;
+                        if (valueType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+                        {
+                            valueType = nullable.TypeArguments[0];
+                        }
+
+                        var nested = (INamedTypeSymbol)valueType;
+                        string outputType;
+                        string minimizer;
+                        if (SymbolEqualityComparer.Default.Equals(nested.ContainingAssembly, type.ContainingAssembly))
+                        {
+                            // Generated in this same run: named as the generator names them.
+                            string prefix = nested.ContainingNamespace.IsGlobalNamespace ? "global::" : nested.ContainingNamespace.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".";
+                            AttributeData marker = PolicyCatalog.FindAttribute(nested, "GenerateMinimizerAttribute")!;
+                            outputType = prefix + Emitter.Id(PolicyCatalog.GetOutputTypeName(nested, marker));
+                            minimizer = prefix + Emitter.Id(nested.Name + "MinimizationExtensions");
+                        }
+                        else
+                        {
+                            IMethodSymbol minimize = PolicyCatalog.GetNestedMinimizer(type, nested, out _)!;
+                            outputType = minimize.ReturnType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat);
+                            minimizer = minimize.ContainingType.ToDisplayString(TypeFormat);
+                        }
+
+                        return model with { NestedOutputType = outputType, NestedMinimizer = minimizer, NestedIsValueType = nested.IsValueType };
+                    }
+
+                    default:
+                        return model;
+                }
             }
         }
     }

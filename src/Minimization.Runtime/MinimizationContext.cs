@@ -158,6 +158,93 @@ namespace Minimization.Runtime
             return Pseudonymize(value, category, normalization, rotation, at);
         }
 
+        /// <summary>The largest shift <see cref="ShiftDate(DateTimeOffset?, string?, string?, int)"/> accepts, in days (about ten years).</summary>
+        public const int MaxDateShiftDays = 3650;
+
+        /// <summary>
+        /// Shifts <paramref name="value"/> by the subject's own offset: a whole number of days between
+        /// <c>-maxDays</c> and <c>+maxDays</c>, never 0, drawn from a keyed HMAC of the normalized subject under this partner's
+        /// static key (its root-key version at <see cref="ReleaseTime"/>). Every date of one subject moves by the same offset for
+        /// this partner, so intervals survive; another partner's offset for the subject is unrelated, and the offset is
+        /// unrelated to the subject's pseudonym.
+        /// </summary>
+        /// <param name="value">The date.</param>
+        /// <param name="subject">Who the date belongs to (an account, a phone number).</param>
+        /// <param name="subjectCategory">The subject's identity category, which picks its normalization (one phone number in any notation, one offset).</param>
+        /// <param name="maxDays">The largest shift in days, either way; 1 to <see cref="MaxDateShiftDays"/>.</param>
+        /// <returns>The shifted date; <see langword="null"/> when the date is null or the subject null or empty (a date is never returned unshifted).</returns>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDays"/> is out of range.</exception>
+        /// <exception cref="ObjectDisposedException">The context was disposed.</exception>
+        [Minimizer]
+        public DateTimeOffset? ShiftDate(DateTimeOffset? value, string? subject, string? subjectCategory, int maxDays)
+        {
+            ThrowIfDisposed();
+            if (maxDays < 1 || maxDays > MaxDateShiftDays)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxDays), maxDays, "A date shift is between 1 and " + MaxDateShiftDays + " days.");
+            }
+
+            if (value is not DateTimeOffset date)
+            {
+                return null;
+            }
+
+            int? days = ShiftDays(subject, subjectCategory, maxDays);
+            if (days is not int offset)
+            {
+                return null;
+            }
+
+            // Near the ends of the calendar the shift goes the other way rather than fail.
+            TimeSpan shift = TimeSpan.FromDays(offset);
+            return (date.UtcDateTime.Ticks + shift.Ticks) is long ticks && ticks >= DateTime.MinValue.Ticks + TimeSpan.TicksPerDay && ticks <= DateTime.MaxValue.Ticks - TimeSpan.TicksPerDay
+                ? date.Add(shift)
+                : date.Subtract(shift);
+        }
+
+        /// <summary><see cref="ShiftDate(DateTimeOffset?, string?, string?, int)"/> for a <see cref="DateTime"/>; the <see cref="DateTime.Kind"/> is kept.</summary>
+        /// <param name="value">The date.</param>
+        /// <param name="subject">Who the date belongs to.</param>
+        /// <param name="subjectCategory">The subject's identity category.</param>
+        /// <param name="maxDays">The largest shift in days, either way; 1 to <see cref="MaxDateShiftDays"/>.</param>
+        /// <returns>The shifted date, or <see langword="null"/>.</returns>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDays"/> is out of range.</exception>
+        /// <exception cref="ObjectDisposedException">The context was disposed.</exception>
+        [Minimizer]
+        public DateTime? ShiftDate(DateTime? value, string? subject, string? subjectCategory, int maxDays)
+        {
+            if (value is not DateTime date)
+            {
+                ShiftDate((DateTimeOffset?)null, subject, subjectCategory, maxDays);
+                return null;
+            }
+
+            DateTimeOffset? shifted = ShiftDate(new DateTimeOffset(DateTime.SpecifyKind(date, DateTimeKind.Unspecified), TimeSpan.Zero), subject, subjectCategory, maxDays);
+            return shifted is DateTimeOffset s ? DateTime.SpecifyKind(s.DateTime, date.Kind) : (DateTime?)null;
+        }
+
+        private int? ShiftDays(string? subject, string? subjectCategory, int maxDays)
+        {
+            KeyPeriod period = KeyPeriod.Static;
+            Entry entry = Acquire((period, VersionFor(period, ReleaseTime)));
+            try
+            {
+                // 2 * maxDays outcomes: -maxDays … -1 and 1 … maxDays.
+                ulong? drawn = entry.Pseudonymizer.Draw("date-shift", subject, subjectCategory, (ulong)(2 * maxDays));
+                if (drawn is not ulong d)
+                {
+                    return null;
+                }
+
+                int magnitude = (int)(d % (ulong)maxDays) + 1;
+                return d < (ulong)maxDays ? -magnitude : magnitude;
+            }
+            finally
+            {
+                Release(entry);
+            }
+        }
+
         /// <summary>Clears every cached key from memory. Later calls throw <see cref="ObjectDisposedException"/>; the key provider is not disposed.</summary>
         public void Dispose()
         {

@@ -107,6 +107,46 @@ namespace Minimization.Runtime
             return builder.ToString();
         }
 
+        /// <summary>
+        /// A number in [0, <paramref name="range"/>) drawn from a keyed HMAC of the normalized value under a key derived from
+        /// this pseudonymizer's key for <paramref name="purpose"/>: the same value gives the same number, and neither the
+        /// number nor the value's token reveals the other. Null when the value normalizes to nothing.
+        /// </summary>
+        internal ulong? Draw(string purpose, string? value, string? category, ulong range)
+        {
+            ThrowIfDisposed();
+            string? normalized = IdentifierNormalization.Normalize(value, category, PseudonymNormalization.Auto);
+            if (normalized is null || range == 0)
+            {
+                return null;
+            }
+
+            byte[] purposeKey = KeyMaterial.Derive(_key, purpose);
+            byte[] mac;
+            try
+            {
+                using (var hmac = new HMACSHA256(purposeKey))
+                {
+                    mac = hmac.ComputeHash(Encoding.UTF8.GetBytes((category ?? string.Empty) + "\u001F" + normalized));
+                }
+            }
+            finally
+            {
+                Array.Clear(purposeKey, 0, purposeKey.Length);
+            }
+
+            Thread.MemoryBarrier();
+            ThrowIfDisposed();
+            ulong drawn = 0;
+            for (int i = 0; i < 8; i++)
+            {
+                drawn = (drawn << 8) | mac[i];
+            }
+
+            // The bias of a 64-bit draw reduced modulo a range of a few thousand is below 2^-50.
+            return drawn % range;
+        }
+
         /// <summary>Clears the key from memory. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
         public void Dispose()
         {

@@ -106,14 +106,14 @@ namespace Minimization.Analyzers
                     return;
                 }
 
-                bool runtimeReferenced = start.Compilation.GetTypeByMetadataName(PolicyCatalog.RuntimeContextMetadataName) is not null;
+                string? runtimeProblem = PolicyCatalog.GetRuntimeProblem(start.Compilation);
                 Compilation compilation = start.Compilation;
                 var minimizedBases = new Lazy<ImmutableHashSet<INamedTypeSymbol>>(() => CollectMinimizedBases(compilation));
-                start.RegisterSymbolAction(c => AnalyzeType(c, runtimeReferenced, minimizedBases), SymbolKind.NamedType);
+                start.RegisterSymbolAction(c => AnalyzeType(c, runtimeProblem, minimizedBases), SymbolKind.NamedType);
             });
         }
 
-        private static void AnalyzeType(SymbolAnalysisContext context, bool runtimeReferenced, Lazy<ImmutableHashSet<INamedTypeSymbol>> minimizedBases)
+        private static void AnalyzeType(SymbolAnalysisContext context, string? runtimeProblem, Lazy<ImmutableHashSet<INamedTypeSymbol>> minimizedBases)
         {
             if (context.Symbol is not INamedTypeSymbol type || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
             {
@@ -129,7 +129,7 @@ namespace Minimization.Analyzers
 
             Location typeLocation = type.Locations.FirstOrDefault() ?? Location.None;
             string? hostProblem = PolicyCatalog.GetHostProblem(type, context.CancellationToken)
-                                  ?? (runtimeReferenced ? null : "the project does not reference the Minimization.Runtime package that the generated code calls");
+                                  ?? runtimeProblem;
             if (hostProblem is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(TypeCannotBeExtended, typeLocation, type.Name, hostProblem));
@@ -215,8 +215,13 @@ namespace Minimization.Analyzers
                     break;
 
                 case MemberIssue.InvalidArgument:
-                    context.ReportDiagnostic(Diagnostic.Create(InvalidArgument, policyLocation, PolicyCatalog.Display(verdict.Policy.Kind), owner, member.Name, verdict.Problem));
+                {
+                    // A [SuppressRare] beside the policy is reported on itself.
+                    string display = verdict.ProblemAttribute is null ? PolicyCatalog.Display(verdict.Policy.Kind) : "[SuppressRare]";
+                    Location location = verdict.ProblemAttribute is null || inherited ? policyLocation : AttributeLocation(verdict.ProblemAttribute, memberLocation);
+                    context.ReportDiagnostic(Diagnostic.Create(InvalidArgument, location, display, owner, member.Name, verdict.Problem));
                     break;
+                }
 
                 case MemberIssue.KeepWithoutJustification:
                 {
@@ -238,7 +243,8 @@ namespace Minimization.Analyzers
             foreach (ISymbol member in PolicyCatalog.GetCandidateMembers(type))
             {
                 ImmutableArray<FoundPolicy> policies = PolicyCatalog.GetPolicies(member);
-                if (policies.IsEmpty)
+                AttributeData? rare = PolicyCatalog.GetSuppressRare(member);
+                if (policies.IsEmpty && rare is null)
                 {
                     continue;
                 }
@@ -253,6 +259,11 @@ namespace Minimization.Analyzers
                 {
                     Location location = AttributeLocation(policy.Attribute, MemberLocation(member));
                     context.ReportDiagnostic(Diagnostic.Create(PolicyWithoutGenerator, location, PolicyCatalog.Display(policy.Kind), type.Name, member.Name));
+                }
+
+                if (rare is not null)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(PolicyWithoutGenerator, AttributeLocation(rare, MemberLocation(member)), "[SuppressRare]", type.Name, member.Name));
                 }
             }
         }

@@ -25,6 +25,22 @@ namespace Minimization.Analyzers
         TruncateTime,
         Bucket,
         BucketBoundaries,
+        Generalize,
+        ShiftDate,
+        Nested,
+    }
+
+    /// <summary>Whether a member's policy applies to the value itself or to each element of a collection.</summary>
+    internal enum CollectionShape
+    {
+        /// <summary>Not a collection, or a [Drop]/[Keep] member (those take the whole value).</summary>
+        None,
+
+        /// <summary>An array or a generic collection interface or class the generated code enumerates.</summary>
+        Enumerable,
+
+        /// <summary>System.Collections.Immutable.ImmutableArray&lt;T&gt; (a struct; a default one gives null).</summary>
+        ImmutableArray,
     }
 
     internal enum ValueShape
@@ -42,6 +58,10 @@ namespace Minimization.Analyzers
         TimeSpan,
         IPAddress,
         GeoPoint,
+        Enum,
+
+        /// <summary>A type with [GenerateMinimizer] (in this compilation or a referenced one): minimized by its own minimizer.</summary>
+        Minimizable,
     }
 
     internal readonly struct FoundPolicy
@@ -89,15 +109,38 @@ namespace Minimization.Analyzers
     internal readonly struct MemberVerdict
     {
         public MemberVerdict(ISymbol member, ITypeSymbol? memberType, ValueShape shape, bool isNullableValue, ImmutableArray<FoundPolicy> policies, MemberIssue issue, string? problem)
+            : this(member, memberType, memberType, CollectionShape.None, false, shape, isNullableValue, policies, issue, problem, null)
+        {
+        }
+
+        public MemberVerdict(
+            ISymbol member, ITypeSymbol? memberType, ITypeSymbol? valueType, CollectionShape collection, bool collectionIsNullableValue, ValueShape shape,
+            bool isNullableValue, ImmutableArray<FoundPolicy> policies, MemberIssue issue, string? problem, AttributeData? problemAttribute)
         {
             Member = member;
             MemberType = memberType;
+            ValueType = valueType;
+            Collection = collection;
+            CollectionIsNullableValue = collectionIsNullableValue;
             Shape = shape;
             IsNullableValue = isNullableValue;
             Policies = policies;
             Issue = issue;
             Problem = problem;
+            ProblemAttribute = problemAttribute;
         }
+
+        /// <summary>The type the policy applies to: the member's type, or for a collection its element type.</summary>
+        public ITypeSymbol? ValueType { get; }
+
+        /// <summary>Whether the policy applies element by element.</summary>
+        public CollectionShape Collection { get; }
+
+        /// <summary>The collection is a nullable ImmutableArray.</summary>
+        public bool CollectionIsNullableValue { get; }
+
+        /// <summary>When the problem is in an attribute that is not the policy (a [SuppressRare] beside it): that attribute.</summary>
+        public AttributeData? ProblemAttribute { get; }
 
         public ISymbol Member { get; }
 
@@ -123,11 +166,55 @@ namespace Minimization.Analyzers
         public const string GenerateMinimizerMetadataName = "Minimization.GenerateMinimizerAttribute";
         public const string RuntimeContextMetadataName = "Minimization.Runtime.MinimizationContext";
 
+        /// <summary>Every runtime type and method generated code calls, by name: the generator writes nothing unless all exist.</summary>
+        private static readonly (string Type, string Member)[] RuntimeMembersCalled =
+        {
+            ("MinimizationContext", "Pseudonymize"),
+            ("MinimizationContext", "ShiftDate"),
+            ("Prefixes", "KeepDigits"),
+            ("Prefixes", "KeepCharacters"),
+            ("IpMasking", "Mask"),
+            ("GeoGrid", "Snap"),
+            ("GeoGrid", "SnapPoint"),
+            ("TimeTruncation", "Truncate"),
+            ("Bucketing", "ByWidth"),
+            ("Bucketing", "ByBoundaries"),
+            ("GeneralizationMap", "Generalize"),
+            ("RareValues", "Suppress"),
+            ("CollectionMinimization", "Map"),
+        };
+
+        /// <summary>
+        /// Why generated code could not compile against the compilation's Minimization.Runtime, or null: it is not
+        /// referenced, or it lacks a type or method the generated code calls (an older version).
+        /// </summary>
+        public static string? GetRuntimeProblem(Compilation compilation)
+        {
+            if (compilation.GetTypeByMetadataName(RuntimeContextMetadataName) is null)
+            {
+                return "the project does not reference the Minimization.Runtime package that the generated code calls";
+            }
+
+            foreach ((string typeName, string memberName) in RuntimeMembersCalled)
+            {
+                INamedTypeSymbol? runtimeType = compilation.GetTypeByMetadataName("Minimization.Runtime." + typeName);
+                if (runtimeType is null || !runtimeType.GetMembers(memberName).Any(m => m is IMethodSymbol { DeclaredAccessibility: Accessibility.Public }))
+                {
+                    return "the referenced Minimization.Runtime has no public '" + typeName + "." + memberName + "', which the generated code calls; reference the Minimization.Runtime version that matches Minimization.Analyzers";
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The second line of every generated file; how the analyzer tells the generator's declarations from the user's.</summary>
         public const string GeneratedFileHeader = "// Written by Minimization.Generators";
 
         /// <summary>The name of the static method the generator adds to the type.</summary>
         public const string MinimizeCoreName = "MinimizeCore";
+
+        /// <summary>The name of the static batch method the generator adds to a type with [SuppressRare] members.</summary>
+        public const string MinimizeBatchCoreName = "MinimizeBatchCore";
 
         private static readonly PolicyKind[] AllKinds = (PolicyKind[])Enum.GetValues(typeof(PolicyKind));
 
@@ -428,7 +515,14 @@ namespace Minimization.Analyzers
                 return ValueShape.IPAddress;
             }
 
-            return ValueShape.Other;
+            if (type.TypeKind == TypeKind.Enum)
+            {
+                return ValueShape.Enum;
+            }
+
+            return type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named && FindAttribute(named, "GenerateMinimizerAttribute") is not null
+                ? ValueShape.Minimizable
+                : ValueShape.Other;
         }
 
         public static bool Fits(PolicyKind kind, ValueShape shape) => kind switch
@@ -441,8 +535,69 @@ namespace Minimization.Analyzers
             PolicyKind.TruncateTime => shape is ValueShape.DateTime or ValueShape.DateTimeOffset or ValueShape.DateOnly,
             PolicyKind.Bucket => shape is ValueShape.Integral or ValueShape.Floating or ValueShape.Decimal or ValueShape.TimeSpan,
             PolicyKind.BucketBoundaries => shape is ValueShape.Integral or ValueShape.UInt64 or ValueShape.Floating or ValueShape.Decimal or ValueShape.TimeSpan,
+            PolicyKind.Generalize => shape is ValueShape.String or ValueShape.Enum,
+            PolicyKind.ShiftDate => shape is ValueShape.DateTime or ValueShape.DateTimeOffset or ValueShape.DateOnly,
+            PolicyKind.Nested => shape is ValueShape.Minimizable,
             _ => false,
         };
+
+        /// <summary>
+        /// The element type when <paramref name="type"/> is a collection a generated minimizer minimizes element by element: a
+        /// one-dimensional array, List, IList, ICollection, IEnumerable, IReadOnlyList, IReadOnlyCollection, ImmutableArray,
+        /// ImmutableList or IImmutableList (a nullable ImmutableArray too). Null for anything else, strings included.
+        /// </summary>
+        public static ITypeSymbol? GetElementType(ITypeSymbol? type, out CollectionShape collection, out bool nullableValue)
+        {
+            collection = CollectionShape.None;
+            nullableValue = false;
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                if (IsImmutableArray(nullable.TypeArguments[0]) is { } inner)
+                {
+                    collection = CollectionShape.ImmutableArray;
+                    nullableValue = true;
+                    return inner;
+                }
+
+                return null;
+            }
+
+            if (type is IArrayTypeSymbol { Rank: 1 } array)
+            {
+                collection = CollectionShape.Enumerable;
+                return array.ElementType;
+            }
+
+            if (IsImmutableArray(type) is { } element)
+            {
+                collection = CollectionShape.ImmutableArray;
+                return element;
+            }
+
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic && type.SpecialType != SpecialType.System_String)
+            {
+                string ns = generic.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+                bool known = ns switch
+                {
+                    "System.Collections.Generic" => generic.Name is "List" or "IList" or "ICollection" or "IEnumerable" or "IReadOnlyList" or "IReadOnlyCollection",
+                    "System.Collections.Immutable" => generic.Name is "ImmutableList" or "IImmutableList",
+                    _ => false,
+                };
+                if (known)
+                {
+                    collection = CollectionShape.Enumerable;
+                    return generic.TypeArguments[0];
+                }
+            }
+
+            return null;
+        }
+
+        private static ITypeSymbol? IsImmutableArray(ITypeSymbol? type)
+            => type is INamedTypeSymbol { Name: "ImmutableArray", TypeArguments.Length: 1 } named
+               && named.ContainingNamespace?.ToDisplayString() == "System.Collections.Immutable"
+                ? named.TypeArguments[0]
+                : null;
 
         /// <summary>"[Drop], [Keep], [Pseudonymize]": the policies that fit a member of this shape, minimizing ones first.</summary>
         public static string DescribeFitting(ValueShape shape)
@@ -571,9 +726,12 @@ namespace Minimization.Analyzers
                 return "it is file-local, so the generated file cannot extend it";
             }
 
-            if (type.GetMembers(MinimizeCoreName).Any(m => !IsWrittenByGenerator(m)))
+            foreach (string generated in new[] { MinimizeCoreName, MinimizeBatchCoreName })
             {
-                return "it declares a member named '" + MinimizeCoreName + "', which the generator adds; rename that member";
+                if (type.GetMembers(generated).Any(m => !IsWrittenByGenerator(m)))
+                {
+                    return "it declares a member named '" + generated + "', which the generator adds; rename that member";
+                }
             }
 
             return null;
@@ -722,8 +880,34 @@ namespace Minimization.Analyzers
                 return new MemberVerdict(member, memberType, ValueShape.Other, false, policies, MemberIssue.BrokenType, null);
             }
 
-            ValueShape shape = Classify(memberType, out bool nullableValue);
-            MemberVerdict Verdict(MemberIssue issue, string? problem = null) => new MemberVerdict(member, memberType, shape, nullableValue, policies, issue, problem);
+            // A policy other than [Drop] and [Keep] on a collection applies to each element.
+            ITypeSymbol valueType = memberType;
+            // Bytes and characters are one value (a raw address, a hash, a name), never a list of values: pseudonymizing or
+            // bucketing them one by one would be a substitution cipher that keeps the value's structure.
+            ITypeSymbol? element = GetElementType(memberType, out CollectionShape collection, out bool collectionNullable);
+            if (element is { SpecialType: SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Char })
+            {
+                element = null;
+            }
+
+            if (element is not null && !(policies.Length == 1 && policies[0].Kind is PolicyKind.Drop or PolicyKind.Keep))
+            {
+                valueType = element;
+            }
+            else
+            {
+                collection = CollectionShape.None;
+                collectionNullable = false;
+            }
+
+            if (valueType.TypeKind == TypeKind.Error)
+            {
+                return new MemberVerdict(member, memberType, ValueShape.Other, false, policies, MemberIssue.BrokenType, null);
+            }
+
+            ValueShape shape = Classify(valueType, out bool nullableValue);
+            MemberVerdict Verdict(MemberIssue issue, string? problem = null, AttributeData? problemAttribute = null)
+                => new MemberVerdict(member, memberType, valueType, collection, collectionNullable, shape, nullableValue, policies, issue, problem, problemAttribute);
 
             if (policies.Length == 0)
             {
@@ -741,10 +925,16 @@ namespace Minimization.Analyzers
                 return Verdict(MemberIssue.DoesNotFit);
             }
 
-            string? problem = ValidateArguments(policy.Kind, policy.Attribute, shape, memberType, member, type);
+            string? problem = ValidateArguments(policy.Kind, policy.Attribute, shape, valueType, member, type);
             if (problem is not null)
             {
                 return Verdict(MemberIssue.InvalidArgument, problem);
+            }
+
+            AttributeData? rare = GetSuppressRare(member);
+            if (rare is not null && ValidateSuppressRare(rare, policy.Kind, shape, collection) is { } rareProblem)
+            {
+                return Verdict(MemberIssue.InvalidArgument, rareProblem, rare);
             }
 
             if (policy.Kind == PolicyKind.Keep
@@ -754,10 +944,65 @@ namespace Minimization.Analyzers
                 return Verdict(MemberIssue.KeepWithoutJustification);
             }
 
-            string? carry = policy.Kind == PolicyKind.Drop
-                ? null
-                : GetReadProblem(type, member) ?? (policy.Kind == PolicyKind.Keep ? GetExposureProblem(type, memberType) : null);
+            string? carry = policy.Kind switch
+            {
+                PolicyKind.Drop => null,
+                PolicyKind.Keep => GetReadProblem(type, member) ?? GetExposureProblem(type, memberType),
+                PolicyKind.Nested => GetReadProblem(type, member) ?? GetNestedProblem(type, valueType),
+                _ => GetReadProblem(type, member),
+            };
             return carry is null ? Verdict(MemberIssue.None) : Verdict(MemberIssue.CannotCarry, carry);
+        }
+
+        private static string? GetNestedProblem(INamedTypeSymbol type, ITypeSymbol valueType)
+        {
+            if (valueType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                valueType = nullable.TypeArguments[0];
+            }
+
+            if (valueType is not INamedTypeSymbol nested)
+            {
+                return null;
+            }
+
+            // The nested minimized type has the nested type's accessibility: a public minimized type cannot hold an internal one.
+            return GetNestedMinimizer(type, nested, out string? problem) is null && problem is not null
+                ? problem
+                : GetExposureProblem(type, nested);
+        }
+
+        /// <summary>The member's [SuppressRare], on itself or its positional parameter (or the declaration an override takes its policy from).</summary>
+        public static AttributeData? GetSuppressRare(ISymbol member)
+        {
+            ISymbol source = GetPolicySource(member);
+            return FindAttribute(source, "SuppressRareAttribute")
+                   ?? (GetPositionalParameter(source) is { } parameter ? FindAttribute(parameter, "SuppressRareAttribute") : null);
+        }
+
+        /// <summary>
+        /// What is wrong with a [SuppressRare] beside <paramref name="kind"/>, or null: it counts minimized text values, so the
+        /// policy must give one text value per record ([Generalize], [KeepPrefix], [MaskIpAddress], [BucketBoundaries], or
+        /// [Keep] on a string), and a minimum count below 2 suppresses nothing.
+        /// </summary>
+        public static string? ValidateSuppressRare(AttributeData rare, PolicyKind kind, ValueShape shape, CollectionShape collection)
+        {
+            bool text = collection == CollectionShape.None
+                        && (kind is PolicyKind.Generalize or PolicyKind.KeepPrefix or PolicyKind.MaskIpAddress or PolicyKind.BucketBoundaries
+                            || (kind == PolicyKind.Keep && shape == ValueShape.String));
+            if (!text)
+            {
+                return "[SuppressRare] counts the minimized text values of a batch; it goes with [Generalize], [KeepPrefix], [MaskIpAddress], [BucketBoundaries] or [Keep] on a single string, not with "
+                       + Display(kind) + (collection == CollectionShape.None ? string.Empty : " on a collection");
+            }
+
+            int minimum = GetPositional(rare, 0, 0);
+            if (minimum < 2)
+            {
+                return "[SuppressRare(" + Int(minimum) + ")] suppresses nothing; the minimum count must be at least 2 (11 is the usual small-cell rule)";
+            }
+
+            return string.IsNullOrEmpty(GetNamed<string>(rare, "Other", "other")) ? "[SuppressRare] has an empty Other; name what a rare value becomes" : null;
         }
 
         /// <summary>
@@ -945,7 +1190,7 @@ namespace Minimization.Analyzers
 
                 case PolicyKind.Pseudonymize:
                 {
-                    int rotation = GetNamed(attribute, "Rotation", 0);
+                    int rotation = GetNamed(attribute, "Rotation", DefaultRotation);
                     int normalization = GetNamed(attribute, "Normalization", 0);
                     string? rotateBy = GetNamed<string>(attribute, "RotateBy", null);
                     if (rotation < 0 || rotation > 2)
@@ -975,10 +1220,163 @@ namespace Minimization.Analyzers
                         : "RotateBy = \"" + rotateBy + "\" must name a DateTime or DateTimeOffset field or property of '" + containingType.Name + "'";
                 }
 
+                case PolicyKind.Generalize:
+                    return ValidateMap(attribute, memberType, shape, out _);
+
+                case PolicyKind.ShiftDate:
+                {
+                    int maxDays = GetPositional(attribute, 0, 0);
+                    if (maxDays < 1 || maxDays > MaxDateShiftDays)
+                    {
+                        return "the largest shift is " + Int(maxDays) + " days; it must be between 1 and " + Int(MaxDateShiftDays);
+                    }
+
+                    string? subjectBy = GetNamed<string>(attribute, "SubjectBy", null);
+                    if (subjectBy is null)
+                    {
+                        return "SubjectBy is missing; name the member that identifies whose date it is, so that one subject's dates move together";
+                    }
+
+                    ISymbol? subject = subjectBy == member.Name ? null : FindReadableMember(containingType, subjectBy);
+                    ValueShape subjectShape = Classify(subject is null ? null : GetMemberType(subject), out _);
+                    return subject is not null && subjectShape is ValueShape.String or ValueShape.Integral or ValueShape.UInt64 or ValueShape.Guid
+                        ? null
+                        : "SubjectBy = \"" + subjectBy + "\" must name another string, integer or Guid field or property of '" + containingType.Name + "'";
+                }
+
                 default:
                     return null;
             }
         }
+
+        /// <summary>
+        /// The entries of a [Generalize] map as (value, group) pairs, or null with the reason. Values are compared trimmed
+        /// and ignoring case, as the runtime matches them; an enum's values must be its member names. The map must
+        /// generalize: an enum map that gives every member a group of its own (counting Other) only renames.
+        /// </summary>
+        public static string? ValidateMap(AttributeData attribute, ITypeSymbol memberType, ValueShape shape, out List<KeyValuePair<string, string>> pairs)
+        {
+            pairs = new List<KeyValuePair<string, string>>();
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0] is not { Kind: TypedConstantKind.Array, IsNull: false } argument)
+            {
+                return "no map is given; write entries such as \"iPhone 15 => Apple\"";
+            }
+
+            string? other = GetNamed<string>(attribute, "Other", "other");
+            if (string.IsNullOrWhiteSpace(other))
+            {
+                return "Other is empty; name the group of the values the map leaves out (\"other\" by default)";
+            }
+
+            if (argument.Values.IsEmpty)
+            {
+                return "the map is empty; write entries such as \"iPhone 15 => Apple\"";
+            }
+
+            INamedTypeSymbol? enumType = shape == ValueShape.Enum ? UnderlyingEnum(memberType) : null;
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < argument.Values.Length; i++)
+            {
+                string? entry = argument.Values[i].Value as string;
+                int arrow = entry?.IndexOf("=>", StringComparison.Ordinal) ?? -1;
+                if (entry is null || arrow < 0 || entry.IndexOf("=>", arrow + 2, StringComparison.Ordinal) >= 0)
+                {
+                    return "entry " + Int(i + 1) + " is not written \"value => group\"";
+                }
+
+                string value = entry.Substring(0, arrow).Trim();
+                string group = entry.Substring(arrow + 2).Trim();
+                if (value.Length == 0 || group.Length == 0)
+                {
+                    return "entry " + Int(i + 1) + " has an empty " + (value.Length == 0 ? "value" : "group");
+                }
+
+                if (!seen.Add(value))
+                {
+                    return "the value \"" + value + "\" is mapped twice (values are compared ignoring case)";
+                }
+
+                if (enumType is not null && !enumType.GetMembers().Any(m => m is IFieldSymbol { IsConst: true } f && string.Equals(f.Name, value, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return "\"" + value + "\" is not a member of '" + enumType.Name + "'";
+                }
+
+                pairs.Add(new KeyValuePair<string, string>(value, group));
+            }
+
+            if (enumType is not null)
+            {
+                string[] names = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst).Select(f => f.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+                var groups = new HashSet<string>(pairs.Select(p => p.Value), StringComparer.Ordinal);
+                if (names.Any(n => !seen.Contains(n)))
+                {
+                    groups.Add(other!);
+                }
+
+                if (groups.Count >= names.Length)
+                {
+                    return "the map gives each of the " + Int(names.Length) + " members of '" + enumType.Name + "' a group of its own: it generalizes nothing; put two or more members in one group";
+                }
+            }
+
+            return null;
+        }
+
+        private static INamedTypeSymbol? UnderlyingEnum(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            return type as INamedTypeSymbol;
+        }
+
+        /// <summary>
+        /// The generated <c>Minimize</c> a [Nested] member of type <paramref name="nested"/> is minimized with, or null with the
+        /// reason: a type of the host's own assembly must be able to get its generated code (MIN006, MIN015 would stop it); one
+        /// from a referenced assembly must come with its generated extension class.
+        /// </summary>
+        public static IMethodSymbol? GetNestedMinimizer(INamedTypeSymbol host, INamedTypeSymbol nested, out string? problem)
+        {
+            problem = null;
+            INamedTypeSymbol? extensions = nested.ContainingType is null
+                ? nested.ContainingNamespace.GetTypeMembers(nested.Name + "MinimizationExtensions").FirstOrDefault(t => t.Arity == 0)
+                : null;
+            if (SymbolEqualityComparer.Default.Equals(nested.ContainingAssembly, host.ContainingAssembly))
+            {
+                AttributeData? marker = FindAttribute(nested, "GenerateMinimizerAttribute");
+                string? why = marker is null
+                    ? "it has no [GenerateMinimizer]"
+                    : GetHostProblem(nested, CancellationToken.None) ?? GetNameConflict(nested, marker, CancellationToken.None);
+                if (why is not null)
+                {
+                    problem = "its type '" + nested.Name + "' gets no generated minimizer (" + why + ")";
+                    return null;
+                }
+
+                // Written by the generator in this same run: the analyzer sees it, the generator does not need it.
+                return extensions?.GetMembers("Minimize").OfType<IMethodSymbol>().FirstOrDefault();
+            }
+
+            IMethodSymbol? minimize = extensions?.GetMembers("Minimize").OfType<IMethodSymbol>()
+                .FirstOrDefault(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public && m.Parameters.Length == 2
+                                     && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, nested)
+                                     && m.ReturnType is INamedTypeSymbol);
+            if (minimize is null)
+            {
+                problem = "its type '" + nested.Name + "' comes from another assembly without a public generated Minimize in '" + nested.Name + "MinimizationExtensions'";
+            }
+
+            return minimize;
+        }
+
+        /// <summary>KeyRotation.Daily: what [Pseudonymize] rotates by when it names no Rotation.</summary>
+        public const int DefaultRotation = 1;
+
+        /// <summary>The largest [ShiftDate] in days (MinimizationContext.MaxDateShiftDays).</summary>
+        public const int MaxDateShiftDays = 3650;
+
         /// <summary>The smallest [SnapToGrid] cell, in degrees: about 1.1 m, finer than a position fix is accurate.</summary>
         public const double MinimumGridCell = 0.00001;
 

@@ -7,7 +7,10 @@ namespace Minimization
     /// <see cref="MinimizerAttribute"/> method, from the one policy declared on each member
     /// (<see cref="DropAttribute"/>, <see cref="PseudonymizeAttribute"/>, <see cref="KeepPrefixAttribute"/>,
     /// <see cref="MaskIpAddressAttribute"/>, <see cref="SnapToGridAttribute"/>, <see cref="TruncateTimeAttribute"/>,
-    /// <see cref="BucketAttribute"/>, <see cref="BucketBoundariesAttribute"/> or <see cref="KeepAttribute"/>).
+    /// <see cref="BucketAttribute"/>, <see cref="BucketBoundariesAttribute"/>, <see cref="GeneralizeAttribute"/>,
+    /// <see cref="ShiftDateAttribute"/>, <see cref="NestedAttribute"/> or <see cref="KeepAttribute"/>). On a collection
+    /// (array, <c>List&lt;T&gt;</c>, <c>IReadOnlyList&lt;T&gt;</c>, <c>IEnumerable&lt;T&gt;</c>, <c>ImmutableArray&lt;T&gt;</c>…)
+    /// a policy other than <see cref="DropAttribute"/> and <see cref="KeepAttribute"/> applies to each element.
     /// </summary>
     /// <remarks>
     /// A member without a policy is an error (<c>MIN002</c>), so a field added later cannot be shared raw. The generated

@@ -8,9 +8,9 @@ namespace Minimization
     /// </example>
     public enum KeyRotation
     {
-        /// <summary>One key per partner: tokens are stable for good, and records link across any time span.</summary>
+        /// <summary>One key per partner: tokens are stable for good, and records link across any time span. Never the default: write it to ask for it.</summary>
         None = 0,
-        /// <summary>A new key every UTC day: tokens link records of one day only.</summary>
+        /// <summary>A new key every UTC day: tokens link records of one day only. The default of <see cref="PseudonymizeAttribute.Rotation"/>.</summary>
         Daily = 1,
         /// <summary>A new key every ISO week (Monday, UTC): tokens link records of one week.</summary>
         Weekly = 2,

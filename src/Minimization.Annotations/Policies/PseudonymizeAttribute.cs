@@ -7,9 +7,9 @@ namespace Minimization
     /// are stable within one partner (and one key period) and cannot be joined across partners.
     /// </summary>
     /// <remarks>
-    /// A plain hash would not do: the space of phone numbers is small enough to hash in full. Set <see cref="Rotation"/> so that
-    /// a partner cannot stitch one person's records into a long trace; the period is taken from the member named by
-    /// <see cref="RotateBy"/>, or from the release time in the <c>MinimizationContext</c>.
+    /// A plain hash would not do: the space of phone numbers is small enough to hash in full. The key rotates daily unless
+    /// <see cref="Rotation"/> says otherwise, so that a partner cannot stitch one person's records into a long trace; the
+    /// period is taken from the member named by <see cref="RotateBy"/>, or from the release time in the <c>MinimizationContext</c>.
     /// </remarks>
     /// <example>
     /// <code>
@@ -21,8 +21,11 @@ namespace Minimization
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
     public sealed class PseudonymizeAttribute : Attribute
     {
-        /// <summary>How often the partner's key changes; <see cref="KeyRotation.None"/> (the default) keeps tokens stable for good.</summary>
-        public KeyRotation Rotation { get; set; }
+        /// <summary>
+        /// How often the partner's key changes; <see cref="KeyRotation.Daily"/> by default, so tokens link one day of a
+        /// person's records, not a trace. <see cref="KeyRotation.None"/> (tokens stable for good) must be asked for.
+        /// </summary>
+        public KeyRotation Rotation { get; set; } = KeyRotation.Daily;
 
         /// <summary>
         /// The name of a <see cref="DateTime"/> or <see cref="DateTimeOffset"/> member of the same type whose value picks the key

@@ -15,13 +15,13 @@ namespace Billing
         /// <summary><c>lastIp</c>, generalized to its network (IPv4 /16, IPv6 /32) in CIDR form; <see langword="null"/> when it is null, empty or malformed, never the raw value.</summary>
         public string? LastIp { get; init; }
 
-        /// <summary><c>Email</c> (category <c>email</c>), pseudonymized: a keyed HMAC-SHA-256 token (32 hex digits, after v{n}. for root-key version n above 0) under the partner's own key, so tokens cannot be joined across partners; the key never rotates, so tokens link records across every release to this partner; <see langword="null"/> when it is null, empty or malformed, never the raw value.</summary>
+        /// <summary><c>Email</c> (category <c>email</c>), pseudonymized: a keyed HMAC-SHA-256 token (32 hex digits, after v{n}. for root-key version n above 0) under the partner's own key, so tokens cannot be joined across partners; the key changes every UTC day; <see langword="null"/> when it is null, empty or malformed, never the raw value.</summary>
         public string? Email { get; init; }
 
         /// <summary><c>AccountNumber</c> (category <c>account-id</c>), pseudonymized: a keyed HMAC-SHA-256 token (32 hex digits, after v{n}. for root-key version n above 0) under the partner's own key, so tokens cannot be joined across partners; the key changes every ISO week; <see langword="null"/> when it is null, empty or malformed, never the raw value.</summary>
         public string? AccountNumber { get; init; }
 
-        /// <summary><c>DeviceId</c>, pseudonymized: a keyed HMAC-SHA-256 token (32 hex digits, after v{n}. for root-key version n above 0) under the partner's own key, so tokens cannot be joined across partners; the key never rotates, so tokens link records across every release to this partner; <see langword="null"/> when it is null, empty or malformed, never the raw value.</summary>
+        /// <summary><c>DeviceId</c>, pseudonymized: a keyed HMAC-SHA-256 token (32 hex digits, after v{n}. for root-key version n above 0) under the partner's own key, so tokens cannot be joined across partners; the key changes every UTC day; <see langword="null"/> when it is null, empty or malformed, never the raw value.</summary>
         public string? DeviceId { get; init; }
 
         /// <summary><c>PostalCode</c>, generalized to its first 3 letters and digits (upper-cased); <see langword="null"/> when it has no more than that, never the raw value.</summary>
@@ -83,9 +83,9 @@ namespace Billing
             return new global::Billing.MinimizedSubscriber
             {
                 LastIp = global::Minimization.Runtime.IpMasking.Mask(source.lastIp, 16, 32),
-                Email = context.Pseudonymize(source.Email, "email", global::Minimization.PseudonymNormalization.CaseInsensitive, global::Minimization.KeyRotation.None),
+                Email = context.Pseudonymize(source.Email, "email", global::Minimization.PseudonymNormalization.CaseInsensitive, global::Minimization.KeyRotation.Daily),
                 AccountNumber = context.Pseudonymize(source.AccountNumber.ToString(global::System.Globalization.CultureInfo.InvariantCulture), "account-id", global::Minimization.PseudonymNormalization.Auto, global::Minimization.KeyRotation.Weekly),
-                DeviceId = context.Pseudonymize(source.DeviceId.ToString("D"), null, global::Minimization.PseudonymNormalization.Auto, global::Minimization.KeyRotation.None),
+                DeviceId = context.Pseudonymize(source.DeviceId.ToString("D"), null, global::Minimization.PseudonymNormalization.Auto, global::Minimization.KeyRotation.Daily),
                 PostalCode = global::Minimization.Runtime.Prefixes.KeepCharacters(source.PostalCode, 3, "postal-code"),
                 BirthDate = global::System.DateOnly.FromDateTime(global::Minimization.Runtime.TimeTruncation.Truncate(source.BirthDate.ToDateTime(global::System.TimeOnly.MinValue), global::Minimization.TimeGranularity.Year)),
                 LastSeen = global::Minimization.Runtime.TimeTruncation.Truncate(source.LastSeen, global::Minimization.TimeGranularity.Month),

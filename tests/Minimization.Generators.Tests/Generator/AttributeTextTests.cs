@@ -99,6 +99,60 @@ namespace Minimization.Generators.Tests.Generator
             Assert.True(runs >= 500, runs + " runs");
         }
 
+        [Fact]
+        public void Fuzzed_map_entries_and_other_values_reach_the_file_only_as_the_literals_written()
+        {
+            string[] tokens =
+            {
+                "\r", "\n", "\u0085", "\u2028", "\u2029", "\0", "\u001b", "\"", "\\", "*/", "//", "<", "&", "{", "}", "\");", "#", " ", "a", "é",
+                "\u202e", "\ud83d", "\ude00", "=", ">", "public string Injected { get; init; }",
+            };
+            Gen<string> token = Gen.OneOf(Gen.Elements(tokens), Gen.Choose(0, 0xFFFF).Select(i => ((char)i).ToString()));
+            // "x" around the text keeps the trimmed value and group non-empty; "=>" inside would split the entry differently.
+            Gen<string> text = Gen.ListOf(token).Select(parts => "x" + string.Concat(parts).Replace("=>", "=") + "x");
+            Gen<string[]> four = Gen.ArrayOf(text, 4);
+
+            int runs = 0;
+            Property property = Prop.ForAll(four.ToArbitrary(), t =>
+            {
+                runs++;
+                string source = """
+                    using Minimization;
+                    namespace Inj
+                    {
+                        [IdentityBearing, GenerateMinimizer]
+                        public partial class Device
+                        {
+                            [Generalize(ENTRY, Other = OTHER), SuppressRare(2, Other = RARE)] public string Model { get; set; } = "";
+                        }
+                    }
+                    """
+                    .Replace("ENTRY", SymbolDisplay.FormatLiteral(t[0] + " => " + t[1], quote: true))
+                    .Replace("OTHER", SymbolDisplay.FormatLiteral(t[2], quote: true))
+                    .Replace("RARE", SymbolDisplay.FormatLiteral(t[3], quote: true));
+                Compilation input = TestCompilation.Create(new[] { source }, withRuntime: true, Diagnose);
+                (Compilation output, ImmutableArray<GeneratedSourceResult> generated) = TestCompilation.Generate(input);
+                SyntaxTree tree = Assert.Single(generated).SyntaxTree;
+                Assert.Empty(tree.GetDiagnostics());
+                Assert.Empty(output.GetSemanticModel(tree).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+
+                TypeDeclarationSyntax[] types = tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>().ToArray();
+                Assert.Equal(new[] { "MinimizedDevice", "Device", "DeviceMinimizationExtensions" }, types.Select(x => x.Identifier.ValueText));
+                Assert.Equal(new[] { "Model" }, MemberNames(types[0]));
+                Assert.Equal(new[] { "FieldDeclaration", "MinimizeCore", "MinimizeBatchCore" }, MemberNames(types[1]));
+                Assert.Equal(new[] { "Minimize", "MinimizeBatch" }, MemberNames(types[2]));
+
+                string[] literals = tree.GetRoot().DescendantNodes().OfType<LiteralExpressionSyntax>()
+                    .Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)).Select(l => l.Token.ValueText).ToArray();
+                Assert.Contains(t[0].Trim(), literals);
+                Assert.Contains(t[1].Trim(), literals);
+                Assert.Contains(t[2], literals);
+                Assert.Contains(t[3], literals);
+            });
+            Check.One(Config.QuickThrowOnFailure.WithMaxTest(100).WithEndSize(40).WithReplay(new Replay(new Rnd(20261206UL, 7UL), null)).WithQuietOnSuccess(true), property);
+            Assert.True(runs >= 100, runs + " runs");
+        }
+
         private static void AssertGeneratesExactly(string justification, string category)
         {
             (Compilation output, SyntaxTree tree) = Generate(justification, category);

@@ -29,6 +29,7 @@ namespace Minimization.Generators.Tests.Generator
                 Markup.Parse(NameTests.Accessibility).Source,
                 Markup.Parse(NameTests.NameClashes).Source,
                 Markup.Parse(NameTests.UnextendableTypes).Source,
+                Samples.Messaging,
             };
 
             var random = new Random(20240607);
@@ -56,7 +57,7 @@ namespace Minimization.Generators.Tests.Generator
                 }
             }
 
-            Assert.Equal(120, runs);
+            Assert.Equal(140, runs);
         }
     }
 }

@@ -2,9 +2,11 @@ using System;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Minimization.Generators;
 using Minimization.Generators.Tests.Infrastructure;
 using Xunit;
 
@@ -19,12 +21,14 @@ namespace Minimization.Generators.Tests.Generator
         [Theory]
         [InlineData(nameof(Samples.CallRecord), "Telecom.CallRecord.Minimizer.g.cs")]
         [InlineData(nameof(Samples.Subscriber), "Billing.Subscriber.Minimizer.g.cs")]
+        [InlineData(nameof(Samples.Messaging), "Messaging.Email.Minimizer.g.cs")]
+        [InlineData(nameof(Samples.Messaging), "Messaging.Device.Minimizer.g.cs")]
         public void Generated_source_matches_the_checked_in_copy(string sample, string hintName)
         {
             string source = (string)typeof(Samples).GetField(sample)!.GetValue(null)!;
             (Compilation output, ImmutableArray<GeneratedSourceResult> generated) = TestCompilation.Generate(TestCompilation.Create(source));
 
-            GeneratedSourceResult result = Assert.Single(generated);
+            GeneratedSourceResult result = Assert.Single(generated, g => g.HintName == hintName);
             Assert.Equal(hintName, result.HintName);
             AssertMatchesExpected(hintName, result.SourceText.ToString());
             Assert.Empty(TestCompilation.Problems(output));
@@ -52,6 +56,15 @@ namespace Minimization.Generators.Tests.Generator
             Assert.Contains("#nullable enable", text);
             Assert.Contains("[global::System.CodeDom.Compiler.GeneratedCode(\"Minimization.Generators\"", text);
             Assert.Contains("[global::Minimization.Minimizer]\n        public static global::Telecom.SharedCall Minimize(this global::Telecom.CallRecord source, global::Minimization.Runtime.MinimizationContext context)", text);
+        }
+
+        [Fact]
+        public void The_generated_code_attribute_carries_the_generator_assembly_version()
+        {
+            string informational = typeof(MinimizerGenerator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+            string version = informational.Split('+')[0];
+            Assert.Matches(@"^\d+\.\d+\.\d+", version);
+            Assert.Contains("[global::System.CodeDom.Compiler.GeneratedCode(\"Minimization.Generators\", \"" + version + "\")]", TestCompilation.GeneratedText(Samples.CallRecord));
         }
 
         [Fact]

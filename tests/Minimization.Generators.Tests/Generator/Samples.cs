@@ -68,5 +68,50 @@ namespace Minimization.Generators.Tests.Generator
                 [NonIdentifying, BucketBoundaries(0, 1, 10, 100)] public long Pages;
             }
             """;
+
+        /// <summary>What real pipelines have: nested records, collections of identifiers and of records, a declared map, rare values, date shifting.</summary>
+        public const string Messaging = """
+            using System;
+            using System.Collections.Generic;
+            using System.Collections.Immutable;
+            using Minimization;
+
+            namespace Messaging
+            {
+                public enum Platform { Ios, Android, Windows, Mac, Linux }
+
+                [IdentityBearing, GenerateMinimizer]
+                public partial record Party(
+                    [IdentityBearing(IdentityCategory.Email)][Pseudonymize] string Address,
+                    [IdentityBearing(IdentityCategory.Name)][Drop] string? DisplayName);
+
+                [IdentityBearing, GenerateMinimizer]
+                public partial class Device
+                {
+                    [Generalize("iPhone 15 => Apple", "iPhone 14 => Apple", "Pixel 8 => Google", "Galaxy S24 => Samsung"), SuppressRare(3)]
+                    public string Model { get; set; } = "";
+
+                    [Generalize("Ios => mobile", "Android => mobile", "Windows => desktop", "Mac => desktop", Other = "desktop")]
+                    public Platform Platform { get; set; }
+
+                    [IdentityBearing(IdentityCategory.Imei), Drop] public string Imei { get; set; } = "";
+                }
+
+                [IdentityBearing, GenerateMinimizer("SharedEmail")]
+                public partial class Email
+                {
+                    [IdentityBearing(IdentityCategory.AccountId), Pseudonymize(Rotation = KeyRotation.None)] public string Account { get; set; } = "";
+                    [Nested] public Party From { get; set; } = new Party("", null);
+                    [Nested] public IReadOnlyList<Party?> To { get; set; } = Array.Empty<Party?>();
+                    [IdentityBearing(IdentityCategory.Email), Pseudonymize(RotateBy = nameof(Sent))] public List<string?>? Cc { get; set; }
+                    [IdentityBearing(IdentityCategory.IpAddress), MaskIpAddress] public string[] Relays { get; set; } = Array.Empty<string>();
+                    [TruncateTime(TimeGranularity.Day)] public ImmutableArray<DateTimeOffset> Opened { get; set; }
+                    [Nested] public Device? Device { get; set; }
+                    [IdentityBearing(IdentityCategory.Timestamp), ShiftDate(30, SubjectBy = nameof(Account))] public DateTime Sent { get; set; }
+                    [ShiftDate(30, SubjectBy = nameof(Account))] public DateOnly? AccountOpened { get; set; }
+                    [IdentityBearing(IdentityCategory.PostalCode), KeepPrefix(3), SuppressRare(2, Other = "rural")] public string PostalCode { get; set; } = "";
+                }
+            }
+            """;
     }
 }

@@ -138,7 +138,7 @@ namespace Minimization.Generators.Tests.Rules
                 """);
 
             string message = d.Single(x => x.GetMessage().Contains("'Call.Start'")).GetMessage();
-            Assert.Equal("Policy [KeepPrefix] does not fit member 'Call.Start' of type 'DateTime'; policies that fit: [Drop], [TruncateTime], [Keep]", message);
+            Assert.Equal("Policy [KeepPrefix] does not fit member 'Call.Start' of type 'DateTime'; policies that fit: [Drop], [TruncateTime], [ShiftDate], [Keep]", message);
         }
 
         [Fact]
@@ -303,7 +303,8 @@ namespace Minimization.Generators.Tests.Rules
                     [{|MIN008:BucketBoundaries(0, 60, 30)|}] public int Seconds { get; set; }
                     [{|MIN008:TruncateTime(TimeGranularity.Hour)|}] public DateOnly Birth { get; set; }
                     [{|MIN008:Pseudonymize(Rotation = KeyRotation.Daily, RotateBy = "Nope")|}] public string Caller { get; set; } = "";
-                    [{|MIN008:Pseudonymize(RotateBy = "Start")|}] public string Callee { get; set; } = "";
+                    [{|MIN008:Pseudonymize(Rotation = KeyRotation.None, RotateBy = "Start")|}] public string Callee { get; set; } = "";
+                    [Pseudonymize(RotateBy = "Start")] public string Relay { get; set; } = "";
                     [TruncateTime(TimeGranularity.Day)] public DateTime Start { get; set; }
                 }
                 """);
