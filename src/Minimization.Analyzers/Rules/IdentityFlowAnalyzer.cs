@@ -148,6 +148,7 @@ namespace Minimization.Analyzers
                 var (path, locations) = DescribePath(first, engine.Compilation);
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add("sources", string.Join("|", sources))
+                    .Add("sourceDetails", SourceDetails(violating, sources))
                     .Add("sink", finding.Sink.Display)
                     .Add("partner", finding.Sink.Partner)
                     .Add("path", path);
@@ -205,6 +206,20 @@ namespace Minimization.Analyzers
                     finding.Sink.ToString(),
                     entry.Label.Minimizer));
             }
+        }
+
+        /// <summary>For each source named (in the message's order): <c>display;type;member;category</c>, joined by <c>|</c>.</summary>
+        private static string SourceDetails(Taint taint, List<string> ordered)
+        {
+            var parts = new List<string>(ordered.Count);
+            foreach (var display in ordered)
+            {
+                var source = taint.Sources().First(s => string.Equals(s.Display, display, StringComparison.Ordinal));
+                var (type, member) = SourceParts(source);
+                parts.Add(display + ";" + type + ";" + member + ";" + source.Category);
+            }
+
+            return string.Join("|", parts);
         }
 
         /// <summary>The type and member a source names (the member is empty for a value of an identity-bearing type).</summary>
