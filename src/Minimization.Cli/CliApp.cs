@@ -61,6 +61,7 @@ namespace Minimization.Cli
             app.Configure(config =>
             {
                 config.SetApplicationName("minimization");
+                config.UseStrictParsing();
                 config.SetApplicationVersion(typeof(CliApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
                 config.ConfigureConsole(CliIo.ConsoleOn(output, terminal));
                 config.AddCommand<AuditCommand>("audit")

@@ -91,8 +91,11 @@ namespace Minimization.Cli.Audit
 
         public string Message { get; set; } = "";
 
-        /// <summary>The flow without positions: what <c>--compare</c> matches on, so that moved code is not a change.</summary>
-        public string Key() => string.Join("|", Partner, Sink, Source.Display, Project, Location.File);
+        /// <summary>
+        /// The flow without positions or folders: what <c>--compare</c> matches on, so that moved code (or an audit of the same
+        /// project from another folder) is not a change.
+        /// </summary>
+        public string Key() => string.Join("|", Partner, Sink, Source.Display, Project, System.IO.Path.GetFileName(Location.File));
     }
 
     internal sealed class SourceInfo

@@ -51,9 +51,9 @@ namespace Minimization.Cli.Audit
         }
 
         /// <summary>Resolves what to open: a .sln/.slnx/.csproj file, or a folder (its one solution, else every project under it).</summary>
-        public static (string Root, IReadOnlyList<string> Files, bool IsSolution) Resolve(string target)
+        public static (string Root, IReadOnlyList<string> Files, bool IsSolution) Resolve(string path, string target)
         {
-            var full = Path.GetFullPath(target);
+            var full = Path.GetFullPath(path);
             if (File.Exists(full))
             {
                 var ext = Path.GetExtension(full).ToLowerInvariant();
@@ -119,7 +119,7 @@ namespace Minimization.Cli.Audit
 
         public async Task<AuditReport> RunAsync(string target, string workingDirectory, IAuditProgress progress, CancellationToken cancellationToken)
         {
-            var (root, files, isSolution) = Resolve(Path.Combine(workingDirectory, target));
+            var (root, files, isSolution) = Resolve(Path.Combine(workingDirectory, target), target);
             var displayTarget = Paths.Display(workingDirectory, Path.Combine(workingDirectory, target));
             EnsureMsBuild();
             var report = new AuditReport { Target = displayTarget, Root = Paths.Display(workingDirectory, root) };
@@ -178,7 +178,7 @@ namespace Minimization.Cli.Audit
                 var entry = new ProjectEntry { Name = project.Name, Path = Paths.Relative(root, project.FilePath ?? project.Name), Documents = project.DocumentIds.Count };
                 report.Projects.Add(entry);
                 var failure = failures.FirstOrDefault(f => project.FilePath is not null && f.IndexOf(project.FilePath, StringComparison.OrdinalIgnoreCase) >= 0);
-                if (!isSolution && project.FilePath is not null && Path.IsPathRooted(Paths.Relative(root, project.FilePath)) && !files.Any(f => SamePath(project.FilePath, f)))
+                if (!isSolution && project.FilePath is not null && IsOutside(root, project.FilePath) && !files.Any(f => SamePath(project.FilePath, f)))
                 {
                     // A project the audited ones reference, outside the audited folder: its own audit is its own.
                     entry.Status = "skipped";
@@ -248,20 +248,35 @@ namespace Minimization.Cli.Audit
             // Every rule at its default severity for the analysis itself: a rule switched off in .editorconfig or <NoWarn>
             // still shows its flows, marked suppressed. What the build would have reported is decided below from the
             // project's own options.
-            var neutral = compilation.WithOptions(original.WithSpecificDiagnosticOptions(ImmutableDictionary<string, ReportDiagnostic>.Empty).WithGeneralDiagnosticOption(ReportDiagnostic.Default));
+            var neutralOptions = original.WithSpecificDiagnosticOptions(ImmutableDictionary<string, ReportDiagnostic>.Empty).WithGeneralDiagnosticOption(ReportDiagnostic.Default);
+            if (original.SyntaxTreeOptionsProvider is { } treeOptions)
+            {
+                neutralOptions = neutralOptions.WithSyntaxTreeOptionsProvider(new NeutralTreeOptions(treeOptions));
+            }
+
+            var neutral = compilation.WithOptions(neutralOptions);
             var analyzerOptions = new AnalyzerOptions(project.AnalyzerOptions.AdditionalFiles, new AuditOptionsProvider(project.AnalyzerOptions.AnalyzerConfigOptionsProvider));
             var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new IdentityFlowAnalyzer(), new PolicyAnalyzer());
             var withAnalyzers = neutral.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
             var all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-            entry.CompileErrors = all.Count(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("MIN", StringComparison.Ordinal) && !d.IsSuppressed);
+            var compileErrors = all.Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("MIN", StringComparison.Ordinal) && !d.IsSuppressed).ToList();
+            entry.CompileErrors = compileErrors.Count;
+            if (Environment.GetEnvironmentVariable("MINIMIZATION_AUDIT_TRACE") == "1")
+            {
+                foreach (var e in compileErrors.Take(5))
+                {
+                    Console.Error.WriteLine(e.ToString());
+                }
+            }
+
             entry.Status = "analyzed";
-            if (!entry.Annotated)
+            if (entry.CompileErrors > 0)
+            {
+                entry.Reason = entry.CompileErrors + " compile error(s) (is it restored and built?): flows through code that does not compile may be missing";
+            }
+            else if (!entry.Annotated)
             {
                 entry.Reason = "does not reference Minimization.Annotations: nothing in it is identity or a sink";
-            }
-            else if (entry.CompileErrors > 0)
-            {
-                entry.Reason = entry.CompileErrors + " compile error(s): flows through code that does not compile may be missing";
             }
 
             suppressions.Scan(project, compilation, original, cancellationToken);
@@ -318,6 +333,12 @@ namespace Minimization.Cli.Audit
             return Paths.Relative(root, path.TrimEnd('.'));
         }
 
+        private static bool IsOutside(string root, string path)
+        {
+            var relative = Paths.Relative(root, path);
+            return Path.IsPathRooted(relative) || relative.StartsWith("../", StringComparison.Ordinal);
+        }
+
         private static bool SamePath(string? a, string b) => a is not null && string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
 
         internal static string OneLine(string text)
@@ -356,19 +377,45 @@ namespace Minimization.Cli.Audit
 
         public override AnalyzerConfigOptions GlobalOptions => _global;
 
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _inner.GetOptions(tree);
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new WithoutSeverities(_inner.GetOptions(tree));
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _inner.GetOptions(textFile);
 
-        private sealed class WithMinimizedFlows : AnalyzerConfigOptions
+        /// <summary>Severity entries (category-wide ones included) are the build's business, not the audit's: they are read separately.</summary>
+        private class WithoutSeverities : AnalyzerConfigOptions
         {
             private readonly AnalyzerConfigOptions _inner;
 
-            public WithMinimizedFlows(AnalyzerConfigOptions inner) => _inner = inner;
+            public WithoutSeverities(AnalyzerConfigOptions inner) => _inner = inner;
 
-            public override IEnumerable<string> Keys => _inner.Keys.Append(Key);
+            public override IEnumerable<string> Keys => _inner.Keys.Where(k => !IsSeverity(k));
 
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                if (IsSeverity(key))
+                {
+                    value = null;
+                    return false;
+                }
+
+                return _inner.TryGetValue(key, out value);
+            }
+
+            private static bool IsSeverity(string key)
+                => key.StartsWith("dotnet_analyzer_diagnostic.", StringComparison.OrdinalIgnoreCase)
+                   || (key.StartsWith("dotnet_diagnostic.MIN", StringComparison.OrdinalIgnoreCase) && key.EndsWith(".severity", StringComparison.OrdinalIgnoreCase));
+        }
+
+        private sealed class WithMinimizedFlows : WithoutSeverities
+        {
             private const string Key = "minimization.report_minimized_flows";
+
+            public WithMinimizedFlows(AnalyzerConfigOptions inner)
+                : base(inner)
+            {
+            }
+
+            public override IEnumerable<string> Keys => base.Keys.Append(Key);
 
             public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
             {
@@ -378,8 +425,40 @@ namespace Minimization.Cli.Audit
                     return true;
                 }
 
-                return _inner.TryGetValue(key, out value);
+                return base.TryGetValue(key, out value);
             }
+        }
+    }
+
+    /// <summary>The project's per-file options without their Minimization severities: the audit sees every rule at its default.</summary>
+    internal sealed class NeutralTreeOptions : SyntaxTreeOptionsProvider
+    {
+        private readonly SyntaxTreeOptionsProvider _inner;
+
+        public NeutralTreeOptions(SyntaxTreeOptionsProvider inner) => _inner = inner;
+
+        public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => _inner.IsGenerated(tree, cancellationToken);
+
+        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            if (diagnosticId.StartsWith("MIN", StringComparison.Ordinal))
+            {
+                severity = ReportDiagnostic.Default;
+                return false;
+            }
+
+            return _inner.TryGetDiagnosticValue(tree, diagnosticId, cancellationToken, out severity);
+        }
+
+        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            if (diagnosticId.StartsWith("MIN", StringComparison.Ordinal))
+            {
+                severity = ReportDiagnostic.Default;
+                return false;
+            }
+
+            return _inner.TryGetGlobalDiagnosticValue(diagnosticId, cancellationToken, out severity);
         }
     }
 }

@@ -16,7 +16,7 @@ namespace Minimization.Cli.Audit
 
             var full = Path.GetFullPath(path);
             var relative = Path.GetRelativePath(root, full);
-            return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative).Replace('\\', '/');
+            return (Path.IsPathRooted(relative) ? full : relative).Replace('\\', '/');
         }
 
         /// <summary>A path for the reader: relative to the working directory when it lies inside it.</summary>

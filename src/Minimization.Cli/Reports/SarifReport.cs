@@ -160,7 +160,11 @@ namespace Minimization.Cli.Reports
 
             if (f.Status == "suppressed-violation")
             {
-                var by = report.Suppressions.FirstOrDefault(s => s.Kind == f.SuppressedBy && (s.File == f.Location.File || s.Kind is "analyzer-config" or "no-warn") && s.Rules.Any(r => r == "MIN001" || r == "MIN*"));
+                var by = report.Suppressions
+                    .Where(s => s.Kind == f.SuppressedBy && s.Rules.Any(r => r == "MIN001" || r == "MIN*"))
+                    .Where(s => s.Kind is "pragma" or "suppress-message" ? s.File == f.Location.File && s.Line <= f.Location.Line : s.Projects.Contains(f.Project))
+                    .OrderByDescending(s => s.Kind is "pragma" or "suppress-message" ? s.Line : 0)
+                    .FirstOrDefault();
                 var suppression = new JsonObject
                 {
                     ["kind"] = f.SuppressedBy is "pragma" or "suppress-message" ? "inSource" : "external",
