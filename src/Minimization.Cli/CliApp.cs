@@ -39,7 +39,8 @@ namespace Minimization.Cli
             });
             if (!terminal)
             {
-                console.Profile.Width = 200;
+                // A fixed width off a terminal: files, pipes and tests get the same layout every time.
+                console.Profile.Width = 150;
             }
 
             return console;

@@ -261,13 +261,6 @@ namespace Minimization.Cli.Audit
             var all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
             var compileErrors = all.Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("MIN", StringComparison.Ordinal) && !d.IsSuppressed).ToList();
             entry.CompileErrors = compileErrors.Count;
-            if (Environment.GetEnvironmentVariable("MINIMIZATION_AUDIT_TRACE") == "1")
-            {
-                foreach (var e in compileErrors.Take(5))
-                {
-                    Console.Error.WriteLine(e.ToString());
-                }
-            }
 
             entry.Status = "analyzed";
             if (entry.CompileErrors > 0)

@@ -20,7 +20,9 @@ namespace Minimization.Cli.Reports
             foreach (var partner in report.Flows.GroupBy(f => f.Partner))
             {
                 var table = new Table().Border(TableBorder.Rounded).Title("[bold]Partner " + Markup.Escape(ReportBuilder.PartnerName(partner.Key)) + "[/]");
-                table.AddColumns("Sink", "Identity type", "Member", "Category", "Minimizer", "Location");
+                table.AddColumn(new TableColumn("Sink").NoWrap());
+                table.AddColumns("Identity type", "Member", "Category", "Minimizer");
+                table.AddColumn(new TableColumn("Location").NoWrap());
                 foreach (var f in partner)
                 {
                     var minimizer = f.Status switch
@@ -43,7 +45,9 @@ namespace Minimization.Cli.Reports
             }
 
             var suppressions = new Table().Border(TableBorder.Rounded).Title("[bold]Suppressions of Minimization rules[/]");
-            suppressions.AddColumns("Kind", "Rules", "Location", "Justification");
+            suppressions.AddColumns("Kind", "Rules");
+            suppressions.AddColumn(new TableColumn("Location").NoWrap());
+            suppressions.AddColumn("Justification");
             foreach (var s in report.Suppressions)
             {
                 suppressions.AddRow(
