@@ -25,8 +25,12 @@ namespace Minimization.Cli.Tests
             var packages = Path.Combine(work, "packages");
             Directory.CreateDirectory(feed);
 
-            // The CLI was built by the test run in this configuration: pack what the other tests ran against.
-            var (packed, packOutput) = NestedDotnet.Run(Repo.Root, $"pack src/Minimization.Cli/Minimization.Cli.csproj -c {Repo.Configuration} --no-build -o \"{feed}\"", TimeSpan.FromMinutes(5));
+            // The CLI was built by the test run in this configuration: pack what the other tests ran against. The tool's publish
+            // folder and nuspec go to this test's folder, so a concurrent pack of the solution (the packaging tests) cannot collide.
+            var (packed, packOutput) = NestedDotnet.Run(
+                Repo.Root,
+                $"pack src/Minimization.Cli/Minimization.Cli.csproj -c {Repo.Configuration} --no-build -o \"{feed}\" -p:PublishDir=\"{Path.Combine(work, "publish")}/\" -p:NuspecOutputPath=\"{Path.Combine(work, "nuspec")}/\"",
+                TimeSpan.FromMinutes(5));
             Assert.True(packed == 0, packOutput);
             Assert.True(File.Exists(Path.Combine(feed, "Minimization.Cli." + Repo.Version + ".nupkg")), packOutput);
 
