@@ -27,6 +27,7 @@ namespace Minimization.Analyzers
         // MIN013 is reserved for another rule.
         public const string MemberCannotBeCarried = "MIN014";
         public const string GeneratedTypeNameTaken = "MIN015";
+        public const string MinimizedFlow = "MIN016";
 
         public static string GetHelpUri(string id) => RepositoryUrl + "/blob/main/docs/rules/" + id + ".md";
     }

@@ -20,11 +20,13 @@ namespace Minimization.Analyzers.Flow
         public const string MinimizersKey = "minimization.minimizers";
         public const string CleanMethodsKey = "minimization.clean_methods";
         public const string PropagatorsKey = "minimization.propagators";
+        public const string ReportMinimizedFlowsKey = "minimization.report_minimized_flows";
 
         public static readonly FlowOptions Default = new FlowOptions(256, 50_000, 200, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, 2_000_000_000L);
 
-        public FlowOptions(int maxCallDepth, int maxMethodOperations, int maxFixpointIterations, ImmutableArray<string> minimizers, ImmutableArray<string> cleanMethods, ImmutableArray<string> propagators, long maxAnalysisWork)
+        public FlowOptions(int maxCallDepth, int maxMethodOperations, int maxFixpointIterations, ImmutableArray<string> minimizers, ImmutableArray<string> cleanMethods, ImmutableArray<string> propagators, long maxAnalysisWork, bool reportMinimizedFlows = false)
         {
+            ReportMinimizedFlows = reportMinimizedFlows;
             MaxAnalysisWork = maxAnalysisWork;
             MaxCallDepth = maxCallDepth;
             MaxMethodOperations = maxMethodOperations;
@@ -50,6 +52,12 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         public long MaxAnalysisWork { get; }
 
+        /// <summary>
+        /// Whether identity that passes through a minimizer is followed on to the sinks it reaches (MIN016, for the audit).
+        /// Off by default: a minimizer's result is then clean, and the build pays nothing for the inventory.
+        /// </summary>
+        public bool ReportMinimizedFlows { get; }
+
         public ImmutableArray<string> Minimizers { get; }
 
         public ImmutableArray<string> CleanMethods { get; }
@@ -73,7 +81,21 @@ namespace Minimization.Analyzers.Flow
                 ReadList(sources, MinimizersKey),
                 ReadList(sources, CleanMethodsKey),
                 ReadList(sources, PropagatorsKey),
-                ReadLong(sources, MaxAnalysisWorkKey, Default.MaxAnalysisWork));
+                ReadLong(sources, MaxAnalysisWorkKey, Default.MaxAnalysisWork),
+                ReadBool(sources, ReportMinimizedFlowsKey));
+        }
+
+        private static bool ReadBool(List<AnalyzerConfigOptions> sources, string key)
+        {
+            foreach (var s in sources)
+            {
+                if (s.TryGetValue(key, out var text) && bool.TryParse(text.Trim(), out var value))
+                {
+                    return value;
+                }
+            }
+
+            return false;
         }
 
         private static long ReadLong(List<AnalyzerConfigOptions> sources, string key, long fallback)

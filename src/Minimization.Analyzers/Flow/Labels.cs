@@ -77,15 +77,21 @@ namespace Minimization.Analyzers.Flow
     /// </summary>
     internal sealed class Label : IEquatable<Label>
     {
-        private Label(IdentitySource? source, int parameter, ImmutableArray<string> memberPath)
+        private Label(IdentitySource? source, int parameter, ImmutableArray<string> memberPath, string? minimizer = null)
         {
             Source = source;
             Parameter = parameter;
             MemberPath = memberPath.IsDefault ? ImmutableArray<string>.Empty : memberPath;
+            Minimizer = minimizer;
             var hash = source?.GetHashCode() ?? (parameter * 397);
             foreach (var m in MemberPath)
             {
                 hash = (hash * 31) ^ StringComparer.Ordinal.GetHashCode(m);
+            }
+
+            if (minimizer is not null)
+            {
+                hash = (hash * 17) ^ StringComparer.Ordinal.GetHashCode(minimizer);
             }
 
             _hash = hash;
@@ -104,16 +110,28 @@ namespace Minimization.Analyzers.Flow
 
         public ImmutableArray<string> MemberPath { get; }
 
+        /// <summary>
+        /// Set only when <c>minimization.report_minimized_flows</c> is on: the identity this label stands for passed through
+        /// this minimizer (its display name). Such a label flows like identity, so summaries carry it, but it is a fact for the
+        /// audit (MIN016), never a violation.
+        /// </summary>
+        public string? Minimizer { get; }
+
+        public bool IsMinimized => Minimizer is not null;
+
+        /// <summary>The same identity, marked as having passed through <paramref name="minimizer"/> (the first minimizer on the way is kept).</summary>
+        public Label MinimizedBy(string minimizer) => IsMinimized ? this : new Label(Source, Parameter, MemberPath, minimizer);
+
         public static Label Concrete(IdentitySource source) => new Label(source, 0, ImmutableArray<string>.Empty);
 
         public static Label Symbolic(int parameter) => new Label(null, parameter, ImmutableArray<string>.Empty);
 
         public Label WithMember(string member, int maxPath)
-            => IsConcrete || MemberPath.Length >= maxPath ? this : new Label(null, Parameter, MemberPath.Add(member));
+            => IsConcrete || MemberPath.Length >= maxPath ? this : new Label(null, Parameter, MemberPath.Add(member), Minimizer);
 
         public bool Equals(Label? other)
         {
-            if (other is null || _hash != other._hash)
+            if (other is null || _hash != other._hash || !string.Equals(Minimizer, other.Minimizer, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -145,6 +163,11 @@ namespace Minimization.Analyzers.Flow
 
         public override string ToString()
         {
+            if (Minimizer is not null)
+            {
+                return new Label(Source, Parameter, MemberPath).ToString() + " minimized by " + Minimizer;
+            }
+
             if (Source is not null)
             {
                 return Source.Display;

@@ -146,7 +146,7 @@ namespace Minimization.Analyzers.Flow
             CheckCallSinks(target, args);
             if (_ann.IsMinimizer(target))
             {
-                return AbstractValue.Clean;
+                return _engine.Options.ReportMinimizedFlows ? Minimized(target, receiver, args, site) : AbstractValue.Clean;
             }
 
             var result = AbstractValue.Clean;
@@ -208,7 +208,7 @@ namespace Minimization.Analyzers.Flow
                 if (anyBound)
                 {
                     _results.MarkTruncated();
-                    var inputs = Union(args, receiver).Self.OnlyConcrete();
+                    var inputs = Union(args, receiver).Self.OnlyConcrete().WithoutMinimized();
                     if (!inputs.IsClean)
                     {
                         AddBound(site.Syntax.GetLocation(), "max_call_depth or max_method_operations", FlowOptions.MaxCallDepthKey + " / " + FlowOptions.MaxMethodOperationsKey, "the call to " + _ann.Display(target), string.Join(", ", inputs.OrderedSourceNames()));
@@ -248,7 +248,7 @@ namespace Minimization.Analyzers.Flow
                 if (bound)
                 {
                     _results.MarkTruncated();
-                    var inputs = Union(args, receiver).Self.OnlyConcrete();
+                    var inputs = Union(args, receiver).Self.OnlyConcrete().WithoutMinimized();
                     if (!inputs.IsClean)
                     {
                         AddBound(site.Syntax.GetLocation(), "max_call_depth or max_method_operations", FlowOptions.MaxCallDepthKey + " / " + FlowOptions.MaxMethodOperationsKey, "the call to " + _ann.Display(callee), string.Join(", ", inputs.OrderedSourceNames()));
@@ -274,6 +274,20 @@ namespace Minimization.Analyzers.Flow
 
             return result;
         }
+
+        /// <summary>
+        /// With <c>minimization.report_minimized_flows</c>: what went into a minimizer comes out marked with it, so that the
+        /// sinks it reaches are reported as minimized flows (MIN016) and never as violations.
+        /// </summary>
+        private AbstractValue Minimized(IMethodSymbol minimizer, AbstractValue? receiver, CallArg[] args, IOperation site)
+        {
+            var display = _ann.Display(minimizer);
+            return AbstractValue.Of(Union(args, receiver).Self.MinimizedBy(display, display, site.Syntax.GetLocation(), MaxPath));
+        }
+
+        /// <summary>What a callee's reach or summary label stands for at the call: marked with the label's minimizer, if any.</summary>
+        private static Taint Remark(Taint reached, Label label)
+            => label.Minimizer is { } minimizer ? reached.MinimizedBy(minimizer, null, null, MaxPath) : reached;
 
         private static bool HasDelegateArgument(CallArg[] args)
         {
@@ -383,7 +397,7 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                var reached = Navigate(bound, label.MemberPath).Deep();
+                var reached = Remark(Navigate(bound, label.MemberPath).Deep(), label);
                 if (reached.IsClean)
                 {
                     continue;
@@ -526,7 +540,7 @@ namespace Minimization.Analyzers.Flow
                 return value;
             }
 
-            if (value.Fields.IsEmpty && value.Self.Entries.Length == 1 && !value.Self.Entries[0].Label.IsConcrete)
+            if (value.Fields.IsEmpty && value.Self.Entries.Length == 1 && !value.Self.Entries[0].Label.IsConcrete && !value.Self.Entries[0].Label.IsMinimized)
             {
                 // The callee hands back (a member of) what it was given: keep the argument's own field precision.
                 var entry = value.Self.Entries[0];
@@ -580,7 +594,7 @@ namespace Minimization.Analyzers.Flow
 
                 if (bindings.TryGetValue(entry.Label.Parameter, out var bound))
                 {
-                    result = result.Union(Navigate(bound, entry.Label.MemberPath).Deep().Extend(display, location, entry.Path, MaxPath));
+                    result = result.Union(Remark(Navigate(bound, entry.Label.MemberPath).Deep(), entry.Label).Extend(display, location, entry.Path, MaxPath));
                 }
             }
 
@@ -592,7 +606,7 @@ namespace Minimization.Analyzers.Flow
             var behavior = _engine.Library.Classify(target);
             if (behavior == LibraryBehavior.Minimize)
             {
-                return AbstractValue.Clean;
+                return _engine.Options.ReportMinimizedFlows ? Minimized(target, receiver, args, site) : AbstractValue.Clean;
             }
 
             // The inputs twice: flattened (what a string, a hash or a serializer made of them carries) and with their
@@ -873,7 +887,7 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                var reached = Navigate(bound, label.MemberPath).Deep();
+                var reached = Remark(Navigate(bound, label.MemberPath).Deep(), label);
                 if (!reached.IsClean)
                 {
                     ReportThrough(FindReport(args, label.Parameter - firstLabel) ?? site!, reached, display, site!, reach);

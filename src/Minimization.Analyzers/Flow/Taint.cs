@@ -292,6 +292,68 @@ namespace Minimization.Analyzers.Flow
             return builder.Count == 0 ? Clean : new Taint(builder.ToImmutable());
         }
 
+        /// <summary>
+        /// Every label marked as having passed through <paramref name="minimizer"/> (labels already minimized keep their first
+        /// minimizer); with a <paramref name="display"/>, the minimizer call becomes a hop of every path.
+        /// </summary>
+        public Taint MinimizedBy(string minimizer, string? display, Location? location, int maxPath)
+        {
+            if (IsClean)
+            {
+                return this;
+            }
+
+            var result = Clean;
+            foreach (var e in Entries)
+            {
+                var path = display is null || (e.Path is not null && e.Path.Length >= maxPath) ? e.Path : new FlowStep(display, location, e.Path);
+                result = result.Union(Of(e.Label.MinimizedBy(minimizer), path));
+            }
+
+            return result;
+        }
+
+        /// <summary>The labels that have not passed through a minimizer: what MIN001, MIN010 and MIN011 speak of.</summary>
+        public Taint WithoutMinimized()
+        {
+            var any = false;
+            foreach (var e in Entries)
+            {
+                any |= e.Label.IsMinimized;
+            }
+
+            if (!any)
+            {
+                return this;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<TaintEntry>();
+            foreach (var e in Entries)
+            {
+                if (!e.Label.IsMinimized)
+                {
+                    builder.Add(e);
+                }
+            }
+
+            return builder.Count == 0 ? Clean : new Taint(builder.ToImmutable());
+        }
+
+        /// <summary>The labels that have passed through a minimizer (none unless <c>minimization.report_minimized_flows</c> is on).</summary>
+        public Taint OnlyMinimized()
+        {
+            var builder = ImmutableArray.CreateBuilder<TaintEntry>();
+            foreach (var e in Entries)
+            {
+                if (e.Label.IsMinimized)
+                {
+                    builder.Add(e);
+                }
+            }
+
+            return builder.Count == 0 ? Clean : builder.Count == Entries.Length ? this : new Taint(builder.ToImmutable());
+        }
+
         public Taint OnlySymbolic()
         {
             var builder = ImmutableArray.CreateBuilder<TaintEntry>();

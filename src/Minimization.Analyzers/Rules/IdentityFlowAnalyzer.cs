@@ -12,7 +12,9 @@ namespace Minimization.Analyzers
 {
     /// <summary>
     /// MIN001 (identity reaches a partner sink without a minimizer), MIN010 (identity exposed across the assembly
-    /// boundary without an annotation), MIN011 (an analysis bound was reached) and MIN012 (the analysis of a member failed).
+    /// boundary without an annotation), MIN011 (an analysis bound was reached), MIN012 (the analysis of a member failed) and
+    /// MIN016 (identity reaches a sink through a minimizer: a hidden fact for the audit, only with
+    /// <c>minimization.report_minimized_flows = true</c>).
     /// Diagnostics come from operation-block actions, so they appear live in the IDE, per document.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -46,8 +48,15 @@ namespace Minimization.Analyzers
             DiagnosticSeverity.Warning,
             "The analyzer caught an internal error instead of crashing (which would disable every rule). The member named was not checked.");
 
+        public static readonly DiagnosticDescriptor MinimizedFlow = DescriptorFactory.Create(
+            RuleIdentifiers.MinimizedFlow,
+            "Identity reaches a partner through a minimizer",
+            "Identity from {0} reaches partner sink {1} through minimizer {2}",
+            DiagnosticSeverity.Hidden,
+            "A fact, not a finding: a value that carried identity reaches a [PartnerShare] sink after passing through a [Minimizer]. Reported only when minimization.report_minimized_flows = true (the audit sets it), so that the inventory of what reaches each partner, and through which minimizer, comes from the same analysis as MIN001.");
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(IdentityReachesPartner, IdentityExposedAcrossAssembly, AnalysisBoundReached, AnalysisFailed);
+            ImmutableArray.Create(IdentityReachesPartner, IdentityExposedAcrossAssembly, AnalysisBoundReached, AnalysisFailed, MinimizedFlow);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -123,16 +132,23 @@ namespace Minimization.Analyzers
         {
             foreach (var finding in analysis.Findings)
             {
-                var sources = OrderedSources(finding.Taint);
+                if (engine.Options.ReportMinimizedFlows)
+                {
+                    ReportMinimized(context, engine, finding);
+                }
+
+                var violating = finding.Taint.WithoutMinimized();
+                var sources = OrderedSources(violating);
                 if (sources.Count == 0)
                 {
                     continue;
                 }
 
-                var first = ShownEntry(finding.Taint);
+                var first = ShownEntry(violating);
                 var (path, locations) = DescribePath(first, engine.Compilation);
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add("sources", string.Join("|", sources))
+                    .Add("sourceDetails", SourceDetails(violating, sources))
                     .Add("sink", finding.Sink.Display)
                     .Add("partner", finding.Sink.Partner)
                     .Add("path", path);
@@ -149,6 +165,78 @@ namespace Minimization.Analyzers
             foreach (var bound in analysis.Bounds)
             {
                 context.ReportDiagnostic(Diagnostic.Create(AnalysisBoundReached, bound.Location, bound.Bound, bound.What, bound.Sources, bound.Option));
+            }
+        }
+
+        /// <summary>One MIN016 per source and minimizer that meet at this sink argument, each with its own path.</summary>
+        private static void ReportMinimized(OperationBlockAnalysisContext context, FlowEngine engine, FlowFinding finding)
+        {
+            var minimized = finding.Taint.OnlyMinimized();
+            if (minimized.IsClean)
+            {
+                return;
+            }
+
+            var facts = minimized.Entries
+                .Where(e => e.Label.IsConcrete)
+                .OrderBy(e => e.Label.Source!.Location?.SourceTree?.FilePath ?? string.Empty, StringComparer.Ordinal)
+                .ThenBy(e => e.Label.Source!.Location?.SourceSpan.Start ?? -1)
+                .ThenBy(e => e.Label.Source!.Display, StringComparer.Ordinal)
+                .ThenBy(e => e.Label.Minimizer, StringComparer.Ordinal);
+            foreach (var entry in facts)
+            {
+                var source = entry.Label.Source!;
+                var (type, member) = SourceParts(source);
+                var (path, locations) = DescribePath(entry, engine.Compilation);
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add("source", source.Display)
+                    .Add("sourceType", type)
+                    .Add("sourceMember", member)
+                    .Add("category", source.Category)
+                    .Add("minimizer", entry.Label.Minimizer)
+                    .Add("sink", finding.Sink.Display)
+                    .Add("partner", finding.Sink.Partner)
+                    .Add("path", path);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    MinimizedFlow,
+                    finding.Location,
+                    locations,
+                    properties,
+                    source.Display,
+                    finding.Sink.ToString(),
+                    entry.Label.Minimizer));
+            }
+        }
+
+        /// <summary>For each source named (in the message's order): <c>display;type;member;category</c>, joined by <c>|</c>.</summary>
+        private static string SourceDetails(Taint taint, List<string> ordered)
+        {
+            var parts = new List<string>(ordered.Count);
+            foreach (var display in ordered)
+            {
+                var source = taint.Sources().First(s => string.Equals(s.Display, display, StringComparison.Ordinal));
+                var (type, member) = SourceParts(source);
+                parts.Add(display + ";" + type + ";" + member + ";" + source.Category);
+            }
+
+            return string.Join("|", parts);
+        }
+
+        /// <summary>The type and member a source names (the member is empty for a value of an identity-bearing type).</summary>
+        internal static (string Type, string Member) SourceParts(IdentitySource source)
+        {
+            switch (source.Key)
+            {
+                case INamedTypeSymbol type:
+                    return (type.Name, string.Empty);
+                case IParameterSymbol parameter:
+                    return (parameter.ContainingSymbol?.ContainingType?.Name ?? string.Empty, source.Display);
+                case ISymbol symbol when symbol.ContainingType is not null:
+                    return (symbol.ContainingType.Name, symbol.Name);
+                case ReturnSourceKey returned:
+                    return (returned.Method.ContainingType?.Name ?? string.Empty, returned.Method.Name + "()");
+                default:
+                    return (string.Empty, source.Display);
             }
         }
 
@@ -243,7 +331,7 @@ namespace Minimization.Analyzers
                 return;
             }
 
-            var carried = analysis.ReturnValue.Deep().OnlyConcrete();
+            var carried = analysis.ReturnValue.Deep().OnlyConcrete().WithoutMinimized();
             if (carried.IsClean)
             {
                 return;

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Minimization.Analyzers;
 using Minimization.Generators.Tests.Generator;
 using Minimization.Generators.Tests.Infrastructure;
@@ -77,6 +79,56 @@ namespace Minimization.Generators.Tests.EndToEnd
 
             Assert.Contains(diagnostics, d => d.Id == "MIN001" && ReportedAt(d, text, "raw"));
             Assert.Contains(diagnostics, d => d.Id == "MIN001" && ReportedAt(d, text, "rawmember"));
+        }
+
+        [Fact]
+        public async Task With_minimized_flows_reported_the_generated_minimizer_is_named_at_the_sink()
+        {
+            (Compilation output, _) = TestCompilation.Generate(TestCompilation.Create(Samples.CallRecord, Gateway));
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalOnlyOptions("minimization.report_minimized_flows", "true"));
+            ImmutableArray<Diagnostic> diagnostics = await TestCompilation.AnalyzeAsync(output, options, new IdentityFlowAnalyzer());
+            string text = output.SyntaxTrees.Single(t => t.ToString().Contains("class PartnerGateway")).ToString();
+
+            Diagnostic fact = Assert.Single(diagnostics, d => d.Id == "MIN016" && ReportedAt(d, text, "member"));
+            Assert.Contains("Minimize", fact.Properties["minimizer"]);
+            Assert.Equal("CallRecord", fact.Properties["sourceType"]);
+            Assert.Equal("UK", fact.Properties["partner"]);
+            Assert.Contains(diagnostics, d => d.Id == "MIN016" && ReportedAt(d, text, "minimized"));
+            Assert.DoesNotContain(diagnostics, d => d.Id == "MIN016" && ReportedAt(d, text, "raw"));
+            Assert.Contains(diagnostics, d => d.Id == "MIN001" && ReportedAt(d, text, "raw"));
+        }
+
+        private sealed class GlobalOnlyOptions : AnalyzerConfigOptionsProvider
+        {
+            private readonly Options _global;
+
+            public GlobalOnlyOptions(string key, string value) => _global = new Options(key, value);
+
+            public override AnalyzerConfigOptions GlobalOptions => _global;
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.None;
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.None;
+
+            private sealed class Options : AnalyzerConfigOptions
+            {
+                public static readonly Options None = new Options(string.Empty, string.Empty);
+
+                private readonly string _key;
+                private readonly string _value;
+
+                public Options(string key, string value)
+                {
+                    _key = key;
+                    _value = value;
+                }
+
+                public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value)
+                {
+                    value = key == _key && _key.Length > 0 ? _value : null;
+                    return value is not null;
+                }
+            }
         }
 
         [Fact]

@@ -69,11 +69,14 @@ namespace Minimization.Generators.Tests.Infrastructure
         public static ImmutableArray<Diagnostic> Problems(Compilation compilation)
             => compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
 
-        public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, params DiagnosticAnalyzer[] analyzers)
+        public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, params DiagnosticAnalyzer[] analyzers)
+            => AnalyzeAsync(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), analyzers);
+
+        public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, AnalyzerOptions options, params DiagnosticAnalyzer[] analyzers)
         {
             CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(
                 analyzers.ToImmutableArray(),
-                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+                new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
             ImmutableArray<Diagnostic> all = await withAnalyzers.GetAllDiagnosticsAsync();
             // AD0001 means an analyzer threw: that must never happen, so it fails every test that sees it.
             Assert.DoesNotContain(all, d => d.Id == "AD0001");

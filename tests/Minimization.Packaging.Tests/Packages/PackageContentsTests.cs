@@ -18,12 +18,15 @@ namespace Minimization.Packaging.Tests.Packages
 
         public PackageContentsTests(PackagingWorkspace workspace) => _workspace = workspace;
 
+        /// <summary>The contract's four packages, and the audit tool (a .NET tool package users install, not reference).</summary>
+        private static readonly string[] Tools = { "Minimization.Cli" };
+
         [Fact]
-        public void Pack_writes_exactly_the_four_contract_packages_at_one_release_version()
+        public void Pack_writes_exactly_the_four_contract_packages_and_the_audit_tool_at_one_release_version()
         {
             var feed = _workspace.Feed;
 
-            Assert.Equal(ContractPackages.OrderBy(x => x), feed.Packages.Keys.OrderBy(x => x));
+            Assert.Equal(ContractPackages.Concat(Tools).OrderBy(x => x), feed.Packages.Keys.OrderBy(x => x));
             Assert.DoesNotContain('-', Nested.Version);
             Assert.Matches(@"^\d+\.\d+\.\d+$", Nested.Version);
             Assert.All(feed.Packages.Values, p =>
@@ -38,6 +41,7 @@ namespace Minimization.Packaging.Tests.Packages
         [InlineData("Minimization.Runtime")]
         [InlineData("Minimization.Analyzers")]
         [InlineData("Minimization.Testing")]
+        [InlineData("Minimization.Cli")]
         public void Package_carries_license_readme_tags_repository_and_description(string id)
         {
             var package = _workspace.Feed.Packages[id];
@@ -60,6 +64,7 @@ namespace Minimization.Packaging.Tests.Packages
         [InlineData("Minimization.Runtime", "src/Minimization.Runtime")]
         [InlineData("Minimization.Analyzers", "src/Minimization.Analyzers.Package")]
         [InlineData("Minimization.Testing", "src/Minimization.Testing")]
+        [InlineData("Minimization.Cli", "src/Minimization.Cli")]
         public void Packed_README_is_the_package_own_with_absolute_links_only(string id, string project)
         {
             var package = _workspace.Feed.Packages[id];
