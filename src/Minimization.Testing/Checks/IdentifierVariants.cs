@@ -30,16 +30,54 @@ namespace Minimization.Testing.Checks
         public bool DigitBoundary { get; }
     }
 
+    /// <summary>How a part of an identifier is searched for.</summary>
+    internal enum PartMode
+    {
+        /// <summary>Equal to a whole run of digits of the compact text (so "613402018" is found in "613-402-018|K1A").</summary>
+        DigitRun,
+
+        /// <summary>A word of the lower-cased text, bounded by characters that are not letters or digits.</summary>
+        Token,
+
+        /// <summary>An address prefix ("203.0.113", "2001:db8:1:2:") not continued by another digit.</summary>
+        Prefix,
+
+        /// <summary>Anywhere in the compact text.</summary>
+        Compact,
+    }
+
+    /// <summary>A part of an identifier that may single its subject out on its own: the first 9 of 10 digits, a local part, a /24.</summary>
+    internal readonly struct Part
+    {
+        public Part(string kind, string text, PartMode mode)
+        {
+            Kind = kind;
+            Text = text;
+            Mode = mode;
+        }
+
+        /// <summary>What is kept, in words: "its first 9 digits", "its local part", "its /24 (all but the last octet)".</summary>
+        public string Kind { get; }
+
+        public string Text { get; }
+
+        public PartMode Mode { get; }
+    }
+
     /// <summary>An identifying value taken from an input record, with the forms to look for.</summary>
     internal sealed class Identifier
     {
-        public Identifier(string category, string member, string display, Needle[] needles)
+        public Identifier(string category, string member, string display, Needle[] needles, Part[]? parts = null)
         {
             Category = category;
             Member = member;
             Display = display;
             Needles = needles;
+            Parts = parts ?? Array.Empty<Part>();
         }
+
+        /// <summary>Parts that may single the subject out when kept alone.</summary>
+        public Part[] Parts { get; }
 
         public string Category { get; }
 
@@ -94,6 +132,7 @@ namespace Minimization.Testing.Checks
             }
 
             var needles = new List<Needle>();
+            var parts = new List<Part>();
             string raw = TextOf(value).Trim();
             if (raw.Length == 0)
             {
@@ -122,6 +161,7 @@ namespace Minimization.Testing.Checks
                         needles.Add(new Needle(n.ToString("x", CultureInfo.InvariantCulture), compact: true, "as a hex number"));
                     }
 
+                    DigitParts(parts, national);
                     break;
                 }
 
@@ -136,9 +176,9 @@ namespace Minimization.Testing.Checks
                         string local = lower.Substring(0, at);
                         int plus = local.IndexOf('+');
                         string baseLocal = plus > 0 ? local.Substring(0, plus) : local;
-                        if (baseLocal.Length >= 5)
+                        if (baseLocal.Length >= 3)
                         {
-                            needles.Add(new Needle(baseLocal, compact: false, "as its local part"));
+                            parts.Add(new Part("its local part (without the domain)", baseLocal, PartMode.Token));
                         }
                     }
 
@@ -171,11 +211,18 @@ namespace Minimization.Testing.Checks
                             string.Join(".", Array.ConvertAll(b, x => x.ToString("D3", CultureInfo.InvariantCulture))), compact: false, "zero-padded", digitBoundary: true));
                         needles.Add(new Needle(b[3] + "." + b[2] + "." + b[1] + "." + b[0] + ".in-addr.arpa", compact: false, "as a reverse-DNS name"));
                         needles.Add(new Needle(Convert.ToHexString(b), compact: true, "in hex"));
+                        parts.Add(new Part("its /24 (all but the last octet)", b[0] + "." + b[1] + "." + b[2], PartMode.Prefix));
                     }
                     else
                     {
                         needles.Add(new Needle(display, compact: false, "in compressed notation"));
                         needles.Add(new Needle(Convert.ToHexString(b), compact: true, "in full hex notation"));
+                        var prefix = new byte[16];
+                        Array.Copy(b, prefix, 8);
+                        string p64 = new IPAddress(prefix).ToString();
+                        p64 = p64.EndsWith("::", StringComparison.Ordinal) ? p64.Substring(0, p64.Length - 1) : p64;
+                        parts.Add(new Part("its /64 prefix", p64.ToLowerInvariant(), PartMode.Prefix));
+                        parts.Add(new Part("its /64 prefix", Convert.ToHexString(b, 0, 8).ToLowerInvariant(), PartMode.Compact));
                     }
 
                     needles.Add(new Needle(Convert.ToBase64String(b), compact: false, "as Base64 of its bytes"));
@@ -185,16 +232,26 @@ namespace Minimization.Testing.Checks
 
                 case IdentityCategory.Name:
                 {
-                    string[] parts = raw.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-                    if (parts.Length >= 2)
+                    string[] names = raw.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+                    if (names.Length >= 2)
                     {
-                        string first = parts[0], last = parts[parts.Length - 1];
+                        string first = names[0], last = names[names.Length - 1];
                         needles.Add(new Needle(first + last, compact: true, "as the full name"));
                         needles.Add(new Needle(last + first, compact: true, "as 'last, first'"));
                         string af = IdentitySampler.Ascii(first), al = IdentitySampler.Ascii(last);
                         if (af + al != ObjectText.Compact(first + last))
                         {
                             needles.Add(new Needle(af + al, compact: true, "as the full name without accents"));
+                        }
+
+                        if (last.Length >= 4)
+                        {
+                            parts.Add(new Part("its last name", last.ToLowerInvariant(), PartMode.Token));
+                        }
+
+                        if (first.Length >= 4)
+                        {
+                            parts.Add(new Part("its first name", first.ToLowerInvariant(), PartMode.Token));
                         }
                     }
                     else if (raw.Length >= 4)
@@ -224,6 +281,7 @@ namespace Minimization.Testing.Checks
                     }
 
                     Encoded(needles, digits, "digits");
+                    DigitParts(parts, digits);
                     break;
                 }
 
@@ -232,6 +290,10 @@ namespace Minimization.Testing.Checks
                     string compact = ObjectText.Compact(raw).ToUpperInvariant();
                     display = compact.Length == 6 ? compact.Substring(0, 3) + " " + compact.Substring(3) : raw;
                     needles.Add(new Needle(compact, compact: true, "as the full postal code"));
+                    if (compact.Length == 6)
+                    {
+                        parts.Add(new Part("its first five characters", compact.Substring(0, 5).ToLowerInvariant(), PartMode.Compact));
+                    }
                     Encoded(needles, compact, "postal code");
                     Encoded(needles, display, "postal code");
                     break;
@@ -289,11 +351,32 @@ namespace Minimization.Testing.Checks
                     }
 
                     Encoded(needles, raw, "value");
+                    string valueDigits = IdentityFormats.DigitsOnly(raw);
+                    if (valueDigits.Length >= 8)
+                    {
+                        DigitParts(parts, valueDigits);
+                    }
+
                     break;
                 }
             }
 
-            return new Identifier(category, member, display, needles.ToArray());
+            return new Identifier(category, member, display, needles.ToArray(), parts.ToArray());
+        }
+
+        /// <summary>Prefixes and suffixes of a digit string that keep all but one to three digits (the first 9 of 10, the last 7).</summary>
+        private static void DigitParts(List<Part> parts, string digits)
+        {
+            if (digits.Length < 8)
+            {
+                return;
+            }
+
+            for (int keep = digits.Length - 1; keep >= Math.Max(6, digits.Length - 3); keep--)
+            {
+                parts.Add(new Part($"its first {keep} digits", digits.Substring(0, keep), PartMode.DigitRun));
+                parts.Add(new Part($"its last {keep} digits", digits.Substring(digits.Length - keep), PartMode.DigitRun));
+            }
         }
 
         private static IEnumerable<string> SplitPairs(string hex)

@@ -15,12 +15,16 @@ namespace Minimization.Testing.Checks
     /// <summary>A value at the bottom of an output's object graph, with the path that reaches it.</summary>
     internal readonly struct Leaf
     {
-        public Leaf(string path, string text, byte[]? bytes = null)
+        public Leaf(string path, string text, byte[]? bytes = null, bool quoted = true)
         {
             Path = path;
             Text = text;
             Bytes = bytes;
+            Quoted = quoted;
         }
+
+        /// <summary>Whether the value is text (printed in quotes) rather than a number, a boolean or an enum member.</summary>
+        public bool Quoted { get; }
 
         public string Path { get; }
 
@@ -100,7 +104,8 @@ namespace Minimization.Testing.Checks
                 string? text = ScalarText(value);
                 if (text != null)
                 {
-                    leaves.Add(new Leaf(path, text));
+                    bool quoted = !(value is bool || value is Enum || (type.IsPrimitive && value is not char) || value is decimal);
+                    leaves.Add(new Leaf(path, text, quoted: quoted));
                 }
 
                 return;

@@ -103,6 +103,103 @@ namespace Minimization.Testing.Checks
             return null;
         }
 
+        /// <summary>Finds a part of an identifier kept on its own (a digit prefix, a local part, an address prefix).</summary>
+        public static Hit? FindPart(Part part, List<Haystack> haystacks)
+        {
+            foreach (Haystack h in haystacks)
+            {
+                bool found = part.Mode switch
+                {
+                    PartMode.DigitRun => HasDigitRun(h.Compact, part.Text),
+                    PartMode.Token => HasToken(h.Raw, part.Text),
+                    PartMode.Prefix => HasPrefix(h.Raw, part.Text),
+                    _ => h.Compact.Contains(part.Text, StringComparison.Ordinal),
+                };
+                if (found)
+                {
+                    return new Hit(h.Path, h.How);
+                }
+            }
+
+            return null;
+        }
+
+        private static bool HasDigitRun(string compact, string digits)
+        {
+            int i = 0, n = compact.Length;
+            while (i < n)
+            {
+                if (!char.IsAsciiDigit(compact[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                int start = i;
+                while (i < n && char.IsAsciiDigit(compact[i]))
+                {
+                    i++;
+                }
+
+                if (i - start == digits.Length && compact.AsSpan(start, i - start).SequenceEqual(digits))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasToken(string hay, string token)
+        {
+            int from = 0;
+            while (from <= hay.Length - token.Length)
+            {
+                int at = hay.IndexOf(token, from, StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    return false;
+                }
+
+                int end = at + token.Length;
+                if ((at == 0 || !char.IsLetterOrDigit(hay[at - 1])) && (end == hay.Length || !char.IsLetterOrDigit(hay[end])))
+                {
+                    return true;
+                }
+
+                from = at + 1;
+            }
+
+            return false;
+        }
+
+        private static bool HasPrefix(string hay, string prefix)
+        {
+            bool v6 = prefix.Contains(':');
+            int from = 0;
+            while (from <= hay.Length - prefix.Length)
+            {
+                int at = hay.IndexOf(prefix, from, StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    return false;
+                }
+
+                int end = at + prefix.Length;
+                char before = at == 0 ? ' ' : hay[at - 1];
+                bool cleanBefore = v6 ? !(Uri.IsHexDigit(before) || before == ':') : !(char.IsAsciiDigit(before) || before == '.');
+                bool cleanAfter = v6 || end == hay.Length || !char.IsAsciiDigit(hay[end]);
+                if (cleanBefore && cleanAfter)
+                {
+                    return true;
+                }
+
+                from = at + 1;
+            }
+
+            return false;
+        }
+
         private static bool ContainsBounded(string hay, string needle)
         {
             int from = 0;
