@@ -94,8 +94,9 @@ namespace Minimization.Testing.Checks
             SingledOut.ToString("N0", CultureInfo.InvariantCulture), Checks.Text.Count(Sampled, "sampled subject"), Unicity, SingledOut == 1 ? "is" : "are",
             Points,
             SubjectsWithFewerPoints == 0 ? string.Empty : string.Format(
-                CultureInfo.InvariantCulture, " ({0} fewer than {1} points; all of {2} were used)",
-                Checks.Text.Count(SubjectsWithFewerPoints, "subject has", "subjects have"), Points, SubjectsWithFewerPoints == 1 ? "its" : "theirs"),
+                CultureInfo.InvariantCulture, " ({0} fewer than {1} points and {2} tested with all of {3})",
+                Checks.Text.Count(SubjectsWithFewerPoints, "subject has", "subjects have"), Points,
+                SubjectsWithFewerPoints == 1 ? "was" : "were", SubjectsWithFewerPoints == 1 ? "its own" : "theirs"),
             Example.Length == 0 ? string.Empty : "; e.g. " + Example);
     }
 
