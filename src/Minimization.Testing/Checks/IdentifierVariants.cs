@@ -96,16 +96,47 @@ namespace Minimization.Testing.Checks
     {
         public static string Compact(string s)
         {
-            var sb = new StringBuilder(s.Length);
+            // Most texts are already compact (digits, lower-case hex): return them without copying.
+            bool already = true;
+            foreach (char c in s)
+            {
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+                {
+                    already = false;
+                    break;
+                }
+            }
+
+            if (already)
+            {
+                return s;
+            }
+
+            return string.Create(CountLetterOrDigit(s), s, (span, text) =>
+            {
+                int w = 0;
+                foreach (char c in text)
+                {
+                    if (char.IsLetterOrDigit(c))
+                    {
+                        span[w++] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) : char.ToLowerInvariant(c);
+                    }
+                }
+            });
+        }
+
+        private static int CountLetterOrDigit(string s)
+        {
+            int n = 0;
             foreach (char c in s)
             {
                 if (char.IsLetterOrDigit(c))
                 {
-                    sb.Append(char.ToLowerInvariant(c));
+                    n++;
                 }
             }
 
-            return sb.ToString();
+            return n;
         }
     }
 

@@ -47,7 +47,8 @@ namespace Minimization.Testing.Checks
             var leaves = new List<Leaf>(8);
             if (root != null)
             {
-                Walk(root, rootName ?? TypeName(root.GetType()), leaves, 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                HashSet<object>? seen = null;
+                Walk(root, rootName ?? TypeName(root.GetType()), leaves, 0, ref seen, root);
             }
 
             return leaves;
@@ -90,7 +91,7 @@ namespace Minimization.Testing.Checks
             _ => null,
         };
 
-        private static void Walk(object value, string path, List<Leaf> leaves, int depth, HashSet<object> seen)
+        private static void Walk(object value, string path, List<Leaf> leaves, int depth, ref HashSet<object>? seen, object root)
         {
             if (value is byte[] bytes)
             {
@@ -111,9 +112,19 @@ namespace Minimization.Testing.Checks
                 return;
             }
 
-            if (depth >= MaxDepth || (!type.IsValueType && !seen.Add(value)))
+            if (depth >= MaxDepth)
             {
                 return;
+            }
+
+            if (depth > 0 && !type.IsValueType)
+            {
+                // Most outputs are flat records: the set that breaks cycles is made only when the graph goes deeper.
+                seen ??= new HashSet<object>(ReferenceEqualityComparer.Instance) { root };
+                if (!seen.Add(value))
+                {
+                    return;
+                }
             }
 
             if (value is IDictionary dictionary)
@@ -130,7 +141,7 @@ namespace Minimization.Testing.Checks
                     leaves.Add(new Leaf(path + ".<key>", key));
                     if (entry.Value != null)
                     {
-                        Walk(entry.Value, path + "[" + key + "]", leaves, depth + 1, seen);
+                        Walk(entry.Value, path + "[" + key + "]", leaves, depth + 1, ref seen, root);
                     }
                 }
 
@@ -149,7 +160,7 @@ namespace Minimization.Testing.Checks
 
                     if (item != null)
                     {
-                        Walk(item, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", leaves, depth + 1, seen);
+                        Walk(item, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", leaves, depth + 1, ref seen, root);
                     }
 
                     i++;
@@ -173,7 +184,7 @@ namespace Minimization.Testing.Checks
 
                 if (child != null)
                 {
-                    Walk(child, path + "." + name, leaves, depth + 1, seen);
+                    Walk(child, path + "." + name, leaves, depth + 1, ref seen, root);
                 }
             }
         }

@@ -43,6 +43,43 @@ namespace Minimization.Testing.Checks
     {
         private const int MinEncodedRun = 12;
 
+        /// <summary>
+        /// The haystacks of many outputs, each leaf's computed once: most leaves (a region, a day, a bucket) repeat across
+        /// records, so only the few distinct ones (a token) are decoded and compacted. Bounded: cleared past 200,000 leaves.
+        /// </summary>
+        public static List<Haystack> Haystacks(List<Leaf> leaves, Dictionary<(string Path, string Text), Haystack[]> cache)
+        {
+            var hay = new List<Haystack>(leaves.Count + 4);
+            var one = new List<Leaf>(1);
+            foreach (Leaf leaf in leaves)
+            {
+                if (leaf.Bytes != null)
+                {
+                    one.Clear();
+                    one.Add(leaf);
+                    hay.AddRange(Haystacks(one));
+                    continue;
+                }
+
+                if (!cache.TryGetValue((leaf.Path, leaf.Text), out Haystack[]? forms))
+                {
+                    if (cache.Count >= 200_000)
+                    {
+                        cache.Clear();
+                    }
+
+                    one.Clear();
+                    one.Add(leaf);
+                    forms = Haystacks(one).ToArray();
+                    cache[(leaf.Path, leaf.Text)] = forms;
+                }
+
+                hay.AddRange(forms);
+            }
+
+            return hay;
+        }
+
         public static List<Haystack> Haystacks(List<Leaf> leaves)
         {
             var hay = new List<Haystack>(leaves.Count * 2);
@@ -62,8 +99,12 @@ namespace Minimization.Testing.Checks
                     byte[]? bytes = kind == "hex" ? TryHex(run) : TryBase64(run);
                     if (bytes != null && bytes.Length > 0)
                     {
-                        Add(hay, leaf.Path, Encoding.UTF8.GetString(bytes), "as " + kind);
-                        Add(hay, leaf.Path, Convert.ToHexString(bytes), "as the bytes of " + kind);
+                        Add(hay, leaf.Path, Encoding.UTF8.GetString(bytes), kind == "hex" ? "as hex" : "as Base64");
+                        if (kind != "hex")
+                        {
+                            // The hex of a hex run's bytes is the run itself, already searched.
+                            Add(hay, leaf.Path, Convert.ToHexString(bytes), "as the bytes of Base64");
+                        }
                     }
                 }
             }

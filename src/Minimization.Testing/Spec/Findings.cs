@@ -232,6 +232,12 @@ namespace Minimization.Testing
         /// <summary>Whether every check passed.</summary>
         public bool Passed => Findings.Count == 0;
 
+        /// <summary>Wall time of each phase of the run (minimize, survival, population checks, …), for the benchmarks.</summary>
+        internal Dictionary<string, TimeSpan> PhaseTimes { get; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+
+        /// <summary>Processor time of each phase (the process's, so it includes the garbage collector's threads).</summary>
+        internal Dictionary<string, TimeSpan> PhaseCpu { get; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+
         /// <summary>The k-anonymity measure, when quasi-identifiers were declared.</summary>
         public KAnonymityResult? KAnonymity { get; internal set; }
 

@@ -28,7 +28,7 @@ namespace Minimization.Testing
         private readonly string _outName = ObjectGraph.TypeName(typeof(TOut));
         private readonly List<(MemberSlot Slot, string Category)> _identifierMembers;
         private readonly List<string> _guesses;
-        private readonly Dictionary<string, Identifier?> _identifierCache = new Dictionary<string, Identifier?>(StringComparer.Ordinal);
+        private readonly Dictionary<(string Member, string Category, object Value), Identifier?> _identifierCache = new Dictionary<(string, string, object), Identifier?>();
         private readonly Dictionary<FindingKind, (string Measure, double? Figure, double? Threshold)> _measures = new Dictionary<FindingKind, (string, double?, double?)>();
         private TOut[] _outputs = Array.Empty<TOut>();
         private List<Leaf>?[] _leaves = Array.Empty<List<Leaf>?>();
@@ -59,6 +59,12 @@ namespace Minimization.Testing
         /// <summary>The attacker runs the published code with keys of its own: it does not have the real root secret.</summary>
         private static MinimizerContext AttackerContext(string partner) => new MinimizerContext(partner, new byte[32]);
 
+        private static TimeSpan Cpu()
+        {
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            return process.TotalProcessorTime;
+        }
+
         private void Measure(FindingKind kind, string measure, double? figure = null, double? threshold = null) => _measures[kind] = (measure, figure, threshold);
 
         public HarnessReport Execute()
@@ -70,6 +76,8 @@ namespace Minimization.Testing
             _outputs = new TOut[n];
             _leaves = new List<Leaf>?[n];
             MinimizerContext context = RealContext(_spec.MainPartner);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            TimeSpan cpu = Cpu();
             Measure(FindingKind.MinimizerThrew, $"ran on {Text.Count(n, "record")}");
             for (int i = 0; i < n; i++)
             {
@@ -86,18 +94,30 @@ namespace Minimization.Testing
                 }
             }
 
+            report.PhaseTimes["minimize"] = clock.Elapsed;
+            report.PhaseCpu["minimize"] = Cpu() - cpu;
             TrueSubjects();
 
             if (_spec.SurvivalOn && (On(FindingKind.IdentifierSurvives) || On(FindingKind.PartialIdentifier)))
             {
+                clock.Restart();
+                cpu = Cpu();
                 Survival();
+                report.PhaseTimes["survival"] = clock.Elapsed;
+                report.PhaseCpu["survival"] = Cpu() - cpu;
             }
 
+            clock.Restart();
+            cpu = Cpu();
             PopulationLevel(report);
+            report.PhaseTimes["population checks"] = clock.Elapsed;
+            report.PhaseCpu["population checks"] = Cpu() - cpu;
 
             if (_spec.EnumerationSamples > 0 && On(FindingKind.Enumeration))
             {
+                clock.Restart();
                 Enumeration();
+                report.PhaseTimes["enumeration"] = clock.Elapsed;
             }
 
             if (_spec.Partners.Length >= 2 && On(FindingKind.Linkable))
@@ -268,7 +288,7 @@ namespace Minimization.Testing
                 return null;
             }
 
-            string key = category + "\u0001" + slot.Name + "\u0001" + IdentifierVariants.TextOf(value);
+            var key = (slot.Name, category, value);
             if (!_identifierCache.TryGetValue(key, out Identifier? id))
             {
                 id = IdentifierVariants.Create(category, _inName + "." + slot.Name, value);
@@ -320,6 +340,7 @@ namespace Minimization.Testing
             int carrying = 0, searched = 0;
             Finding? first = null, partialFinding = null;
             var partChecked = new HashSet<string>(StringComparer.Ordinal);
+            var leafForms = new Dictionary<(string, string), Haystack[]>();
             for (int i = 0; i < _population.Count; i++)
             {
                 List<Identifier> ids = IdentifiersOf(i);
@@ -329,7 +350,7 @@ namespace Minimization.Testing
                 }
 
                 searched++;
-                List<Haystack> hay = SurvivalSearch.Haystacks(LeavesOf(i));
+                List<Haystack> hay = SurvivalSearch.Haystacks(ObjectGraph.Leaves(_outputs[i], _outName), leafForms);
                 var hits = new List<(Identifier Id, Hit Hit)>();
                 foreach (Identifier id in ids)
                 {
