@@ -499,12 +499,16 @@ namespace Minimization.Testing
         public Property ToProperty()
         {
             // The harness shrinks a failing population itself; FsCheck's shrinking would only print the population again.
-            Arbitrary<Population<TIn>> arbitrary = Arb.From(PopulationArbitrary().Generator);
-            return Prop.ForAll(arbitrary, population =>
+            // FsCheck prints the case it drew: a short description, not the records.
+            Arbitrary<PopulationCase<TIn>> arbitrary = Arb.From(PopulationArbitrary().Generator.Select(p => new PopulationCase<TIn>(p)));
+            return Prop.ForAll(arbitrary, (Action<PopulationCase<TIn>>)(c =>
             {
-                HarnessReport report = Evaluate(population);
-                return Prop.Label(report.Passed, report.Passed ? report.Label : Environment.NewLine + report.Label);
-            });
+                HarnessReport report = Evaluate(c.Population);
+                if (!report.Passed)
+                {
+                    throw new MinimizerCheckException(report);
+                }
+            }));
         }
 
         /// <summary>
@@ -684,6 +688,23 @@ namespace Minimization.Testing
         internal string? JoinablePartner => _joinablePartner;
 
         internal Column<TOut>[]? DeclaredTokens => _tokens;
+    }
+
+    /// <summary>One case of a spec's FsCheck property: a population, printed by FsCheck as its one-line description.</summary>
+    /// <typeparam name="T">The record type.</typeparam>
+    public sealed class PopulationCase<T>
+    {
+        internal PopulationCase(Population<T> population)
+        {
+            Population = population;
+        }
+
+        /// <summary>The population drawn.</summary>
+        public Population<T> Population { get; }
+
+        /// <summary>For example <c>population seed 42 (10,000 records of CallRecord)</c>.</summary>
+        /// <returns>The description.</returns>
+        public override string ToString() => $"population seed {Population.Seed} ({Population.Count:N0} records of {typeof(T).Name}; replay with Evaluate({Population.Seed}))";
     }
 
     /// <summary>The trace-unicity defaults, from de Montjoye et al. (Sci. Rep. 2013): 4 points single out 95 % of people.</summary>
