@@ -361,6 +361,11 @@ namespace Minimization.Testing.Checks
 
                     display = string.Join(":", SplitPairs(hex));
                     needles.Add(new Needle(hex, compact: true, "as its hex digits"));
+                    if (hex.Length == 12)
+                    {
+                        parts.Add(new Part("its first five octets", hex.Substring(0, 10), PartMode.Compact));
+                        parts.Add(new Part("its last five octets", hex.Substring(2), PartMode.Compact));
+                    }
                     needles.Add(new Needle(Convert.ToBase64String(Convert.FromHexString(hex)), compact: false, "as Base64 of its bytes"));
                     Encoded(needles, display, "address");
                     break;

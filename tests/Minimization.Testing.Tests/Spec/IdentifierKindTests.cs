@@ -113,11 +113,27 @@ namespace Minimization.Testing.Tests.Spec
         }
 
         [Fact]
-        public void Keeping_all_but_the_last_octet_of_an_ipv4_address_singles_out_customers()
+        public void Keeping_all_but_the_last_octet_of_an_ipv4_address_singles_out_customers_whose_slash_24_is_their_own()
         {
-            Finding f = Only(Run(KindsZoo.IPv4AllButLastOctet), FindingKind.PartialIdentifier);
-            Assert.Contains("(Customer.LastIPv4, record #", f.Message);
-            Assert.Contains("survives in part: its /24 (all but the last octet)", f.Message);
+            // A golden file whose customers each have their own /24 (fixed lines, small businesses).
+            var customers = Enumerable.Range(0, 20).Select(i => new Customer
+            {
+                FullName = "Ana Silva", Email = "a" + i + "@example.org", AccountNumber = "AC1000000" + (i % 10), LastIPv6 = "2001:db8::" + (i + 1),
+                LastIPv4 = "198.51." + (100 + i) + ".7", LoyaltyCard = "LOYALTY-CARD-1", PostalCode = "K1A 0B" + (i % 10), Plan = "basic",
+            }).ToList();
+            var e = Assert.Throws<MinimizerCheckException>(() => MinimizerSpec.For<Customer, SharedCustomer>(KindsZoo.IPv4AllButLastOctet).Check(customers));
+            Finding f = Assert.Single(e.Report!.Findings);
+            Assert.Equal(FindingKind.PartialIdentifier, f.Kind);
+            Assert.Equal("ip 198.51.100.7 (Customer.LastIPv4, record #0) survives in part: its /24 (all but the last octet) '198.51.100' in SharedCustomer.Token, " +
+                "and that part singles out 20 of 20 subjects in the population, this one among them", f.Message);
+        }
+
+        [Fact]
+        public void A_slash_24_shared_by_a_providers_customers_singles_no_one_out_and_passes()
+        {
+            HarnessReport report = Run(KindsZoo.IPv4AllButLastOctet);
+            Assert.True(report.Passed, report.Label);
+            Assert.Contains("singles out 0 of 3,000 subjects", report.Properties.Single(p => p.Kind == FindingKind.PartialIdentifier).Measure);
         }
 
         [Fact]
