@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Text;
@@ -400,6 +401,9 @@ namespace Minimization.Testing.Checks
             return new Identifier(category, member, display, needles.ToArray(), parts.ToArray());
         }
 
+        private static readonly string[] FirstDigits = Enumerable.Range(0, 33).Select(k => $"its first {k} digits").ToArray();
+        private static readonly string[] LastDigits = Enumerable.Range(0, 33).Select(k => $"its last {k} digits").ToArray();
+
         /// <summary>Prefixes and suffixes of a digit string that keep all but one to three digits (the first 9 of 10, the last 7).</summary>
         private static void DigitParts(List<Part> parts, string digits)
         {
@@ -410,8 +414,8 @@ namespace Minimization.Testing.Checks
 
             for (int keep = digits.Length - 1; keep >= Math.Max(6, digits.Length - 3); keep--)
             {
-                parts.Add(new Part($"its first {keep} digits", digits.Substring(0, keep), PartMode.DigitRun));
-                parts.Add(new Part($"its last {keep} digits", digits.Substring(digits.Length - keep), PartMode.DigitRun));
+                parts.Add(new Part(keep < FirstDigits.Length ? FirstDigits[keep] : $"its first {keep} digits", digits.Substring(0, keep), PartMode.DigitRun));
+                parts.Add(new Part(keep < LastDigits.Length ? LastDigits[keep] : $"its last {keep} digits", digits.Substring(digits.Length - keep), PartMode.DigitRun));
             }
         }
 

@@ -93,7 +93,7 @@ namespace Minimization.Testing.Populations
                     }
 
                     valueType = p.PropertyType;
-                    get = p.GetValue;
+                    get = CompiledGetter(type, p);
                     if (p.SetMethod != null)
                     {
                         set = p.SetValue;
@@ -161,6 +161,23 @@ namespace Minimization.Testing.Populations
         }
 
         public Type Type { get; }
+
+        /// <summary>A compiled getter: reading members is on every record's path (survival, subjects, enumeration).</summary>
+        private static Func<object, object?> CompiledGetter(Type type, PropertyInfo property)
+        {
+            try
+            {
+                var o = System.Linq.Expressions.Expression.Parameter(typeof(object), "o");
+                var body = System.Linq.Expressions.Expression.Convert(
+                    System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(o, type), property), typeof(object));
+                return System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(body, o).Compile();
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException)
+            {
+                // By-ref-like or otherwise unusual properties: reflection still reads them.
+                return property.GetValue;
+            }
+        }
 
         /// <summary>Sets each slot's <see cref="MemberSlot.Occurrence"/>: 0 for the first of its category, 1 for the next, …</summary>
         public static void NumberOccurrences(IEnumerable<MemberSlot> slots)

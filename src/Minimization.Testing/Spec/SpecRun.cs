@@ -298,9 +298,11 @@ namespace Minimization.Testing
             return id;
         }
 
-        private List<Identifier> IdentifiersOf(int i)
+        private List<Identifier> IdentifiersOf(int i) => IdentifiersOf(i, new List<Identifier>(_identifierMembers.Count));
+
+        private List<Identifier> IdentifiersOf(int i, List<Identifier> list)
         {
-            var list = new List<Identifier>(_identifierMembers.Count);
+            list.Clear();
             object record = _population[i]!;
             foreach (var (slot, category) in _identifierMembers)
             {
@@ -341,9 +343,10 @@ namespace Minimization.Testing
             Finding? first = null, partialFinding = null;
             var partChecked = new HashSet<string>(StringComparer.Ordinal);
             var leafForms = new Dictionary<(string, string), Haystack[]>();
+            var idBuffer = new List<Identifier>(_identifierMembers.Count);
             for (int i = 0; i < _population.Count; i++)
             {
-                List<Identifier> ids = IdentifiersOf(i);
+                List<Identifier> ids = IdentifiersOf(i, idBuffer);
                 if (ids.Count == 0)
                 {
                     continue;
