@@ -412,7 +412,7 @@ namespace Minimization.Testing.Checks
                 return;
             }
 
-            for (int keep = digits.Length - 1; keep >= Math.Max(6, digits.Length - 3); keep--)
+            for (int keep = digits.Length - 1; keep >= Math.Max(7, digits.Length - 3); keep--)
             {
                 parts.Add(new Part(keep < FirstDigits.Length ? FirstDigits[keep] : $"its first {keep} digits", digits.Substring(0, keep), PartMode.DigitRun));
                 parts.Add(new Part(keep < LastDigits.Length ? LastDigits[keep] : $"its last {keep} digits", digits.Substring(digits.Length - keep), PartMode.DigitRun));
