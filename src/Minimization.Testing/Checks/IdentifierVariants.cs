@@ -144,6 +144,75 @@ namespace Minimization.Testing.Checks
     /// <summary>The normalised variants of each kind of identifier: digits-only and E.164 phones, lower-cased e-mail and its local part, IPs in other notations, hex and Base64.</summary>
     internal static class IdentifierVariants
     {
+        /// <summary>
+        /// The identifier's normal form, cheap to compute, for the pass over every record: the national digits of a phone,
+        /// the lower-cased e-mail, the canonical address, the compact name, the digits of a SIN, IMEI or IMSI, the compact
+        /// postal code, the <c>yyyyMMdd</c> birth date, the MAC's hex, or the value. <c>Compact</c>: search the compact text.
+        /// </summary>
+        public static (string Text, bool Compact)? NormalForm(string category, object? value)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+
+            string raw = TextOf(value).Trim();
+            switch (category)
+            {
+                case IdentityCategory.Phone:
+                {
+                    string digits = IdentityFormats.DigitsOnly(raw);
+                    if (digits.Length < 7)
+                    {
+                        return null;
+                    }
+
+                    return (digits.Length == 11 && digits[0] == '1' ? digits.Substring(1) : digits, true);
+                }
+
+                case IdentityCategory.Email:
+                    return raw.Length == 0 ? null : (raw.ToLowerInvariant(), false);
+                case IdentityCategory.IpAddress:
+                {
+                    IPAddress? ip = value as IPAddress ?? (value is uint u ? new IPAddress(new[] { (byte)(u >> 24), (byte)(u >> 16), (byte)(u >> 8), (byte)u }) : IdentityFormats.ParseIp(raw));
+                    return ip == null ? (raw.Length == 0 ? null : (raw, false)) : (ip.ToString(), false);
+                }
+
+                case IdentityCategory.Sin:
+                case IdentityCategory.Imei:
+                case IdentityCategory.Imsi:
+                {
+                    string digits = IdentityFormats.DigitsOnly(raw);
+                    return digits.Length < 8 ? null : (digits, true);
+                }
+
+                case IdentityCategory.Name:
+                case IdentityCategory.PostalCode:
+                case IdentityCategory.Mac:
+                {
+                    string compact = ObjectText.Compact(value is byte[] b ? Convert.ToHexString(b) : raw);
+                    return compact.Length < 4 ? null : (compact, true);
+                }
+
+                case IdentityCategory.DateOfBirth:
+                {
+                    DateOnly d;
+                    if (value is DateOnly dd) d = dd;
+                    else if (value is DateTime dt) d = DateOnly.FromDateTime(dt);
+                    else if (value is DateTimeOffset dto) d = DateOnly.FromDateTime(dto.UtcDateTime);
+                    else if (!DateOnly.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out d))
+                    {
+                        return raw.Length == 0 ? null : (ObjectText.Compact(raw), true);
+                    }
+
+                    return (d.ToString("yyyyMMdd", CultureInfo.InvariantCulture), true);
+                }
+
+                default:
+                    return ObjectText.Compact(raw).Length < 6 ? null : (raw, false);
+            }
+        }
+
         public static string TextOf(object value) => value switch
         {
             string s => s,

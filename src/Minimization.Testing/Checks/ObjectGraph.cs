@@ -42,6 +42,9 @@ namespace Minimization.Testing.Checks
         private static readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Accessors =
             new ConcurrentDictionary<Type, (string, Func<object, object?>)[]>();
 
+        /// <summary>The paths of a root type's members under a root name ("SharedCall.Region"), built once instead of per record.</summary>
+        private static readonly ConcurrentDictionary<(Type Type, string Root), string[]> RootPaths = new ConcurrentDictionary<(Type, string), string[]>();
+
         public static List<Leaf> Leaves(object? root, string? rootName = null)
         {
             var leaves = new List<Leaf>(8);
@@ -169,8 +172,11 @@ namespace Minimization.Testing.Checks
                 return;
             }
 
-            foreach (var (name, get) in Accessors.GetOrAdd(type, BuildAccessors))
+            var accessors = Accessors.GetOrAdd(type, BuildAccessors);
+            string[]? paths = depth == 0 ? RootPaths.GetOrAdd((type, path), key => Array.ConvertAll(Accessors.GetOrAdd(key.Type, BuildAccessors), a => key.Root + "." + a.Name)) : null;
+            for (int a = 0; a < accessors.Length; a++)
             {
+                var (name, get) = accessors[a];
                 object? child;
                 try
                 {
@@ -184,7 +190,7 @@ namespace Minimization.Testing.Checks
 
                 if (child != null)
                 {
-                    Walk(child, path + "." + name, leaves, depth + 1, ref seen, root);
+                    Walk(child, paths != null ? paths[a] : path + "." + name, leaves, depth + 1, ref seen, root);
                 }
             }
         }

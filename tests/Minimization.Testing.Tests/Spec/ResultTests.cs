@@ -92,11 +92,37 @@ namespace Minimization.Testing.Tests.Spec
             HarnessReport report = MinimizerSpec.For<CallRecord, SharedCallWithPayload>(Zoo.Base64Payload).Population(ZooTests.Calls()).Evaluate(Seed);
             PropertyResult p = Assert.Single(report.Properties, x => !x.Passed);
             Assert.Equal(FindingKind.IdentifierSurvives, p.Kind);
-            Assert.Equal(6_000, p.Figure);
+            // Base64 is searched on the sample (the first 4,096 records and every 64th); the normal forms on every record.
+            Assert.Equal(4_126, p.Figure);
             Assert.Equal(0, p.Threshold);
-            Assert.Equal("6,000 of 6,000 records carry an identifier (allowed: 0)", p.Measure);
+            Assert.Equal("4,126 of 4,126 records carry an identifier (allowed: 0); 1,874 more records searched for normal forms only", p.Measure);
             Assert.Single(p.Counterexample);
             Assert.Equal(new[] { p.Finding!.RecordIndex!.Value }, p.CounterexampleRecords);
+        }
+
+        [Fact]
+        public void A_leak_in_normal_form_is_searched_on_every_record_beyond_the_sample()
+        {
+            // Only record #4,500 leaks (past the first 4,096 and not a 64th): the pass over every record finds it.
+            var records = new List<CallRecord>();
+            for (int i = 0; i < 5_000; i++)
+            {
+                records.Add(new CallRecord
+                {
+                    CallerNumber = "613-" + (200 + (i / 10_000)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + (i % 10_000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
+                    CalleeNumber = "613-555-0199",
+                    TowerId = "302-720-10037-1000",
+                    Imei = "356741081503749",
+                    DurationSeconds = i == 4_500 ? 4_242 : 60,
+                });
+            }
+
+            var spec = MinimizerSpec.For<CallRecord, LeakyCall>(r => r.DurationSeconds == 4_242 ? Zoo.PassThrough(r) : new LeakyCall("x", "y", r.StartedAt, "t"));
+            var e = Assert.Throws<MinimizerCheckException>(() => spec.Check(records));
+            Finding f = Assert.Single(e.Report!.Findings);
+            Assert.StartsWith("phone 6132004500 (CallRecord.CallerNumber, record #4500) survives as its digits in LeakyCall.Caller", f.Message);
+            Assert.Equal("1 of 4,112 records carries an identifier (allowed: 0); 888 more records searched for normal forms only",
+                e.Report.Properties.Single(p => p.Kind == FindingKind.IdentifierSurvives).Measure);
         }
 
         [Fact]
