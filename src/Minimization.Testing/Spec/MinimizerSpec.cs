@@ -233,7 +233,8 @@ namespace Minimization.Testing
         /// <summary>
         /// Registers the candidates an attacker enumerates for identifiers of <paramref name="category"/> (your own category,
         /// or a well-known one whose built-in neighbourhood you want to replace). The generator receives the true value and
-        /// returns candidates of the same type; the true value is added when missing.
+        /// returns candidates of the same type; the true value is added when missing. Registering a generator turns the
+        /// enumeration check on (5 people attacked per population) when <see cref="ResistsEnumeration"/> has not.
         /// </summary>
         /// <param name="category">The category, for example <c>"loyalty-card"</c>.</param>
         /// <param name="candidates">For example <c>v =&gt; Enumerable.Range(0, 1000).Select(i =&gt; (object)("LC" + i.ToString("D6")))</c>.</param>
