@@ -47,6 +47,18 @@ namespace Minimization.Benchmarks
                 return 0;
             }
 
+            if (args.Length > 0 && args[0] == "--harness-survival-parts")
+            {
+                return Harness.HarnessSpeed.Parts(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, Console.Out);
+            }
+
+            if (args.Length > 0 && args[0] == "--harness-speed")
+            {
+                // --harness-speed [records]: every population check of the harness on one generated population, timed per phase.
+                int records = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+                return Harness.HarnessSpeed.Run(records, Console.Out);
+            }
+
             if (args.Length > 0 && args[0] == "--stress-smoke")
             {
                 return StressBenchmark.Run(StressShapes.Names.ToArray(), new[] { 1_000 }, Console.Out, TimeSpan.FromSeconds(60));

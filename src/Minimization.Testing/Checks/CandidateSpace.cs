@@ -29,6 +29,294 @@ namespace Minimization.Testing.Checks
         public static bool IsEnumerable(string? category) => category is IdentityCategory.Phone or IdentityCategory.Sin or IdentityCategory.IpAddress
             or IdentityCategory.PostalCode or IdentityCategory.DateOfBirth or IdentityCategory.Imei;
 
+        private const int MaxCandidates = 30_000;
+
+        private static readonly string[] CommonLocalParts =
+        {
+            "info", "admin", "contact", "support", "sales", "office", "hello", "mail", "billing", "jobs", "team", "service",
+            "webmaster", "postmaster", "noreply", "accounts", "help", "marketing", "hr", "test", "user", "me",
+        };
+
+        /// <summary>
+        /// The candidates for any identifier: a registered generator first, then the built-in neighbourhood of the category,
+        /// and for categories without a small neighbourhood (e-mail, names, IPv6, account numbers, your own) the population's
+        /// own values with dictionaries built from what the population shows.
+        /// </summary>
+        public static CandidateSpace? For(string category, object? value, IReadOnlyList<object> populationValues, Func<object, IEnumerable<object>>? custom)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+
+            try
+            {
+                if (custom != null)
+                {
+                    var list = new List<object>();
+                    foreach (object c in custom(value))
+                    {
+                        if (c != null && c.GetType() == value.GetType())
+                        {
+                            list.Add(c);
+                        }
+
+                        if (list.Count >= MaxCandidates * 4)
+                        {
+                            break;
+                        }
+                    }
+
+                    return Finish($"the {list.Count:N0} candidates of the generator registered for {category}", list, value);
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new InvalidOperationException($"The candidate generator registered for category '{category}' threw {e.GetType().Name}: {e.Message}", e);
+            }
+
+            CandidateSpace? builtIn = For(category, value);
+            if (builtIn != null)
+            {
+                return builtIn;
+            }
+
+            return category switch
+            {
+                IdentityCategory.Email => Email(value, populationValues),
+                IdentityCategory.Name => Names(value, populationValues),
+                IdentityCategory.IpAddress => IPv6(value, populationValues),
+                _ => Digits(value, populationValues, category),
+            };
+        }
+
+        private static List<object> Distinct(IReadOnlyList<object> values, Type type, int cap)
+        {
+            var seen = new HashSet<object>();
+            var list = new List<object>();
+            foreach (object v in values)
+            {
+                if (v != null && v.GetType() == type && seen.Add(v))
+                {
+                    list.Add(v);
+                    if (list.Count >= cap)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return list;
+        }
+
+        private static CandidateSpace? Email(object value, IReadOnlyList<object> population)
+        {
+            if (value is not string s || s.IndexOf('@') <= 0)
+            {
+                return null;
+            }
+
+            string domain = s.Substring(s.IndexOf('@') + 1).ToLowerInvariant();
+            var candidates = new List<object>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            void Add(string c)
+            {
+                if (candidates.Count < MaxCandidates && seen.Add(c))
+                {
+                    candidates.Add(c);
+                }
+            }
+
+            foreach (object v in Distinct(population, typeof(string), MaxCandidates / 3))
+            {
+                Add((string)v);
+            }
+
+            foreach (string local in CommonLocalParts)
+            {
+                Add(local + "@" + domain);
+            }
+
+            var (firsts, lasts) = NameParts(population: Array.Empty<object>());
+            foreach (string first in firsts)
+            {
+                foreach (string last in lasts)
+                {
+                    string f = IdentitySampler.Ascii(first), l = IdentitySampler.Ascii(last);
+                    Add(f + "." + l + "@" + domain);
+                    Add(f + l + "@" + domain);
+                    Add(f.Substring(0, 1) + "." + l + "@" + domain);
+                    Add(l + "." + f + "@" + domain);
+                }
+            }
+
+            return Finish($"the {candidates.Count:N0} addresses made of common local parts and name patterns at {domain}, and the population's own addresses", candidates, value);
+        }
+
+        private static (List<string> Firsts, List<string> Lasts) NameParts(IReadOnlyList<object> population)
+        {
+            var firsts = new List<string>(IdentitySampler.KnownFirstNames);
+            var lasts = new List<string>(IdentitySampler.KnownLastNames);
+            var fs = new HashSet<string>(firsts, StringComparer.Ordinal);
+            var ls = new HashSet<string>(lasts, StringComparer.Ordinal);
+            foreach (object v in population)
+            {
+                if (v is string name)
+                {
+                    string[] parts = name.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+                    if (parts.Length >= 2)
+                    {
+                        if (fs.Add(parts[0]) && firsts.Count < 2_000)
+                        {
+                            firsts.Add(parts[0]);
+                        }
+
+                        string last = string.Join(" ", parts, 1, parts.Length - 1);
+                        if (ls.Add(last) && lasts.Count < 2_000)
+                        {
+                            lasts.Add(last);
+                        }
+                    }
+                }
+            }
+
+            return (firsts, lasts);
+        }
+
+        private static CandidateSpace? Names(object value, IReadOnlyList<object> population)
+        {
+            if (value is not string s || s.Trim().IndexOf(' ') < 0)
+            {
+                return null;
+            }
+
+            var (firsts, lasts) = NameParts(population);
+            var candidates = new List<object>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string first in firsts)
+            {
+                foreach (string last in lasts)
+                {
+                    string c = first + " " + last;
+                    if (candidates.Count < MaxCandidates && seen.Add(c))
+                    {
+                        candidates.Add(c);
+                    }
+                }
+            }
+
+            return Finish($"the {candidates.Count:N0} names made of the first and last names known and seen in the population", candidates, value);
+        }
+
+        private static CandidateSpace? IPv6(object value, IReadOnlyList<object> population)
+        {
+            IPAddress? ip = value switch
+            {
+                IPAddress a => a,
+                string s => IdentityFormats.ParseIp(s),
+                _ => null,
+            };
+            if (ip == null || IdentityFormats.IsIPv4(ip))
+            {
+                return null;
+            }
+
+            byte[] prefix = ip.GetAddressBytes();
+            var interfaceIds = new List<byte[]>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (object v in population)
+            {
+                IPAddress? other = v as IPAddress ?? (v is string t ? IdentityFormats.ParseIp(t) : null);
+                if (other != null && !IdentityFormats.IsIPv4(other))
+                {
+                    byte[] b = other.GetAddressBytes();
+                    if (seen.Add(Convert.ToHexString(b, 8, 8)) && interfaceIds.Count < 10_000)
+                    {
+                        interfaceIds.Add(b);
+                    }
+                }
+            }
+
+            for (int i = 1; i <= 256; i++)
+            {
+                var b = new byte[16];
+                b[14] = (byte)(i >> 8);
+                b[15] = (byte)i;
+                if (seen.Add(Convert.ToHexString(b, 8, 8)))
+                {
+                    interfaceIds.Add(b);
+                }
+            }
+
+            var candidates = new List<object>(interfaceIds.Count);
+            foreach (byte[] iid in interfaceIds)
+            {
+                var c = (byte[])prefix.Clone();
+                Array.Copy(iid, 8, c, 8, 8);
+                var address = new IPAddress(c);
+                candidates.Add(value is IPAddress ? address : address.ToString());
+            }
+
+            var network = (byte[])prefix.Clone();
+            Array.Clear(network, 8, 8);
+            object original = value is string ? ip.ToString() : value;
+            return Finish($"the {candidates.Count:N0} addresses of its /64 {new IPAddress(network)} with the interface ids seen in the population and the low ones", candidates, original);
+        }
+
+        /// <summary>Account numbers and other digit-bearing identifiers: the 10,000 values sharing all but the last four digits, and the population's own.</summary>
+        private static CandidateSpace? Digits(object value, IReadOnlyList<object> population, string category)
+        {
+            var candidates = new List<object>();
+            string description;
+            if (value is string s && DigitPositions(s).Count >= 6)
+            {
+                List<int> d = DigitPositions(s);
+                char[] buffer = s.ToCharArray();
+                for (int i = 0; i < 10_000; i++)
+                {
+                    string line = i.ToString("D4", CultureInfo.InvariantCulture);
+                    for (int j = 0; j < 4; j++)
+                    {
+                        buffer[d[d.Count - 4 + j]] = line[j];
+                    }
+
+                    candidates.Add(new string(buffer));
+                }
+
+                description = $"the 10,000 {category} values that share all but its last four digits, and the population's own";
+            }
+            else if (value is long l && l >= 100_000)
+            {
+                long block = l - (l % 10_000);
+                for (int i = 0; i < 10_000; i++)
+                {
+                    candidates.Add(block + i);
+                }
+
+                description = $"the 10,000 {category} numbers that share all but its last four digits, and the population's own";
+            }
+            else
+            {
+                description = $"the population's own {category} values";
+            }
+
+            var seen = new HashSet<object>(candidates);
+            foreach (object v in Distinct(population, value.GetType(), MaxCandidates))
+            {
+                if (seen.Add(v))
+                {
+                    candidates.Add(v);
+                }
+            }
+
+            if (candidates.Count < 2)
+            {
+                return null;
+            }
+
+            return Finish($"{description} ({candidates.Count:N0} candidates)", candidates, value);
+        }
+
         public static CandidateSpace? For(string category, object? value)
         {
             if (value == null)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Text;
@@ -30,16 +31,54 @@ namespace Minimization.Testing.Checks
         public bool DigitBoundary { get; }
     }
 
+    /// <summary>How a part of an identifier is searched for.</summary>
+    internal enum PartMode
+    {
+        /// <summary>Equal to a whole run of digits of the compact text (so "613402018" is found in "613-402-018|K1A").</summary>
+        DigitRun,
+
+        /// <summary>A word of the lower-cased text, bounded by characters that are not letters or digits.</summary>
+        Token,
+
+        /// <summary>An address prefix ("203.0.113", "2001:db8:1:2:") not continued by another digit.</summary>
+        Prefix,
+
+        /// <summary>Anywhere in the compact text.</summary>
+        Compact,
+    }
+
+    /// <summary>A part of an identifier that may single its subject out on its own: the first 9 of 10 digits, a local part, a /24.</summary>
+    internal readonly struct Part
+    {
+        public Part(string kind, string text, PartMode mode)
+        {
+            Kind = kind;
+            Text = text;
+            Mode = mode;
+        }
+
+        /// <summary>What is kept, in words: "its first 9 digits", "its local part", "its /24 (all but the last octet)".</summary>
+        public string Kind { get; }
+
+        public string Text { get; }
+
+        public PartMode Mode { get; }
+    }
+
     /// <summary>An identifying value taken from an input record, with the forms to look for.</summary>
     internal sealed class Identifier
     {
-        public Identifier(string category, string member, string display, Needle[] needles)
+        public Identifier(string category, string member, string display, Needle[] needles, Part[]? parts = null)
         {
             Category = category;
             Member = member;
             Display = display;
             Needles = needles;
+            Parts = parts ?? Array.Empty<Part>();
         }
+
+        /// <summary>Parts that may single the subject out when kept alone.</summary>
+        public Part[] Parts { get; }
 
         public string Category { get; }
 
@@ -58,22 +97,122 @@ namespace Minimization.Testing.Checks
     {
         public static string Compact(string s)
         {
-            var sb = new StringBuilder(s.Length);
+            // Most texts are already compact (digits, lower-case hex): return them without copying.
+            bool already = true;
+            foreach (char c in s)
+            {
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+                {
+                    already = false;
+                    break;
+                }
+            }
+
+            if (already)
+            {
+                return s;
+            }
+
+            return string.Create(CountLetterOrDigit(s), s, (span, text) =>
+            {
+                int w = 0;
+                foreach (char c in text)
+                {
+                    if (char.IsLetterOrDigit(c))
+                    {
+                        span[w++] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) : char.ToLowerInvariant(c);
+                    }
+                }
+            });
+        }
+
+        private static int CountLetterOrDigit(string s)
+        {
+            int n = 0;
             foreach (char c in s)
             {
                 if (char.IsLetterOrDigit(c))
                 {
-                    sb.Append(char.ToLowerInvariant(c));
+                    n++;
                 }
             }
 
-            return sb.ToString();
+            return n;
         }
     }
 
     /// <summary>The normalised variants of each kind of identifier: digits-only and E.164 phones, lower-cased e-mail and its local part, IPs in other notations, hex and Base64.</summary>
     internal static class IdentifierVariants
     {
+        /// <summary>
+        /// The identifier's normal form, cheap to compute, for the pass over every record: the national digits of a phone,
+        /// the lower-cased e-mail, the canonical address, the compact name, the digits of a SIN, IMEI or IMSI, the compact
+        /// postal code, the <c>yyyyMMdd</c> birth date, the MAC's hex, or the value. <c>Compact</c>: search the compact text.
+        /// </summary>
+        public static (string Text, bool Compact)? NormalForm(string category, object? value)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+
+            string raw = TextOf(value).Trim();
+            switch (category)
+            {
+                case IdentityCategory.Phone:
+                {
+                    string digits = IdentityFormats.DigitsOnly(raw);
+                    if (digits.Length < 7)
+                    {
+                        return null;
+                    }
+
+                    return (digits.Length == 11 && digits[0] == '1' ? digits.Substring(1) : digits, true);
+                }
+
+                case IdentityCategory.Email:
+                    return raw.Length == 0 ? null : (raw.ToLowerInvariant(), false);
+                case IdentityCategory.IpAddress:
+                {
+                    IPAddress? ip = value as IPAddress ?? (value is uint u ? new IPAddress(new[] { (byte)(u >> 24), (byte)(u >> 16), (byte)(u >> 8), (byte)u }) : IdentityFormats.ParseIp(raw));
+                    return ip == null ? (raw.Length == 0 ? null : (raw, false)) : (ip.ToString(), false);
+                }
+
+                case IdentityCategory.Sin:
+                case IdentityCategory.Imei:
+                case IdentityCategory.Imsi:
+                {
+                    string digits = IdentityFormats.DigitsOnly(raw);
+                    return digits.Length < 8 ? null : (digits, true);
+                }
+
+                case IdentityCategory.Name:
+                case IdentityCategory.PostalCode:
+                case IdentityCategory.Mac:
+                {
+                    string compact = ObjectText.Compact(value is byte[] b ? Convert.ToHexString(b) : raw);
+                    return compact.Length < 4 ? null : (compact, true);
+                }
+
+                case IdentityCategory.DateOfBirth:
+                {
+                    DateOnly d;
+                    if (value is DateOnly dd) d = dd;
+                    else if (value is DateTime dt) d = DateOnly.FromDateTime(dt);
+                    else if (value is DateTimeOffset dto) d = DateOnly.FromDateTime(dto.UtcDateTime);
+                    else if (!DateOnly.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out d))
+                    {
+                        return raw.Length == 0 ? null : (ObjectText.Compact(raw), true);
+                    }
+
+                    return (d.ToString("yyyyMMdd", CultureInfo.InvariantCulture), true);
+                }
+
+                default:
+                    return ObjectText.Compact(raw).Length < 6 ? null : (raw, false);
+            }
+        }
+
         public static string TextOf(object value) => value switch
         {
             string s => s,
@@ -94,6 +233,7 @@ namespace Minimization.Testing.Checks
             }
 
             var needles = new List<Needle>();
+            var parts = new List<Part>();
             string raw = TextOf(value).Trim();
             if (raw.Length == 0)
             {
@@ -122,6 +262,7 @@ namespace Minimization.Testing.Checks
                         needles.Add(new Needle(n.ToString("x", CultureInfo.InvariantCulture), compact: true, "as a hex number"));
                     }
 
+                    DigitParts(parts, national);
                     break;
                 }
 
@@ -136,9 +277,9 @@ namespace Minimization.Testing.Checks
                         string local = lower.Substring(0, at);
                         int plus = local.IndexOf('+');
                         string baseLocal = plus > 0 ? local.Substring(0, plus) : local;
-                        if (baseLocal.Length >= 5)
+                        if (baseLocal.Length >= 3)
                         {
-                            needles.Add(new Needle(baseLocal, compact: false, "as its local part"));
+                            parts.Add(new Part("its local part (without the domain)", baseLocal, PartMode.Token));
                         }
                     }
 
@@ -171,11 +312,18 @@ namespace Minimization.Testing.Checks
                             string.Join(".", Array.ConvertAll(b, x => x.ToString("D3", CultureInfo.InvariantCulture))), compact: false, "zero-padded", digitBoundary: true));
                         needles.Add(new Needle(b[3] + "." + b[2] + "." + b[1] + "." + b[0] + ".in-addr.arpa", compact: false, "as a reverse-DNS name"));
                         needles.Add(new Needle(Convert.ToHexString(b), compact: true, "in hex"));
+                        parts.Add(new Part("its /24 (all but the last octet)", b[0] + "." + b[1] + "." + b[2], PartMode.Prefix));
                     }
                     else
                     {
                         needles.Add(new Needle(display, compact: false, "in compressed notation"));
                         needles.Add(new Needle(Convert.ToHexString(b), compact: true, "in full hex notation"));
+                        var prefix = new byte[16];
+                        Array.Copy(b, prefix, 8);
+                        string p64 = new IPAddress(prefix).ToString();
+                        p64 = p64.EndsWith("::", StringComparison.Ordinal) ? p64.Substring(0, p64.Length - 1) : p64;
+                        parts.Add(new Part("its /64 prefix", p64.ToLowerInvariant(), PartMode.Prefix));
+                        parts.Add(new Part("its /64 prefix", Convert.ToHexString(b, 0, 8).ToLowerInvariant(), PartMode.Compact));
                     }
 
                     needles.Add(new Needle(Convert.ToBase64String(b), compact: false, "as Base64 of its bytes"));
@@ -185,16 +333,26 @@ namespace Minimization.Testing.Checks
 
                 case IdentityCategory.Name:
                 {
-                    string[] parts = raw.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-                    if (parts.Length >= 2)
+                    string[] names = raw.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+                    if (names.Length >= 2)
                     {
-                        string first = parts[0], last = parts[parts.Length - 1];
+                        string first = names[0], last = names[names.Length - 1];
                         needles.Add(new Needle(first + last, compact: true, "as the full name"));
                         needles.Add(new Needle(last + first, compact: true, "as 'last, first'"));
                         string af = IdentitySampler.Ascii(first), al = IdentitySampler.Ascii(last);
                         if (af + al != ObjectText.Compact(first + last))
                         {
                             needles.Add(new Needle(af + al, compact: true, "as the full name without accents"));
+                        }
+
+                        if (last.Length >= 4)
+                        {
+                            parts.Add(new Part("its last name", last.ToLowerInvariant(), PartMode.Token));
+                        }
+
+                        if (first.Length >= 4)
+                        {
+                            parts.Add(new Part("its first name", first.ToLowerInvariant(), PartMode.Token));
                         }
                     }
                     else if (raw.Length >= 4)
@@ -224,6 +382,7 @@ namespace Minimization.Testing.Checks
                     }
 
                     Encoded(needles, digits, "digits");
+                    DigitParts(parts, digits);
                     break;
                 }
 
@@ -232,6 +391,10 @@ namespace Minimization.Testing.Checks
                     string compact = ObjectText.Compact(raw).ToUpperInvariant();
                     display = compact.Length == 6 ? compact.Substring(0, 3) + " " + compact.Substring(3) : raw;
                     needles.Add(new Needle(compact, compact: true, "as the full postal code"));
+                    if (compact.Length == 6)
+                    {
+                        parts.Add(new Part("its first five characters", compact.Substring(0, 5).ToLowerInvariant(), PartMode.Compact));
+                    }
                     Encoded(needles, compact, "postal code");
                     Encoded(needles, display, "postal code");
                     break;
@@ -268,6 +431,11 @@ namespace Minimization.Testing.Checks
 
                     display = string.Join(":", SplitPairs(hex));
                     needles.Add(new Needle(hex, compact: true, "as its hex digits"));
+                    if (hex.Length == 12)
+                    {
+                        parts.Add(new Part("its first five octets", hex.Substring(0, 10), PartMode.Compact));
+                        parts.Add(new Part("its last five octets", hex.Substring(2), PartMode.Compact));
+                    }
                     needles.Add(new Needle(Convert.ToBase64String(Convert.FromHexString(hex)), compact: false, "as Base64 of its bytes"));
                     Encoded(needles, display, "address");
                     break;
@@ -289,11 +457,35 @@ namespace Minimization.Testing.Checks
                     }
 
                     Encoded(needles, raw, "value");
+                    string valueDigits = IdentityFormats.DigitsOnly(raw);
+                    if (valueDigits.Length >= 8)
+                    {
+                        DigitParts(parts, valueDigits);
+                    }
+
                     break;
                 }
             }
 
-            return new Identifier(category, member, display, needles.ToArray());
+            return new Identifier(category, member, display, needles.ToArray(), parts.ToArray());
+        }
+
+        private static readonly string[] FirstDigits = Enumerable.Range(0, 33).Select(k => $"its first {k} digits").ToArray();
+        private static readonly string[] LastDigits = Enumerable.Range(0, 33).Select(k => $"its last {k} digits").ToArray();
+
+        /// <summary>Prefixes and suffixes of a digit string that keep all but one to three digits (the first 9 of 10, the last 7).</summary>
+        private static void DigitParts(List<Part> parts, string digits)
+        {
+            if (digits.Length < 8)
+            {
+                return;
+            }
+
+            for (int keep = digits.Length - 1; keep >= Math.Max(7, digits.Length - 3); keep--)
+            {
+                parts.Add(new Part(keep < FirstDigits.Length ? FirstDigits[keep] : $"its first {keep} digits", digits.Substring(0, keep), PartMode.DigitRun));
+                parts.Add(new Part(keep < LastDigits.Length ? LastDigits[keep] : $"its last {keep} digits", digits.Substring(digits.Length - keep), PartMode.DigitRun));
+            }
         }
 
         private static IEnumerable<string> SplitPairs(string hex)

@@ -15,12 +15,16 @@ namespace Minimization.Testing.Checks
     /// <summary>A value at the bottom of an output's object graph, with the path that reaches it.</summary>
     internal readonly struct Leaf
     {
-        public Leaf(string path, string text, byte[]? bytes = null)
+        public Leaf(string path, string text, byte[]? bytes = null, bool quoted = true)
         {
             Path = path;
             Text = text;
             Bytes = bytes;
+            Quoted = quoted;
         }
+
+        /// <summary>Whether the value is text (printed in quotes) rather than a number, a boolean or an enum member.</summary>
+        public bool Quoted { get; }
 
         public string Path { get; }
 
@@ -38,12 +42,16 @@ namespace Minimization.Testing.Checks
         private static readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Accessors =
             new ConcurrentDictionary<Type, (string, Func<object, object?>)[]>();
 
+        /// <summary>The paths of a root type's members under a root name ("SharedCall.Region"), built once instead of per record.</summary>
+        private static readonly ConcurrentDictionary<(Type Type, string Root), string[]> RootPaths = new ConcurrentDictionary<(Type, string), string[]>();
+
         public static List<Leaf> Leaves(object? root, string? rootName = null)
         {
             var leaves = new List<Leaf>(8);
             if (root != null)
             {
-                Walk(root, rootName ?? TypeName(root.GetType()), leaves, 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                HashSet<object>? seen = null;
+                Walk(root, rootName ?? TypeName(root.GetType()), leaves, 0, ref seen, root);
             }
 
             return leaves;
@@ -86,7 +94,7 @@ namespace Minimization.Testing.Checks
             _ => null,
         };
 
-        private static void Walk(object value, string path, List<Leaf> leaves, int depth, HashSet<object> seen)
+        private static void Walk(object value, string path, List<Leaf> leaves, int depth, ref HashSet<object>? seen, object root)
         {
             if (value is byte[] bytes)
             {
@@ -100,15 +108,26 @@ namespace Minimization.Testing.Checks
                 string? text = ScalarText(value);
                 if (text != null)
                 {
-                    leaves.Add(new Leaf(path, text));
+                    bool quoted = !(value is bool || value is Enum || (type.IsPrimitive && value is not char) || value is decimal);
+                    leaves.Add(new Leaf(path, text, quoted: quoted));
                 }
 
                 return;
             }
 
-            if (depth >= MaxDepth || (!type.IsValueType && !seen.Add(value)))
+            if (depth >= MaxDepth)
             {
                 return;
+            }
+
+            if (depth > 0 && !type.IsValueType)
+            {
+                // Most outputs are flat records: the set that breaks cycles is made only when the graph goes deeper.
+                seen ??= new HashSet<object>(ReferenceEqualityComparer.Instance) { root };
+                if (!seen.Add(value))
+                {
+                    return;
+                }
             }
 
             if (value is IDictionary dictionary)
@@ -125,7 +144,7 @@ namespace Minimization.Testing.Checks
                     leaves.Add(new Leaf(path + ".<key>", key));
                     if (entry.Value != null)
                     {
-                        Walk(entry.Value, path + "[" + key + "]", leaves, depth + 1, seen);
+                        Walk(entry.Value, path + "[" + key + "]", leaves, depth + 1, ref seen, root);
                     }
                 }
 
@@ -144,7 +163,7 @@ namespace Minimization.Testing.Checks
 
                     if (item != null)
                     {
-                        Walk(item, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", leaves, depth + 1, seen);
+                        Walk(item, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", leaves, depth + 1, ref seen, root);
                     }
 
                     i++;
@@ -153,8 +172,11 @@ namespace Minimization.Testing.Checks
                 return;
             }
 
-            foreach (var (name, get) in Accessors.GetOrAdd(type, BuildAccessors))
+            var accessors = Accessors.GetOrAdd(type, BuildAccessors);
+            string[]? paths = depth == 0 ? RootPaths.GetOrAdd((type, path), key => Array.ConvertAll(Accessors.GetOrAdd(key.Type, BuildAccessors), a => key.Root + "." + a.Name)) : null;
+            for (int a = 0; a < accessors.Length; a++)
             {
+                var (name, get) = accessors[a];
                 object? child;
                 try
                 {
@@ -168,7 +190,7 @@ namespace Minimization.Testing.Checks
 
                 if (child != null)
                 {
-                    Walk(child, path + "." + name, leaves, depth + 1, seen);
+                    Walk(child, paths != null ? paths[a] : path + "." + name, leaves, depth + 1, ref seen, root);
                 }
             }
         }

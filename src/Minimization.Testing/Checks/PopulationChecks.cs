@@ -128,6 +128,44 @@ namespace Minimization.Testing.Checks
         /// <returns>The unicity and an example of a singled-out subject.</returns>
         public static TraceUnicityResult TraceUnicity<T>(IReadOnlyList<T> records, TraceModel<T> traces, int points = 4, int sampleSubjects = 2_000, int seed = 0)
             => TraceIndex.Unicity(records, traces, points, sampleSubjects, seed);
+
+        /// <summary>
+        /// Trace unicity against the true subjects (de Montjoye et al. 2013): for each sampled subject, exactly
+        /// <paramref name="points"/> of the subject's own (place, time) points (all of them for subjects with fewer, which the
+        /// result counts) are given to an attacker, who looks for the traces (pseudonyms) holding all of them; the subject is
+        /// singled out when exactly one trace does and it is the subject's. A pseudonym that rotates is measured honestly:
+        /// points spread over several pseudonyms single no one out.
+        /// </summary>
+        /// <typeparam name="T">The output record type.</typeparam>
+        /// <param name="records">The minimized records.</param>
+        /// <param name="subjects">For each record, the index of the person it is about (0 to people − 1).</param>
+        /// <param name="traces">What makes a trace in the output: its pseudonym, place and time.</param>
+        /// <param name="points">Points known to the attacker (default 4).</param>
+        /// <param name="sampleSubjects">Subjects to test (default 2,000; all when fewer).</param>
+        /// <param name="seed">Seed of the choice of subjects and points.</param>
+        /// <returns>The unicity, the subjects with fewer points, and an example of a singled-out subject.</returns>
+        public static TraceUnicityResult TraceUnicityBySubject<T>(IReadOnlyList<T> records, IReadOnlyList<int> subjects, TraceModel<T> traces, int points = 4, int sampleSubjects = 2_000, int seed = 0)
+        {
+            if (records == null || subjects == null || traces == null)
+            {
+                throw new ArgumentNullException(records == null ? nameof(records) : subjects == null ? nameof(subjects) : nameof(traces));
+            }
+
+            if (subjects.Count != records.Count)
+            {
+                throw new ArgumentException($"Give one subject per record ({records.Count:N0} records, {subjects.Count:N0} subjects).", nameof(subjects));
+            }
+
+            for (int i = 0; i < subjects.Count; i++)
+            {
+                if (subjects[i] < 0)
+                {
+                    throw new ArgumentException($"Subject indexes are 0 or more; record #{i} has {subjects[i]}.", nameof(subjects));
+                }
+            }
+
+            return TraceIndex.UnicityBySubject(records, subjects, traces, Math.Max(1, points), sampleSubjects, seed);
+        }
     }
 
     /// <summary>Equivalence classes of a minimized population: sizes and a representative record each.</summary>

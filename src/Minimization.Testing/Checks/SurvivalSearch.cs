@@ -43,6 +43,43 @@ namespace Minimization.Testing.Checks
     {
         private const int MinEncodedRun = 12;
 
+        /// <summary>
+        /// The haystacks of many outputs, each leaf's computed once: most leaves (a region, a day, a bucket) repeat across
+        /// records, so only the few distinct ones (a token) are decoded and compacted. Bounded: cleared past 200,000 leaves.
+        /// </summary>
+        public static List<Haystack> Haystacks(List<Leaf> leaves, Dictionary<(string Path, string Text), Haystack[]> cache)
+        {
+            var hay = new List<Haystack>(leaves.Count + 4);
+            var one = new List<Leaf>(1);
+            foreach (Leaf leaf in leaves)
+            {
+                if (leaf.Bytes != null)
+                {
+                    one.Clear();
+                    one.Add(leaf);
+                    hay.AddRange(Haystacks(one));
+                    continue;
+                }
+
+                if (!cache.TryGetValue((leaf.Path, leaf.Text), out Haystack[]? forms))
+                {
+                    if (cache.Count >= 200_000)
+                    {
+                        cache.Clear();
+                    }
+
+                    one.Clear();
+                    one.Add(leaf);
+                    forms = Haystacks(one).ToArray();
+                    cache[(leaf.Path, leaf.Text)] = forms;
+                }
+
+                hay.AddRange(forms);
+            }
+
+            return hay;
+        }
+
         public static List<Haystack> Haystacks(List<Leaf> leaves)
         {
             var hay = new List<Haystack>(leaves.Count * 2);
@@ -62,8 +99,12 @@ namespace Minimization.Testing.Checks
                     byte[]? bytes = kind == "hex" ? TryHex(run) : TryBase64(run);
                     if (bytes != null && bytes.Length > 0)
                     {
-                        Add(hay, leaf.Path, Encoding.UTF8.GetString(bytes), "as " + kind);
-                        Add(hay, leaf.Path, Convert.ToHexString(bytes), "as the bytes of " + kind);
+                        Add(hay, leaf.Path, Encoding.UTF8.GetString(bytes), kind == "hex" ? "as hex" : "as Base64");
+                        if (kind != "hex")
+                        {
+                            // The hex of a hex run's bytes is the run itself, already searched.
+                            Add(hay, leaf.Path, Convert.ToHexString(bytes), "as the bytes of Base64");
+                        }
                     }
                 }
             }
@@ -101,6 +142,103 @@ namespace Minimization.Testing.Checks
             }
 
             return null;
+        }
+
+        /// <summary>Finds a part of an identifier kept on its own (a digit prefix, a local part, an address prefix).</summary>
+        public static Hit? FindPart(Part part, List<Haystack> haystacks)
+        {
+            foreach (Haystack h in haystacks)
+            {
+                bool found = part.Mode switch
+                {
+                    PartMode.DigitRun => HasDigitRun(h.Compact, part.Text),
+                    PartMode.Token => HasToken(h.Raw, part.Text),
+                    PartMode.Prefix => HasPrefix(h.Raw, part.Text),
+                    _ => h.Compact.Contains(part.Text, StringComparison.Ordinal),
+                };
+                if (found)
+                {
+                    return new Hit(h.Path, h.How);
+                }
+            }
+
+            return null;
+        }
+
+        private static bool HasDigitRun(string compact, string digits)
+        {
+            int i = 0, n = compact.Length;
+            while (i < n)
+            {
+                if (!char.IsAsciiDigit(compact[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                int start = i;
+                while (i < n && char.IsAsciiDigit(compact[i]))
+                {
+                    i++;
+                }
+
+                if (i - start == digits.Length && compact.AsSpan(start, i - start).SequenceEqual(digits))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasToken(string hay, string token)
+        {
+            int from = 0;
+            while (from <= hay.Length - token.Length)
+            {
+                int at = hay.IndexOf(token, from, StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    return false;
+                }
+
+                int end = at + token.Length;
+                if ((at == 0 || !char.IsLetterOrDigit(hay[at - 1])) && (end == hay.Length || !char.IsLetterOrDigit(hay[end])))
+                {
+                    return true;
+                }
+
+                from = at + 1;
+            }
+
+            return false;
+        }
+
+        private static bool HasPrefix(string hay, string prefix)
+        {
+            bool v6 = prefix.Contains(':');
+            int from = 0;
+            while (from <= hay.Length - prefix.Length)
+            {
+                int at = hay.IndexOf(prefix, from, StringComparison.OrdinalIgnoreCase);
+                if (at < 0)
+                {
+                    return false;
+                }
+
+                int end = at + prefix.Length;
+                char before = at == 0 ? ' ' : hay[at - 1];
+                bool cleanBefore = v6 ? !(Uri.IsHexDigit(before) || before == ':') : !(char.IsAsciiDigit(before) || before == '.');
+                bool cleanAfter = v6 || end == hay.Length || !char.IsAsciiDigit(hay[end]);
+                if (cleanBefore && cleanAfter)
+                {
+                    return true;
+                }
+
+                from = at + 1;
+            }
+
+            return false;
         }
 
         private static bool ContainsBounded(string hay, string needle)

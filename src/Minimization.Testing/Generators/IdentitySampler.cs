@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -59,6 +60,12 @@ namespace Minimization.Testing.Generators
             ("61", 9, new[] { "4" }),
             ("52", 10, new[] { "55", "33", "81" }),
         };
+
+        /// <summary>The first names populations draw from (an attacker's name dictionary starts here too).</summary>
+        public static IReadOnlyList<string> KnownFirstNames => FirstNames;
+
+        /// <summary>The last names populations draw from.</summary>
+        public static IReadOnlyList<string> KnownLastNames => LastNames;
 
         public static string FirstName(FastRandom r) => r.Pick(FirstNames);
 

@@ -106,6 +106,7 @@ namespace Minimization.Testing.Populations
         public const string ScaleVariable = "MINIMIZATION_TESTING_SCALE";
 
         private readonly Dictionary<string, object?[]> _pools = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        private IReadOnlyDictionary<string, string>? _categories;
         private int _records = 10_000;
         private int? _people;
         private Distribution _regions = Distribution.Zipf(12, 1.0);
@@ -213,6 +214,31 @@ namespace Minimization.Testing.Populations
 
         internal int EffectiveRecords => Scale(_records);
 
+        /// <summary>A copy of this builder whose members take the categories a spec declared (member name to category).</summary>
+        internal PopulationBuilder<T> WithCategories(IReadOnlyDictionary<string, string> categories)
+        {
+            if (categories.Count == 0)
+            {
+                return this;
+            }
+
+            var copy = (PopulationBuilder<T>)MemberwiseClone();
+            copy._categories = categories;
+            return copy;
+        }
+
+        private IReadOnlyList<MemberSlot> Slots(RecordShape shape)
+        {
+            if (_categories == null || _categories.Count == 0)
+            {
+                return shape.Members;
+            }
+
+            var slots = shape.Members.Select(m => m.WithCategory(_categories.TryGetValue(m.Name, out string? c) ? c : null)).ToList();
+            RecordShape.NumberOccurrences(slots);
+            return slots;
+        }
+
         private static int Scale(int n)
         {
             string? s = Environment.GetEnvironmentVariable(ScaleVariable);
@@ -231,6 +257,7 @@ namespace Minimization.Testing.Populations
             int people = Math.Max(1, Math.Min(records, Scale(_people ?? Math.Max(1, _records / 5))));
             PopulationModel model = PopulationModel.Create(random, people, _regions, _towersPerRegion, _outliers);
             RecordShape shape = RecordShape.For(typeof(T));
+            IReadOnlyList<MemberSlot> slots = Slots(shape);
             Distribution activity = Distribution.Zipf(people, _activitySkew);
             var output = new T[records];
             var subjects = new int[records];
@@ -276,7 +303,7 @@ namespace Minimization.Testing.Populations
                 for (int m = 0; m < values.Length; m++)
                 {
                     object?[]? pool = pools[m];
-                    values[m] = pool != null ? pool[random.Next(pool.Length)] : ValueFactory.Produce(shape.Members[m], e, model, random, _start, _window);
+                    values[m] = pool != null ? pool[random.Next(pool.Length)] : ValueFactory.Produce(slots[m], e, model, random, _start, _window);
                 }
 
                 output[i] = (T)shape.Create(values);

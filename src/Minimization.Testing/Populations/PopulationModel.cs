@@ -91,6 +91,28 @@ namespace Minimization.Testing.Populations
     /// <summary>The geography and the people of one generated population.</summary>
     internal sealed class PopulationModel
     {
+        /// <summary>The person's random host under the region's provider /24 (derived from the region, so no draw is added).</summary>
+        private static string RegionalIPv4(string drawn, Region provider)
+        {
+            byte[] block = System.Net.IPAddress.Parse(IdentitySampler.IPv4(new FastRandom(Checks.KeyHash.Of("ipv4/" + provider.Fsa)))).GetAddressBytes();
+            byte[] host = System.Net.IPAddress.Parse(drawn).GetAddressBytes();
+            return block[0] + "." + block[1] + "." + block[2] + "." + (1 + (host[3] % 254));
+        }
+
+        /// <summary>The person's random /64 and interface id under the region's provider /44 (derived from the region, so no draw is added).</summary>
+        private static string RegionalIPv6(string drawn, Region home)
+        {
+            byte[] block = System.Net.IPAddress.Parse(IdentitySampler.IPv6(new FastRandom(Checks.KeyHash.Of("ipv6/" + home.Fsa)))).GetAddressBytes();
+            byte[] host = System.Net.IPAddress.Parse(drawn).GetAddressBytes();
+            for (int i = 0; i < 5; i++)
+            {
+                host[i] = block[i];
+            }
+
+            host[5] = (byte)((block[5] & 0xF0) | (host[5] & 0x0F));
+            return new System.Net.IPAddress(host).ToString();
+        }
+
         public PopulationModel(Region[] regions, Tower[] towers, Person[] people)
         {
             Regions = regions;
@@ -184,8 +206,11 @@ namespace Minimization.Testing.Populations
                 p.Imei = IdentitySampler.Imei(random);
                 p.Imsi = IdentitySampler.Imsi(random);
                 p.Mac = IdentitySampler.Mac(random);
-                p.IPv4 = IdentitySampler.IPv4(random);
-                p.IPv6 = IdentitySampler.IPv6(random);
+                // Addresses come from an access provider: the home region's for dense regions, the largest region's (a national
+                // carrier) for rural outliers. IPv4: the provider's /24, shared behind carrier-grade NAT, so a /24 says no more
+                // than the region; IPv6: the provider's /44, the household's own /64 and the device's interface id.
+                p.IPv4 = RegionalIPv4(IdentitySampler.IPv4(random), home.Rural ? regionList[0] : home);
+                p.IPv6 = RegionalIPv6(IdentitySampler.IPv6(random), home.Rural ? regionList[0] : home);
                 p.AccountId = "AC" + random.Next(10_000_000, 100_000_000).ToString(CultureInfo.InvariantCulture);
                 p.Address = random.Next(1, 9999).ToString(CultureInfo.InvariantCulture) + " " + random.Pick(Streets) + ", " + home.Fsa;
                 int homes = Math.Min(3, home.TowerCount);

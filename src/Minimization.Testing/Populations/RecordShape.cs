@@ -33,6 +33,14 @@ namespace Minimization.Testing.Populations
 
         public bool IsIdentity { get; }
 
+        /// <summary>The category was guessed from the member's name (no attribute gave it).</summary>
+        public bool CategoryGuessed { get; set; }
+
+        /// <summary>A copy of this slot carrying <paramref name="category"/>, as the spec declared it.</summary>
+        public MemberSlot WithCategory(string? category) => category == null
+            ? new MemberSlot(Member, ValueType, Category, IsIdentity, _get, _set) { CategoryGuessed = CategoryGuessed }
+            : new MemberSlot(Member, ValueType, category, identity: true, _get, _set);
+
         /// <summary>0 for the first member of its category in the type, 1 for the second, … (a call's callee after its caller).</summary>
         public int Occurrence { get; set; }
 
@@ -85,7 +93,7 @@ namespace Minimization.Testing.Populations
                     }
 
                     valueType = p.PropertyType;
-                    get = p.GetValue;
+                    get = CompiledGetter(type, p);
                     if (p.SetMethod != null)
                     {
                         set = p.SetValue;
@@ -117,20 +125,10 @@ namespace Minimization.Testing.Populations
                     category = bearing?.Category ?? CategoryInference.FromName(m.Name, valueType);
                 }
 
-                slots.Add(new MemberSlot(m, valueType, category, identity, get, set));
+                slots.Add(new MemberSlot(m, valueType, category, identity, get, set) { CategoryGuessed = identity && bearing?.Category == null });
             }
 
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (MemberSlot s in slots)
-            {
-                if (s.Category != null)
-                {
-                    seen.TryGetValue(s.Category, out int n);
-                    s.Occurrence = n;
-                    seen[s.Category] = n + 1;
-                }
-            }
-
+            NumberOccurrences(slots);
             Members = slots;
 
             // Prefer the constructor that takes the most members by name (positional records), else the parameterless one.
@@ -163,6 +161,38 @@ namespace Minimization.Testing.Populations
         }
 
         public Type Type { get; }
+
+        /// <summary>A compiled getter: reading members is on every record's path (survival, subjects, enumeration).</summary>
+        private static Func<object, object?> CompiledGetter(Type type, PropertyInfo property)
+        {
+            try
+            {
+                var o = System.Linq.Expressions.Expression.Parameter(typeof(object), "o");
+                var body = System.Linq.Expressions.Expression.Convert(
+                    System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(o, type), property), typeof(object));
+                return System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(body, o).Compile();
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException)
+            {
+                // By-ref-like or otherwise unusual properties: reflection still reads them.
+                return property.GetValue;
+            }
+        }
+
+        /// <summary>Sets each slot's <see cref="MemberSlot.Occurrence"/>: 0 for the first of its category, 1 for the next, …</summary>
+        public static void NumberOccurrences(IEnumerable<MemberSlot> slots)
+        {
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (MemberSlot s in slots)
+            {
+                if (s.Category != null)
+                {
+                    seen.TryGetValue(s.Category, out int n);
+                    s.Occurrence = n;
+                    seen[s.Category] = n + 1;
+                }
+            }
+        }
 
         public IReadOnlyList<MemberSlot> Members { get; }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Minimization.Testing.Checks;
 using Minimization.Testing.Generators;
@@ -16,6 +17,8 @@ namespace Minimization.Testing
         private const int DeterminismSample = 200;
         private const int TokenProbeRecords = 24;
 
+        private const int JsonSample = 256;
+
         private readonly MinimizerSpec<TIn, TOut> _spec;
         private readonly Population<TIn> _population;
         private readonly FindingKind[]? _focus;
@@ -24,16 +27,21 @@ namespace Minimization.Testing
         private readonly string _inName = typeof(TIn).Name;
         private readonly string _outName = ObjectGraph.TypeName(typeof(TOut));
         private readonly List<(MemberSlot Slot, string Category)> _identifierMembers;
-        private readonly Dictionary<string, Identifier?> _identifierCache = new Dictionary<string, Identifier?>(StringComparer.Ordinal);
+        private readonly List<string> _guesses;
+        private readonly Dictionary<(string Member, string Category, object Value), Identifier?> _identifierCache = new Dictionary<(string, string, object), Identifier?>();
+        private readonly Dictionary<FindingKind, (string Measure, double? Figure, double? Threshold)> _measures = new Dictionary<FindingKind, (string, double?, double?)>();
         private TOut[] _outputs = Array.Empty<TOut>();
         private List<Leaf>?[] _leaves = Array.Empty<List<Leaf>?>();
+        private int[] _subjects = Array.Empty<int>();
+        private int _subjectCount;
+        private int _lastMatches;
 
         public SpecRun(MinimizerSpec<TIn, TOut> spec, Population<TIn> population, FindingKind[]? focus)
         {
             _spec = spec;
             _population = population;
             _focus = focus;
-            _identifierMembers = spec.SurvivalIdentifiers;
+            (_identifierMembers, _guesses) = spec.ResolveIdentifiers();
 
             // The real run's root secret: reproducible from the seed, never given to the attacker.
             var random = new FastRandom(((ulong)(uint)population.Seed << 17) ^ 0xA5A5_5A5A_C3C3_3C3CUL);
@@ -51,15 +59,26 @@ namespace Minimization.Testing
         /// <summary>The attacker runs the published code with keys of its own: it does not have the real root secret.</summary>
         private static MinimizerContext AttackerContext(string partner) => new MinimizerContext(partner, new byte[32]);
 
+        private static TimeSpan Cpu()
+        {
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            return process.TotalProcessorTime;
+        }
+
+        private void Measure(FindingKind kind, string measure, double? figure = null, double? threshold = null) => _measures[kind] = (measure, figure, threshold);
+
         public HarnessReport Execute()
         {
             string subject = $"{_inName} -> {_outName} for partner {_spec.MainPartner}";
             string description = _population.ToString().Split('\n')[0].Trim();
-            var report = new HarnessReport(subject, description, _findings);
+            var report = new HarnessReport(subject, description, _findings) { CategoryGuesses = _guesses };
             int n = _population.Count;
             _outputs = new TOut[n];
             _leaves = new List<Leaf>?[n];
             MinimizerContext context = RealContext(_spec.MainPartner);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            TimeSpan cpu = Cpu();
+            Measure(FindingKind.MinimizerThrew, $"ran on {Text.Count(n, "record")}");
             for (int i = 0; i < n; i++)
             {
                 try
@@ -69,20 +88,36 @@ namespace Minimization.Testing
                 catch (Exception e)
                 {
                     Add(FindingKind.MinimizerThrew, i, $"the minimizer threw {e.GetType().Name} on record #{i} ({PersonOf(i) ?? "no identifier"}): {e.Message}");
+                    Measure(FindingKind.MinimizerThrew, $"threw on record #{i}", 1, 0);
+                    report.Properties = BuildProperties();
                     return report;
                 }
             }
 
-            if (_spec.SurvivalOn && On(FindingKind.IdentifierSurvives))
+            report.PhaseTimes["minimize"] = clock.Elapsed;
+            report.PhaseCpu["minimize"] = Cpu() - cpu;
+            TrueSubjects();
+
+            if (_spec.SurvivalOn && (On(FindingKind.IdentifierSurvives) || On(FindingKind.PartialIdentifier)))
             {
+                clock.Restart();
+                cpu = Cpu();
                 Survival();
+                report.PhaseTimes["survival"] = clock.Elapsed;
+                report.PhaseCpu["survival"] = Cpu() - cpu;
             }
 
+            clock.Restart();
+            cpu = Cpu();
             PopulationLevel(report);
+            report.PhaseTimes["population checks"] = clock.Elapsed;
+            report.PhaseCpu["population checks"] = Cpu() - cpu;
 
             if (_spec.EnumerationSamples > 0 && On(FindingKind.Enumeration))
             {
+                clock.Restart();
                 Enumeration();
+                report.PhaseTimes["enumeration"] = clock.Elapsed;
             }
 
             if (_spec.Partners.Length >= 2 && On(FindingKind.Linkable))
@@ -96,33 +131,182 @@ namespace Minimization.Testing
             }
 
             _findings.Sort((a, b) => b.IsRecordLevel.CompareTo(a.IsRecordLevel));
+            report.Properties = BuildProperties();
             return report;
         }
 
-        private void Add(FindingKind kind, int? record, string message, string? person = null)
-            => _findings.Add(new Finding(kind, message, record, person ?? (record.HasValue ? PersonOf(record.Value) : null)));
-
-        private List<Leaf> LeavesOf(int i) => _leaves[i] ??= ObjectGraph.Leaves(_outputs[i], _outName);
-
-        private List<Identifier> IdentifiersOf(int i)
+        /// <summary>The person each record is about: the spec's <c>SubjectBy</c>, else the population's own subjects.</summary>
+        private void TrueSubjects()
         {
-            var list = new List<Identifier>(_identifierMembers.Count);
-            object record = _population[i]!;
-            foreach (var (slot, category) in _identifierMembers)
+            int n = _population.Count;
+            _subjects = new int[n];
+            Func<TIn, object?>? by = _spec.SubjectSelector;
+            if (by == null)
             {
-                object? value = slot.Get(record);
-                if (value == null)
+                int max = 0;
+                for (int i = 0; i < n; i++)
                 {
+                    _subjects[i] = _population.SubjectOf(i);
+                    max = Math.Max(max, _subjects[i] + 1);
+                }
+
+                _subjectCount = max;
+                return;
+            }
+
+            var ids = new Dictionary<ulong, int>();
+            for (int i = 0; i < n; i++)
+            {
+                object? value;
+                try
+                {
+                    value = by(_population[i]);
+                }
+                catch (Exception e)
+                {
+                    throw new InvalidOperationException($"SubjectBy threw {e.GetType().Name} on record #{i}: {e.Message}", e);
+                }
+
+                ulong key = KeyHash.OfObject(value);
+                if (!ids.TryGetValue(key, out int id))
+                {
+                    id = ids.Count;
+                    ids[key] = id;
+                }
+
+                _subjects[i] = id;
+            }
+
+            _subjectCount = ids.Count;
+        }
+
+        private List<PropertyResult> BuildProperties()
+        {
+            var kinds = new List<FindingKind> { FindingKind.MinimizerThrew };
+            if (_spec.SurvivalOn)
+            {
+                kinds.Add(FindingKind.IdentifierSurvives);
+                if (_spec.PartialOn)
+                {
+                    kinds.Add(FindingKind.PartialIdentifier);
+                }
+            }
+
+            if (_spec.QuasiIds != null)
+            {
+                kinds.Add(FindingKind.KAnonymity);
+                if (_spec.RiskOn)
+                {
+                    kinds.AddRange(new[] { FindingKind.HighestRisk, FindingKind.AverageRisk, FindingKind.UniqueRecords });
+                }
+
+                if (_spec.Sensitive != null)
+                {
+                    kinds.Add(FindingKind.LDiversity);
+                }
+            }
+
+            if (_spec.TraceModel != null)
+            {
+                kinds.Add(FindingKind.TraceUnicity);
+            }
+
+            if (_spec.EnumerationSamples > 0)
+            {
+                kinds.Add(FindingKind.Enumeration);
+            }
+
+            if (_spec.Partners.Length >= 2)
+            {
+                kinds.Add(FindingKind.Linkable);
+            }
+
+            if (_spec.JoinablePartner != null)
+            {
+                kinds.Add(FindingKind.NotDeterministic);
+            }
+
+            var results = new List<PropertyResult>();
+            foreach (FindingKind kind in kinds)
+            {
+                bool measured = _measures.TryGetValue(kind, out var m);
+                Finding? finding = _findings.FirstOrDefault(f => f.Kind == kind);
+                if (!measured && finding == null)
+                {
+                    // Not run (shrinking re-runs only the failed property, or an earlier failure stopped the run).
                     continue;
                 }
 
-                string key = category + "\u0001" + slot.Name + "\u0001" + IdentifierVariants.TextOf(value);
-                if (!_identifierCache.TryGetValue(key, out Identifier? id))
+                var result = new PropertyResult(kind, finding == null, measured ? m.Measure : string.Empty, finding?.Figure ?? m.Figure, finding?.Threshold ?? m.Threshold, finding);
+                if (finding != null)
                 {
-                    id = IdentifierVariants.Create(category, _inName + "." + slot.Name, value);
-                    _identifierCache[key] = id;
+                    var records = new List<int>();
+                    if (finding.RecordIndex is int r && r >= 0)
+                    {
+                        records.Add(r);
+                    }
+
+                    foreach (int x in finding.Records)
+                    {
+                        if (!records.Contains(x))
+                        {
+                            records.Add(x);
+                        }
+                    }
+
+                    int limit = kind == FindingKind.TraceUnicity ? Math.Max(3, _spec.TracePoints) : 3;
+                    result.CounterexampleRecords = records.Take(limit).ToArray();
+                    result.Counterexample = result.CounterexampleRecords.Select(Print).ToArray();
                 }
 
+                results.Add(result);
+            }
+
+            return results;
+        }
+
+        /// <summary>A record and its output as data: <c>#3 CallRecord { CallerNumber = "613-402-0187", … } -&gt; SharedCall { … }</c>.</summary>
+        internal string Print(int i)
+        {
+            string output = i < _outputs.Length ? RecordPrinter.Print(_outputs[i], _outName) : "(not minimized)";
+            return $"#{i} {RecordPrinter.Print(_population[i], _inName)}\n  -> {output}";
+        }
+
+        private Finding Add(FindingKind kind, int? record, string message, string? person = null)
+        {
+            var f = new Finding(kind, message, record, person ?? (record.HasValue && record.Value >= 0 ? PersonOf(record.Value) : null));
+            _findings.Add(f);
+            return f;
+        }
+
+        private List<Leaf> LeavesOf(int i) => _leaves[i] ??= ObjectGraph.Leaves(_outputs[i], _outName);
+
+        private Identifier? IdentifierOf(MemberSlot slot, string category, object? value)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+
+            var key = (slot.Name, category, value);
+            if (!_identifierCache.TryGetValue(key, out Identifier? id))
+            {
+                id = IdentifierVariants.Create(category, _inName + "." + slot.Name, value);
+                _identifierCache[key] = id;
+            }
+
+            return id;
+        }
+
+        private List<Identifier> IdentifiersOf(int i) => IdentifiersOf(i, new List<Identifier>(_identifierMembers.Count));
+
+        private List<Identifier> IdentifiersOf(int i, List<Identifier> list)
+        {
+            list.Clear();
+            object record = _population[i]!;
+            foreach (var (slot, category) in _identifierMembers)
+            {
+                Identifier? id = IdentifierOf(slot, category, slot.Get(record));
                 if (id != null)
                 {
                     list.Add(id);
@@ -149,19 +333,107 @@ namespace Minimization.Testing
             return p == null ? $"record #{i}" : $"{p} (record #{i})";
         }
 
-        // ---- 1. no identifier survives -------------------------------------------------------------------------------
+        // ---- 1. no identifier survives, whole or in a part that singles its subject out ----------------------------------
+
+        /// <summary>Records searched in full (every form, encodings, parts) besides those whose normal form is found: the first ones and every 64th.</summary>
+        private static bool InFullSample(int i) => i < FullSearchSample || (i & 63) == 0;
+
+        private const int FullSearchSample = 4_096;
+
+        /// <summary>
+        /// Whether any identifier of record i appears in its normal form in the output's texts: the pass over every record.
+        /// Encodings, parts and the JSON form are searched on the sample; a minimizer applies an encoding to every record, so
+        /// the sample finds it, and any record whose normal form is found is then searched in full.
+        /// </summary>
+        private bool NormalFormFound(int i, List<Leaf> leaves, System.Text.StringBuilder compact, System.Text.StringBuilder raw)
+        {
+            compact.Clear();
+            raw.Clear();
+            foreach (Leaf leaf in leaves)
+            {
+                foreach (char c in leaf.Text)
+                {
+                    if (c < 128)
+                    {
+                        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                        {
+                            compact.Append(c);
+                        }
+                        else if (c >= 'A' && c <= 'Z')
+                        {
+                            compact.Append((char)(c + 32));
+                        }
+                    }
+                    else if (char.IsLetterOrDigit(c))
+                    {
+                        compact.Append(char.ToLowerInvariant(c));
+                    }
+                }
+
+                compact.Append('\u0001');
+                raw.Append(leaf.Text).Append('\u0001');
+            }
+
+            string? compactText = null, rawText = null;
+            object record = _population[i]!;
+            foreach (var (slot, category) in _identifierMembers)
+            {
+                var form = IdentifierVariants.NormalForm(category, slot.Get(record));
+                if (form == null)
+                {
+                    continue;
+                }
+
+                var (text, isCompact) = form.Value;
+                if (isCompact)
+                {
+                    compactText ??= compact.ToString();
+                    if (compactText.Contains(text, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+                else
+                {
+                    rawText ??= raw.ToString();
+                    if (rawText.Contains(text, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         private void Survival()
         {
+            bool full = On(FindingKind.IdentifierSurvives);
+            bool partial = _spec.PartialOn && On(FindingKind.PartialIdentifier);
+            int carrying = 0, searched = 0, normalOnly = 0;
+            Finding? first = null, partialFinding = null;
+            var partChecked = new HashSet<string>(StringComparer.Ordinal);
+            var leafForms = new Dictionary<(string, string), Haystack[]>();
+            var idBuffer = new List<Identifier>(_identifierMembers.Count);
+            var compactBuffer = new System.Text.StringBuilder(256);
+            var rawBuffer = new System.Text.StringBuilder(256);
             for (int i = 0; i < _population.Count; i++)
             {
-                List<Identifier> ids = IdentifiersOf(i);
+                List<Leaf> leaves = ObjectGraph.Leaves(_outputs[i], _outName);
+                if (!InFullSample(i) && !NormalFormFound(i, leaves, compactBuffer, rawBuffer))
+                {
+                    normalOnly++;
+                    continue;
+                }
+
+                List<Identifier> ids = IdentifiersOf(i, idBuffer);
                 if (ids.Count == 0)
                 {
                     continue;
                 }
 
-                List<Haystack> hay = SurvivalSearch.Haystacks(LeavesOf(i));
+                searched++;
+                List<Haystack> hay = SurvivalSearch.Haystacks(leaves, leafForms);
                 var hits = new List<(Identifier Id, Hit Hit)>();
                 foreach (Identifier id in ids)
                 {
@@ -172,8 +444,9 @@ namespace Minimization.Testing
                     }
                 }
 
-                if (hits.Count == 0)
+                if (hits.Count == 0 && i < JsonSample)
                 {
+                    // The JSON form adds what custom converters write; the object graph holds everything else, so a sample suffices.
                     string? json = Json(_outputs[i]);
                     if (json != null)
                     {
@@ -191,17 +464,129 @@ namespace Minimization.Testing
 
                 if (hits.Count > 0)
                 {
-                    var (id, hit) = hits[0];
-                    string message = $"{id} ({id.Member}, record #{i}) survives {hit.How} in {hit.Path}";
-                    if (hits.Count > 1)
+                    carrying++;
+                    if (first == null && full)
                     {
-                        message += "; so do " + string.Join(", ", hits.Skip(1).Select(h => $"{h.Id} ({h.Hit.How} in {h.Hit.Path})"));
+                        var (id, hit) = hits[0];
+                        string message = $"{id} ({id.Member}, record #{i}) survives {hit.How} in {hit.Path}";
+                        if (hits.Count > 1)
+                        {
+                            message += "; so do " + string.Join(", ", hits.Skip(1).Select(h => $"{h.Id} ({h.Hit.How} in {h.Hit.Path})"));
+                        }
+
+                        first = Add(FindingKind.IdentifierSurvives, i, message, id.ToString());
+                        first.Threshold = 0;
                     }
 
-                    Add(FindingKind.IdentifierSurvives, i, message, id.ToString());
-                    return;
+                    continue;
+                }
+
+                if (!partial || partialFinding != null)
+                {
+                    continue;
+                }
+
+                foreach (Identifier id in ids)
+                {
+                    foreach (Part part in id.Parts)
+                    {
+                        Hit? hit = SurvivalSearch.FindPart(part, hay);
+                        if (!hit.HasValue)
+                        {
+                            continue;
+                        }
+
+                        string key = id.Member + "\u0001" + part.Kind;
+                        var (unique, total, mine) = SinglesOut(id, part, i);
+                        if (mine && partialFinding == null)
+                        {
+                            partialFinding = Add(FindingKind.PartialIdentifier, i,
+                                $"{id} ({id.Member}, record #{i}) survives in part: {part.Kind} '{part.Text}' {(hit.Value.How.Length > 0 ? hit.Value.How + " " : string.Empty)}in {hit.Value.Path}, " +
+                                $"and that part singles out {unique:N0} of {Text.Count(total, "subject")} in the population, this one among them",
+                                id.ToString());
+                            partialFinding.Figure = unique;
+                            partialFinding.Threshold = 0;
+                            partialFinding.Attack = $"group the population's {id.Member} values by {part.Kind.Replace("its ", string.Empty)}: a value held by one subject names that subject";
+                            Measure(FindingKind.PartialIdentifier, $"{part.Kind} of {id.Member} kept: singles out {unique:N0} of {Text.Count(total, "subject")} (allowed: 0)", unique, 0);
+                        }
+                        else if (partChecked.Add(key))
+                        {
+                            Measure(FindingKind.PartialIdentifier, $"{part.Kind} of {id.Member} kept, but it singles out {unique:N0} of {Text.Count(total, "subject")}", unique, 0);
+                        }
+                    }
                 }
             }
+
+            string scope = normalOnly == 0 ? string.Empty
+                : $"; {Text.Count(normalOnly, "more record")} searched for normal forms only";
+            if (first != null)
+            {
+                first.Figure = carrying;
+                string figure = $"{carrying:N0} of {Text.Count(searched, "record")} {(carrying == 1 ? "carries" : "carry")} an identifier (allowed: 0){scope}";
+                Measure(FindingKind.IdentifierSurvives, figure, carrying, 0);
+            }
+            else
+            {
+                Measure(FindingKind.IdentifierSurvives, $"no identifier found in {Text.Count(searched, "record")} searched in every form{scope}", 0, 0);
+            }
+
+            if (!_measures.ContainsKey(FindingKind.PartialIdentifier))
+            {
+                Measure(FindingKind.PartialIdentifier, "no part of an identifier kept on its own", 0, 0);
+            }
+        }
+
+        private readonly Dictionary<string, Dictionary<string, (int Subject, bool Shared)>> _partIndex = new Dictionary<string, Dictionary<string, (int, bool)>>(StringComparer.Ordinal);
+
+        /// <summary>How many subjects the part (by its kind, for this member) singles out in the population, and whether record i's subject is one.</summary>
+        private (int Unique, int Total, bool Mine) SinglesOut(Identifier identifier, Part part, int record)
+        {
+            string key = identifier.Member + "\u0001" + part.Kind + "\u0001" + part.Mode;
+            if (!_partIndex.TryGetValue(key, out var index))
+            {
+                index = new Dictionary<string, (int, bool)>(StringComparer.Ordinal);
+                var slot = _identifierMembers.First(m => _inName + "." + m.Slot.Name == identifier.Member);
+                for (int i = 0; i < _population.Count; i++)
+                {
+                    Identifier? id = IdentifierOf(slot.Slot, slot.Category, slot.Slot.Get(_population[i]!));
+                    if (id == null)
+                    {
+                        continue;
+                    }
+
+                    foreach (Part p in id.Parts)
+                    {
+                        if (p.Kind == part.Kind && p.Mode == part.Mode)
+                        {
+                            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(index, p.Text, out bool exists);
+                            if (!exists)
+                            {
+                                entry = (_subjects[i], false);
+                            }
+                            else if (entry.Subject != _subjects[i])
+                            {
+                                entry.Shared = true;
+                            }
+
+                            break;
+                        }
+                    }
+                }
+
+                _partIndex[key] = index;
+            }
+
+            var singled = new HashSet<int>();
+            foreach (var e in index.Values)
+            {
+                if (!e.Shared)
+                {
+                    singled.Add(e.Subject);
+                }
+            }
+
+            bool mine = index.TryGetValue(part.Text, out var own) && !own.Shared;
+            return (singled.Count, Math.Max(_subjectCount, 1), mine);
         }
 
         private static string? Json(TOut value)
@@ -217,7 +602,27 @@ namespace Minimization.Testing
             }
         }
 
-        // ---- 2 and 6. k-anonymity, l-diversity, risk, trace unicity ---------------------------------------------------
+        // ---- 2. k-anonymity, l-diversity, risk, trace unicity -----------------------------------------------------------
+
+        private List<int> ClassMembers(QuasiIdentifiers<TOut> qis, int first, int limit)
+        {
+            var members = new List<int>();
+            if (first < 0)
+            {
+                return members;
+            }
+
+            ulong key = qis.KeyOf(_outputs[first]);
+            for (int i = 0; i < _outputs.Length && members.Count < limit; i++)
+            {
+                if (qis.KeyOf(_outputs[i]) == key)
+                {
+                    members.Add(i);
+                }
+            }
+
+            return members;
+        }
 
         private void PopulationLevel(HarnessReport report)
         {
@@ -228,37 +633,52 @@ namespace Minimization.Testing
                 EquivalenceClasses classes = PopulationChecks.Classes(_outputs, qis);
                 KAnonymityResult k = classes.KAnonymity(_spec.K);
                 report.KAnonymity = k;
+                Measure(FindingKind.KAnonymity, $"smallest class {Text.Count(k.SmallestClassSize, "record")} of {Text.Count(k.Classes, "class", "classes")}, k = {_spec.K}", k.SmallestClassSize, _spec.K);
                 if (!k.Passed)
                 {
-                    Add(FindingKind.KAnonymity, k.SmallestClassFirstRecord, k + SinglesOut(k.SmallestClassSize, k.SmallestClassFirstRecord));
+                    Finding f = Add(FindingKind.KAnonymity, k.SmallestClassFirstRecord, k + SinglesOutText(k.SmallestClassSize, k.SmallestClassFirstRecord));
+                    f.Figure = k.SmallestClassSize;
+                    f.Threshold = _spec.K;
+                    f.Records = ClassMembers(qis, k.SmallestClassFirstRecord, 3);
+                    f.Attack = $"an attacker who knows {string.Join(" and ", qis.Names)} of a person finds the class {k.SmallestClass}, {Text.Count(k.SmallestClassSize, "record")} wide";
                 }
 
                 if (_spec.RiskOn)
                 {
                     RiskResult risk = classes.Risk(1.0 / _spec.K);
                     report.Risk = risk;
+                    Measure(FindingKind.HighestRisk, string.Format(CultureInfo.InvariantCulture, "highest risk {0:0.####}, allowed {1:0.####}", risk.Highest, _spec.MaxHighestRisk), risk.Highest, _spec.MaxHighestRisk);
+                    Measure(FindingKind.AverageRisk, string.Format(CultureInfo.InvariantCulture, "average risk {0:0.####}, allowed {1:0.####}", risk.Average, _spec.MaxAverageRisk), risk.Average, _spec.MaxAverageRisk);
+                    Measure(FindingKind.UniqueRecords, string.Format(CultureInfo.InvariantCulture, "{0:P2} of records unique, allowed {1:P2}", risk.UniqueShare, _spec.MaxUniqueShare), risk.UniqueShare, _spec.MaxUniqueShare);
                     if (risk.Highest > _spec.MaxHighestRisk + 1e-12)
                     {
-                        Add(FindingKind.HighestRisk, risk.SmallestClassFirstRecord, string.Format(
+                        Finding f = Add(FindingKind.HighestRisk, risk.SmallestClassFirstRecord, string.Format(
                             CultureInfo.InvariantCulture,
-                            "highest prosecutor risk {0:0.####} (1 / {1} records of class {2}) > {3:0.####}",
-                            risk.Highest, classes.SmallestClassSize, risk.SmallestClass, _spec.MaxHighestRisk));
+                            "highest prosecutor risk {0:0.####} (1 / {1} of class {2}) > {3:0.####}",
+                            risk.Highest, Text.Count(classes.SmallestClassSize, "record"), risk.SmallestClass, _spec.MaxHighestRisk));
+                        f.Figure = risk.Highest;
+                        f.Threshold = _spec.MaxHighestRisk;
+                        f.Records = ClassMembers(qis, risk.SmallestClassFirstRecord, 3);
                     }
 
                     if (risk.Average > _spec.MaxAverageRisk + 1e-12)
                     {
-                        Add(FindingKind.AverageRisk, null, string.Format(
+                        Finding f = Add(FindingKind.AverageRisk, null, string.Format(
                             CultureInfo.InvariantCulture,
-                            "average prosecutor risk {0:0.####} ({1:N0} classes / {2:N0} records) > {3:0.####}",
-                            risk.Average, classes.ClassCount, classes.RecordCount, _spec.MaxAverageRisk));
+                            "average prosecutor risk {0:0.####} ({1} / {2}) > {3:0.####}",
+                            risk.Average, Text.Count(classes.ClassCount, "class", "classes"), Text.Count(classes.RecordCount, "record"), _spec.MaxAverageRisk));
+                        f.Figure = risk.Average;
+                        f.Threshold = _spec.MaxAverageRisk;
                     }
 
                     if (risk.UniqueShare > _spec.MaxUniqueShare + 1e-12)
                     {
-                        Add(FindingKind.UniqueRecords, classes.SmallestClassSize == 1 ? classes.SmallestClassFirstRecord : null, string.Format(
+                        Finding f = Add(FindingKind.UniqueRecords, classes.SmallestClassSize == 1 ? classes.SmallestClassFirstRecord : null, string.Format(
                             CultureInfo.InvariantCulture,
                             "{0:P2} of records ({1:N0}) are unique on the quasi-identifiers > {2:P2}; e.g. {3}",
                             risk.UniqueShare, classes.UniqueRecords, _spec.MaxUniqueShare, Who(classes.SmallestClassFirstRecord)));
+                        f.Figure = risk.UniqueShare;
+                        f.Threshold = _spec.MaxUniqueShare;
                     }
                 }
 
@@ -266,64 +686,116 @@ namespace Minimization.Testing
                 {
                     LDiversityResult l = PopulationChecks.LDiversity(_outputs, qis, _spec.Sensitive, _spec.L);
                     report.LDiversity = l;
+                    Measure(FindingKind.LDiversity, string.Format(CultureInfo.InvariantCulture, "lowest l {0:0.##}, required {1:0.##}", l.LowestEffectiveL, _spec.L), l.LowestEffectiveL, _spec.L);
                     if (!l.Passed)
                     {
-                        Add(FindingKind.LDiversity, null, l.ToString());
+                        Finding f = Add(FindingKind.LDiversity, null, l.ToString());
+                        f.Figure = l.LowestEffectiveL;
+                        f.Threshold = _spec.L;
                     }
                 }
             }
 
             if (_spec.TraceModel != null && populationChecks && _outputs.Length > 0)
             {
-                TraceUnicityResult u = PopulationChecks.TraceUnicity(_outputs, _spec.TraceModel, _spec.TracePoints, seed: _population.Seed);
+                TraceUnicityResult u = TraceIndex.UnicityBySubject(_outputs, _subjects, _spec.TraceModel, _spec.TracePoints, 2_000, _population.Seed);
                 report.TraceUnicity = u;
+                string fewer = u.SubjectsWithFewerPoints == 0 ? string.Empty
+                    : $"; {Text.Count(u.SubjectsWithFewerPoints, "subject has", "subjects have")} fewer than {_spec.TracePoints} points and {(u.SubjectsWithFewerPoints == 1 ? "was" : "were")} tested with all of {(u.SubjectsWithFewerPoints == 1 ? "its" : "theirs")}";
+                Measure(FindingKind.TraceUnicity, string.Format(
+                    CultureInfo.InvariantCulture, "{0:P1} of {1} singled out by {2} points, allowed {3:P1}{4}",
+                    u.Unicity, Text.Count(u.Sampled, "subject"), _spec.TracePoints, _spec.MaxUnicity, fewer), u.Unicity, _spec.MaxUnicity);
                 if (u.Unicity > _spec.MaxUnicity + 1e-12)
                 {
                     string who = u.ExampleRecord >= 0 ? " (" + Who(u.ExampleRecord) + ")" : string.Empty;
-                    Add(FindingKind.TraceUnicity, u.ExampleRecord >= 0 ? u.ExampleRecord : null, string.Format(
-                        CultureInfo.InvariantCulture, "trace unicity {0:P1} > {1:P1}: {2}{3}", u.Unicity, _spec.MaxUnicity, u, who));
+                    string by = _spec.SubjectName != null ? " (subjects by " + _spec.SubjectName + ")" : string.Empty;
+                    Finding f = Add(FindingKind.TraceUnicity, u.ExampleRecord >= 0 ? u.ExampleRecord : null, string.Format(
+                        CultureInfo.InvariantCulture, "trace unicity {0:P1} > {1:P1}{2}: {3}{4}", u.Unicity, _spec.MaxUnicity, by, u, who));
+                    f.Figure = u.Unicity;
+                    f.Threshold = _spec.MaxUnicity;
+                    f.Records = u.ExampleRecords;
+                    f.Attack = $"an attacker who knows {Text.Count(_spec.TracePoints, "(place, time) point")} of a person's records looks for the traces that hold all of them";
                 }
             }
         }
 
-        private string SinglesOut(int size, int first) => size <= 3 && first >= 0 ? $"; it singles out {Who(first)}" : string.Empty;
+        private string SinglesOutText(int size, int first) => size <= 3 && first >= 0 ? $"; it singles out {Who(first)}" : string.Empty;
 
         // ---- 3. enumeration resistance --------------------------------------------------------------------------------
 
+        private readonly Dictionary<string, List<object>> _populationValues = new Dictionary<string, List<object>>(StringComparer.Ordinal);
+
+        private List<object> PopulationValues(MemberSlot slot)
+        {
+            if (!_populationValues.TryGetValue(slot.Name, out List<object>? values))
+            {
+                values = new List<object>();
+                var seen = new HashSet<object>();
+                for (int i = 0; i < _population.Count && values.Count < 20_000; i++)
+                {
+                    object? v = slot.Get(_population[i]!);
+                    if (v != null && seen.Add(v))
+                    {
+                        values.Add(v);
+                    }
+                }
+
+                _populationValues[slot.Name] = values;
+            }
+
+            return values;
+        }
+
         private void Enumeration()
         {
-            RecordShape shape = RecordShape.For(typeof(TIn));
-            var members = shape.Members
-                .Where(m => m.IsIdentity && m.CanSet && CandidateSpace.IsEnumerable(m.Category))
-                .ToList();
+            var members = _identifierMembers.Where(m => m.Slot.CanSet).ToList();
             if (members.Count == 0 || _population.Count == 0)
             {
+                Measure(FindingKind.Enumeration, "no identifier member to enumerate");
                 return;
             }
 
             MinimizerContext attacker = AttackerContext(_spec.MainPartner);
+            int attacks = 0, fewest = int.MaxValue;
             foreach (int i in SampleRecords(_spec.EnumerationSamples, salt: 3))
             {
                 object record = _population[i]!;
-                foreach (MemberSlot slot in members)
+                foreach (var (slot, category) in members)
                 {
-                    CandidateSpace? space = CandidateSpace.For(slot.Category!, slot.Get(record));
+                    _spec.CandidateGenerators.TryGetValue(category, out var custom);
+                    CandidateSpace? space = CandidateSpace.For(category, slot.Get(record), PopulationValues(slot), custom);
                     if (space == null)
                     {
                         continue;
                     }
 
+                    attacks++;
+                    _lastMatches = int.MaxValue;
                     string? verdict = Attack(record, slot, space, LeavesOf(i), attacker);
+                    if (_lastMatches < fewest)
+                    {
+                        fewest = _lastMatches;
+                    }
+
                     if (verdict != null)
                     {
-                        Identifier? id = IdentifierVariants.Create(slot.Category!, _inName + "." + slot.Name, slot.Get(record));
-                        string person = id?.ToString() ?? slot.Category + " " + IdentifierVariants.TextOf(slot.Get(record)!);
-                        Add(FindingKind.Enumeration, i, $"{person} ({_inName}.{slot.Name}, record #{i}) is singled out by enumeration: an attacker who runs {space.Description} " +
+                        Identifier? id = IdentifierOf(slot, category, slot.Get(record));
+                        string person = id?.ToString() ?? category + " " + IdentifierVariants.TextOf(slot.Get(record)!);
+                        Finding f = Add(FindingKind.Enumeration, i, $"{person} ({_inName}.{slot.Name}, record #{i}) is singled out by enumeration: an attacker who runs {space.Description} " +
                             $"through the published minimizer with keys of its own {verdict}", person);
+                        f.Attack = $"runs {space.Description} through the published minimizer with keys of its own and matches the outputs";
+                        f.Figure = _lastMatches;
+                        f.Threshold = _spec.K;
+                        Measure(FindingKind.Enumeration, $"{Text.Count(_lastMatches, "candidate")} left for {person}, k = {_spec.K}", _lastMatches, _spec.K);
                         return;
                     }
                 }
             }
+
+            Measure(FindingKind.Enumeration, attacks == 0
+                ? "no identifier with candidates to enumerate"
+                : $"{Text.Count(attacks, "attack")}; the fewest candidates left matching was {(fewest == int.MaxValue || fewest == 0 ? "none: no candidate's output matched" : fewest.ToString("N0", CultureInfo.InvariantCulture))}, k = {_spec.K}",
+                fewest == int.MaxValue ? null : fewest, _spec.K);
         }
 
         private string? Attack(object record, MemberSlot slot, CandidateSpace space, List<Leaf> real, MinimizerContext attacker)
@@ -409,6 +881,11 @@ namespace Minimization.Testing
                     matchable.Add(path);
                 }
 
+                if (trueMatches)
+                {
+                    _lastMatches = Math.Min(_lastMatches, matches);
+                }
+
                 if (trueMatches && matches < _spec.K)
                 {
                     return Narrowed(matches, path);
@@ -429,6 +906,11 @@ namespace Minimization.Testing
                     }
                 }
 
+                if (trueMatches)
+                {
+                    _lastMatches = Math.Min(_lastMatches, matches);
+                }
+
                 if (trueMatches && matches < _spec.K)
                 {
                     return Narrowed(matches, string.Join(" + ", matchable));
@@ -438,9 +920,13 @@ namespace Minimization.Testing
             return null;
         }
 
-        private string Narrowed(int matches, string path) => matches == 1
-            ? $"matches {path} to exactly one candidate, the true one"
-            : $"narrows {path} to {matches} candidates (< k={_spec.K}), the true one among them";
+        private string Narrowed(int matches, string path)
+        {
+            _lastMatches = matches;
+            return matches == 1
+                ? $"matches {path} to exactly one candidate, the true one"
+                : $"narrows {path} to {matches} candidates (< k={_spec.K}), the true one among them";
+        }
 
         private IEnumerable<int> SampleRecords(int count, int salt)
         {
@@ -553,14 +1039,17 @@ namespace Minimization.Testing
             Dictionary<string, string> tokens = TokenColumns();
             if (tokens.Count == 0)
             {
+                Measure(FindingKind.Linkable, "no token column found (declare them with Tokens(...))");
                 return;
             }
 
             string main = _spec.MainPartner;
-            var frequency = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+
+            // How many distinct true subjects carry each token value (up to k): a value shared by k people links no one.
+            var frequency = new Dictionary<string, Dictionary<string, List<int>>>(StringComparer.Ordinal);
             foreach (string path in tokens.Keys)
             {
-                frequency[path] = new Dictionary<string, int>(StringComparer.Ordinal);
+                frequency[path] = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             }
 
             for (int i = 0; i < _outputs.Length; i++)
@@ -569,15 +1058,26 @@ namespace Minimization.Testing
                 {
                     if (frequency.TryGetValue(kv.Key, out var counts))
                     {
-                        counts.TryGetValue(kv.Value, out int c);
-                        counts[kv.Value] = c + 1;
+                        if (!counts.TryGetValue(kv.Value, out List<int>? holders))
+                        {
+                            holders = new List<int>(1);
+                            counts[kv.Value] = holders;
+                        }
+
+                        if (holders.Count < _spec.K && !holders.Contains(_subjects[i]))
+                        {
+                            holders.Add(_subjects[i]);
+                        }
                     }
                 }
             }
 
+            int sampled = 0;
+
             var contexts = _spec.Partners.Where(p => p != main).Select(p => (Partner: p, Context: RealContext(p))).ToList();
             foreach (int i in SampleRecords(UnlinkSample, salt: 7))
             {
+                sampled++;
                 Dictionary<string, string> mine = TokenValuesOfMain(i);
                 foreach (var (partner, context) in contexts)
                 {
@@ -596,15 +1096,21 @@ namespace Minimization.Testing
                     foreach (var (path, from) in tokens)
                     {
                         if (mine.TryGetValue(path, out string? a) && theirs.TryGetValue(path, out string? b) && a == b && a.Length > 0
-                            && frequency[path].TryGetValue(a, out int f) && f < _spec.K)
+                            && frequency[path].TryGetValue(a, out List<int>? holders) && holders.Count < _spec.K)
                         {
-                            Add(FindingKind.Linkable, i, $"{Who(i)}: {path} (from {from}) is '{Shorten(a)}' for both {main} and {partner}, " +
-                                $"so the two releases join on this person ({f} record{(f == 1 ? "" : "s")} carry that value)");
+                            int f = holders.Count;
+                            Finding finding = Add(FindingKind.Linkable, i, $"{Who(i)}: {path} (from {from}) is '{Shorten(a)}' for both {main} and {partner}, " +
+                                $"so the two releases join on this person ({Text.Count(f, "subject carries", "subjects carry")} that value)");
+                            finding.Attack = $"{main} and {partner} join their releases on {path}";
+                            finding.Figure = f;
+                            finding.Threshold = _spec.K;
+                            Measure(FindingKind.Linkable, $"{path} equal for {main} and {partner} on a value {Text.Count(f, "subject carries", "subjects carry")} (< k = {_spec.K})", f, _spec.K);
                             return;
                         }
                     }
                 }
             }
+            Measure(FindingKind.Linkable, $"{Text.Count(sampled, "person", "people")} minimized for {string.Join(", ", _spec.Partners)}: no token joins them", 0, _spec.K);
         }
 
         private Dictionary<string, string> TokenValuesOfMain(int i)
@@ -629,6 +1135,7 @@ namespace Minimization.Testing
 
         private void Determinism(string partner)
         {
+            Measure(FindingKind.NotDeterministic, $"the same records minimized twice for {partner} give the same output");
             MinimizerContext first = RealContext(partner);
             foreach (int i in SampleRecords(DeterminismSample, salt: 11))
             {
@@ -649,8 +1156,10 @@ namespace Minimization.Testing
                 {
                     if (!vb.TryGetValue(path, out string? other) || other != value)
                     {
-                        Add(FindingKind.NotDeterministic, i, $"{Who(i)}: {path} differs between two runs for partner {partner} " +
+                        Finding f = Add(FindingKind.NotDeterministic, i, $"{Who(i)}: {path} differs between two runs for partner {partner} " +
                             $"('{Shorten(value)}' then '{Shorten(other ?? "missing")}'), so {partner} cannot join this person's records");
+                        f.Attack = $"the record minimized twice for {partner} with the same keys";
+                        Measure(FindingKind.NotDeterministic, $"{path} differs between two runs");
                         return;
                     }
                 }

@@ -48,12 +48,57 @@ namespace Minimization.Testing.Tests.Checks
             Assert.Equal("as its digits in Out.Number", Find(IdentityCategory.Phone, "2025550143", new Out("", Number: 12025550143)));
         }
 
+        private static string? FindPart(string category, object value, object output)
+        {
+            Identifier id = IdentifierVariants.Create(category, "In.Member", value)!;
+            List<Haystack> hay = SurvivalSearch.Haystacks(ObjectGraph.Leaves(output));
+            foreach (Part part in id.Parts)
+            {
+                if (SurvivalSearch.FindPart(part, hay).HasValue)
+                {
+                    return part.Kind;
+                }
+            }
+
+            return null;
+        }
+
         [Fact]
-        public void An_email_survives_lower_cased_or_as_its_local_part()
+        public void An_email_survives_lower_cased_and_its_local_part_is_a_part()
         {
             Assert.Equal("as the lower-cased address in Out.Field", Find(IdentityCategory.Email, "Ana.Silva+news@Example.org", new Out("ana.silva+news@example.org")));
-            Assert.Equal("as its local part in Out.Field", Find(IdentityCategory.Email, "Ana.Silva+news@Example.org", new Out("user=ana.silva")));
+            Assert.Null(Find(IdentityCategory.Email, "Ana.Silva+news@Example.org", new Out("user=ana.silva")));
+            Assert.Equal("its local part (without the domain)", FindPart(IdentityCategory.Email, "Ana.Silva+news@Example.org", new Out("user=ana.silva")));
+            Assert.Null(FindPart(IdentityCategory.Email, "Ana.Silva+news@Example.org", new Out("user=ana.silvana")));
         }
+
+        [Theory]
+        [InlineData("613-402-0187", "613-402-018", "its first 9 digits")]
+        [InlineData("613-402-0187", "613402018|K1A", "its first 9 digits")]
+        [InlineData("613-402-0187", "xxx-402-0187", "its last 7 digits")]
+        public void A_phone_kept_but_for_a_digit_or_three_is_a_part(string phone, string output, string kind)
+            => Assert.Equal(kind, FindPart(IdentityCategory.Phone, phone, new Out(output)));
+
+        [Theory]
+        [InlineData("613-402-0187", "613-402")]
+        [InlineData("613-402-0187", "613402")]
+        [InlineData("613-402-0187", "61340201899")]
+        public void Too_few_digits_or_other_digits_are_not_a_part(string phone, string output)
+            => Assert.Null(FindPart(IdentityCategory.Phone, phone, new Out(output)));
+
+        [Theory]
+        [InlineData("203.0.113.57", "203.0.113.0/24", "its /24 (all but the last octet)")]
+        [InlineData("203.0.113.57", "203.0.113.x", "its /24 (all but the last octet)")]
+        [InlineData("2001:db8:85a3:1234:5678:9abc:def0:1", "2001:db8:85a3:1234::/64", "its /64 prefix")]
+        public void An_address_prefix_that_keeps_a_household_is_a_part(string ip, string output, string kind)
+            => Assert.Equal(kind, FindPart(IdentityCategory.IpAddress, ip, new Out(output)));
+
+        [Theory]
+        [InlineData("203.0.113.57", "203.0.11")]
+        [InlineData("203.0.113.57", "1203.0.113.0")]
+        [InlineData("2001:db8:85a3:1234:5678:9abc:def0:1", "2001:db8:85a3::/48")]
+        public void A_coarser_prefix_is_not_a_part(string ip, string output)
+            => Assert.Null(FindPart(IdentityCategory.IpAddress, ip, new Out(output)));
 
         [Fact]
         public void An_ip_survives_in_another_notation()

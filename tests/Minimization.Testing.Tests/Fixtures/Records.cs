@@ -62,3 +62,52 @@ namespace Minimization.Testing.Tests.Fixtures
 
     public sealed record SharedPerson(string Region, string BirthYears, string Diagnosis, string? Contact);
 }
+
+namespace Minimization.Testing.Tests.Fixtures
+{
+    /// <summary>A customer file with identifiers of every kind the categories name, some of them the team's own.</summary>
+    public sealed class Customer
+    {
+        [IdentityBearing(IdentityCategory.Name)]
+        public string FullName { get; set; } = "";
+
+        [IdentityBearing(IdentityCategory.Email)]
+        public string Email { get; set; } = "";
+
+        [IdentityBearing(IdentityCategory.AccountId)]
+        public string AccountNumber { get; set; } = "";
+
+        [IdentityBearing(IdentityCategory.IpAddress)]
+        public string LastIPv6 { get; set; } = "";
+
+        [IdentityBearing(IdentityCategory.IpAddress)]
+        public string LastIPv4 { get; set; } = "";
+
+        [IdentityBearing("loyalty-card")]
+        public string LoyaltyCard { get; set; } = "";
+
+        [IdentityBearing(IdentityCategory.PostalCode)]
+        public string PostalCode { get; set; } = "";
+
+        public string Plan { get; set; } = "";
+    }
+
+    public sealed record SharedCustomer(string Token, string Region, string Plan);
+
+    /// <summary>A record type from another team's assembly: no attributes at all, so the spec must give the categories.</summary>
+    public sealed class PlainContact
+    {
+        public string Handle { get; set; } = "";
+
+        public string Mobile { get; set; } = "";
+
+        public DateTime SeenAt { get; set; }
+    }
+
+    public sealed record SharedContact(string Mobile, string Day);
+
+    /// <summary>A call record that names its subscriber, for the true subject.</summary>
+    public sealed record SubscriberCall(string Subscriber, string TowerId, DateTime StartedAt);
+
+    public sealed record PointRecord(string Token, string TowerId, string Hour);
+}

@@ -27,17 +27,37 @@ namespace Minimization.Testing.Tests.Spec
         public void Check_throws_with_a_label_naming_the_person_and_how()
         {
             var spec = MinimizerSpec.For<CallRecord, LeakyCall>(Zoo.PassThrough).Population(p => p.Records(2_000).People(400)).Runs(1).Seed(7);
-            var e = Assert.Throws<MinimizerCheckException>(spec.Check);
+            var e = Assert.Throws<MinimizerCheckException>(() => spec.Check());
             Assert.Matches(@"phone \d{10} \(CallRecord\.CallerNumber, record #0\) survives as its digits in LeakyCall\.Caller", e.Message);
         }
 
         [Fact]
-        public void A_failing_record_level_check_shrinks_by_halves_to_one_record()
+        public void A_failing_record_level_check_shrinks_to_one_record_printed_as_data()
         {
             var spec = MinimizerSpec.For<CallRecord, LeakyCall>(Zoo.PassThrough).Population(p => p.Records(4_096).People(800)).Runs(1).Seed(3);
-            var e = Assert.Throws<MinimizerCheckException>(spec.Check);
-            Assert.Contains("Population of 1 records (shrunk from:", e.Message);
-            Assert.Contains("12 shrinks", e.Message);
+            var e = Assert.Throws<MinimizerCheckException>(() => spec.Check());
+            PropertyResult p = Assert.Single(e.Report!.Properties, x => !x.Passed);
+            Assert.Equal(FindingKind.IdentifierSurvives, p.Kind);
+            string record = Assert.Single(p.Counterexample);
+            Assert.Matches(@"^#\d+ CallRecord \{ CallerNumber = ""[^""]+"", CalleeNumber = ""[^""]+"", StartedAt = ""2026-11-", record);
+            Assert.Matches(@"DurationSeconds = \d+ \}\n  -> LeakyCall \{ Caller = ""[^""]+"", ", record);
+            Assert.Contains("counterexample (1 record):", e.Message);
+            Assert.DoesNotContain("Original:", e.Message);
+            Assert.DoesNotContain("Expected true", e.Message);
+            Assert.DoesNotContain("HarnessTrial", e.Message);
+            Assert.Equal(1, CountOf(e.Message, "survives as its digits in LeakyCall.Caller"));
+            Assert.Null(e.InnerException);
+        }
+
+        private static int CountOf(string text, string part)
+        {
+            int count = 0;
+            for (int at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + 1, StringComparison.Ordinal))
+            {
+                count++;
+            }
+
+            return count;
         }
 
         [Fact]
@@ -47,9 +67,14 @@ namespace Minimization.Testing.Tests.Spec
                 .Population(p => p.Records(2_000).People(400))
                 .QuasiIdentifiers(s => s.TowerId, s => s.StartedAt)
                 .Runs(1).Seed(3);
-            var e = Assert.Throws<MinimizerCheckException>(spec.Check);
-            Assert.Contains("0 shrinks", e.Message);
+            var e = Assert.Throws<MinimizerCheckException>(() => spec.Check());
             Assert.Contains("has 1 record < k=11", e.Message);
+            PropertyResult k = Assert.Single(e.Report!.Properties, p => p.Kind == FindingKind.KAnonymity);
+            Assert.False(k.Passed);
+            Assert.Equal(1, k.Figure);
+            Assert.Equal(11, k.Threshold);
+            Assert.Equal("smallest class 1 record of " + k.Measure.Split(" of ")[1], k.Measure);
+            Assert.Single(k.Counterexample);
         }
 
         [Fact]

@@ -64,12 +64,17 @@ namespace Minimization.Testing.Tests.Spec
         }
 
         [Fact]
-        public void Truncation_keeping_nine_of_ten_digits_is_caught_by_enumeration_as_ten_candidates()
+        public void Truncation_keeping_nine_of_ten_digits_is_caught_as_a_partial_identifier_and_by_enumeration_as_ten_candidates()
         {
             HarnessReport report = Run(MinimizerSpec.For<CallRecord, SharedCall>(Zoo.TruncateNineDigits).ResistsEnumeration());
-            Finding f = Assert.Single(report.Findings);
-            Assert.Equal(FindingKind.Enumeration, f.Kind);
-            Assert.Contains("narrows SharedCall.CallerToken to 10 candidates (< k=11), the true one among them", f.Message);
+            Assert.Equal(new[] { FindingKind.Enumeration, FindingKind.PartialIdentifier }, report.Findings.Select(f => f.Kind).OrderBy(k => k).ToArray());
+            Finding partial = report.Findings.Single(f => f.Kind == FindingKind.PartialIdentifier);
+            Assert.Matches(@"^phone \d{10} \(CallRecord\.CallerNumber, record #\d+\) survives in part: its first 9 digits '\d{9}' in SharedCall\.CallerToken, and that part singles out [\d,]+ of [\d,]+ subjects in the population, this one among them$", partial.Message);
+            Assert.True(partial.Figure > 1_000, partial.Message);
+            Finding enumeration = report.Findings.Single(f => f.Kind == FindingKind.Enumeration);
+            Assert.Contains("narrows SharedCall.CallerToken to 10 candidates (< k=11), the true one among them", enumeration.Message);
+            Assert.Equal(10, enumeration.Figure);
+            Assert.Equal(11, enumeration.Threshold);
         }
 
         [Fact]

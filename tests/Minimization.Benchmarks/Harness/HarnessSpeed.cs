@@ -1,0 +1,109 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using Minimization.Testing;
+using Minimization.Testing.Checks;
+using Minimization.Testing.Generators;
+using Minimization.Testing.Populations;
+
+namespace Minimization.Benchmarks.Harness
+{
+    /// <summary>
+    /// <c>--harness-speed [records]</c>: one evaluation of a full spec (survival, partial identifiers, k-anonymity, risk,
+    /// l-diversity, trace unicity per true subject) on a generated population of call records (default 1,000,000 from
+    /// 250,000 subscribers), with the wall time of each phase and the records per second of each check, on one thread.
+    /// </summary>
+    public static class HarnessSpeed
+    {
+        public sealed class Call
+        {
+            [Minimization.IdentityBearing(Minimization.IdentityCategory.Phone)]
+            public string CallerNumber { get; set; } = "";
+
+            [Minimization.IdentityBearing(Minimization.IdentityCategory.Phone)]
+            public string CalleeNumber { get; set; } = "";
+
+            [Minimization.IdentityBearing(Minimization.IdentityCategory.Timestamp)]
+            public DateTime StartedAt { get; set; }
+
+            [Minimization.IdentityBearing(Minimization.IdentityCategory.CellTower)]
+            public string TowerId { get; set; } = "";
+
+            [Minimization.IdentityBearing(Minimization.IdentityCategory.Imei)]
+            public string Imei { get; set; } = "";
+
+            public int DurationSeconds { get; set; }
+        }
+
+        public sealed record Shared(string CallerToken, string Region, string Day, int DurationBucket, string Plan);
+
+        public static Shared Minimize(Call r, MinimizerContext ctx)
+        {
+            string lac = r.TowerId.Split('-')[2];
+            string region = lac[0] == '9' ? "rural" : lac;
+            string day = r.StartedAt.ToString(region == "rural" ? "yyyy-MM" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            string digits = IdentityFormats.NationalDigits(r.CallerNumber) ?? IdentityFormats.DigitsOnly(r.CallerNumber);
+            string token = Convert.ToHexString(HMACSHA256.HashData(ctx.KeyFor(ctx.Partner + "/" + day), Encoding.UTF8.GetBytes(digits)), 0, 10);
+            int bucket = r.DurationSeconds < 60 ? 0 : r.DurationSeconds < 600 ? 1 : 2;
+            return new Shared(token, region, day, bucket, bucket == 0 ? "short" : bucket == 1 ? "medium" : "long");
+        }
+
+        /// <summary><c>--harness-survival-parts [records]</c>: the survival search's steps timed one by one (processor time).</summary>
+        public static int Parts(int records, TextWriter output)
+        {
+            Population<Call> population = Population.Of<Call>().Records(records).People(Math.Max(1, records / 4)).Generate(1);
+            var ctx = new MinimizerContext("p", new byte[32]);
+            var outputs = population.Records.Select(r => Minimize(r, ctx)).ToArray();
+            TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
+            void Time(string what, Action action)
+            {
+                TimeSpan t = Cpu();
+                action();
+                double s = (Cpu() - t).TotalSeconds;
+                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-28} {1,8:0.000} s CPU  {2,8:0.00} µs/record", what, s, s * 1e6 / records));
+            }
+
+            var leaves = new System.Collections.Generic.List<Leaf>[records];
+            var hay = new System.Collections.Generic.List<Haystack>[records];
+            Time("object graph leaves", () => { for (int i = 0; i < records; i++) leaves[i] = ObjectGraph.Leaves(outputs[i], "Shared"); });
+            Time("haystacks", () => { for (int i = 0; i < records; i++) hay[i] = SurvivalSearch.Haystacks(leaves[i]); });
+            var cache = new System.Collections.Generic.Dictionary<(string, string), Haystack[]>();
+            Time("haystacks, leaves cached", () => { for (int i = 0; i < records; i++) hay[i] = SurvivalSearch.Haystacks(leaves[i], cache); });
+            var ids = new Identifier[records];
+            Time("identifiers (no cache)", () => { for (int i = 0; i < records; i++) ids[i] = IdentifierVariants.Create("phone", "Call.CallerNumber", population[i].CallerNumber)!; });
+            Time("find", () => { for (int i = 0; i < records; i++) SurvivalSearch.Find(ids[i], hay[i]); });
+            Time("parts", () => { for (int i = 0; i < records; i++) { foreach (Part p in ids[i].Parts) SurvivalSearch.FindPart(p, hay[i]); } });
+            return 0;
+        }
+
+        public static int Run(int records, TextWriter output)
+        {
+            var clock = Stopwatch.StartNew();
+            Population<Call> population = Population.Of<Call>().Records(records).People(Math.Max(1, records / 4)).Regions(60, skew: 1.1).Generate(20261102);
+            output.WriteLine($"generated {records:N0} records in {clock.Elapsed.TotalSeconds:0.00} s");
+            MinimizerSpec<Call, Shared> spec = MinimizerSpec.For<Call, Shared>(Minimize)
+                .QuasiIdentifiers(s => s.Region, s => s.Day)
+                .KAnonymous(11)
+                .LDiverse(s => s.Plan, 1.5)
+                .Traces(s => s.CallerToken, s => s.Region, s => s.Day);
+            clock.Restart();
+            HarnessReport report = spec.Evaluate(population);
+            TimeSpan total = clock.Elapsed;
+            output.WriteLine(report.Passed ? "passed" : report.Label);
+            output.WriteLine("phase               wall (s)   CPU (s)   M records/s of CPU");
+            foreach (var (phase, time) in report.PhaseTimes)
+            {
+                double cpu = report.PhaseCpu.TryGetValue(phase, out TimeSpan c) ? c.TotalSeconds : double.NaN;
+                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-18} {1,9:0.000} {2,9:0.000} {3,12:0.00}", phase, time.TotalSeconds, cpu, records / cpu / 1e6));
+            }
+
+            TimeSpan checks = report.PhaseTimes.Where(kv => kv.Key != "minimize").Aggregate(TimeSpan.Zero, (a, kv) => a + kv.Value);
+            output.WriteLine(string.Format(CultureInfo.InvariantCulture, "every check      {0,8:0.000} s (evaluation with minimizing: {1:0.000} s)", checks.TotalSeconds, total.TotalSeconds));
+            return 0;
+        }
+    }
+}
