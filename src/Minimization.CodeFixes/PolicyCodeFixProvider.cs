@@ -122,7 +122,7 @@ namespace Minimization.CodeFixes
             switch (diagnostic.Id)
             {
                 case RuleIdentifiers.MemberWithoutPolicy:
-                    foreach (var kind in Offered.Where(k => PolicyCatalog.Fits(k, shape)))
+                    foreach (var kind in Offered.Where(k => Suits(k, shape, member)))
                     {
                         var text = DefaultPolicy(kind, shape);
                         var replacement = AddPolicy(generator, declaration, text);
@@ -132,7 +132,7 @@ namespace Minimization.CodeFixes
                     break;
 
                 case RuleIdentifiers.PolicyDoesNotFitType when policy is not null:
-                    foreach (var kind in Offered.Where(k => PolicyCatalog.Fits(k, shape)))
+                    foreach (var kind in Offered.Where(k => Suits(k, shape, member)))
                     {
                         var text = DefaultPolicy(kind, shape);
                         var replacement = declaration.ReplaceNode(policy, Policy(text));
@@ -165,7 +165,7 @@ namespace Minimization.CodeFixes
         private static async Task<bool> AddIfAcceptedAsync(List<Fix> fixes, Document document, SyntaxNode root, SyntaxNode declaration, SyntaxNode replacement, string memberName, string title, string key, CancellationToken cancellationToken)
         {
             var marker = new SyntaxAnnotation();
-            var marked = replacement.WithAdditionalAnnotations(marker, Formatter.Annotation);
+            var marked = replacement.WithAdditionalAnnotations(marker);
             var changed = document.WithSyntaxRoot(root.ReplaceNode(declaration, marked));
             var changedRoot = await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var changedModel = await changed.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -207,6 +207,14 @@ namespace Minimization.CodeFixes
             }
         }
 
+        /// <summary>
+        /// A policy fits the member's type, and its category does not rule it out: IP masking is offered for a string only
+        /// when the member is not declared to be another kind of identifier.
+        /// </summary>
+        private static bool Suits(PolicyKind kind, ValueShape shape, ISymbol member)
+            => PolicyCatalog.Fits(kind, shape)
+               && !(kind == PolicyKind.MaskIpAddress && shape == ValueShape.String && PolicyCatalog.GetCategory(member) is { } category && category != "ip");
+
         /// <summary>The attribute text of a policy with safe arguments for a member of this shape.</summary>
         private static string DefaultPolicy(PolicyKind kind, ValueShape shape) => kind switch
         {
@@ -239,7 +247,7 @@ namespace Minimization.CodeFixes
         }
 
         private static SyntaxNode AddPolicy(SyntaxGenerator generator, SyntaxNode declaration, string text)
-            => generator.AddAttributes(declaration, SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(Policy(text))));
+            => generator.AddAttributes(declaration, SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(Policy(text))).WithAdditionalAnnotations(Formatter.Annotation));
 
         /// <summary>
         /// The attribute with its invalid argument replaced by a safe one, most specific first (the first that the catalog

@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using Minimization.Analyzers;
 
 namespace Minimization.CodeFixes
@@ -58,7 +57,7 @@ namespace Minimization.CodeFixes
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Suppress " + id + " with a justification ([SuppressMessage])",
-                        ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(holder, AddAttribute(context.Document, holder, new[] { id })))),
+                        ct => CleanUpAsync(context.Document.WithSyntaxRoot(root.ReplaceNode(holder, AddAttribute(context.Document, holder, new[] { id }))), ct),
                         EquivalenceKey(id)),
                     diagnostic);
             }
@@ -91,8 +90,32 @@ namespace Minimization.CodeFixes
 
             return ids.Count == 0
                 ? document
-                : document.WithSyntaxRoot(root.ReplaceNodes(ids.Keys, (original, rewritten) => AddAttribute(document, rewritten, ids[original])));
+                : await CleanUpAsync(document.WithSyntaxRoot(root.ReplaceNodes(ids.Keys, (original, rewritten) => AddAttribute(document, rewritten, ids[original]))), context.CancellationToken).ConfigureAwait(false);
         }
+
+        private static readonly SyntaxAnnotation Added = new SyntaxAnnotation("Minimization.SuppressMessage");
+
+        private const string Namespace = "System.Diagnostics.CodeAnalysis";
+
+        /// <summary>Writes the attribute as the user would: its short name, with <c>using System.Diagnostics.CodeAnalysis;</c> added if missing.</summary>
+        private static async Task<Document> CleanUpAsync(Document document, System.Threading.CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is CompilationUnitSyntax unit && !unit.Usings.Any(u => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name?.ToString() == Namespace))
+            {
+                var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(Namespace)).WithAdditionalAnnotations(Added);
+                var index = unit.Usings.TakeWhile(u => Order(u.Name?.ToString()).CompareTo(Order(Namespace)) < 0).Count();
+                var newLine = unit.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                var endOfLine = newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine : SyntaxFactory.LineFeed;
+                document = document.WithSyntaxRoot(unit.WithUsings(unit.Usings.Insert(index, directive.WithTrailingTrivia(endOfLine))));
+            }
+
+            return await Formatter.FormatAsync(document, Added, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>System namespaces first, then the others, each alphabetically (the usual order of usings).</summary>
+        private static string Order(string? name)
+            => name is null ? "~" : (name == "System" || name.StartsWith("System.", System.StringComparison.Ordinal) ? "0" : "1") + name;
 
         /// <summary>The innermost member or type declaration around the finding that can carry an attribute.</summary>
         private static MemberDeclarationSyntax? Holder(SyntaxNode root, Diagnostic diagnostic)
@@ -112,12 +135,17 @@ namespace Minimization.CodeFixes
         {
             var generator = SyntaxGenerator.GetGenerator(document);
             var attributes = ids.Select(id => generator.Attribute(
-                    "global::System.Diagnostics.CodeAnalysis.SuppressMessage",
+                    "SuppressMessage",
                     generator.AttributeArgument(generator.LiteralExpression(RuleIdentifiers.Category)),
                     generator.AttributeArgument(generator.LiteralExpression(id)),
-                    generator.AttributeArgument("Justification", generator.LiteralExpression(SuppressionJustification.Placeholder)))
-                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation, Formatter.Annotation));
-            return generator.AddAttributes(holder, attributes);
+                    generator.AttributeArgument("Justification", generator.LiteralExpression(SuppressionJustification.Placeholder))));
+            var before = AttributeLists(holder).Count;
+            var added = generator.AddAttributes(holder, attributes);
+            var lists = AttributeLists(added);
+            return added.ReplaceNodes(lists.Skip(before), (_, list) => list.WithAdditionalAnnotations(Added));
         }
+
+        private static SyntaxList<AttributeListSyntax> AttributeLists(SyntaxNode declaration)
+            => declaration is MemberDeclarationSyntax member ? member.AttributeLists : default;
     }
 }
