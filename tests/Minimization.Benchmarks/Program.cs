@@ -85,7 +85,7 @@ namespace Minimization.Benchmarks
 
             if (args.Length > 0 && args[0] == "--latency")
             {
-                // --latency [lines] [analyzer]: the last, a part of an analyzer's type name, measures that analyzer alone.
+                // --latency [lines] [analyzer,...]: the last, parts of analyzer type names, measures those analyzers alone.
                 return LatencyBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50_000, Console.Out, args.Length > 2 ? args[2] : null);
             }
 

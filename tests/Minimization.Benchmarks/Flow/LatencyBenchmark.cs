@@ -41,7 +41,7 @@ namespace Minimization.Benchmarks.Flow
             var min = typeof(IdentityFlowAnalyzer).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
                 .OrderBy(t => t.FullName, StringComparer.Ordinal)
-                .Where(t => only is null || t.Name.Contains(only, StringComparison.OrdinalIgnoreCase))
+                .Where(t => only is null || only.Split(',').Any(part => t.Name.Contains(part.Trim(), StringComparison.OrdinalIgnoreCase)))
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
                 .ToImmutableArray();
             var none = ImmutableArray.Create<DiagnosticAnalyzer>(new NoAnalyzer(registersAction: false));
