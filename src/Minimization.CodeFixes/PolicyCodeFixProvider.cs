@@ -34,7 +34,8 @@ namespace Minimization.CodeFixes
 
         /// <inheritdoc/>
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-            RuleIdentifiers.MemberWithoutPolicy, RuleIdentifiers.PolicyDoesNotFitType, RuleIdentifiers.InvalidPolicyArgument);
+            RuleIdentifiers.MemberWithoutPolicy, RuleIdentifiers.PolicyDoesNotFitType, RuleIdentifiers.InvalidPolicyArgument,
+            RuleIdentifiers.KeepWithoutJustification, RuleIdentifiers.MultiplePolicies);
 
         /// <inheritdoc/>
         public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
@@ -131,15 +132,40 @@ namespace Minimization.CodeFixes
 
                     break;
 
-                case RuleIdentifiers.PolicyDoesNotFitType when policy is not null:
+                case RuleIdentifiers.PolicyDoesNotFitType or RuleIdentifiers.KeepWithoutJustification when policy is not null:
+                    // MIN003: a policy that fits instead. MIN004: a minimizing policy instead of the raw copy (the
+                    // justification itself only a person can write).
                     foreach (var kind in Offered.Where(k => Suits(k, shape, member)))
                     {
                         var text = DefaultPolicy(kind, shape);
                         var replacement = declaration.ReplaceNode(policy, Policy(text));
-                        await AddIfAcceptedAsync(fixes, document, root, declaration, replacement, member.Name, "Replace [" + policy + "] with [" + Shown(text) + "]", "MIN003:" + kind, cancellationToken).ConfigureAwait(false);
+                        await AddIfAcceptedAsync(fixes, document, root, declaration, replacement, member.Name, "Replace [" + policy + "] with [" + Shown(text) + "]", diagnostic.Id + ":" + kind, cancellationToken).ConfigureAwait(false);
                     }
 
                     break;
+
+                case RuleIdentifiers.MultiplePolicies:
+                {
+                    // "Keep only [X]": each declared policy that, alone, the catalog accepts.
+                    var policies = declaration.DescendantNodes().OfType<AttributeSyntax>()
+                        .Where(a => PolicyCatalog.TryGetPolicyKind(model.GetTypeInfo(a, cancellationToken).Type as INamedTypeSymbol, out _))
+                        .ToList();
+                    foreach (var kept in policies)
+                    {
+                        // The declaration's own leading trivia (doc comment, indentation) stays, whichever list goes.
+                        var replacement = declaration.RemoveNodes(policies.Where(p => p != kept).Select(p => OwnList(p) ?? (SyntaxNode)p), SyntaxRemoveOptions.KeepNoTrivia)
+                            ?.WithLeadingTrivia(declaration.GetLeadingTrivia());
+                        if (replacement is null)
+                        {
+                            continue;
+                        }
+
+                        var kind = PolicyCatalog.TryGetPolicyKind(model.GetTypeInfo(kept, cancellationToken).Type as INamedTypeSymbol, out var k) ? k : PolicyKind.Drop;
+                        await AddIfAcceptedAsync(fixes, document, root, declaration, replacement, member.Name, "Keep only [" + kept + "]", "MIN005:" + kind, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
 
                 case RuleIdentifiers.InvalidPolicyArgument when policy is not null:
                     if (PolicyCatalog.TryGetPolicyKind(model.GetTypeInfo(policy, cancellationToken).Type as INamedTypeSymbol, out var invalid))
@@ -160,6 +186,10 @@ namespace Minimization.CodeFixes
 
             return fixes;
         }
+
+        /// <summary>The attribute list that holds only this attribute (removed whole), or null when it holds others too.</summary>
+        private static AttributeListSyntax? OwnList(AttributeSyntax attribute)
+            => attribute.Parent is AttributeListSyntax list && list.Attributes.Count == 1 ? list : null;
 
         /// <summary>Offers the edit only if, once made, the member has exactly one policy that fits, with valid arguments.</summary>
         private static async Task<bool> AddIfAcceptedAsync(List<Fix> fixes, Document document, SyntaxNode root, SyntaxNode declaration, SyntaxNode replacement, string memberName, string title, string key, CancellationToken cancellationToken)

@@ -137,6 +137,47 @@ namespace Minimization.CodeFixes.Tests.Fixes
             actionIndex: 1,
             expected: Rule("MIN003", 0));
 
+        [Fact]
+        public Task Keep_without_justification_is_replaced_by_a_minimizing_policy() => Test.Run(
+            Record("""
+                    [IdentityBearing(IdentityCategory.Phone)]
+                    [{|#0:Keep|}]
+                    public string CallerNumber { get; init; } = "";
+            """),
+            Record("""
+                    [IdentityBearing(IdentityCategory.Phone)]
+                    [Drop]
+                    public string CallerNumber { get; init; } = "";
+            """),
+            actionIndex: 0,
+            expected: Rule("MIN004", 0));
+
+        [Fact]
+        public async Task Multiple_policies_offer_to_keep_only_one_of_those_that_fit()
+        {
+            // [KeepPrefix] does not fit a DateTime: only [Drop] and [TruncateTime] are offered, in declaration order.
+            var test = new Test
+            {
+                TestCode = Record("""
+                        [IdentityBearing(IdentityCategory.Timestamp)]
+                        [Drop]
+                        [KeepPrefix(3)]
+                        [TruncateTime(TimeGranularity.Hour)]
+                        public DateTime {|#0:StartedAt|} { get; init; }
+                """),
+                FixedCode = Record("""
+                        [IdentityBearing(IdentityCategory.Timestamp)]
+                        [TruncateTime(TimeGranularity.Hour)]
+                        public DateTime StartedAt { get; init; }
+                """),
+                CodeActionIndex = 1,
+                CodeActionEquivalenceKey = "MIN005:TruncateTime",
+                CodeActionVerifier = (action, verifier) => verifier.Equal("Keep only [TruncateTime(TimeGranularity.Hour)]", action.Title),
+            };
+            test.ExpectedDiagnostics.Add(Rule("MIN005", 0));
+            await test.RunAsync(CancellationToken.None);
+        }
+
         [Theory]
         [InlineData("[IdentityBearing(IdentityCategory.Phone)] [{|#0:KeepPrefix(9, Unit = PrefixUnit.Digits)|}] public string Caller { get; init; } = \"\";", "[IdentityBearing(IdentityCategory.Phone)] [KeepPrefix(3, Unit = PrefixUnit.Digits)] public string Caller { get; init; } = \"\";")]
         [InlineData("[NonIdentifying] [{|#0:Bucket(0)|}] public int Duration { get; init; }", "[NonIdentifying] [Bucket(10)] public int Duration { get; init; }")]
