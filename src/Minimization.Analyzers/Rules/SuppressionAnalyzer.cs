@@ -209,6 +209,17 @@ namespace Minimization.Analyzers
             var what = !hasJustification ? "[SuppressMessage] without a Justification"
                 : justification is null || justification.Trim().Length == 0 ? "[SuppressMessage] with an empty Justification"
                 : "[SuppressMessage] whose Justification is a placeholder";
+            if (string.Equals(id, RuleIdentifiers.UnjustifiedSuppression, StringComparison.OrdinalIgnoreCase)
+                && attribute.Parent is AttributeListSyntax { Target: null or { Identifier.RawKind: not (int)SyntaxKind.AssemblyKeyword and not (int)SyntaxKind.ModuleKeyword } })
+            {
+                // On a member or type, a [SuppressMessage] of MIN013 covers its own attribute: reported there, the report
+                // would hide itself. It goes on the project instead, naming where the attribute is (also an additional location).
+                var line = attribute.GetLocation().GetLineSpan();
+                var where = what + " at " + System.IO.Path.GetFileName(line.Path) + "(" + (line.StartLinePosition.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+                context.ReportDiagnostic(Diagnostic.Create(UnjustifiedSuppression, Location.None, new[] { attribute.GetLocation() }, where, id, AttributeAdvice));
+                return;
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(UnjustifiedSuppression, attribute.GetLocation(), what, id, AttributeAdvice));
         }
 

@@ -103,6 +103,18 @@ namespace Minimization.Analyzers.Tests.Rules
             """, Min013(0).WithArguments(what, "MIN001", "write in Justification why this is acceptable, with a reference a reviewer can check"));
 
         [Fact]
+        public Task SuppressMessage_of_MIN013_cannot_suppress_the_report_about_itself() => Check("""
+            using System.Diagnostics.CodeAnalysis;
+            [SuppressMessage("Minimization", "MIN013")]
+            public static class Share
+            {
+                [{|#1:SuppressMessage("Minimization", "MIN001")|}]
+                public static void Run() { }
+            }
+            """, new DiagnosticResult(SuppressionAnalyzer.UnjustifiedSuppression).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("[SuppressMessage] without a Justification at Test0.cs(2)", "MIN013", "write in Justification why this is acceptable, with a reference a reviewer can check"));
+
+        [Fact]
         public Task SuppressMessage_with_a_real_Justification_is_not_reported() => Check("""
             using System.Diagnostics.CodeAnalysis;
             public static class Share
