@@ -24,7 +24,7 @@ namespace Minimization.Analyzers
         public const string AnalysisBoundReached = "MIN011";
         public const string AnalysisFailed = "MIN012";
 
-        // MIN013 is reserved for another rule.
+        public const string UnjustifiedSuppression = "MIN013";
         public const string MemberCannotBeCarried = "MIN014";
         public const string GeneratedTypeNameTaken = "MIN015";
         public const string MinimizedFlow = "MIN016";

@@ -17,6 +17,8 @@ namespace Minimization.Benchmarks
         /// line stays flat; <c>--stress-smoke</c> runs every shape once at about 1,000 lines with 60 s per pass;
         /// <c>--dump-stress &lt;folder&gt; &lt;shape&gt; &lt;lines&gt;</c> writes one shape's files.
         /// <c>--dump &lt;folder&gt; &lt;lines&gt; [identity share]</c> writes a generated pipeline project.
+        /// <c>--latency [lines] [analyzer]</c> measures the editor's latency after a keystroke in every document of the generated project
+        /// (default 50k lines), with the MIN analyzers and without; 0 when the floor (median 50 ms, p95 200 ms) is met.
         /// Anything else goes to BenchmarkDotNet's switcher.
         /// </summary>
         /// <returns>0 on success; for the stress runs, see <see cref="StressBenchmark.Run"/>.</returns>
@@ -91,6 +93,12 @@ namespace Minimization.Benchmarks
                     sizes.Count > 0 ? sizes.OrderBy(s => s).ToArray() : StressBenchmark.DefaultSizes,
                     Console.Out,
                     timeout);
+            }
+
+            if (args.Length > 0 && args[0] == "--latency")
+            {
+                // --latency [lines] [analyzer,...]: the last, parts of analyzer type names, measures those analyzers alone.
+                return LatencyBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50_000, Console.Out, args.Length > 2 ? args[2] : null);
             }
 
             if (args.Length > 0 && args[0] == "--smoke")

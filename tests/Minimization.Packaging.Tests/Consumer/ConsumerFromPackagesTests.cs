@@ -64,6 +64,19 @@ namespace Minimization.Packaging.Tests.Consumer
         }
 
         [Fact]
+        public void Consumer_gets_MIN013_for_an_unjustified_pragma_and_nothing_for_a_justified_SuppressMessage()
+        {
+            var consumer = _workspace.Consumer;
+            var (line, column) = consumer.UnjustifiedPragma;
+
+            Assert.True(consumer.Suppressed.ExitCode == 0, consumer.Suppressed.Output);
+            Assert.Contains($"Repatriation.cs({line},{column}): warning MIN013: '#pragma warning disable MIN001' suppresses MIN001 without a written justification", consumer.Suppressed.Output, StringComparison.Ordinal);
+            var reported = Regex.Matches(consumer.Suppressed.Output, @"([\w.]+\.cs)\((\d+),(\d+)\): (?:error|warning) (MIN\d{3})")
+                .Select(m => m.Value).Distinct().ToList();
+            Assert.Equal(new[] { $"Repatriation.cs({line},{column}): warning MIN013" }, reported);
+        }
+
+        [Fact]
         public void Consumer_SARIF_2_1_log_holds_the_MIN001_result_with_its_path()
         {
             var consumer = _workspace.Consumer;

@@ -92,6 +92,25 @@ namespace Minimization.Packaging.Tests.Docs
             }
         }
 
+        /// <summary>
+        /// Every rule page's examples, and every other snippet that expects a rule, are reported in the editor as you type:
+        /// the IDE's per-document analysis (no compilation-end actions) finds exactly what the build finds.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(Snippets))]
+        public async Task Snippet_findings_appear_live_in_the_editor_as_in_the_build(string id)
+        {
+            var block = AllCSharpBlocks().Single(b => b.Id == id);
+            if (block.Options.Contains("fragment") || !block.Options.Any(o => o.StartsWith("expect=", StringComparison.Ordinal) && o.Contains("MIN", StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            var (build, live) = await SnippetCompiler.BuildAndLiveAsync(block.Text);
+            Assert.NotEmpty(build);
+            Assert.Equal(build, live);
+        }
+
         private static string Describe(Diagnostic d)
         {
             var span = d.Location.GetLineSpan();

@@ -61,6 +61,40 @@ namespace Minimization.Packaging.Tests.Docs
         /// <summary>The errors and warnings a build of the snippet reports, compiler's and analyzers', in source order.</summary>
         public static async Task<IReadOnlyList<Diagnostic>> ProblemsAsync(string source)
         {
+            var (withAnalyzers, generatorDiagnostics) = Prepare(source);
+            var all = await withAnalyzers.GetAllDiagnosticsAsync().ConfigureAwait(false);
+
+            return generatorDiagnostics.Concat(all)
+                .Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.IsSuppressed)
+                .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+                .ThenBy(d => d.Location.SourceSpan.Start)
+                .ThenBy(d => d.Id, StringComparer.Ordinal)
+                .ToList();
+        }
+
+        /// <summary>
+        /// The analyzer diagnostics in source, as a build reports them and as the IDE computes them while you type: per
+        /// document, syntax then semantic analysis, with no compilation-end actions. Each as "path(start): MINnnn".
+        /// </summary>
+        public static async Task<(IReadOnlyList<string> Build, IReadOnlyList<string> Live)> BuildAndLiveAsync(string source)
+        {
+            var (withAnalyzers, _) = Prepare(source);
+            static string Show(Diagnostic d) => d.Location.SourceTree?.FilePath + "(" + d.Location.SourceSpan.Start + "): " + d.Id;
+            var build = (await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false))
+                .Where(d => d.Location.IsInSource).Select(Show).OrderBy(x => x, StringComparer.Ordinal).ToList();
+            var live = new List<string>();
+            foreach (var tree in withAnalyzers.Compilation.SyntaxTrees)
+            {
+                live.AddRange((await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, default).ConfigureAwait(false)).Select(Show));
+                var model = withAnalyzers.Compilation.GetSemanticModel(tree);
+                live.AddRange((await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, default).ConfigureAwait(false)).Select(Show));
+            }
+
+            return (build, live.Distinct().OrderBy(x => x, StringComparer.Ordinal).ToList());
+        }
+
+        private static (CompilationWithAnalyzers WithAnalyzers, ImmutableArray<Diagnostic> GeneratorDiagnostics) Prepare(string source)
+        {
             var snippet = CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Snippet.cs");
             var usings = CSharpSyntaxTree.ParseText(ImplicitUsings, ParseOptions, path: "GlobalUsings.g.cs");
             var hasTopLevelStatements = snippet.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().Any();
@@ -80,14 +114,7 @@ namespace Minimization.Packaging.Tests.Docs
             var withAnalyzers = generated.WithAnalyzers(
                 Analyzers,
                 new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
-            var all = await withAnalyzers.GetAllDiagnosticsAsync().ConfigureAwait(false);
-
-            return generatorDiagnostics.Concat(all)
-                .Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.IsSuppressed)
-                .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
-                .ThenBy(d => d.Location.SourceSpan.Start)
-                .ThenBy(d => d.Id, StringComparer.Ordinal)
-                .ToList();
+            return (withAnalyzers, generatorDiagnostics);
         }
     }
 }

@@ -41,6 +41,31 @@ namespace Minimization.Packaging.Tests.Infrastructure
 
         public (int ExitCode, string Output) Fixed { get; private set; }
 
+        /// <summary>The fixed build with Repatriation.cs added: a justified [SuppressMessage] and an unjustified #pragma.</summary>
+        public (int ExitCode, string Output) Suppressed { get; private set; }
+
+        /// <summary>1-based line and column of the unjustified #pragma in Repatriation.cs.</summary>
+        public (int Line, int Column) UnjustifiedPragma { get; private set; }
+
+        public const string RepatriationSource = """
+            using System.Diagnostics.CodeAnalysis;
+
+            namespace Consumer;
+
+            public static class Repatriation
+            {
+                [SuppressMessage("Minimization", "MIN001", Justification = "UK owns these numbers: they are returned, not shared (DSA 2026-14).")]
+                public static void Justified(CallRecord call) => UkGateway.Send(call.CallerNumber);
+
+                public static void Unjustified(CallRecord call)
+                {
+            #pragma warning disable MIN001
+                    UkGateway.Send(call.CallerNumber);
+            #pragma warning restore MIN001
+                }
+            }
+            """;
+
         /// <summary>1-based line and column of the leaking argument in Program.cs.</summary>
         public (int Line, int Column) Leak { get; private set; }
 
@@ -130,6 +155,11 @@ namespace Minimization.Packaging.Tests.Infrastructure
 
             File.WriteAllText(programPath, program.Replace(LeakLine, FixedLine, StringComparison.Ordinal));
             run.Fixed = Nested.Dotnet(project, "build -c Release --no-restore", TimeSpan.FromMinutes(5), packages);
+
+            // The same leak twice more, suppressed: once with a written reason, once without (MIN013).
+            File.WriteAllText(Path.Combine(project, "Repatriation.cs"), RepatriationSource);
+            run.Suppressed = Nested.Dotnet(project, "build -c Release --no-restore", TimeSpan.FromMinutes(5), packages);
+            run.UnjustifiedPragma = Position(RepatriationSource, "#pragma warning disable MIN001", "#pragma");
             return run;
         }
 

@@ -113,6 +113,39 @@ namespace Minimization.Packaging.Tests.Packages
         }
 
         [Fact]
+        public void Analyzer_package_carries_the_code_fixes_beside_analyzers_that_do_not_reference_Workspaces()
+        {
+            var package = _workspace.Feed.Packages["Minimization.Analyzers"];
+            Assert.Contains("analyzers/dotnet/cs/Minimization.CodeFixes.dll", package.Entries);
+
+            using var zip = System.IO.Compression.ZipFile.OpenRead(package.Path);
+            var fixes = ReadAssembly(zip, "analyzers/dotnet/cs/Minimization.CodeFixes.dll");
+            var analyzers = ReadAssembly(zip, "analyzers/dotnet/cs/Minimization.Analyzers.dll");
+
+            // The compiler loads the analyzers in every build: they must not need Workspaces. The IDE loads the fixes.
+            Assert.Contains("Microsoft.CodeAnalysis.Workspaces", fixes.References);
+            Assert.Contains("Minimization.Analyzers", fixes.References);
+            Assert.DoesNotContain(analyzers.References, r => r.Contains("Workspaces", StringComparison.Ordinal));
+            foreach (var provider in new[] { "MinimizeCodeFixProvider", "PolicyCodeFixProvider", "SuppressWithJustificationCodeFixProvider" })
+            {
+                Assert.Contains("Minimization.CodeFixes." + provider, fixes.Types);
+            }
+        }
+
+        private static (string[] References, string[] Types) ReadAssembly(System.IO.Compression.ZipArchive zip, string entry)
+        {
+            using var stream = new MemoryStream();
+            zip.GetEntry(entry)!.Open().CopyTo(stream);
+            stream.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            var references = metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).ToArray();
+            var types = metadata.TypeDefinitions.Select(h => metadata.GetTypeDefinition(h))
+                .Select(t => metadata.GetString(t.Namespace) + "." + metadata.GetString(t.Name)).ToArray();
+            return (references, types);
+        }
+
+        [Fact]
         public void Analyzer_package_flows_no_dependency_and_no_Roslyn()
         {
             var package = _workspace.Feed.Packages["Minimization.Analyzers"];
