@@ -108,6 +108,16 @@ namespace Minimization.Analyzers.Flow
                     }
                 }
 
+                // A static or shared member's value also rests on the callers that pass values into its writers (the write
+                // index follows them): as successors they are solved first, or with the member, never in a nested solve.
+                foreach (var caller in _engine.MemberWrites.CallersOfWriters(node.Symbol, cancellationToken))
+                {
+                    if (Body(caller) is { } body && !list.Contains(body))
+                    {
+                        list.Add(body);
+                    }
+                }
+
                 successors = list.ToArray();
             }
             else if (node.IsDispatch)

@@ -217,7 +217,7 @@ namespace Minimization.Analyzers.Flow
             {
                 foreach (var candidate in iface.GetMembers(member.Name))
                 {
-                    var impl = type.FindImplementationForInterfaceMember(candidate);
+                    var impl = ImplementationIndex.FindImplementation(type, candidate);
                     if (impl is not null && SymbolEqualityComparer.Default.Equals(impl.OriginalDefinition, member.OriginalDefinition))
                     {
                         yield return candidate;

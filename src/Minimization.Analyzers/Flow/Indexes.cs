@@ -79,8 +79,7 @@ namespace Minimization.Analyzers.Flow
         {
             if (target.ContainingType?.TypeKind == TypeKind.Interface)
             {
-                return exact.FindImplementationForInterfaceMember(target.OriginalDefinition) as IMethodSymbol
-                    ?? exact.FindImplementationForInterfaceMember(target) as IMethodSymbol;
+                return FindImplementation(exact, target.OriginalDefinition) as IMethodSymbol ?? FindImplementation(exact, target) as IMethodSymbol;
             }
 
             var original = target.OriginalDefinition;
@@ -104,6 +103,26 @@ namespace Minimization.Analyzers.Flow
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// <see cref="ITypeSymbol.FindImplementationForInterfaceMember"/>, or null where the compiler cannot answer (it throws
+        /// for some constructed generic members and for broken code): an analyzer must not fail on what the compiler cannot say.
+        /// </summary>
+        internal static ISymbol? FindImplementation(ITypeSymbol type, ISymbol interfaceMember)
+        {
+            try
+            {
+                return type.FindImplementationForInterfaceMember(interfaceMember);
+            }
+            catch (System.InvalidOperationException)
+            {
+                return null;
+            }
+            catch (System.ArgumentException)
+            {
+                return null;
+            }
         }
 
         private static bool Related(INamedTypeSymbol a, INamedTypeSymbol b) => IsSubtype(a, b) || IsSubtype(b, a);
@@ -177,7 +196,7 @@ namespace Minimization.Analyzers.Flow
             {
                 foreach (var member in iface.GetMembers())
                 {
-                    if (member is IMethodSymbol im && !im.IsStatic && type.FindImplementationForInterfaceMember(im) is IMethodSymbol impl && !impl.IsAbstract)
+                    if (member is IMethodSymbol im && !im.IsStatic && FindImplementation(type, im) is IMethodSymbol impl && !impl.IsAbstract)
                     {
                         Add(im, impl);
                         if (!SymbolEqualityComparer.Default.Equals(impl.ContainingType?.OriginalDefinition, type.OriginalDefinition))
@@ -595,7 +614,7 @@ namespace Minimization.Analyzers.Flow
         {
             if (declared.ContainingType?.TypeKind == TypeKind.Interface && member.ContainingType is { } type)
             {
-                var impl = type.FindImplementationForInterfaceMember(declared);
+                var impl = ImplementationIndex.FindImplementation(type, declared);
                 if (impl is not null && SymbolEqualityComparer.Default.Equals(impl.OriginalDefinition, member))
                 {
                     return true;
@@ -765,6 +784,45 @@ namespace Minimization.Analyzers.Flow
             return value;
         }
 
+        /// <summary>
+        /// For a static or shared member (<see cref="IsShared"/>), the methods that call its writer methods, which
+        /// <see cref="Collect"/> follows when a writer stores what its caller passed: the call graph's successors of the
+        /// member, so that their summaries are solved before (or with) the member's value.
+        /// </summary>
+        public List<IMethodSymbol> CallersOfWriters(ISymbol member, CancellationToken cancellationToken)
+        {
+            var result = new List<IMethodSymbol>();
+            if (!member.IsStatic && !IsShared(member))
+            {
+                return result;
+            }
+
+            var seen = new HashSet<SyntaxNode>();
+            foreach (var writer in WriterMethods(member, cancellationToken))
+            {
+                if (!_callersByName.TryGetValue(writer.MethodKind == MethodKind.Constructor ? writer.ContainingType.Name : writer.Name, out var callers))
+                {
+                    continue;
+                }
+
+                foreach (var caller in callers)
+                {
+                    if (seen.Count >= MaxCallerMethods)
+                    {
+                        return result;
+                    }
+
+                    if (seen.Add(caller) && Calls(caller, writer, cancellationToken) && WriterMethod(caller, cancellationToken) is { } method
+                        && !result.Contains(method, SymbolEqualityComparer.Default))
+                    {
+                        result.Add(method);
+                    }
+                }
+            }
+
+            return result;
+        }
+
         /// <summary>Whether the body <paramref name="caller"/> really calls <paramref name="method"/> (the name index is only syntax).</summary>
         private bool Calls(SyntaxNode caller, IMethodSymbol method, CancellationToken cancellationToken)
         {
@@ -806,7 +864,7 @@ namespace Minimization.Analyzers.Flow
             }
 
             return declared.ContainingType?.TypeKind == TypeKind.Interface && implementation.ContainingType is { } type
-                && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(declared)?.OriginalDefinition, implementation.OriginalDefinition);
+                && SymbolEqualityComparer.Default.Equals(ImplementationIndex.FindImplementation(type, declared.OriginalDefinition)?.OriginalDefinition, implementation.OriginalDefinition);
         }
 
         private IMethodSymbol? WriterMethod(SyntaxNode writer, CancellationToken cancellationToken)

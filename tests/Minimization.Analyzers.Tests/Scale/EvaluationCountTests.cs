@@ -52,6 +52,40 @@ namespace Minimization.Analyzers.Tests.Scale
             return text.ToString();
         }
 
+        /// <summary>
+        /// n producers put identity into one shared outbox (a list in a field, through the outbox's own method) and into a
+        /// static registry (through a writer method); one flush and one export take them out. The shared values rest on every
+        /// producer: they are solved as successors of the members, never by a nested solve per read.
+        /// </summary>
+        internal static string Producers(int n)
+        {
+            var text = new StringBuilder();
+            text.AppendLine("using System.Collections.Generic;");
+            text.AppendLine("using Minimization;");
+            text.AppendLine("public sealed class Outbox { private readonly List<string> _items = new List<string>(); public void Add(string item) => _items.Add(item); public void Flush() { foreach (var item in _items) Partner.Send(item); } }");
+            text.AppendLine("public static class Registry { private static string _last = \"\"; public static void Put(string value) => _last = value; public static void Export() => Partner.Send(_last); }");
+            for (var i = 0; i < n; i++)
+            {
+                text.AppendLine($"public sealed class Producer{i} {{ private readonly Outbox _outbox = new Outbox(); public void On([IdentityBearing(IdentityCategory.Phone)] string phone, string region) {{ _outbox.Add(region); Registry.Put(region); if (region.Length == {i}) {{ _outbox.Add(phone); Registry.Put(phone); }} }} }}");
+            }
+
+            text.AppendLine("public static class Partner { [PartnerShare(\"UK\")] public static void Send(object o) { } }");
+            return text.ToString();
+        }
+
+        [Fact]
+        public void Five_hundred_producers_of_one_shared_outbox_and_one_static_registry_are_each_evaluated_a_bounded_number_of_times()
+        {
+            var run = EngineRun.Analyze(EngineRun.Compile(new[] { ("Producers.cs", Producers(500)) }));
+            _output.WriteLine($"{run.Engine.Evaluations} evaluations for {run.Bodies} bodies; {run.Findings} findings");
+            Assert.True(run.Engine.Graph.Scans <= run.Engine.Graph.BodyCount, $"{run.Engine.Graph.Scans} scans for {run.Engine.Graph.BodyCount} bodies");
+            Assert.True(run.Engine.Evaluations <= 3 * run.Bodies, $"{run.Engine.Evaluations} evaluations for {run.Bodies} bodies");
+
+            // The flush and the export, each once, inside (Reading 3 and 5).
+            Assert.Equal(2, run.Findings);
+            Assert.Equal(0, run.Bounds);
+        }
+
         [Fact]
         public void A_recursive_group_of_a_thousand_methods_without_identity_is_scanned_once_and_never_evaluated()
         {
