@@ -16,9 +16,13 @@ namespace Minimization.Packaging.Tests.Samples
     public class ViolationsSampleTests
     {
         /// <summary>The flow kinds the sample demonstrates; removing one from the sample fails the test.</summary>
-        private static readonly string[] Kinds = { "direct", "local", "call-chain", "field", "linq", "lambda", "interpolation", "collection", "async" };
+        private static readonly string[] Kinds = { "direct", "local", "call-chain", "field", "linq", "lambda", "interpolation", "collection", "async", "unjustified-suppression" };
 
         private static readonly Regex Marker = new Regex(@"//\s*expect:\s*(MIN\d{3})\s*\(([\w-]+)\)", RegexOptions.Compiled);
+
+        // For a line that cannot carry a comment of its own (a comment after a #pragma would be its justification): the
+        // marker stands on the line after it.
+        private static readonly Regex PreviousLineMarker = new Regex(@"//\s*expect-previous-line:\s*(MIN\d{3})\s*\(([\w-]+)\)", RegexOptions.Compiled);
 
         private static readonly Regex Reported = new Regex(@"(?:^|[\\/\s])(\w+\.cs)\((\d+),\d+\): (error|warning) ([A-Z]+\d+):", RegexOptions.Compiled | RegexOptions.Multiline);
 
@@ -38,6 +42,13 @@ namespace Minimization.Packaging.Tests.Samples
                     {
                         expected.Add($"{Path.GetFileName(file)}:{i + 1}:{m.Groups[1].Value}");
                         kinds.Add(m.Groups[2].Value);
+                    }
+
+                    var previous = PreviousLineMarker.Match(lines[i]);
+                    if (previous.Success)
+                    {
+                        expected.Add($"{Path.GetFileName(file)}:{i}:{previous.Groups[1].Value}");
+                        kinds.Add(previous.Groups[2].Value);
                     }
                 }
             }
