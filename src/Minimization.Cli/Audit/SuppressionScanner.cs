@@ -110,7 +110,8 @@ namespace Minimization.Cli.Audit
                     }
 
                     var line = text.Lines.GetLineFromPosition(pragma.SpanStart).LineNumber;
-                    var justification = CommentAfter(text.Lines[line].ToString(), "//") ?? CommentAbove(text, line, "//");
+                    // The same rule as MIN013: only a comment on the pragma's own line justifies it.
+                    var justification = CommentAfter(text.Lines[line].ToString(), "//");
                     Add(Entry("pragma", rules, file, line + 1, justification, text.Lines[line].ToString().Trim()), project);
                 }
             }
@@ -297,23 +298,6 @@ namespace Minimization.Cli.Audit
         {
             var at = line.IndexOf(marker, StringComparison.Ordinal);
             return at < 0 ? null : Clean(line.Substring(at + marker.Length));
-        }
-
-        private static string? CommentAbove(Microsoft.CodeAnalysis.Text.SourceText text, int line, string marker)
-        {
-            var parts = new List<string>();
-            for (var i = line - 1; i >= 0; i--)
-            {
-                var t = text.Lines[i].ToString().Trim();
-                if (!t.StartsWith(marker, StringComparison.Ordinal))
-                {
-                    break;
-                }
-
-                parts.Insert(0, t.Substring(marker.Length).Trim());
-            }
-
-            return parts.Count == 0 ? null : Clean(string.Join(" ", parts));
         }
 
         private static string? ConfigCommentAbove(string[] lines, int line)
