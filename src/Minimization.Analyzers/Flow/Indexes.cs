@@ -844,27 +844,13 @@ namespace Minimization.Analyzers.Flow
 
                 var info = model.GetSymbolInfo(called, cancellationToken);
                 var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
-                if (symbol is null || SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, target) || symbol is IMethodSymbol m && IsImplementedBy(m, target))
+                if (symbol is null || SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, target) || symbol is IMethodSymbol m && Related(target, m.OriginalDefinition))
                 {
                     return true;
                 }
             }
 
             return false;
-        }
-
-        private static bool IsImplementedBy(IMethodSymbol declared, IMethodSymbol implementation)
-        {
-            for (var o = implementation.OverriddenMethod; o is not null; o = o.OverriddenMethod)
-            {
-                if (SymbolEqualityComparer.Default.Equals(o.OriginalDefinition, declared.OriginalDefinition))
-                {
-                    return true;
-                }
-            }
-
-            return declared.ContainingType?.TypeKind == TypeKind.Interface && implementation.ContainingType is { } type
-                && SymbolEqualityComparer.Default.Equals(ImplementationIndex.FindImplementation(type, declared.OriginalDefinition)?.OriginalDefinition, implementation.OriginalDefinition);
         }
 
         private IMethodSymbol? WriterMethod(SyntaxNode writer, CancellationToken cancellationToken)
