@@ -29,12 +29,16 @@ namespace Minimization.Analyzers.Flow
 
         public AbstractValue? Receiver { get; }
 
+        /// <summary>
+        /// One lambda is one target, by its syntax: a graph built again for the same body (another pass, another solve) gives
+        /// another operation object for it, and counting each as new would make a stored delegate's value grow forever.
+        /// </summary>
         public bool Equals(DelegateTarget? other)
-            => other is not null && ReferenceEquals(Lambda, other.Lambda) && SymbolEqualityComparer.Default.Equals(Method, other.Method);
+            => other is not null && ReferenceEquals(Lambda?.Syntax, other.Lambda?.Syntax) && SymbolEqualityComparer.Default.Equals(Method, other.Method);
 
         public override bool Equals(object? obj) => Equals(obj as DelegateTarget);
 
-        public override int GetHashCode() => Lambda?.GetHashCode() ?? SymbolEqualityComparer.Default.GetHashCode(Method);
+        public override int GetHashCode() => Lambda?.Syntax.GetHashCode() ?? SymbolEqualityComparer.Default.GetHashCode(Method);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -458,6 +459,15 @@ namespace Minimization.Analyzers.Flow
                         case IConversionOperation { OperatorMethod: { } conversion }:
                             AddBody(conversion);
                             break;
+                        case IUsingOperation { IsAsynchronous: var isAsync }:
+                            AddDisposal(isAsync);
+                            break;
+                        case IUsingDeclarationOperation { IsAsynchronous: var isAsync }:
+                            AddDisposal(isAsync);
+                            break;
+                        case IForEachLoopOperation loop:
+                            AddForEach(loop);
+                            break;
                         case IBinaryOperation { OperatorMethod: { } binary }:
                             AddBody(binary);
                             break;
@@ -478,8 +488,11 @@ namespace Minimization.Analyzers.Flow
                 var member = reference.Member;
                 if (member is not (IFieldSymbol { IsConst: false } or IPropertySymbol { IsIndexer: false } or IEventSymbol)
                     || !_graph._engine.IsOwn(member)
-                    || reference.Instance is IParameterReferenceOperation)
+                    || reference.Instance is IParameterReferenceOperation
+                    || reference.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, reference)
+                    || MemberWriteIndex.OnlyFills(reference))
                 {
+                    // Not a read: a plain store, or a shared collection filled.
                     return;
                 }
 
@@ -491,6 +504,53 @@ namespace Minimization.Analyzers.Flow
             }
 
             private readonly HashSet<CallNode> _seenMembers = new HashSet<CallNode>();
+
+            /// <summary>
+            /// The calls a <c>using</c> makes without writing them: the lowered body calls <c>Dispose</c> (or
+            /// <c>DisposeAsync</c>) through the interface, which may run any implementation in the compilation.
+            /// </summary>
+            private void AddDisposal(bool isAsync)
+            {
+                var compilation = _graph._engine.Compilation;
+                var type = isAsync ? compilation.GetTypeByMetadataName("System.IAsyncDisposable") : compilation.GetSpecialType(SpecialType.System_IDisposable);
+                foreach (var member in type?.GetMembers(isAsync ? "DisposeAsync" : "Dispose") ?? ImmutableArray<ISymbol>.Empty)
+                {
+                    if (member is IMethodSymbol dispose)
+                    {
+                        Add(_graph.Dispatch(dispose));
+                    }
+                }
+            }
+
+            /// <summary>The calls a <c>foreach</c> makes without writing them: the enumerator's methods, its <c>Current</c>, its disposal.</summary>
+            private void AddForEach(IForEachLoopOperation loop)
+            {
+                if (loop.Syntax is not CommonForEachStatementSyntax syntax || !_graph._engine.Compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+                {
+                    return;
+                }
+
+                var info = Microsoft.CodeAnalysis.CSharp.CSharpExtensions.GetForEachStatementInfo(_graph._engine.GetModel(syntax.SyntaxTree), syntax);
+                foreach (var method in new[] { info.GetEnumeratorMethod, info.MoveNextMethod, info.CurrentProperty?.GetMethod, info.DisposeMethod })
+                {
+                    if (method is null)
+                    {
+                        continue;
+                    }
+
+                    if (FlowEngine.IsDispatchedCall(method))
+                    {
+                        Add(_graph.Dispatch(method));
+                    }
+
+                    AddBody(method);
+                }
+
+                if (info.DisposeMethod is null)
+                {
+                    AddDisposal(loop.IsAsynchronous);
+                }
+            }
 
             private void AddAccessor(IMethodSymbol? accessor, IOperation? instance)
             {

@@ -499,12 +499,14 @@ namespace Minimization.Analyzers.Flow
                         }
 
                         var changed = false;
+                        var callersSeeIt = true;
                         context.SetCurrent(level, i);
                         if (sorted[i].IsMember)
                         {
-                            var value = MemberWrites.Collect(sorted[i].Symbol, context);
+                            var previous = context.ProvisionalValue(level, sorted[i].Symbol);
+                            var value = previous.Join(MemberWrites.Collect(sorted[i].Symbol, context));
                             values[i] = value;
-                            if (!context.ProvisionalValue(level, sorted[i].Symbol).SameAs(value))
+                            if (!previous.SameAs(value))
                             {
                                 context.SetProvisionalValue(level, sorted[i].Symbol, value);
                                 changed = true;
@@ -512,10 +514,12 @@ namespace Minimization.Analyzers.Flow
                         }
                         else
                         {
-                            var analysis = Evaluate(sorted[i].Method, sortedGraphs[i]!, context);
+                            var analysis = MethodAnalysis.Accumulate(context.Provisional(level, sorted[i].Method), Evaluate(sorted[i].Method, sortedGraphs[i]!, context));
                             results[i] = analysis;
-                            if (!context.Provisional(level, sorted[i].Method).SameSummary(analysis))
+                            var before = context.Provisional(level, sorted[i].Method);
+                            if (!before.SameSummary(analysis))
                             {
+                                callersSeeIt = !before.SameForCallers(analysis);
                                 context.SetProvisional(level, sorted[i].Method, analysis.WithDepth(0, analysis.Truncated));
                                 changed = true;
                             }
@@ -538,6 +542,12 @@ namespace Minimization.Analyzers.Flow
 
                         foreach (var c in callers[i])
                         {
+                            if (!callersSeeIt && (c >= memberCount || !sorted[c].IsMember))
+                            {
+                                // Only the concrete member writes changed: only the members' values read them.
+                                continue;
+                            }
+
                             if (c >= memberCount)
                             {
                                 // A dispatch point: its callers.

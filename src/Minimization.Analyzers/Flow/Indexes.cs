@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -357,6 +358,24 @@ namespace Minimization.Analyzers.Flow
             _ => null,
         };
 
+        /// <summary>
+        /// Whether <paramref name="reference"/> to a shared member (<see cref="IsShared"/>) only fills it: the receiver of a
+        /// filling call (<c>_outbox.Add(x)</c>) or of an element write (<c>_cache[k] = v</c>). Such a use adds to the member's
+        /// value and does not read it: neither the call graph nor the evaluator makes it depend on what the member holds, so a
+        /// writer and its callers do not form a cycle through the member they fill.
+        /// </summary>
+        internal static bool OnlyFills(IMemberReferenceOperation reference)
+        {
+            var filled = reference.Parent switch
+            {
+                IInvocationOperation invocation => ReferenceEquals(invocation.Instance, reference) && IsFillingCall(invocation.TargetMethod.Name),
+                IPropertyReferenceOperation { Property.IsIndexer: true } indexer => ReferenceEquals(indexer.Instance, reference)
+                    && indexer.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, indexer),
+                _ => false,
+            };
+            return filled && IsShared(reference.Member.OriginalDefinition);
+        }
+
         /// <summary>Library calls that put their arguments into their receiver (Reading 5): a syntax-level filter, checked again by binding.</summary>
         internal static bool IsFillingCall(string name) => name switch
         {
@@ -433,11 +452,13 @@ namespace Minimization.Analyzers.Flow
         /// Reading 5: an instance member that holds a collection, channel or ambient value (<c>AsyncLocal</c>) carries what
         /// any method puts into it to every method that takes it out, whichever object of its type is used; like a static, its
         /// value is the join of every write, followed up through the callers that pass the values in. Other instance members
-        /// follow their objects.
+        /// follow their objects. Only members that unrelated code cannot reach (private or protected): a service's own outbox,
+        /// cache or queue, filled and drained by its methods. A public or internal collection (a DTO's list of tags, an
+        /// entity's dictionary of ids) is data that travels with its object, and the object's value carries it.
         /// </summary>
         public static bool IsShared(ISymbol member)
         {
-            if (member.IsStatic)
+            if (member.IsStatic || member.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal))
             {
                 return false;
             }
@@ -785,9 +806,10 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
-        /// For a static or shared member (<see cref="IsShared"/>), the methods that call its writer methods, which
-        /// <see cref="Collect"/> follows when a writer stores what its caller passed: the call graph's successors of the
-        /// member, so that their summaries are solved before (or with) the member's value.
+        /// For a static or shared member (<see cref="IsShared"/>), the methods that call its writer methods, and their callers in
+        /// turn while a call passes on a parameter of the method that makes it: what <see cref="Collect"/> follows when a writer
+        /// stores what its caller passed. They are the call graph's successors of the member, so that their summaries are solved
+        /// before (or with) the member's value, never in a solve nested inside another component's pass.
         /// </summary>
         public List<IMethodSymbol> CallersOfWriters(ISymbol member, CancellationToken cancellationToken)
         {
@@ -797,25 +819,50 @@ namespace Minimization.Analyzers.Flow
                 return result;
             }
 
-            var seen = new HashSet<SyntaxNode>();
-            foreach (var writer in WriterMethods(member, cancellationToken))
+            // A body found by name may call another writer of that name and not this one: a body is settled only once it
+            // matched; the bound counts the bodies checked.
+            var matched = new HashSet<SyntaxNode>();
+            var checks = 0;
+            var work = new Queue<IMethodSymbol>(WriterMethods(member, cancellationToken));
+            var expanded = new HashSet<IMethodSymbol>(work, SymbolEqualityComparer.Default);
+            while (work.Count > 0)
             {
-                if (!_callersByName.TryGetValue(writer.MethodKind == MethodKind.Constructor ? writer.ContainingType.Name : writer.Name, out var callers))
+                cancellationToken.ThrowIfCancellationRequested();
+                var callee = work.Dequeue();
+                if (!_callersByName.TryGetValue(callee.MethodKind == MethodKind.Constructor ? callee.ContainingType.Name : callee.Name, out var callers))
                 {
                     continue;
                 }
 
                 foreach (var caller in callers)
                 {
-                    if (seen.Count >= MaxCallerMethods)
+                    if (matched.Contains(caller))
+                    {
+                        continue;
+                    }
+
+                    if (++checks > 4 * MaxCallerMethods)
                     {
                         return result;
                     }
 
-                    if (seen.Add(caller) && Calls(caller, writer, cancellationToken) && WriterMethod(caller, cancellationToken) is { } method
-                        && !result.Contains(method, SymbolEqualityComparer.Default))
+                    if (FindCall(caller, callee, cancellationToken) is not { } passesParameter || WriterMethod(caller, cancellationToken) is not { } method)
+                    {
+                        continue;
+                    }
+
+                    matched.Add(caller);
+
+                    if (!result.Contains(method, SymbolEqualityComparer.Default))
                     {
                         result.Add(method);
+                    }
+
+                    // A local built from a parameter passes it on too, and the receiver is a parameter: any caller with
+                    // parameters, or an instance method, is followed further.
+                    if ((passesParameter || !method.IsStatic || HasParameters(method)) && expanded.Add(method))
+                    {
+                        work.Enqueue(method);
                     }
                 }
             }
@@ -825,10 +872,43 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary>Whether the body <paramref name="caller"/> really calls <paramref name="method"/> (the name index is only syntax).</summary>
         private bool Calls(SyntaxNode caller, IMethodSymbol method, CancellationToken cancellationToken)
+            => FindCall(caller, method, cancellationToken) is not null;
+
+        /// <summary>
+        /// Null when <paramref name="caller"/> does not call <paramref name="method"/>; otherwise whether some such call passes
+        /// on, in an argument or the receiver, a parameter of the method or lambda it is written in (or cannot be bound).
+        /// </summary>
+        private bool? FindCall(SyntaxNode caller, IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            // Asked again at every collection of a member, for the same bodies: bound once per pair.
+            var key = (caller, (ISymbol)method.OriginalDefinition);
+            if (_calls.TryGetValue(key, out var known))
+            {
+                return known == 0 ? null : known == 2;
+            }
+
+            var found = FindCallUncached(caller, method, cancellationToken);
+            _calls.TryAdd(key, found is null ? 0 : found.Value ? 2 : 1);
+            return found;
+        }
+
+        private readonly ConcurrentDictionary<(SyntaxNode Caller, ISymbol Method), int> _calls = new ConcurrentDictionary<(SyntaxNode, ISymbol), int>(new CallKeyComparer());
+
+        private sealed class CallKeyComparer : IEqualityComparer<(SyntaxNode Caller, ISymbol Method)>
+        {
+            public bool Equals((SyntaxNode Caller, ISymbol Method) x, (SyntaxNode Caller, ISymbol Method) y)
+                => ReferenceEquals(x.Caller, y.Caller) && SymbolEqualityComparer.Default.Equals(x.Method, y.Method);
+
+            public int GetHashCode((SyntaxNode Caller, ISymbol Method) obj)
+                => (obj.Caller.GetHashCode() * 397) ^ SymbolEqualityComparer.Default.GetHashCode(obj.Method);
+        }
+
+        private bool? FindCallUncached(SyntaxNode caller, IMethodSymbol method, CancellationToken cancellationToken)
         {
             var model = _engine.GetModel(caller.SyntaxTree);
             var target = method.OriginalDefinition;
             var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+            bool? found = null;
             foreach (var node in caller.DescendantNodes())
             {
                 var called = node switch
@@ -844,7 +924,42 @@ namespace Minimization.Analyzers.Flow
 
                 var info = model.GetSymbolInfo(called, cancellationToken);
                 var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
-                if (symbol is null || SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, target) || symbol is IMethodSymbol m && Related(target, m.OriginalDefinition))
+                if (symbol is null)
+                {
+                    return true;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, target) || symbol is IMethodSymbol m && Related(target, m.OriginalDefinition))
+                {
+                    found = false;
+                    if (MentionsParameter(model, called, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        private static bool HasParameters(IMethodSymbol method)
+        {
+            foreach (var p in method.Parameters)
+            {
+                if (p.Type is not INamedTypeSymbol { Name: "CancellationToken" })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool MentionsParameter(SemanticModel model, SyntaxNode call, CancellationToken cancellationToken)
+        {
+            foreach (var id in call.DescendantNodes())
+            {
+                if (id is IdentifierNameSyntax name && model.GetSymbolInfo(name, cancellationToken).Symbol is IParameterSymbol)
                 {
                     return true;
                 }

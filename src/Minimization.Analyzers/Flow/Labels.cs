@@ -126,6 +126,9 @@ namespace Minimization.Analyzers.Flow
 
         public static Label Symbolic(int parameter) => new Label(null, parameter, ImmutableArray<string>.Empty);
 
+        /// <summary>A symbolic label's parameter as a whole (it covers every member path of it); a concrete label itself.</summary>
+        public Label Whole() => IsConcrete || MemberPath.Length == 0 ? this : new Label(null, Parameter, ImmutableArray<string>.Empty, Minimizer);
+
         public Label WithMember(string member, int maxPath)
             => IsConcrete || MemberPath.Length >= maxPath ? this : new Label(null, Parameter, MemberPath.Add(member), Minimizer);
 

@@ -170,7 +170,7 @@ namespace Minimization.Analyzers.Flow
             return new MethodAnalysis(
                 a.ReturnValue.Join(b.ReturnValue),
                 effects,
-                reaches,
+                WidenReaches(reaches),
                 ImmutableArray<FlowFinding>.Empty,
                 ImmutableArray<BoundFinding>.Empty,
                 writes,
@@ -178,9 +178,121 @@ namespace Minimization.Analyzers.Flow
                 a.Truncated || b.Truncated);
         }
 
+        /// <summary>The most sink reaches a summary keeps one by one; past it they are widened (<see cref="WidenReaches"/>).</summary>
+        public const int MaxReaches = 2 * Taint.MaxLabels;
+
+        /// <summary>
+        /// Sink reaches past <see cref="MaxReaches"/>: each label becomes its parameter as a whole (a caller's argument reaching
+        /// the sink by any of its members), one reach per parameter. Like <see cref="Taint"/>'s widening, nothing is dropped:
+        /// a summary whose reaches grow member path by member path around a cycle of fields stops growing instead.
+        /// </summary>
+        public static ImmutableArray<SinkReach> WidenReaches(ImmutableArray<SinkReach> reaches)
+        {
+            if (reaches.Length <= MaxReaches)
+            {
+                return reaches;
+            }
+
+            var byLabel = new Dictionary<Label, int>();
+            var result = new List<SinkReach>();
+            foreach (var r in reaches)
+            {
+                var whole = r.Entry.Label.Whole();
+                if (!byLabel.TryGetValue(whole, out var at))
+                {
+                    byLabel[whole] = result.Count;
+                    result.Add(ReferenceEquals(whole, r.Entry.Label) ? r : new SinkReach(new TaintEntry(whole, r.Entry.Path), r.Sink));
+                }
+                else if (Taint.IsBetter(r.Entry.Path, result[at].Entry.Path))
+                {
+                    result[at] = new SinkReach(new TaintEntry(whole, r.Entry.Path), r.Sink);
+                }
+            }
+
+            return result.ToImmutableArray();
+        }
+
+        /// <summary>
+        /// One more evaluation of a member of a component being solved, on top of what its earlier evaluations gave: what
+        /// callers see only grows from pass to pass (a widened value can make a later evaluation carry fewer, coarser labels,
+        /// and without this the passes could swing between the two), while findings and bounds are the newest evaluation's.
+        /// </summary>
+        public static MethodAnalysis Accumulate(MethodAnalysis previous, MethodAnalysis next)
+        {
+            if (ReferenceEquals(previous, Empty) || previous.IsInert && previous.MemberWrites.IsEmpty)
+            {
+                return next;
+            }
+
+            var joined = Join(previous, next);
+            return new MethodAnalysis(joined.ReturnValue, joined.ParameterEffects, joined.SinkReaches, next.Findings, next.Bounds, joined.MemberWrites, next.Depth, next.Truncated);
+        }
+
         /// <summary>The same analysis with another depth and truncation (a component publishes one depth for all its members).</summary>
         public MethodAnalysis WithDepth(int depth, bool truncated)
             => depth == Depth && truncated == Truncated ? this : new MethodAnalysis(ReturnValue, ParameterEffects, SinkReaches, Findings, Bounds, MemberWrites, depth, truncated);
+
+        /// <summary>
+        /// Whether a calling method would see the same thing: as <see cref="SameSummary"/>, but member writes compared by their
+        /// symbolic labels only (a caller instantiates those; the concrete part is read by the write index alone, that is by
+        /// the member's own node). A change that only a member's value sees does not send every caller round again.
+        /// </summary>
+        public bool SameForCallers(MethodAnalysis other)
+        {
+            if (Truncated != other.Truncated || !ReturnValue.SameAs(other.ReturnValue) || SinkReaches.Length != other.SinkReaches.Length
+                || ParameterEffects.Count != other.ParameterEffects.Count)
+            {
+                return false;
+            }
+
+            foreach (var kv in ParameterEffects)
+            {
+                if (!other.ParameterEffects.TryGetValue(kv.Key, out var o) || !kv.Value.SameAs(o))
+                {
+                    return false;
+                }
+            }
+
+            if (!SymbolicWritesWithin(this, other) || !SymbolicWritesWithin(other, this))
+            {
+                return false;
+            }
+
+            var mine = new HashSet<Label>();
+            foreach (var r in SinkReaches)
+            {
+                mine.Add(r.Entry.Label);
+            }
+
+            foreach (var r in other.SinkReaches)
+            {
+                if (!mine.Contains(r.Entry.Label))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool SymbolicWritesWithin(MethodAnalysis a, MethodAnalysis b)
+        {
+            foreach (var kv in a.MemberWrites)
+            {
+                var symbolic = kv.Value.Self.OnlySymbolic();
+                if (symbolic.IsClean)
+                {
+                    continue;
+                }
+
+                if (!b.MemberWrites.TryGetValue(kv.Key, out var o) || !symbolic.SameLabels(o.Self.OnlySymbolic()))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>Whether a caller would see the same thing: return value, effects, sink reaches, member writes, truncation (paths ignored).</summary>
         public bool SameSummary(MethodAnalysis other)

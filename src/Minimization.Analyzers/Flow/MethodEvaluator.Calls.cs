@@ -981,7 +981,7 @@ namespace Minimization.Analyzers.Flow
 
             foreach (var entry in taint.Entries)
             {
-                if (!entry.Label.IsConcrete && !_results.Reaches.ContainsKey(entry.Label))
+                if (!entry.Label.IsConcrete && !_results.Reaches.ContainsKey(entry.Label) && !_results.Reaches.ContainsKey(entry.Label.Whole()))
                 {
                     var path = new FlowStep(sink.Display, sink.Location, entry.Path);
                     _results.Reaches[entry.Label] = new SinkReach(new TaintEntry(entry.Label, path), sink);

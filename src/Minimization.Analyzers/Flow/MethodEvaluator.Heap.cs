@@ -108,7 +108,10 @@ namespace Minimization.Analyzers.Flow
             // What other code stores into the member: for statics, for this object's own fields (written by its other
             // methods), and for objects of unknown origin. Not for an object the caller passed in: the summary already
             // says "what the caller's object holds", and each caller supplies it, so the call site decides.
-            if (inSource && member is IFieldSymbol or IPropertySymbol or IEventSymbol && !FromCallerParameter(receiver))
+            // Only members declared in this compilation: a referenced project's members are metadata in a build and source in
+            // the IDE, and the two must agree (the call graph makes the same choice, so the read is never a nested solve).
+            if (_engine.IsOwn(member) && member is IFieldSymbol or IPropertySymbol or IEventSymbol && !FromCallerParameter(receiver)
+                && !(site is IMemberReferenceOperation fill && MemberWriteIndex.OnlyFills(fill)))
             {
                 var stored = _engine.MemberWrites.ValueOf(member, _stack);
                 if (!stored.IsClean)

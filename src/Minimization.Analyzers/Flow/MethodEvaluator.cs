@@ -302,7 +302,7 @@ namespace Minimization.Analyzers.Flow
             return new MethodAnalysis(
                 _returnValue,
                 effects,
-                reaches.ToImmutable(),
+                MethodAnalysis.WidenReaches(reaches.ToImmutable()),
                 findings.ToImmutable(),
                 bounds.ToImmutable(),
                 ImmutableDictionary.CreateRange(SymbolEqualityComparer.Default, _results.MemberWrites),

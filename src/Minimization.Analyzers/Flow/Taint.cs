@@ -8,8 +8,9 @@ namespace Minimization.Analyzers.Flow
 {
     /// <summary>
     /// An immutable, small set of labels with their provenance. Sets stay tiny in practice (a value rarely mixes more
-    /// than a handful of sources), so a flat array beats a hash set; the set is capped at <see cref="MaxLabels"/>
-    /// so that a pathological merge can never grow without bound (the cap keeps the set non-empty, so it stays sound).
+    /// than a handful of sources), so a flat array beats a hash set; past <see cref="MaxLabels"/> the set is widened
+    /// (symbolic labels collapse to their parameters, no label is dropped), so that a pathological merge can never grow
+    /// without bound and never loses a source.
     /// </summary>
     internal sealed class Taint
     {
@@ -44,6 +45,8 @@ namespace Minimization.Analyzers.Flow
         /// <summary>
         /// The union of two label sets. Where both carry a label, the entry with the better path stays (shorter, then the
         /// first in a fixed order of steps), so the path a diagnostic shows does not depend on the order values were joined in.
+        /// A symbolic label whose parameter is already carried whole (no member path) adds nothing and is left out. Past
+        /// <see cref="MaxLabels"/> the set is widened (<see cref="Widen"/>): never cut, since a label dropped is a flow lost.
         /// </summary>
         public Taint Union(Taint other)
         {
@@ -58,7 +61,7 @@ namespace Minimization.Analyzers.Flow
             }
 
             TaintEntry[]? replaced = null;
-            ImmutableArray<TaintEntry>.Builder? builder = null;
+            List<TaintEntry>? added = null;
             foreach (var e in other.Entries)
             {
                 var at = IndexOf(Entries, e.Label);
@@ -74,36 +77,76 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                if (builder is not null)
+                if (added is not null)
                 {
-                    var inBuilder = IndexOf(builder, e.Label);
-                    if (inBuilder >= 0)
+                    var inAdded = IndexOf(added, e.Label);
+                    if (inAdded >= 0)
                     {
-                        if (IsBetter(e.Path, builder[inBuilder].Path))
+                        if (IsBetter(e.Path, added[inAdded].Path))
                         {
-                            builder[inBuilder] = e;
+                            added[inAdded] = e;
                         }
 
                         continue;
                     }
                 }
 
-                if (Entries.Length + (builder?.Count ?? 0) >= MaxLabels)
+                if (!e.Label.IsConcrete && e.Label.MemberPath.Length > 0 && (HasWhole(Entries, e.Label) || added is not null && HasWhole(added, e.Label)))
                 {
-                    break;
+                    continue;
                 }
 
-                builder ??= ImmutableArray.CreateBuilder<TaintEntry>();
-                builder.Add(e);
+                (added ??= new List<TaintEntry>()).Add(e);
             }
 
-            if (replaced is null && builder is null)
+            if (replaced is null && added is null)
             {
                 return this;
             }
 
             var baseEntries = replaced is null ? Entries : ImmutableArray.Create(replaced);
-            return new Taint(builder is null ? baseEntries : baseEntries.AddRange(builder));
+            var all = added is null ? baseEntries : baseEntries.AddRange(added);
+            return all.Length > MaxLabels ? Widen(all) : new Taint(all);
+        }
+
+        /// <summary>
+        /// A set grown past <see cref="MaxLabels"/>: every symbolic label is replaced by its parameter as a whole (what the caller
+        /// passes, with all its members), which covers it. Concrete labels all stay. The result has at most one label per
+        /// parameter besides the sources, so a join stays bounded by the program's sources and a method's parameters, and a
+        /// fixpoint over widened values still converges: the set only grows in what it covers.
+        /// </summary>
+        private static Taint Widen(ImmutableArray<TaintEntry> entries)
+        {
+            var result = new List<TaintEntry>(entries.Length);
+            foreach (var e in entries)
+            {
+                var label = e.Label.Whole();
+                var at = IndexOf(result, label);
+                if (at < 0)
+                {
+                    result.Add(new TaintEntry(label, e.Path));
+                }
+                else if (IsBetter(e.Path, result[at].Path))
+                {
+                    result[at] = new TaintEntry(label, e.Path);
+                }
+            }
+
+            return new Taint(result.ToImmutableArray());
+        }
+
+        private static bool HasWhole(IReadOnlyList<TaintEntry> entries, Label label)
+        {
+            foreach (var e in entries)
+            {
+                var l = e.Label;
+                if (!l.IsConcrete && l.MemberPath.Length == 0 && l.Parameter == label.Parameter && string.Equals(l.Minimizer, label.Minimizer, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static int IndexOf(ImmutableArray<TaintEntry> entries, Label label)
@@ -119,7 +162,7 @@ namespace Minimization.Analyzers.Flow
             return -1;
         }
 
-        private static int IndexOf(ImmutableArray<TaintEntry>.Builder entries, Label label)
+        private static int IndexOf(List<TaintEntry> entries, Label label)
         {
             for (var i = 0; i < entries.Count; i++)
             {

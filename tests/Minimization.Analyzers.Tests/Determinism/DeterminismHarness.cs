@@ -66,9 +66,9 @@ namespace Minimization.Analyzers.Tests.Determinism
         /// <summary>Set to an integer to explore other orders than the fixed default seeds (the seed is printed on failure either way).</summary>
         public const string SeedVariable = "MINIMIZATION_DETERMINISM_SEED";
 
-        private static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Preview);
+        internal static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Preview);
 
-        private static readonly ImmutableArray<MetadataReference> References = Basic.Reference.Assemblies.Net100.References.All
+        internal static readonly ImmutableArray<MetadataReference> References = Basic.Reference.Assemblies.Net100.References.All
             .Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(IdentityBearingAttribute).Assembly.Location))
             .ToImmutableArray();
