@@ -73,7 +73,7 @@ namespace Minimization.Analyzers
 
         public static readonly DiagnosticDescriptor ConfiguredEntryNamesNothing = DescriptorFactory.Create(
             RuleIdentifiers.AdoptionConfigurationInvalid,
-            "Configuration entry names nothing",
+            "Adoption configuration has no effect",
             "'{0}' entry '{1}' names no type, member or method in this compilation or its references; it has no effect",
             DiagnosticSeverity.Warning,
             "An entry of minimization.identity_bearing, minimization.partner_sinks or minimization.minimizers that matches nothing is most likely misspelt: the source, sink or minimizer it was meant to declare is not declared.",
@@ -81,7 +81,7 @@ namespace Minimization.Analyzers
 
         public static readonly DiagnosticDescriptor BaselineUnreadable = DescriptorFactory.Create(
             RuleIdentifiers.AdoptionConfigurationInvalid,
-            "Baseline cannot be read",
+            "Adoption configuration has no effect",
             "Baseline {0} cannot be read: {1}",
             DiagnosticSeverity.Warning,
             "A baseline file (or one entry of it) that cannot be read accepts nothing: the findings it meant to accept stay MIN001.",
