@@ -81,7 +81,7 @@ namespace Minimization.Cli.Baseline
                         Sink = sink!,
                         Member = member!,
                         Partner = string.IsNullOrEmpty(partner) ? null : partner,
-                        Finding = d.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
+                        Finding = FindingText(d, partner),
                     };
                     record.Justification = justifications.TryGetValue(record.Key, out var kept) ? kept : accepted ?? "";
                     if (!entries.ContainsKey(record.Key))
@@ -179,6 +179,18 @@ namespace Minimization.Cli.Baseline
             }
 
             return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+        }
+
+        /// <summary>The finding in MIN001's words, whether it came as MIN001 or (already accepted) as MIN017: rewriting a baseline does not change it.</summary>
+        private static string FindingText(Diagnostic d, string? partner)
+        {
+            if (!d.Properties.TryGetValue("sources", out var sources) || !d.Properties.TryGetValue("sink", out var sink) || !d.Properties.TryGetValue("path", out var path))
+            {
+                return d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var sinkText = string.IsNullOrEmpty(partner) ? sink : sink + " (partner \"" + partner + "\")";
+            return "Identity from " + (sources ?? "").Replace("|", ", ", StringComparison.Ordinal) + " reaches partner sink " + sinkText + " without passing through a [Minimizer]: " + path;
         }
 
         private static string Text(JsonElement item, string name)
