@@ -210,19 +210,52 @@ namespace Minimization.Analyzers.Adoption
             return true;
         }
 
-        /// <summary>Entries no finding matched in this compilation, in file order.</summary>
-        public IEnumerable<BaselineEntry> Stale()
+        /// <summary>
+        /// Entries of this compilation that no finding matched, in file order. An entry belongs to the compilation that declares
+        /// its member (or, the member gone, the member's type): a baseline shared by several projects is not stale in the others.
+        /// </summary>
+        public IEnumerable<BaselineEntry> Stale(Compilation compilation)
         {
             foreach (var f in Files)
             {
                 foreach (var e in f.Entries)
                 {
-                    if (!_matched.ContainsKey(e) && ReferenceEquals(_entries[(e.Source, e.Sink, e.Member)], e))
+                    if (!_matched.ContainsKey(e) && ReferenceEquals(_entries[(e.Source, e.Sink, e.Member)], e) && IsDeclaredIn(e.Member, compilation))
                     {
                         yield return e;
                     }
                 }
             }
+        }
+
+        private static bool IsDeclaredIn(string member, Compilation compilation)
+        {
+            var symbol = DocumentationCommentId.GetFirstSymbolForDeclarationId(member, compilation);
+            if (symbol is not null)
+            {
+                return InSource(symbol, compilation);
+            }
+
+            // The member was renamed or removed: its type says whose entry it was.
+            var name = member.Length > 2 && member[1] == ':' ? member.Substring(2) : member;
+            var paren = name.IndexOf('(');
+            name = paren >= 0 ? name.Substring(0, paren) : name;
+            var dot = name.LastIndexOf('.');
+            var type = dot > 0 ? DocumentationCommentId.GetFirstSymbolForDeclarationId("T:" + name.Substring(0, dot), compilation) : null;
+            return type is not null && InSource(type, compilation);
+        }
+
+        private static bool InSource(ISymbol symbol, Compilation compilation)
+        {
+            foreach (var location in symbol.Locations)
+            {
+                if (location.IsInSource && location.SourceTree is not null && compilation.ContainsSyntaxTree(location.SourceTree))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The key a baseline names a source by: its documentation-comment ID (a parameter: its method's, then <c>#name</c>; a return value: <c>#return</c>).</summary>

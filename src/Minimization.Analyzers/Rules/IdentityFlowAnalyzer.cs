@@ -134,7 +134,7 @@ namespace Minimization.Analyzers
                         }
                     }
 
-                    foreach (var entry in baseline.Stale())
+                    foreach (var entry in baseline.Stale(end.Compilation))
                     {
                         end.ReportDiagnostic(Diagnostic.Create(StaleBaselineEntry, entry.Location, entry.Source, entry.Sink, entry.Member, entry.File.Name));
                     }

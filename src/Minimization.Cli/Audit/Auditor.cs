@@ -299,6 +299,16 @@ namespace Minimization.Cli.Audit
                         }
 
                         break;
+                    case RuleIdentifiers.BaselinedFinding:
+                        // A violation the project's baseline accepts: listed with the others, never hidden (docs/audit.md).
+                        foreach (var flow in ReportBuilder.Violations(d, project.Name, root))
+                        {
+                            flow.Status = "suppressed-violation";
+                            flow.SuppressedBy = "baseline";
+                            report.Flows.Add(flow);
+                        }
+
+                        break;
                     default:
                         if (!d.IsSuppressed && severity.Of(d) != ReportDiagnostic.Suppress)
                         {

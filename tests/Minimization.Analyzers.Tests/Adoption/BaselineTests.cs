@@ -136,6 +136,21 @@ namespace Minimization.Analyzers.Tests.Adoption
             new DiagnosticResult(IdentityFlowAnalyzer.BaselineUnreadable).WithSpan("minimization.baseline.json", 1, 31, 1, 48).WithArguments("minimization.baseline.json", "entry needs \"source\", \"sink\" and \"member\" as strings"));
 
         [Fact]
+        public Task Entry_of_a_member_another_project_declares_is_not_stale_here() => Check(
+            Job, null, null,
+            new[] { ("minimization.baseline.json", File(Entry(Caller, Send, Run, "accepted"), Entry(Caller, Send, "M:Other.Project.Export.Run", "accepted"))) },
+            Min017(0, "CallRecord.CallerNumber", "PartnerGateway.Send (partner \"UK\")", "justification: accepted", "CallRecord.CallerNumber → PartnerGateway.Send"),
+            Min001(1));
+
+        [Fact]
+        public Task Entry_of_a_member_renamed_in_this_project_is_stale_here() => Check(
+            Job, null, null,
+            new[] { ("minimization.baseline.json", File(Entry(Caller, Send, Run, "accepted"), Entry(Tower, Send, "M:Job.RunOld(Telecom.CallRecord)", "accepted"))) },
+            Min017(0, "CallRecord.CallerNumber", "PartnerGateway.Send (partner \"UK\")", "justification: accepted", "CallRecord.CallerNumber → PartnerGateway.Send"),
+            Min001(1),
+            new DiagnosticResult(IdentityFlowAnalyzer.StaleBaselineEntry).WithSpan("minimization.baseline.json", 10, 5, 15, 6).WithArguments(Tower, Send, "M:Job.RunOld(Telecom.CallRecord)", "minimization.baseline.json"));
+
+        [Fact]
         public Task Other_json_additional_files_are_not_baselines() => Check(
             Job, null, null,
             new[] { ("appsettings.json", "{ not json at all") },
