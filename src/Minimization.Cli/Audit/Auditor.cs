@@ -272,7 +272,7 @@ namespace Minimization.Cli.Audit
             }
             else if (!entry.Annotated)
             {
-                entry.Reason = "does not reference Minimization.Annotations: nothing in it is identity or a sink";
+                entry.Reason = "does not reference Minimization.Annotations: only recognized attributes and configured sources and sinks apply";
             }
 
             suppressions.Scan(project, compilation, original, cancellationToken);
