@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -50,6 +51,9 @@ namespace Minimization.Analyzers.Adoption
         };
 
         private readonly Compilation _compilation;
+
+        /// <summary>What each attribute class is to the analysis, computed once per class (its base chain is walked by name).</summary>
+        private readonly ConcurrentDictionary<INamedTypeSymbol, AttributeKind> _kinds = new ConcurrentDictionary<INamedTypeSymbol, AttributeKind>(SymbolEqualityComparer.Default);
         private readonly AdoptionOptions _options;
         private readonly bool _hasRedactor;
 
@@ -82,58 +86,84 @@ namespace Minimization.Analyzers.Adoption
                 return false;
             }
 
-            if (_options.RecognizeDataAnnotations)
+            var kind = _kinds.GetOrAdd(type, Classify);
+            if (kind.IsDataType)
             {
-                for (var t = type; t is not null; t = t.BaseType)
+                // [DataType(DataType.PhoneNumber)] and its kin; a custom data type names nothing.
+                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Enum
+                    && attribute.ConstructorArguments[0].Value is int value && DataTypeCategories.TryGetValue(value, out var c))
                 {
-                    var name = t.ToDisplayString(FullName);
-                    if (AnnotationCategories.TryGetValue(name, out var c))
-                    {
-                        category = c;
-                        return true;
-                    }
+                    category = c;
+                    return true;
+                }
 
-                    if (string.Equals(name, DataTypeAttributeName, StringComparison.Ordinal))
-                    {
-                        // [DataType(DataType.PhoneNumber)] and its kin; a custom data type names nothing.
-                        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Enum
-                            && attribute.ConstructorArguments[0].Value is int kind && DataTypeCategories.TryGetValue(kind, out c))
-                        {
-                            category = c;
-                            return true;
-                        }
+                return false;
+            }
 
-                        break;
-                    }
+            category = kind.Category;
+            return kind.IsIdentity;
+        }
+
+        private AttributeKind Classify(INamedTypeSymbol type)
+        {
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (t.SpecialType == SpecialType.System_Object || string.Equals(t.Name, "Attribute", StringComparison.Ordinal) && t.ContainingNamespace?.Name == "System")
+                {
+                    break;
+                }
+
+                var name = t.ToDisplayString(FullName);
+                if (_options.RecognizeDataAnnotations && AnnotationCategories.TryGetValue(name, out var c))
+                {
+                    return AttributeKind.Identity(c);
+                }
+
+                if (_options.RecognizeDataAnnotations && string.Equals(name, DataTypeAttributeName, StringComparison.Ordinal))
+                {
+                    return AttributeKind.DataType;
+                }
+
+                if (_options.RecognizeAspNetIdentity && string.Equals(name, PersonalDataAttributeName, StringComparison.Ordinal))
+                {
+                    return AttributeKind.Identity(PersonalCategory);
+                }
+
+                if (_options.RecognizeDataClassification && string.Equals(name, NoDataClassificationAttributeName, StringComparison.Ordinal))
+                {
+                    // "This data is not classified": the one classification that says it is not personal.
+                    return AttributeKind.None;
+                }
+
+                if (_options.RecognizeDataClassification && string.Equals(name, DataClassificationAttributeName, StringComparison.Ordinal))
+                {
+                    return AttributeKind.Identity(TaxonomyName(type, 0) ?? WithoutSuffix(type.Name));
                 }
             }
 
-            if (_options.RecognizeAspNetIdentity || _options.RecognizeDataClassification)
+            return AttributeKind.None;
+        }
+
+        /// <summary>An attribute class: not recognized, identity with a fixed category, or <c>[DataType]</c> (its argument decides).</summary>
+        private sealed class AttributeKind
+        {
+            public static readonly AttributeKind None = new AttributeKind(false, false, null);
+            public static readonly AttributeKind DataType = new AttributeKind(false, true, null);
+
+            private AttributeKind(bool isIdentity, bool isDataType, string? category)
             {
-                for (var t = type; t is not null; t = t.BaseType)
-                {
-                    var name = t.ToDisplayString(FullName);
-                    if (_options.RecognizeAspNetIdentity && string.Equals(name, PersonalDataAttributeName, StringComparison.Ordinal))
-                    {
-                        category = PersonalCategory;
-                        return true;
-                    }
-
-                    if (_options.RecognizeDataClassification && string.Equals(name, NoDataClassificationAttributeName, StringComparison.Ordinal))
-                    {
-                        // "This data is not classified": the one classification that says it is not personal.
-                        return false;
-                    }
-
-                    if (_options.RecognizeDataClassification && string.Equals(name, DataClassificationAttributeName, StringComparison.Ordinal))
-                    {
-                        category = TaxonomyName(type, 0) ?? WithoutSuffix(type.Name);
-                        return true;
-                    }
-                }
+                IsIdentity = isIdentity;
+                IsDataType = isDataType;
+                Category = category;
             }
 
-            return false;
+            public bool IsIdentity { get; }
+
+            public bool IsDataType { get; }
+
+            public string? Category { get; }
+
+            public static AttributeKind Identity(string category) => new AttributeKind(true, false, category);
         }
 
         /// <summary>A recognized attribute on <paramref name="symbol"/> (a type, member or parameter).</summary>
