@@ -108,7 +108,7 @@ namespace Minimization.Analyzers.Adoption
                     continue;
                 }
 
-                foreach (var part in text.Split(new[] { ',', ';', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries))
+                foreach (var part in Split(text, ",;\n\r"))
                 {
                     var entry = part.Trim();
                     if (entry.Length == 0)
@@ -138,6 +138,46 @@ namespace Minimization.Analyzers.Adoption
             }
 
             return builder.ToImmutable();
+        }
+
+        /// <summary>
+        /// The parts of a list separated by any of <paramref name="separators"/>, except inside parentheses: a
+        /// documentation-comment ID keeps its parameter list (<c>M:T.M(System.Byte[],System.Byte[])</c>) whole.
+        /// </summary>
+        public static IEnumerable<string> Split(string text, string separators)
+        {
+            var depth = 0;
+            var start = 0;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                if (i < text.Length)
+                {
+                    var c = text[i];
+                    if (c == '(')
+                    {
+                        depth++;
+                        continue;
+                    }
+
+                    if (c == ')' && depth > 0)
+                    {
+                        depth--;
+                        continue;
+                    }
+
+                    if (depth > 0 || separators.IndexOf(c) < 0)
+                    {
+                        continue;
+                    }
+                }
+
+                if (i > start)
+                {
+                    yield return text.Substring(start, i - start);
+                }
+
+                start = i + 1;
+            }
         }
 
         /// <summary>Removes a documentation-ID prefix (<c>M:</c>, <c>T:</c>, <c>P:</c>, <c>F:</c>), a parameter list and generic arities.</summary>

@@ -136,7 +136,7 @@ namespace Minimization.Analyzers.Flow
             {
                 if (s.TryGetValue(key, out var text))
                 {
-                    foreach (var part in text.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+                    foreach (var part in Analyzers.Adoption.AdoptionOptions.Split(text, ",; \t"))
                     {
                         var name = part.Trim();
                         if (name.StartsWith("M:", StringComparison.Ordinal))

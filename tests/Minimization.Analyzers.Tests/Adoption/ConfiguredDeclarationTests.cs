@@ -216,6 +216,20 @@ namespace Minimization.Analyzers.Tests.Adoption
             Min019("minimization.minimizers", "Vendor.Crm.CrmClient.Hash"));
 
         [Fact]
+        public Task Documentation_ids_with_several_parameters_stay_one_entry_in_every_list() => CheckSdk("""
+            using Telecom;
+            using Vendor.Crm;
+            class Sync
+            {
+                void Run(CallRecord r, CrmClient crm) => crm.Upsert({|#0:r.CallerNumber|}, r.Region);
+            }
+            """,
+            "minimization.partner_sinks = M:Vendor.Crm.CrmClient.Upsert(System.String,System.String) => CRM, M:Vendor.Crm.CrmClient.Delete(System.String)\n"
+            + "minimization.minimizers = M:System.Security.Cryptography.HMACSHA256.HashData(System.Byte[],System.Byte[])\n",
+            new DiagnosticResult(IdentityFlowAnalyzer.IdentityReachesPartner).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("CallRecord.CallerNumber", "CrmClient.Upsert (partner \"CRM\")", "CallRecord.CallerNumber → CrmClient.Upsert"));
+
+        [Fact]
         public Task Suffix_and_keyword_entries_that_name_something_are_not_reported() => CheckSdk(
             "class Empty { }",
             "minimization.identity_bearing = CrmContact, CrmContact.Phone\n"
