@@ -388,6 +388,15 @@ namespace Minimization.Analyzers.Adoption
                 case "object": return _compilation.GetSpecialType(SpecialType.System_Object);
                 case "int": return _compilation.GetSpecialType(SpecialType.System_Int32);
                 case "long": return _compilation.GetSpecialType(SpecialType.System_Int64);
+                case "bool": return _compilation.GetSpecialType(SpecialType.System_Boolean);
+                case "char": return _compilation.GetSpecialType(SpecialType.System_Char);
+                case "byte": return _compilation.GetSpecialType(SpecialType.System_Byte);
+                case "short": return _compilation.GetSpecialType(SpecialType.System_Int16);
+                case "uint": return _compilation.GetSpecialType(SpecialType.System_UInt32);
+                case "ulong": return _compilation.GetSpecialType(SpecialType.System_UInt64);
+                case "float": return _compilation.GetSpecialType(SpecialType.System_Single);
+                case "double": return _compilation.GetSpecialType(SpecialType.System_Double);
+                case "decimal": return _compilation.GetSpecialType(SpecialType.System_Decimal);
                 default: return null;
             }
         }

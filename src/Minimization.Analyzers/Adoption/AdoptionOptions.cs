@@ -31,7 +31,7 @@ namespace Minimization.Analyzers.Adoption
 
     /// <summary>
     /// What a codebase that was not written for the toolkit declares in configuration: which attributes of the .NET ecosystem
-    /// are recognized as identity, and sources and sinks for code that carries no annotation (docs/configuration.md, "Adopting").
+    /// are recognized as identity, and sources and sinks for code that carries no annotation (docs/configuration.md).
     /// </summary>
     internal sealed class AdoptionOptions
     {

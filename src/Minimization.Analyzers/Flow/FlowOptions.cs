@@ -64,7 +64,7 @@ namespace Minimization.Analyzers.Flow
 
         public ImmutableArray<string> Propagators { get; }
 
-        /// <summary>Recognized ecosystem attributes and configured sources and sinks (docs/configuration.md, "Adopting on an existing codebase").</summary>
+        /// <summary>Recognized ecosystem attributes and configured sources and sinks (docs/configuration.md: recognized attributes, sources, sinks and minimizers in configuration).</summary>
         public Adoption.AdoptionOptions Adoption { get; private set; } = Analyzers.Adoption.AdoptionOptions.Default;
 
         public static FlowOptions Read(AnalyzerOptions options, Compilation compilation)

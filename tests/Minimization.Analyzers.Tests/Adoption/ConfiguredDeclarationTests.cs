@@ -234,6 +234,6 @@ namespace Minimization.Analyzers.Tests.Adoption
             "class Empty { }",
             "minimization.identity_bearing = CrmContact, CrmContact.Phone\n"
             + "minimization.partner_sinks = IAmazonS3.PutObjectAsync => AWS, Crm.CrmClient.*\n"
-            + "minimization.minimizers = string.Trim, System.Security.Cryptography.HMACSHA256.HashData\n");
+            + "minimization.minimizers = string.Trim, bool.Parse, System.Security.Cryptography.HMACSHA256.HashData\n");
     }
 }
