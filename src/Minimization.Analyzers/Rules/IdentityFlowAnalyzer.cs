@@ -107,7 +107,10 @@ namespace Minimization.Analyzers
                 }
 
                 var engine = new FlowEngine(start.Compilation, annotations);
-                var isLibrary = start.Compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary;
+                // MIN010 asks for [IdentityBearing]: a project that only adopts (recognized attributes, configuration) cannot
+                // write it, and its consumers see the recognized attributes in metadata anyway.
+                var isLibrary = start.Compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary
+                    && start.Compilation.GetTypeByMetadataName(FlowAnnotations.IdentityBearingName) is not null;
                 start.RegisterOperationBlockAction(block => AnalyzeBlock(block, engine, isLibrary, baseline));
             });
         }

@@ -174,6 +174,39 @@ namespace Minimization.Analyzers.Tests.Adoption
             new DiagnosticResult(IdentityFlowAnalyzer.IdentityReachesPartner).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments("Contact.Mobile", "SmsClient.Send (partner \"Twilio\")", "Contact.Mobile → SmsClient.Send"));
 
+        [Fact]
+        public Task Library_without_the_annotations_gets_no_MIN010_it_could_not_act_on() => Check("""
+            using System.ComponentModel.DataAnnotations;
+            public class Contact
+            {
+                [Phone] public string Mobile { get; set; } = "";
+            }
+            public class SmsClient
+            {
+                public void Send(string number, string text) { }
+            }
+            public class Formatter
+            {
+                public string Display(Contact c) => "tel:" + c.Mobile;
+                public void Notify(Contact c, SmsClient sms) => sms.Send({|#0:Display(c)|}, "hello");
+            }
+            """, "minimization.partner_sinks = SmsClient.Send => Twilio\n", null, null, withAnnotations: false,
+            new DiagnosticResult(RuleIdentifiers.IdentityReachesPartner, Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+        [Fact]
+        public Task Library_with_the_annotations_still_gets_MIN010_for_identity_from_a_recognized_attribute() => Check("""
+            using System.ComponentModel.DataAnnotations;
+            public class Contact
+            {
+                [Phone] public string Mobile { get; set; } = "";
+            }
+            public class Formatter
+            {
+                public string {|#0:Display|}(Contact c) => "tel:" + c.Mobile;
+                public void Notify(Contact c) => Telecom.PartnerGateway.Send({|#1:Display(c)|});
+            }
+            """, null, null, null, Min010(0), Min001(1));
+
         internal static string Strip(string markup)
         {
             var s = markup;
