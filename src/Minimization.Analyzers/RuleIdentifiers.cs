@@ -28,6 +28,9 @@ namespace Minimization.Analyzers
         public const string MemberCannotBeCarried = "MIN014";
         public const string GeneratedTypeNameTaken = "MIN015";
         public const string MinimizedFlow = "MIN016";
+        public const string BaselinedFinding = "MIN017";
+        public const string StaleBaselineEntry = "MIN018";
+        public const string AdoptionConfigurationInvalid = "MIN019";
 
         public static string GetHelpUri(string id) => RepositoryUrl + "/blob/main/docs/rules/" + id + ".md";
     }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Minimization.Cli.Audit;
+using Minimization.Cli.Baseline;
 using Minimization.Cli.Reports;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -71,6 +72,11 @@ namespace Minimization.Cli
                     .WithExample("audit")
                     .WithExample("audit", "MySolution.sln", "--format", "markdown", "--output", "audit.md")
                     .WithExample("audit", "src/App/App.csproj", "--format", "json", "--compare", "audit-main.json", "--fail-on", "violations");
+                config.AddCommand<BaselineCommand>("baseline")
+                    .WithData(io)
+                    .WithDescription("Write today's MIN001 findings to a baseline file: with it in AdditionalFiles they build as MIN017 warnings, every new finding stays an error.")
+                    .WithExample("baseline", "src/App/App.csproj")
+                    .WithExample("baseline", "MySolution.sln", "--output", "minimization.baseline.json");
                 config.SetExceptionHandler((ex, _) =>
                 {
                     error.WriteLine("minimization: " + OneLine(ex));
@@ -256,5 +262,76 @@ namespace Minimization.Cli
                 "failed" => "[red]failed[/]",
                 _ => "[yellow]" + Markup.Escape(status) + "[/]",
             });
+    }
+
+    /// <summary>Options of <c>minimization baseline</c>.</summary>
+    internal sealed class BaselineSettings : CommandSettings
+    {
+        [CommandArgument(0, "<path>")]
+        [Description("A .sln, .slnx or .csproj, or a folder (its solution, else every project under it).")]
+        public string Path { get; set; } = "";
+
+        [CommandOption("-o|--output <FILE>")]
+        [Description("The baseline to write. Default: minimization.baseline.json in the folder of the path. An existing baseline keeps its justifications.")]
+        public string? Output { get; set; }
+
+        [CommandOption("-c|--configuration <CONFIGURATION>")]
+        [Description("The build configuration whose analyzer and generator references are loaded.")]
+        [DefaultValue("Release")]
+        public string Configuration { get; set; } = "Release";
+    }
+
+    /// <summary><c>minimization baseline</c>: the audit's analysis, written as the list of accepted findings.</summary>
+    internal sealed class BaselineCommand : AsyncCommand<BaselineSettings>
+    {
+        public override async Task<int> ExecuteAsync(CommandContext context, BaselineSettings settings, CancellationToken cancellationToken)
+        {
+            var io = (CliIo)context.Data!;
+            var target = System.IO.Path.Combine(io.WorkingDirectory, settings.Path);
+            var folder = Directory.Exists(target) ? target : System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(target)) ?? io.WorkingDirectory;
+            var output = settings.Output is null
+                ? System.IO.Path.Combine(folder, BaselineWriter.FileName)
+                : System.IO.Path.Combine(io.WorkingDirectory, settings.Output);
+            var display = Paths.Display(io.WorkingDirectory, output);
+            var justifications = BaselineWriter.ReadJustifications(output, display);
+
+            var findings = new System.Collections.Generic.List<Microsoft.CodeAnalysis.Diagnostic>();
+            var auditor = new Auditor(settings.Configuration)
+            {
+                Observer = (_, d) =>
+                {
+                    lock (findings)
+                    {
+                        findings.Add(d);
+                    }
+                },
+            };
+            var errors = CliIo.ConsoleOn(io.Error, ReferenceEquals(io.Error, Console.Error) && !Console.IsErrorRedirected);
+            var report = await auditor.RunAsync(settings.Path, io.WorkingDirectory, new ConsoleProgress(errors), cancellationToken).ConfigureAwait(false);
+            if (report.LoadFailures.Count > 0)
+            {
+                var first = report.LoadFailures[0];
+                io.Error.WriteLine($"minimization: {report.LoadFailures.Count} project(s) failed to load; first: {first.Path}: {first.Reason}; no baseline written");
+                return CliApp.UsageOrLoadError;
+            }
+
+            var entries = BaselineWriter.Entries(findings, justifications);
+            var removed = BaselineWriter.CountRemoved(output, entries);
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(output));
+            if (directory is not null)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            File.WriteAllText(output, BaselineWriter.Render(entries), new System.Text.UTF8Encoding(false));
+            var kept = entries.Count(e => e.Justification.Length > 0);
+            io.Output.WriteLine($"{entries.Count} accepted finding(s) written to {display} ({kept} with a justification, {entries.Count - kept} to justify; {removed} no longer found and dropped)");
+            if (entries.Count > 0)
+            {
+                io.Output.WriteLine("Add it to the projects as <AdditionalFiles Include=\"" + System.IO.Path.GetFileName(output) + "\" /> and write each justification.");
+            }
+
+            return CliApp.Clean;
+        }
     }
 }

@@ -2,18 +2,23 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Minimization.Analyzers.Adoption;
 
 namespace Minimization.Analyzers.Flow
 {
     /// <summary>A <c>[PartnerShare]</c> sink as the message names it.</summary>
     internal sealed class SinkInfo
     {
-        public SinkInfo(string display, string? partner, Location? location)
+        public SinkInfo(string display, string? partner, Location? location, string? key = null)
         {
             Display = display;
             Partner = partner;
             Location = location;
+            Key = key ?? display;
         }
+
+        /// <summary>The sink member's documentation-comment ID: what a baseline entry names, stable across edits elsewhere.</summary>
+        public string Key { get; }
 
         public string Display { get; }
 
@@ -42,6 +47,7 @@ namespace Minimization.Analyzers.Flow
         private readonly INamedTypeSymbol? _partnerShare;
         private readonly INamedTypeSymbol? _minimizer;
         private readonly FlowOptions _options;
+        private readonly AdoptionModel _adoption;
 
         private readonly ConcurrentDictionary<ITypeSymbol, object> _typeSources = new ConcurrentDictionary<ITypeSymbol, object>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, object> _memberSources = new ConcurrentDictionary<ISymbol, object>(SymbolEqualityComparer.Default);
@@ -52,8 +58,9 @@ namespace Minimization.Analyzers.Flow
         private readonly ConcurrentDictionary<ISymbol, bool> _nonIdentifyingMembers = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _minimizers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
-        private FlowAnnotations(INamedTypeSymbol? identityBearing, INamedTypeSymbol? nonIdentifying, INamedTypeSymbol? partnerShare, INamedTypeSymbol? minimizer, FlowOptions options)
+        private FlowAnnotations(INamedTypeSymbol? identityBearing, INamedTypeSymbol? nonIdentifying, INamedTypeSymbol? partnerShare, INamedTypeSymbol? minimizer, FlowOptions options, AdoptionModel adoption)
         {
+            _adoption = adoption;
             _identityBearing = identityBearing;
             _nonIdentifying = nonIdentifying;
             _partnerShare = partnerShare;
@@ -63,17 +70,21 @@ namespace Minimization.Analyzers.Flow
 
         public FlowOptions Options => _options;
 
+        /// <summary>What the codebase declares without the toolkit's attributes (ecosystem attributes, configured sources and sinks).</summary>
+        public AdoptionModel Adoption => _adoption;
+
         /// <summary>Null when the compilation cannot contain a flow (no identity or no sink attribute): the analyzer then registers nothing.</summary>
         public static FlowAnnotations? TryCreate(Compilation compilation, FlowOptions options)
         {
             var identity = compilation.GetTypeByMetadataName(IdentityBearingName);
             var share = compilation.GetTypeByMetadataName(PartnerShareName);
-            if (identity is null || share is null)
+            var adoption = new AdoptionModel(compilation, options.Adoption);
+            if (identity is null && !adoption.CanHaveSources || share is null && !adoption.CanHaveSinks)
             {
                 return null;
             }
 
-            return new FlowAnnotations(identity, compilation.GetTypeByMetadataName(NonIdentifyingName), share, compilation.GetTypeByMetadataName(MinimizerName), options);
+            return new FlowAnnotations(identity, compilation.GetTypeByMetadataName(NonIdentifyingName), share, compilation.GetTypeByMetadataName(MinimizerName), options, adoption);
         }
 
         public static string Describe(ISymbol symbol)
@@ -257,11 +268,11 @@ namespace Minimization.Analyzers.Flow
                         return null;
                     }
 
-                    if (FindBearing(named, out var declaring, out var data))
+                    if (FindBearing(named, out var declaring, out var category))
                     {
                         // Named after the annotated base class, or after the type itself when an interface makes it bearing.
                         var owner = declaring ?? named;
-                        return new IdentitySource(owner.Name, FirstStringArgument(data), owner.Locations.Length > 0 ? owner.Locations[0] : null, owner.OriginalDefinition);
+                        return new IdentitySource(owner.Name, category, owner.Locations.Length > 0 ? owner.Locations[0] : null, owner.OriginalDefinition);
                     }
 
                     foreach (var arg in named.TypeArguments)
@@ -329,11 +340,11 @@ namespace Minimization.Analyzers.Flow
         /// The <c>[IdentityBearing]</c> that makes <paramref name="type"/> itself bearing: on it or a base class
         /// (<paramref name="declaringBase"/> is that class) or on an interface it implements (<paramref name="declaringBase"/> is null).
         /// </summary>
-        private bool FindBearing(INamedTypeSymbol type, out INamedTypeSymbol? declaringBase, out AttributeData? data)
+        private bool FindBearing(INamedTypeSymbol type, out INamedTypeSymbol? declaringBase, out string? category)
         {
             for (var t = type; t is not null; t = t.BaseType)
             {
-                if (Has(t.OriginalDefinition, _identityBearing, out data))
+                if (IsBearingType(t.OriginalDefinition, out category))
                 {
                     declaringBase = t;
                     return true;
@@ -343,14 +354,26 @@ namespace Minimization.Analyzers.Flow
             declaringBase = null;
             foreach (var i in type.AllInterfaces)
             {
-                if (Has(i.OriginalDefinition, _identityBearing, out data))
+                if (IsBearingType(i.OriginalDefinition, out category))
                 {
                     return true;
                 }
             }
 
-            data = null;
+            category = null;
             return false;
+        }
+
+        /// <summary><c>[IdentityBearing]</c> on the type, a recognized attribute of the ecosystem, or a <c>minimization.identity_bearing</c> entry.</summary>
+        private bool IsBearingType(INamedTypeSymbol type, out string? category)
+        {
+            if (Has(type, _identityBearing, out var data))
+            {
+                category = FirstStringArgument(data);
+                return true;
+            }
+
+            return _adoption.HasIdentityAttribute(type, out category) || _adoption.IsConfiguredType(type, out category);
         }
 
         private IdentitySource? ComputeMemberSource(ISymbol member)
@@ -366,6 +389,18 @@ namespace Minimization.Analyzers.Flow
             if (member.ContainingType is not null && IsDirectlyBearing(member.ContainingType) && TypeSource(member.ContainingType) is { } typeSource && !IsNonIdentifying(member))
             {
                 return MakeMemberSource(member, typeSource.Category);
+            }
+
+            // Declared the ecosystem's way ([PersonalData], [Phone], a data classification) or in configuration; [NonIdentifying] wins.
+            if (!IsNonIdentifying(member))
+            {
+                foreach (var m in Family(member))
+                {
+                    if (_adoption.HasIdentityAttribute(m, out var category) || _adoption.IsConfiguredMember(m, out category))
+                    {
+                        return MakeMemberSource(member, category);
+                    }
+                }
             }
 
             return null;
@@ -389,6 +424,11 @@ namespace Minimization.Analyzers.Flow
                     {
                         return new IdentitySource("parameter '" + parameter.Name + "'", FirstStringArgument(data), parameter.Locations.Length > 0 ? parameter.Locations[0] : null, parameter.OriginalDefinition);
                     }
+
+                    if (m is IMethodSymbol am && parameter.Ordinal < am.Parameters.Length && _adoption.HasIdentityAttribute(am.Parameters[parameter.Ordinal], out var category))
+                    {
+                        return new IdentitySource("parameter '" + parameter.Name + "'", category, parameter.Locations.Length > 0 ? parameter.Locations[0] : null, parameter.OriginalDefinition);
+                    }
                 }
             }
 
@@ -411,6 +451,11 @@ namespace Minimization.Analyzers.Flow
                                 return new IdentitySource(DescribeCall(key), FirstStringArgument(a), key.Locations.Length > 0 ? key.Locations[0] : null, new ReturnSourceKey(key));
                             }
                         }
+
+                        if (_adoption.HasReturnIdentityAttribute(fm, out var category) || fm.MethodKind == MethodKind.Ordinary && _adoption.IsConfiguredMember(fm, out category))
+                        {
+                            return new IdentitySource(DescribeCall(key), category, key.Locations.Length > 0 ? key.Locations[0] : null, new ReturnSourceKey(key));
+                        }
                     }
                 }
 
@@ -431,7 +476,7 @@ namespace Minimization.Analyzers.Flow
                     }
                 }
 
-                return FlowOptions.Matches(_options.Minimizers, m);
+                return FlowOptions.Matches(_options.Minimizers, m) || _adoption.IsBuiltInMinimizer(m);
             });
         }
 
@@ -448,7 +493,12 @@ namespace Minimization.Analyzers.Flow
             {
                 if (Has(m, _partnerShare, out var data))
                 {
-                    return new SinkInfo(Describe(member), FirstStringArgument(data), member.Locations.Length > 0 ? member.Locations[0] : null);
+                    return new SinkInfo(Describe(member), FirstStringArgument(data), member.Locations.Length > 0 ? member.Locations[0] : null, member.GetDocumentationCommentId());
+                }
+
+                if (m is IMethodSymbol method && _adoption.ConfiguredSink(method) is { } configured)
+                {
+                    return new SinkInfo(Describe(member), configured.Value, member.Locations.Length > 0 ? member.Locations[0] : null, member.GetDocumentationCommentId());
                 }
             }
 
@@ -471,7 +521,7 @@ namespace Minimization.Analyzers.Flow
                 {
                     if (m is IMethodSymbol fm && parameter.Ordinal < fm.Parameters.Length && Has(fm.Parameters[parameter.Ordinal], _partnerShare, out var data))
                     {
-                        return new SinkInfo(Describe(method) + "(" + parameter.Name + ")", FirstStringArgument(data), parameter.Locations.Length > 0 ? parameter.Locations[0] : null);
+                        return new SinkInfo(Describe(method) + "(" + parameter.Name + ")", FirstStringArgument(data), parameter.Locations.Length > 0 ? parameter.Locations[0] : null, method.OriginalDefinition.GetDocumentationCommentId());
                     }
                 }
 

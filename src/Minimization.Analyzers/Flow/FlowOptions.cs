@@ -64,6 +64,9 @@ namespace Minimization.Analyzers.Flow
 
         public ImmutableArray<string> Propagators { get; }
 
+        /// <summary>Recognized ecosystem attributes and configured sources and sinks (docs/configuration.md: recognized attributes, sources, sinks and minimizers in configuration).</summary>
+        public Adoption.AdoptionOptions Adoption { get; private set; } = Analyzers.Adoption.AdoptionOptions.Default;
+
         public static FlowOptions Read(AnalyzerOptions options, Compilation compilation)
         {
             var provider = options.AnalyzerConfigOptionsProvider;
@@ -74,7 +77,7 @@ namespace Minimization.Analyzers.Flow
                 break; // [*.cs] sections apply to every C# file alike; the first tree stands for them.
             }
 
-            return new FlowOptions(
+            var read = new FlowOptions(
                 ReadInt(sources, MaxCallDepthKey, Default.MaxCallDepth),
                 ReadInt(sources, MaxMethodOperationsKey, Default.MaxMethodOperations),
                 ReadInt(sources, MaxFixpointIterationsKey, Default.MaxFixpointIterations),
@@ -83,6 +86,8 @@ namespace Minimization.Analyzers.Flow
                 ReadList(sources, PropagatorsKey),
                 ReadLong(sources, MaxAnalysisWorkKey, Default.MaxAnalysisWork),
                 ReadBool(sources, ReportMinimizedFlowsKey));
+            read.Adoption = Analyzers.Adoption.AdoptionOptions.Read(sources);
+            return read;
         }
 
         private static bool ReadBool(List<AnalyzerConfigOptions> sources, string key)
@@ -131,7 +136,7 @@ namespace Minimization.Analyzers.Flow
             {
                 if (s.TryGetValue(key, out var text))
                 {
-                    foreach (var part in text.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+                    foreach (var part in Analyzers.Adoption.AdoptionOptions.Split(text, ",; \t"))
                     {
                         var name = part.Trim();
                         if (name.StartsWith("M:", StringComparison.Ordinal))

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Minimization.Analyzers.Adoption;
 using Minimization.Analyzers.Flow;
 
 namespace Minimization.Analyzers
@@ -55,8 +56,39 @@ namespace Minimization.Analyzers
             DiagnosticSeverity.Hidden,
             "A fact, not a finding: a value that carried identity reaches a [PartnerShare] sink after passing through a [Minimizer]. Reported only when minimization.report_minimized_flows = true (the audit sets it), so that the inventory of what reaches each partner, and through which minimizer, comes from the same analysis as MIN001.");
 
+        public static readonly DiagnosticDescriptor BaselinedFinding = DescriptorFactory.Create(
+            RuleIdentifiers.BaselinedFinding,
+            "Identity reaches a partner without minimization (accepted in the baseline)",
+            "Identity from {0} reaches partner sink {1} without passing through a [Minimizer], accepted risk in baseline {2} ({3}): {4}",
+            DiagnosticSeverity.Warning,
+            "A MIN001 finding that a baseline file lists as accepted risk, with its justification. It stays visible as a warning until the flow is minimized and the entry removed; every finding the baseline does not list is still MIN001.");
+
+        public static readonly DiagnosticDescriptor StaleBaselineEntry = DescriptorFactory.Create(
+            RuleIdentifiers.StaleBaselineEntry,
+            "Baseline entry matches no finding",
+            "Baseline entry (source {0}, sink {1}, member {2}) matches no finding any more; remove it from {3}",
+            DiagnosticSeverity.Warning,
+            "The flow a baseline entry accepted is gone (minimized, removed or changed): remove the entry, so that the baseline only shrinks and cannot hide a later flow.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor ConfiguredEntryNamesNothing = DescriptorFactory.Create(
+            RuleIdentifiers.AdoptionConfigurationInvalid,
+            "Adoption configuration has no effect",
+            "'{0}' entry '{1}' names no type, member or method in this compilation or its references; it has no effect",
+            DiagnosticSeverity.Warning,
+            "An entry of minimization.identity_bearing, minimization.partner_sinks or minimization.minimizers that matches nothing is most likely misspelt: the source, sink or minimizer it was meant to declare is not declared.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor BaselineUnreadable = DescriptorFactory.Create(
+            RuleIdentifiers.AdoptionConfigurationInvalid,
+            "Adoption configuration has no effect",
+            "Baseline {0} cannot be read: {1}",
+            DiagnosticSeverity.Warning,
+            "A baseline file (or one entry of it) that cannot be read accepts nothing: the findings it meant to accept stay MIN001.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(IdentityReachesPartner, IdentityExposedAcrossAssembly, AnalysisBoundReached, AnalysisFailed, MinimizedFlow);
+            ImmutableArray.Create(IdentityReachesPartner, IdentityExposedAcrossAssembly, AnalysisBoundReached, AnalysisFailed, MinimizedFlow, BaselinedFinding, StaleBaselineEntry, ConfiguredEntryNamesNothing, BaselineUnreadable);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -65,7 +97,9 @@ namespace Minimization.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 var options = FlowOptions.Read(start.Options, start.Compilation);
+                var baseline = Baseline.Read(start.Options.AdditionalFiles, start.CancellationToken);
                 var annotations = FlowAnnotations.TryCreate(start.Compilation, options);
+                RegisterAdoptionChecks(start, options, baseline);
                 if (annotations is null)
                 {
                     // No annotations referenced: nothing can flow, so nothing is registered and nothing is paid.
@@ -73,12 +107,51 @@ namespace Minimization.Analyzers
                 }
 
                 var engine = new FlowEngine(start.Compilation, annotations);
-                var isLibrary = start.Compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary;
-                start.RegisterOperationBlockAction(block => AnalyzeBlock(block, engine, isLibrary));
+                // MIN010 asks for [IdentityBearing]: a project that only adopts (recognized attributes, configuration) cannot
+                // write it, and its consumers see the recognized attributes in metadata anyway.
+                var isLibrary = start.Compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary
+                    && start.Compilation.GetTypeByMetadataName(FlowAnnotations.IdentityBearingName) is not null;
+                start.RegisterOperationBlockAction(block => AnalyzeBlock(block, engine, isLibrary, baseline));
             });
         }
 
-        private static void AnalyzeBlock(OperationBlockAnalysisContext context, FlowEngine engine, bool isLibrary)
+        /// <summary>At the end of the compilation: baseline entries that matched nothing (MIN018), unreadable baselines and configuration entries that name nothing (MIN019).</summary>
+#pragma warning disable RS1013 // The caller registers the operation-block actions on the same start context; this is its end.
+        private static void RegisterAdoptionChecks(CompilationStartAnalysisContext start, FlowOptions options, Baseline? baseline)
+        {
+            var adoption = options.Adoption;
+            if (baseline is null && !adoption.HasConfiguredSources && !adoption.HasConfiguredSinks && options.Minimizers.IsDefaultOrEmpty)
+            {
+                return;
+            }
+
+            start.RegisterCompilationEndAction(end =>
+            {
+                if (baseline is not null)
+                {
+                    foreach (var file in baseline.Files)
+                    {
+                        foreach (var (message, span) in file.Errors)
+                        {
+                            end.ReportDiagnostic(Diagnostic.Create(BaselineUnreadable, file.LocationOf(span), file.Name, message));
+                        }
+                    }
+
+                    foreach (var entry in baseline.Stale(end.Compilation))
+                    {
+                        end.ReportDiagnostic(Diagnostic.Create(StaleBaselineEntry, entry.Location, entry.Source, entry.Sink, entry.Member, entry.File.Name));
+                    }
+                }
+
+                foreach (var entry in new AdoptionModel(end.Compilation, adoption).Unresolved(options, end.CancellationToken))
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(ConfiguredEntryNamesNothing, Location.None, entry.Key, entry.Text));
+                }
+            });
+        }
+#pragma warning restore RS1013
+
+        private static void AnalyzeBlock(OperationBlockAnalysisContext context, FlowEngine engine, bool isLibrary, Baseline? baseline)
         {
             try
             {
@@ -109,7 +182,7 @@ namespace Minimization.Analyzers
                         continue;
                     }
 
-                    Report(context, engine, analysis);
+                    Report(context, engine, analysis, baseline);
                     if (isLibrary && method is not null)
                     {
                         ReportExposure(context, engine, method, analysis);
@@ -128,8 +201,9 @@ namespace Minimization.Analyzers
             }
         }
 
-        private static void Report(OperationBlockAnalysisContext context, FlowEngine engine, MethodAnalysis analysis)
+        private static void Report(OperationBlockAnalysisContext context, FlowEngine engine, MethodAnalysis analysis, Baseline? baseline)
         {
+            var memberKey = Baseline.MemberKey(context.OwningSymbol);
             foreach (var finding in analysis.Findings)
             {
                 if (engine.Options.ReportMinimizedFlows)
@@ -146,12 +220,31 @@ namespace Minimization.Analyzers
 
                 var first = ShownEntry(violating);
                 var (path, locations) = DescribePath(first, engine.Compilation);
+                var sourceKeys = violating.Sources().Select(Baseline.SourceKey).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add("sources", string.Join("|", sources))
                     .Add("sourceDetails", SourceDetails(violating, sources))
                     .Add("sink", finding.Sink.Display)
                     .Add("partner", finding.Sink.Partner)
-                    .Add("path", path);
+                    .Add("path", path)
+                    .Add("sourceKeys", string.Join("|", sourceKeys))
+                    .Add("sinkKey", finding.Sink.Key)
+                    .Add("memberKey", memberKey);
+                if (baseline is not null && baseline.TryAccept(sourceKeys, finding.Sink.Key, memberKey, out var accepted))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        BaselinedFinding,
+                        finding.Location,
+                        locations,
+                        properties.Add("baseline", accepted!.File.Name).Add("justification", accepted.Justification),
+                        string.Join(", ", sources),
+                        finding.Sink.ToString(),
+                        accepted.File.Name,
+                        accepted.HasJustification ? "justification: " + accepted.Justification : "no justification written",
+                        path));
+                    continue;
+                }
+
                 context.ReportDiagnostic(Diagnostic.Create(
                     IdentityReachesPartner,
                     finding.Location,

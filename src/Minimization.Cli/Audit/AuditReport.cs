@@ -86,7 +86,7 @@ namespace Minimization.Cli.Audit
 
         public List<Position> Steps { get; set; } = new List<Position>();
 
-        /// <summary>For a suppressed violation: how (<c>pragma</c>, <c>suppress-message</c>, <c>analyzer-config</c>, <c>no-warn</c>).</summary>
+        /// <summary>For a suppressed violation: how (<c>pragma</c>, <c>suppress-message</c>, <c>analyzer-config</c>, <c>no-warn</c>, or <c>baseline</c>: a MIN017 the baseline accepts).</summary>
         public string? SuppressedBy { get; set; }
 
         public string Message { get; set; } = "";

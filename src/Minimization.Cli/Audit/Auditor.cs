@@ -50,6 +50,9 @@ namespace Minimization.Cli.Audit
             _configuration = configuration;
         }
 
+        /// <summary>Sees every MIN diagnostic of every analyzed project (the baseline writer reads MIN001 and MIN017 through it).</summary>
+        public Action<string, Diagnostic>? Observer { get; set; }
+
         /// <summary>Resolves what to open: a .sln/.slnx/.csproj file, or a folder (its one solution, else every project under it).</summary>
         public static (string Root, IReadOnlyList<string> Files, bool IsSolution) Resolve(string path, string target)
         {
@@ -198,7 +201,7 @@ namespace Minimization.Cli.Audit
                 {
                     try
                     {
-                        await AnalyzeAsync(project, entry, report, root, suppressions, cancellationToken).ConfigureAwait(false);
+                        await AnalyzeAsync(project, entry, report, root, suppressions, Observer, cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -232,7 +235,7 @@ namespace Minimization.Cli.Audit
             return report;
         }
 
-        private static async Task AnalyzeAsync(Project project, ProjectEntry entry, AuditReport report, string root, SuppressionScanner suppressions, CancellationToken cancellationToken)
+        private static async Task AnalyzeAsync(Project project, ProjectEntry entry, AuditReport report, string root, SuppressionScanner suppressions, Action<string, Diagnostic>? observer, CancellationToken cancellationToken)
         {
             var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
             if (compilation is null)
@@ -269,13 +272,14 @@ namespace Minimization.Cli.Audit
             }
             else if (!entry.Annotated)
             {
-                entry.Reason = "does not reference Minimization.Annotations: nothing in it is identity or a sink";
+                entry.Reason = "does not reference Minimization.Annotations: only recognized attributes and configured sources and sinks apply";
             }
 
             suppressions.Scan(project, compilation, original, cancellationToken);
             var severity = new EffectiveSeverity(compilation, original, project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
             foreach (var d in all.Where(d => d.Id.StartsWith("MIN", StringComparison.Ordinal)).OrderBy(d => d.Location.SourceTree?.FilePath ?? "", StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.GetMessage(), StringComparer.Ordinal))
             {
+                observer?.Invoke(project.Name, d);
                 switch (d.Id)
                 {
                     case RuleIdentifiers.MinimizedFlow:
@@ -291,6 +295,16 @@ namespace Minimization.Cli.Audit
                                 flow.SuppressedBy = by;
                             }
 
+                            report.Flows.Add(flow);
+                        }
+
+                        break;
+                    case RuleIdentifiers.BaselinedFinding:
+                        // A violation the project's baseline accepts: listed with the others, never hidden (docs/audit.md).
+                        foreach (var flow in ReportBuilder.Violations(d, project.Name, root))
+                        {
+                            flow.Status = "suppressed-violation";
+                            flow.SuppressedBy = "baseline";
                             report.Flows.Add(flow);
                         }
 

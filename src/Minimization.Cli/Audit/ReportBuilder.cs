@@ -77,6 +77,17 @@ namespace Minimization.Cli.Audit
                 steps.Add(Paths.Of(root, locations[i], label));
             }
 
+            // A sink without source (a partner's SDK declared in configuration) has no location of its own: the flow ends
+            // at the argument that meets it, where the diagnostic is.
+            if (locations.Count < words.Length && d.Location.IsInSource && words.Length > 0)
+            {
+                var end = Paths.Of(root, d.Location, words[words.Length - 1]);
+                if (steps.Count == 0 || steps[steps.Count - 1].File != end.File || steps[steps.Count - 1].Line != end.Line)
+                {
+                    steps.Add(end);
+                }
+            }
+
             return steps;
         }
 
