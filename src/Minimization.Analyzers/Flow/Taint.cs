@@ -105,7 +105,20 @@ namespace Minimization.Analyzers.Flow
             }
 
             var baseEntries = replaced is null ? Entries : ImmutableArray.Create(replaced);
-            var all = added is null ? baseEntries : baseEntries.AddRange(added);
+            var all = baseEntries;
+            if (added is not null)
+            {
+                // One exact-size builder: ImmutableArray.AddRange over a list goes through a slow general insert.
+                var builder = ImmutableArray.CreateBuilder<TaintEntry>(baseEntries.Length + added.Count);
+                builder.AddRange(baseEntries);
+                foreach (var e in added)
+                {
+                    builder.Add(e);
+                }
+
+                all = builder.MoveToImmutable();
+            }
+
             return all.Length > MaxLabels ? Widen(all) : new Taint(all);
         }
 
