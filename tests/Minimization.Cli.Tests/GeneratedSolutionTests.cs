@@ -59,7 +59,7 @@ namespace Minimization.Cli.Tests
         }
 
         [Fact]
-        public void Editorconfig_severity_none_is_a_suppression_justified_by_the_comment_above_it()
+        public void Editorconfig_severity_none_is_a_suppression_justified_by_the_justification_key_beside_it()
         {
             var config = Assert.Single(_fixture.Generated.Suppressions, s => s.Kind == "analyzer-config");
 
@@ -77,7 +77,7 @@ namespace Minimization.Cli.Tests
             var noWarn = Assert.Single(_fixture.Generated.Suppressions, s => s.Kind == "no-warn");
 
             Assert.Equal("Vendor/Vendor.csproj", noWarn.File);
-            Assert.Equal(5, noWarn.Line);
+            Assert.Equal(6, noWarn.Line);
             Assert.Equal(new[] { "MIN001" }, noWarn.Rules);
             Assert.False(noWarn.Justified);
         }

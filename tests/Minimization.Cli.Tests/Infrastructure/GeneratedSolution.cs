@@ -64,11 +64,12 @@ namespace Minimization.Cli.Tests.Infrastructure
                 root = true
 
                 [*.cs]
-                # Legacy export, retired in Q3: the ad network deletes it on receipt (DPA-2026-07)
+                # A comment is no justification: the compiler does not pass it to MIN013.
                 dotnet_diagnostic.MIN001.severity = none
+                minimization.MIN001.justification = Legacy export, retired in Q3: the ad network deletes it on receipt (DPA-2026-07)
                 """);
 
-            Project(dir, "Vendor", "    <NoWarn>$(NoWarn);MIN001</NoWarn>\n", """
+            Project(dir, "Vendor", "    <!-- The vendor's feed: an XML comment is no justification either -->\n    <NoWarn>$(NoWarn);MIN001</NoWarn>\n", """
                 namespace Vendor;
 
                 public static class Feed
