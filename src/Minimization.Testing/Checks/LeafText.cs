@@ -207,18 +207,7 @@ namespace Minimization.Testing.Checks
         public void AddString(string value) => Add(value);
 
         public void AddFormattable<T>(T value)
-            where T : ISpanFormattable
-        {
-            Span<char> buffer = stackalloc char[64];
-            if (value.TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture))
-            {
-                Add(buffer.Slice(0, written));
-            }
-            else
-            {
-                Add(value.ToString(null, CultureInfo.InvariantCulture));
-            }
-        }
+            where T : ISpanFormattable => AddFormatted(value, null);
 
         public void AddDateTime(DateTime value) => AddFormatted(value, "o");
 
@@ -241,7 +230,7 @@ namespace Minimization.Testing.Checks
             where T : struct, Enum => Add(value.ToString());
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void AddFormatted<T>(T value, string format)
+        private void AddFormatted<T>(T value, string? format)
             where T : ISpanFormattable
         {
             Span<char> buffer = stackalloc char[64];

@@ -8,7 +8,7 @@ namespace Minimization.Packaging.Tests.Infrastructure
     /// <summary>
     /// A user's fresh test project that knows the harness only through the packed Minimization.Testing package, with the
     /// FsCheck [Property] integration of one xunit generation: xunit v2 with FsCheck.Xunit, or xunit v3 with FsCheck.Xunit.v3.
-    /// It runs <c>dotnet test</c> once: a spec as the body of a [Property], and a leaky minimizer that must fail it.
+    /// It runs <c>dotnet test</c> once on <see cref="TestSource"/>.
     /// </summary>
     public sealed class HarnessConsumerRun
     {
@@ -29,54 +29,11 @@ namespace Minimization.Packaging.Tests.Infrastructure
 
         public (int ExitCode, string Output) Test { get; }
 
-        /// <summary>The test class of both flavours: the same source compiles against FsCheck.Xunit and FsCheck.Xunit.v3.</summary>
-        public const string TestSource = """
-            using System;
-            using System.Globalization;
-            using System.Security.Cryptography;
-            using System.Text;
-            using FsCheck;
-            using FsCheck.Fluent;
-            using FsCheck.Xunit;
-            using Minimization;
-            using Minimization.Testing;
-            using Xunit;
-
-            namespace HarnessConsumer;
-
-            public sealed class Call
-            {
-                [IdentityBearing(IdentityCategory.Phone)] public string CallerNumber { get; set; } = "";
-                [IdentityBearing(IdentityCategory.Timestamp)] public DateTime StartedAt { get; set; }
-                [IdentityBearing(IdentityCategory.CellTower)] public string TowerId { get; set; } = "";
-            }
-
-            public sealed record SharedCall(string Token, string Region, string Day);
-
-            public class MinimizerProperties
-            {
-                private static SharedCall Keyed(Call c, MinimizerContext ctx)
-                {
-                    string region = c.TowerId.Split('-')[2];
-                    string day = c.StartedAt.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-                    string digits = new string(Array.FindAll(c.CallerNumber.ToCharArray(), char.IsDigit));
-                    return new SharedCall(Convert.ToHexString(HMACSHA256.HashData(ctx.KeyFor(ctx.Partner + "/" + day), Encoding.UTF8.GetBytes(digits)), 0, 10), region, day);
-                }
-
-                [Property(MaxTest = 1)]
-                public Property The_keyed_minimizer_passes() => MinimizerSpec.For<Call, SharedCall>(Keyed)
-                    .Population(p => p.Records(1_000).People(200).Regions(2))
-                    .ToProperty();
-
-                [Fact]
-                public void The_pass_through_minimizer_fails_with_the_harness_message()
-                {
-                    Property leaky = MinimizerSpec.For<Call, SharedCall>(c => new SharedCall(c.CallerNumber, "r", "d")).Population(p => p.Records(100).People(20)).ToProperty();
-                    Exception e = Assert.ThrowsAny<Exception>(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(1), leaky));
-                    Assert.Contains("no identifier survives: FAILED", e.Message);
-                }
-            }
-            """;
+        /// <summary>
+        /// The test class of both flavours: the repository's own xunit v3 tests of the harness (a [Property] whose body is a
+        /// spec, a [Fact] with Check(), a leaky minimizer that fails its property), which compile against FsCheck.Xunit too.
+        /// </summary>
+        public static string TestSource => Nested.Path("tests", "Minimization.Testing.XunitV3.Tests", "XunitV3PropertyTests.cs");
 
         public static HarnessConsumerRun Run(string workspace, PackedFeed feed, bool xunitV3)
         {
@@ -112,7 +69,7 @@ namespace Minimization.Packaging.Tests.Infrastructure
                   </ItemGroup>
                 </Project>
                 """);
-            File.WriteAllText(Path.Combine(project, "MinimizerProperties.cs"), TestSource);
+            File.Copy(TestSource, Path.Combine(project, "XunitV3PropertyTests.cs"), overwrite: true);
 
             var test = Nested.Dotnet(project, "test -c Release", TimeSpan.FromMinutes(8), packages);
             return new HarnessConsumerRun(flavour, project, packages, test);
