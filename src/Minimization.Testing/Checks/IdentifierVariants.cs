@@ -127,6 +127,7 @@ namespace Minimization.Testing.Checks
         }
 
         /// <summary>Writes the compact form of <paramref name="text"/> (as <see cref="Compact"/> makes it) into <paramref name="destination"/>, at least as long; returns its length.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int CompactInto(ReadOnlySpan<char> text, Span<char> destination)
         {
             // Branch-free for ASCII: letters and digits of a hex token or a date alternate unpredictably.
@@ -270,6 +271,7 @@ namespace Minimization.Testing.Checks
         /// pass over every record: phones, SIN, IMEI, IMSI, e-mail, names, postal codes, MAC addresses and opaque identifiers.
         /// <paramref name="destination"/> must be at least as long as <paramref name="value"/>.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static FormResult NormalForm(string category, ReadOnlySpan<char> value, Span<char> destination, out int length)
         {
             length = 0;
@@ -333,6 +335,7 @@ namespace Minimization.Testing.Checks
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static int DigitsInto(ReadOnlySpan<char> text, Span<char> destination)
         {
             // Branch-free: notations mix digits and separators unpredictably ("(613) 555-0143", "+1 613.555.0143").

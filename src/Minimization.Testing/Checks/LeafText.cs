@@ -33,6 +33,7 @@ namespace Minimization.Testing.Checks
         }
 
         /// <summary>Adds one leaf's text, as <see cref="ObjectGraph.ScalarText"/> gives it.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Add(ReadOnlySpan<char> text)
         {
             if (_rawLength + text.Length + 1 > _raw.Length)
@@ -70,6 +71,7 @@ namespace Minimization.Testing.Checks
         /// the same texts <see cref="ObjectGraph.Leaves"/> gives without boxing or a string per leaf. False when the type is not
         /// flat (a member that is an object, a collection, a byte array, an address) or a getter threw: then use the leaves.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public bool TryWrite(object? output)
         {
             Clear();

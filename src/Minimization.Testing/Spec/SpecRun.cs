@@ -345,6 +345,7 @@ namespace Minimization.Testing
         /// Encodings, parts and the JSON form are searched on the sample; a minimizer applies an encoding to every record, so
         /// the sample finds it, and any record whose normal form is found is then searched in full.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private bool NormalFormFound(int i, LeafText text, ref char[] scratch)
         {
             object? output = _outputs[i];
@@ -398,6 +399,8 @@ namespace Minimization.Testing
             return false;
         }
 
+        /// <summary>Optimized from its first call: it runs once per evaluation, one loop over every record.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void Survival()
         {
             bool full = On(FindingKind.IdentifierSurvives);
