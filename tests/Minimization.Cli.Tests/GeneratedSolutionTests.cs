@@ -59,7 +59,7 @@ namespace Minimization.Cli.Tests
         }
 
         [Fact]
-        public void Editorconfig_severity_none_is_a_suppression_justified_by_the_comment_above_it()
+        public void Editorconfig_severity_none_is_a_suppression_justified_by_the_justification_key_beside_it()
         {
             var config = Assert.Single(_fixture.Generated.Suppressions, s => s.Kind == "analyzer-config");
 
@@ -74,12 +74,22 @@ namespace Minimization.Cli.Tests
         [Fact]
         public void NoWarn_in_the_project_file_is_an_unjustified_suppression()
         {
-            var noWarn = Assert.Single(_fixture.Generated.Suppressions, s => s.Kind == "no-warn");
+            var noWarn = Assert.Single(_fixture.Generated.Suppressions, s => s.Kind == "no-warn" && s.Rules.Contains("MIN001"));
 
             Assert.Equal("Vendor/Vendor.csproj", noWarn.File);
-            Assert.Equal(5, noWarn.Line);
+            Assert.Equal(6, noWarn.Line);
             Assert.Equal(new[] { "MIN001" }, noWarn.Rules);
             Assert.False(noWarn.Justified);
+        }
+
+        [Fact]
+        public void NoWarn_is_justified_by_the_justification_key_in_a_globalconfig()
+        {
+            var noWarn = Assert.Single(_fixture.Generated.Suppressions, s => s.Kind == "no-warn" && s.Rules.Contains("MIN002"));
+
+            Assert.Equal(7, noWarn.Line);
+            Assert.True(noWarn.Justified);
+            Assert.Contains("VND-2026-03", noWarn.Justification);
         }
 
         [Theory]
@@ -139,7 +149,7 @@ namespace Minimization.Cli.Tests
             Assert.Equal(r.Flows.Count(f => f.Status == "minimized"), r.Totals.MinimizedFlows);
             Assert.Equal(2, r.Totals.Violations);
             Assert.Equal(4, r.Totals.SuppressedViolations);
-            Assert.Equal(4, r.Totals.Suppressions);
+            Assert.Equal(5, r.Totals.Suppressions);
             Assert.Equal(2, r.Totals.UnjustifiedSuppressions);
             Assert.Equal(2, r.Totals.Partners);
             Assert.Equal(1, r.Totals.ProjectsFailed);

@@ -354,7 +354,7 @@ namespace Minimization.Cli.Audit
             return line.Length > 400 ? line.Substring(0, 400) + "…" : line;
         }
 
-        private static void EnsureMsBuild()
+        internal static void EnsureMsBuild()
         {
             lock (LocatorGate)
             {

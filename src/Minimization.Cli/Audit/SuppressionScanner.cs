@@ -7,6 +7,8 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Minimization.Analyzers;
 
 namespace Minimization.Cli.Audit
 {
@@ -21,7 +23,8 @@ namespace Minimization.Cli.Audit
         private static readonly Regex RuleId = new Regex(@"^MIN\d{3}$", RegexOptions.Compiled);
         private static readonly Regex ConfigEntry = new Regex(@"^\s*(dotnet_diagnostic\.(MIN\d{3})\.severity|dotnet_analyzer_diagnostic\.category-Minimization\.severity|dotnet_analyzer_diagnostic\.severity)\s*=\s*(\w+)\s*$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
         private static readonly Regex NoWarn = new Regex(@"<NoWarn\b[^>]*>(.*?)</NoWarn>", RegexOptions.Compiled | RegexOptions.Singleline);
-        private static readonly Regex XmlComment = new Regex(@"<!--(.*?)-->\s*$", RegexOptions.Compiled | RegexOptions.Singleline);
+        private static readonly Regex ConfigProperty = new Regex(@"^\s*([\w\.\-_]+)\s*[=:]\s*(.*?)\s*([#;].*)?$", RegexOptions.Compiled);
+        private static readonly Regex ConfigSection = new Regex(@"^\s*\[(.*)\]\s*([#;].*)?$", RegexOptions.Compiled);
 
         private readonly string _root;
         private readonly Dictionary<string, SuppressionEntry> _entries = new Dictionary<string, SuppressionEntry>(StringComparer.Ordinal);
@@ -49,11 +52,13 @@ namespace Minimization.Cli.Audit
                 ScanTree(project.Name, tree, compilation.GetSemanticModel(tree), cancellationToken);
             }
 
+            // The project's globalconfig keys, where MIN013 also looks for a reason (minimization.MINnnn.justification).
+            var global = project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions;
             foreach (var config in project.AnalyzerConfigDocuments)
             {
                 if (config.FilePath is { } path && File.Exists(path))
                 {
-                    ScanConfig(project.Name, path);
+                    ScanConfig(project.Name, path, global);
                 }
             }
 
@@ -61,7 +66,7 @@ namespace Minimization.Cli.Audit
             {
                 foreach (var msbuild in MsBuildFiles(projectFile))
                 {
-                    ScanMsBuild(project.Name, msbuild);
+                    ScanMsBuild(project.Name, msbuild, global);
                 }
             }
 
@@ -70,7 +75,7 @@ namespace Minimization.Cli.Audit
             {
                 // Switched off by MSBuild in a way no file we read shows (a property set on the command line, an imported targets file).
                 var rules = options.SpecificDiagnosticOptions.Where(kv => RuleId.IsMatch(kv.Key) && kv.Value == ReportDiagnostic.Suppress).Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
-                Add(new SuppressionEntry { Kind = "no-warn", Rules = rules, File = Paths.Relative(_root, project.FilePath ?? project.Name), Line = 0, Text = "NoWarn " + string.Join(";", rules) + " (from an import or the command line)" }, project.Name);
+                Add(Entry("no-warn", rules, Paths.Relative(_root, project.FilePath ?? project.Name), 0, NoWarnJustification(rules, global), "NoWarn " + string.Join(";", rules) + " (from an import or the command line)"), project.Name);
             }
         }
 
@@ -173,7 +178,7 @@ namespace Minimization.Cli.Audit
             return value.HasValue ? value.Value as string : null;
         }
 
-        private void ScanConfig(string project, string path)
+        private void ScanConfig(string project, string path, AnalyzerConfigOptions global)
         {
             var file = Paths.Relative(_root, path);
             if (!_scannedFiles.Add(path))
@@ -187,6 +192,30 @@ namespace Minimization.Cli.Audit
             }
 
             var lines = File.ReadAllLines(path);
+
+            // The keys of each section (0: before the first section header), as the compiler reads them: case-insensitive
+            // keys, values without a trailing comment. A globalconfig's keys are the project's, whatever the section.
+            var sectionOf = new int[lines.Length];
+            var sections = new List<Dictionary<string, string>> { new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) };
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var t = lines[i].Trim();
+                if (!(t.StartsWith("#", StringComparison.Ordinal) || t.StartsWith(";", StringComparison.Ordinal)))
+                {
+                    if (ConfigSection.IsMatch(lines[i]))
+                    {
+                        sections.Add(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
+                    }
+                    else if (ConfigProperty.Match(lines[i]) is { Success: true } property)
+                    {
+                        sections[sections.Count - 1][property.Groups[1].Value] = property.Groups[2].Value;
+                    }
+                }
+
+                sectionOf[i] = sections.Count - 1;
+            }
+
+            var isGlobal = sections[0].TryGetValue("is_global", out var g) && g.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
             for (var i = 0; i < lines.Length; i++)
             {
                 var m = ConfigEntry.Match(lines[i]);
@@ -196,14 +225,32 @@ namespace Minimization.Cli.Audit
                 }
 
                 var rule = m.Groups[2].Success && m.Groups[2].Value.Length > 0 ? m.Groups[2].Value.ToUpperInvariant() : "MIN*";
-                var justification = ConfigCommentAbove(lines, i);
+
+                // MIN013's rule: the reason is the option minimization.MINnnn.justification (minimization.justification for the
+                // whole family) in the same section, or in a globalconfig of the project; configuration comments do not count.
+                var key = rule == "MIN*" ? SuppressionJustification.CategoryOptionKey : SuppressionJustification.OptionKey(rule);
+                string? justification = null;
+                if (!isGlobal)
+                {
+                    sections[sectionOf[i]].TryGetValue(key, out justification);
+                }
+                else
+                {
+                    sections.Any(section => section.TryGetValue(key, out justification));
+                }
+
+                if (!SuppressionJustification.IsReal(justification) && global.TryGetValue(key, out var fromGlobal))
+                {
+                    justification = fromGlobal;
+                }
+
                 var entry = Entry("analyzer-config", new List<string> { rule }, file, i + 1, justification, lines[i].Trim());
                 entry.Severity = m.Groups[3].Value.ToLowerInvariant();
                 Add(entry, project);
             }
         }
 
-        private void ScanMsBuild(string project, string path)
+        private void ScanMsBuild(string project, string path, AnalyzerConfigOptions global)
         {
             var file = Paths.Relative(_root, path);
             if (!_scannedFiles.Add(path))
@@ -229,12 +276,31 @@ namespace Minimization.Cli.Audit
                 }
 
                 var line = content.Take(m.Index).Count(c => c == '\n') + 1;
-                var before = content.Substring(0, m.Index);
-                var lineStart = before.LastIndexOf('\n') + 1;
-                var comment = XmlComment.Match(before.Substring(0, lineStart).TrimEnd());
-                var justification = comment.Success && before.Substring(0, lineStart).TrimEnd().EndsWith("-->", StringComparison.Ordinal) ? Clean(comment.Groups[1].Value) : null;
-                Add(Entry("no-warn", rules, file, line, justification, m.Value.Trim()), project);
+                Add(Entry("no-warn", rules, file, line, NoWarnJustification(rules, global), m.Value.Trim()), project);
             }
+        }
+
+        /// <summary>
+        /// MIN013's rule for NoWarn: each rule's minimization.MINnnn.justification in a globalconfig of the project (an XML
+        /// comment beside NoWarn does not reach the compiler). The reasons, when every rule has one; otherwise null.
+        /// </summary>
+        private static string? NoWarnJustification(List<string> rules, AnalyzerConfigOptions global)
+        {
+            var reasons = new List<string>();
+            foreach (var rule in rules)
+            {
+                if (!global.TryGetValue(SuppressionJustification.OptionKey(rule), out var reason) || !SuppressionJustification.IsReal(reason))
+                {
+                    return null;
+                }
+
+                if (!reasons.Contains(reason.Trim()))
+                {
+                    reasons.Add(reason.Trim());
+                }
+            }
+
+            return string.Join("; ", reasons);
         }
 
         private static IEnumerable<string> MsBuildFiles(string projectFile)
@@ -267,7 +333,7 @@ namespace Minimization.Cli.Audit
                 File = file,
                 Line = line,
                 Justification = justification,
-                Justified = !string.IsNullOrWhiteSpace(justification),
+                Justified = SuppressionJustification.IsReal(justification),
                 Text = text,
             };
         }
@@ -298,23 +364,6 @@ namespace Minimization.Cli.Audit
         {
             var at = line.IndexOf(marker, StringComparison.Ordinal);
             return at < 0 ? null : Clean(line.Substring(at + marker.Length));
-        }
-
-        private static string? ConfigCommentAbove(string[] lines, int line)
-        {
-            var parts = new List<string>();
-            for (var i = line - 1; i >= 0; i--)
-            {
-                var t = lines[i].Trim();
-                if (!(t.StartsWith("#", StringComparison.Ordinal) || t.StartsWith(";", StringComparison.Ordinal)))
-                {
-                    break;
-                }
-
-                parts.Insert(0, t.TrimStart('#', ';').Trim());
-            }
-
-            return parts.Count == 0 ? null : string.Join(" ", parts);
         }
 
         private static string? Clean(string? text)

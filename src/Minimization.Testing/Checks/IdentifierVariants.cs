@@ -126,6 +126,43 @@ namespace Minimization.Testing.Checks
             });
         }
 
+        /// <summary>Writes the compact form of <paramref name="text"/> (as <see cref="Compact"/> makes it) into <paramref name="destination"/>, at least as long; returns its length.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static int CompactInto(ReadOnlySpan<char> text, Span<char> destination)
+        {
+            // Branch-free for ASCII: letters and digits of a hex token or a date alternate unpredictably.
+            ReadOnlySpan<byte> ascii = AsciiCompact;
+            int w = 0;
+            foreach (char c in text)
+            {
+                if (c < 128)
+                {
+                    byte m = ascii[c];
+                    destination[w] = (char)m;
+                    w += m != 0 ? 1 : 0;
+                }
+                else if (char.IsLetterOrDigit(c))
+                {
+                    destination[w++] = char.ToLowerInvariant(c);
+                }
+            }
+
+            return w;
+        }
+
+        /// <summary>The compact form of each ASCII character: itself for a-z and 0-9, lower-cased for A-Z, 0 (dropped) otherwise.</summary>
+        private static ReadOnlySpan<byte> AsciiCompact => new byte[]
+        {
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9', 0, 0, 0, 0, 0, 0,
+            0, (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e', (byte)'f', (byte)'g', (byte)'h', (byte)'i', (byte)'j', (byte)'k', (byte)'l', (byte)'m', (byte)'n', (byte)'o',
+            (byte)'p', (byte)'q', (byte)'r', (byte)'s', (byte)'t', (byte)'u', (byte)'v', (byte)'w', (byte)'x', (byte)'y', (byte)'z', 0, 0, 0, 0, 0,
+            0, (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e', (byte)'f', (byte)'g', (byte)'h', (byte)'i', (byte)'j', (byte)'k', (byte)'l', (byte)'m', (byte)'n', (byte)'o',
+            (byte)'p', (byte)'q', (byte)'r', (byte)'s', (byte)'t', (byte)'u', (byte)'v', (byte)'w', (byte)'x', (byte)'y', (byte)'z', 0, 0, 0, 0, 0,
+        };
+
         private static int CountLetterOrDigit(string s)
         {
             int n = 0;
@@ -211,6 +248,105 @@ namespace Minimization.Testing.Checks
                 default:
                     return ObjectText.Compact(raw).Length < 6 ? null : (raw, false);
             }
+        }
+
+        /// <summary>What <see cref="NormalForm(string, ReadOnlySpan{char}, Span{char}, out int)"/> found.</summary>
+        public enum FormResult
+        {
+            /// <summary>The value has no normal form (too short to name anyone): <see cref="NormalForm(string, object?)"/> gives null.</summary>
+            None,
+
+            /// <summary>The normal form, searched in the compact text, is in the destination.</summary>
+            Compact,
+
+            /// <summary>The normal form, searched in the raw text ignoring case, is in the destination.</summary>
+            Raw,
+
+            /// <summary>Not computed here (a category parsed into an object, a destination too short): use <see cref="NormalForm(string, object?)"/>.</summary>
+            Unsupported,
+        }
+
+        /// <summary>
+        /// The normal form of a text value without allocating, the same as <see cref="NormalForm(string, object?)"/> gives, for the
+        /// pass over every record: phones, SIN, IMEI, IMSI, e-mail, names, postal codes, MAC addresses and opaque identifiers.
+        /// <paramref name="destination"/> must be at least as long as <paramref name="value"/>.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static FormResult NormalForm(string category, ReadOnlySpan<char> value, Span<char> destination, out int length)
+        {
+            length = 0;
+            ReadOnlySpan<char> raw = value.Trim();
+            if (destination.Length < raw.Length)
+            {
+                return FormResult.Unsupported;
+            }
+
+            switch (category)
+            {
+                case IdentityCategory.Phone:
+                {
+                    int digits = DigitsInto(raw, destination);
+                    if (digits < 7)
+                    {
+                        return FormResult.None;
+                    }
+
+                    if (digits == 11 && destination[0] == '1')
+                    {
+                        destination.Slice(1, 10).CopyTo(destination);
+                        digits = 10;
+                    }
+
+                    length = digits;
+                    return FormResult.Compact;
+                }
+
+                case IdentityCategory.Email:
+                    if (raw.Length == 0)
+                    {
+                        return FormResult.None;
+                    }
+
+                    length = raw.ToLowerInvariant(destination);
+                    return FormResult.Raw;
+                case IdentityCategory.Sin:
+                case IdentityCategory.Imei:
+                case IdentityCategory.Imsi:
+                    length = DigitsInto(raw, destination);
+                    return length < 8 ? FormResult.None : FormResult.Compact;
+                case IdentityCategory.Name:
+                case IdentityCategory.PostalCode:
+                case IdentityCategory.Mac:
+                    length = ObjectText.CompactInto(raw, destination);
+                    return length < 4 ? FormResult.None : FormResult.Compact;
+                case IdentityCategory.IpAddress:
+                case IdentityCategory.DateOfBirth:
+                    return FormResult.Unsupported;
+                default:
+                    if (ObjectText.CompactInto(raw, destination) < 6)
+                    {
+                        length = 0;
+                        return FormResult.None;
+                    }
+
+                    raw.CopyTo(destination);
+                    length = raw.Length;
+                    return FormResult.Raw;
+            }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static int DigitsInto(ReadOnlySpan<char> text, Span<char> destination)
+        {
+            // Branch-free: notations mix digits and separators unpredictably ("(613) 555-0143", "+1 613.555.0143").
+            int w = 0;
+            foreach (char c in text)
+            {
+                destination[w] = c;
+                w += (uint)(c - '0') <= 9 ? 1 : 0;
+            }
+
+            return w;
         }
 
         public static string TextOf(object value) => value switch

@@ -195,11 +195,10 @@ namespace Minimization.Testing.Checks
             }
         }
 
-        private static (string, Func<object, object?>)[] BuildAccessors(Type type)
+        /// <summary>The members the walk reads, in its order: public instance properties with a getter (not indexers, not a record's EqualityContract), then public fields.</summary>
+        public static List<MemberInfo> LeafMembers(Type type)
         {
-            var list = new List<(string, Func<object, object?>)>();
-            ParameterExpression obj = Expression.Parameter(typeof(object), "o");
-            Expression typed = Expression.Convert(obj, type);
+            var members = new List<MemberInfo>();
             foreach (PropertyInfo p in type.GetProperties(BindingFlags.Instance | BindingFlags.Public))
             {
                 if (p.GetIndexParameters().Length > 0 || p.GetMethod == null || p.Name == "EqualityContract" || p.PropertyType.IsByRefLike)
@@ -207,20 +206,36 @@ namespace Minimization.Testing.Checks
                     continue;
                 }
 
-                list.Add((p.Name, Expression.Lambda<Func<object, object?>>(Expression.Convert(Expression.Property(typed, p), typeof(object)), obj).Compile()));
+                members.Add(p);
             }
 
             foreach (FieldInfo f in type.GetFields(BindingFlags.Instance | BindingFlags.Public))
             {
-                if (f.FieldType.IsByRefLike)
+                if (!f.FieldType.IsByRefLike)
                 {
-                    continue;
+                    members.Add(f);
                 }
-
-                list.Add((f.Name, Expression.Lambda<Func<object, object?>>(Expression.Convert(Expression.Field(typed, f), typeof(object)), obj).Compile()));
             }
 
-            if (list.Count == 0 && type.IsDefined(typeof(CompilerGeneratedAttribute), false) == false && type.GetFields(BindingFlags.Instance | BindingFlags.NonPublic).Length > 0)
+            return members;
+        }
+
+        /// <summary>A type without public members that hides its state: its ToString is what a serializer or a log would show.</summary>
+        public static bool ShowsToString(Type type)
+            => type.IsDefined(typeof(CompilerGeneratedAttribute), false) == false && type.GetFields(BindingFlags.Instance | BindingFlags.NonPublic).Length > 0;
+
+        private static (string, Func<object, object?>)[] BuildAccessors(Type type)
+        {
+            var list = new List<(string, Func<object, object?>)>();
+            ParameterExpression obj = Expression.Parameter(typeof(object), "o");
+            Expression typed = Expression.Convert(obj, type);
+            foreach (MemberInfo member in LeafMembers(type))
+            {
+                Expression access = member is PropertyInfo p ? Expression.Property(typed, p) : Expression.Field(typed, (FieldInfo)member);
+                list.Add((member.Name, Expression.Lambda<Func<object, object?>>(Expression.Convert(access, typeof(object)), obj).Compile()));
+            }
+
+            if (list.Count == 0 && ShowsToString(type))
             {
                 // A type that hides its state keeps nothing public; its ToString is what a serializer or a log would show.
                 list.Add(("ToString()", o => o.ToString()));

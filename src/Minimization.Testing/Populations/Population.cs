@@ -268,10 +268,24 @@ namespace Minimization.Testing.Populations
                 _pools.TryGetValue(shape.Members[m].Name, out pools[m]);
             }
 
+            // Everyone has at least one record when there are enough records; the rest follow the activity skew. Shuffled so
+            // that the "everyone once" prefix does not put each person's first record in subject order, before the records
+            // are made: each is then made in its place's order and sits in memory next to its neighbours, as the checks read
+            // them (a shuffle after making them scatters every read over the heap).
             for (int i = 0; i < records; i++)
             {
-                // Everyone has at least one record when there are enough records; the rest follow the activity skew.
-                int subject = i < people ? i : activity.Sample(random);
+                subjects[i] = i < people ? i : activity.Sample(random);
+            }
+
+            for (int i = records - 1; i > 0; i--)
+            {
+                int j = random.Next(i + 1);
+                (subjects[i], subjects[j]) = (subjects[j], subjects[i]);
+            }
+
+            for (int i = 0; i < records; i++)
+            {
+                int subject = subjects[i];
                 Person person = model.People[subject];
                 Region home = model.Regions[person.Region];
                 Person contact = model.People[random.Next(people)];
@@ -307,15 +321,6 @@ namespace Minimization.Testing.Populations
                 }
 
                 output[i] = (T)shape.Create(values);
-                subjects[i] = subject;
-            }
-
-            // Shuffle so that the "everyone once" prefix does not put each person's first record in subject order.
-            for (int i = records - 1; i > 0; i--)
-            {
-                int j = random.Next(i + 1);
-                (output[i], output[j]) = (output[j], output[i]);
-                (subjects[i], subjects[j]) = (subjects[j], subjects[i]);
             }
 
             string description = $"{records:N0} records of {typeof(T).Name} from {people:N0} people in {_regions.Count} regions ({_regions}), " +

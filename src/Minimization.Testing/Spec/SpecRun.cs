@@ -345,67 +345,62 @@ namespace Minimization.Testing
         /// Encodings, parts and the JSON form are searched on the sample; a minimizer applies an encoding to every record, so
         /// the sample finds it, and any record whose normal form is found is then searched in full.
         /// </summary>
-        private bool NormalFormFound(int i, List<Leaf> leaves, System.Text.StringBuilder compact, System.Text.StringBuilder raw)
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private bool NormalFormFound(int i, LeafText text, ref char[] scratch)
         {
-            compact.Clear();
-            raw.Clear();
-            foreach (Leaf leaf in leaves)
+            object? output = _outputs[i];
+            if (!text.TryWrite(output))
             {
-                foreach (char c in leaf.Text)
-                {
-                    if (c < 128)
-                    {
-                        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-                        {
-                            compact.Append(c);
-                        }
-                        else if (c >= 'A' && c <= 'Z')
-                        {
-                            compact.Append((char)(c + 32));
-                        }
-                    }
-                    else if (char.IsLetterOrDigit(c))
-                    {
-                        compact.Append(char.ToLowerInvariant(c));
-                    }
-                }
-
-                compact.Append('\u0001');
-                raw.Append(leaf.Text).Append('\u0001');
+                text.AddAll(ObjectGraph.Leaves(output, _outName));
             }
 
-            string? compactText = null, rawText = null;
             object record = _population[i]!;
             foreach (var (slot, category) in _identifierMembers)
             {
-                var form = IdentifierVariants.NormalForm(category, slot.Get(record));
-                if (form == null)
+                object? value = slot.Get(record);
+                if (value is string s)
+                {
+                    if (scratch.Length < s.Length)
+                    {
+                        scratch = new char[Math.Max(s.Length, scratch.Length * 2)];
+                    }
+
+                    IdentifierVariants.FormResult result = IdentifierVariants.NormalForm(category, s, scratch, out int length);
+                    if (result == IdentifierVariants.FormResult.None)
+                    {
+                        continue;
+                    }
+
+                    if (result != IdentifierVariants.FormResult.Unsupported)
+                    {
+                        ReadOnlySpan<char> form = scratch.AsSpan(0, length);
+                        if (result == IdentifierVariants.FormResult.Compact ? text.Compact.IndexOf(form) >= 0 : text.Raw.IndexOf(form, StringComparison.OrdinalIgnoreCase) >= 0)
+                        {
+                            return true;
+                        }
+
+                        continue;
+                    }
+                }
+
+                var normal = IdentifierVariants.NormalForm(category, value);
+                if (normal == null)
                 {
                     continue;
                 }
 
-                var (text, isCompact) = form.Value;
-                if (isCompact)
+                var (formText, isCompact) = normal.Value;
+                if (isCompact ? text.Compact.IndexOf(formText.AsSpan()) >= 0 : text.Raw.IndexOf(formText.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0)
                 {
-                    compactText ??= compact.ToString();
-                    if (compactText.Contains(text, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
-                }
-                else
-                {
-                    rawText ??= raw.ToString();
-                    if (rawText.Contains(text, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
             return false;
         }
 
+        /// <summary>Optimized from its first call: it runs once per evaluation, one loop over every record.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void Survival()
         {
             bool full = On(FindingKind.IdentifierSurvives);
@@ -415,16 +410,17 @@ namespace Minimization.Testing
             var partChecked = new HashSet<string>(StringComparer.Ordinal);
             var leafForms = new Dictionary<(string, string), Haystack[]>();
             var idBuffer = new List<Identifier>(_identifierMembers.Count);
-            var compactBuffer = new System.Text.StringBuilder(256);
-            var rawBuffer = new System.Text.StringBuilder(256);
+            var leafText = new LeafText();
+            char[] scratch = new char[64];
             for (int i = 0; i < _population.Count; i++)
             {
-                List<Leaf> leaves = ObjectGraph.Leaves(_outputs[i], _outName);
-                if (!InFullSample(i) && !NormalFormFound(i, leaves, compactBuffer, rawBuffer))
+                if (!InFullSample(i) && !NormalFormFound(i, leafText, ref scratch))
                 {
                     normalOnly++;
                     continue;
                 }
+
+                List<Leaf> leaves = ObjectGraph.Leaves(_outputs[i], _outName);
 
                 List<Identifier> ids = IdentifiersOf(i, idBuffer);
                 if (ids.Count == 0)

@@ -55,18 +55,53 @@ namespace Minimization.Benchmarks.Harness
         /// <summary><c>--harness-survival-parts [records]</c>: the survival search's steps timed one by one (processor time).</summary>
         public static int Parts(int records, TextWriter output)
         {
-            Population<Call> population = Population.Of<Call>().Records(records).People(Math.Max(1, records / 4)).Generate(1);
+            Population<Call> population = Population.Of<Call>().Records(records).People(Math.Max(1, records / 4)).Regions(60, skew: 1.1).Generate(20261102);
             var ctx = new MinimizerContext("p", new byte[32]);
             var outputs = population.Records.Select(r => Minimize(r, ctx)).ToArray();
             TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
             void Time(string what, Action action)
             {
-                TimeSpan t = Cpu();
-                action();
-                double s = (Cpu() - t).TotalSeconds;
-                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-28} {1,8:0.000} s CPU  {2,8:0.00} µs/record", what, s, s * 1e6 / records));
+                // The best of three runs: the first pays for compiling, the others for whatever else the machine does.
+                double best = double.MaxValue, bestWall = double.MaxValue;
+                for (int run = 0; run < 3; run++)
+                {
+                    TimeSpan t = Cpu();
+                    long w = Stopwatch.GetTimestamp();
+                    action();
+                    bestWall = Math.Min(bestWall, Stopwatch.GetElapsedTime(w).TotalSeconds);
+                    best = Math.Min(best, (Cpu() - t).TotalSeconds);
+                }
+
+                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-32} {1,8:0.000} s CPU {2,8:0.000} s wall {3,8:0.00} µs/record", what, best, bestWall, best * 1e6 / records));
             }
 
+            var text = new LeafText();
+            Time("leaf texts, compiled writer", () => { for (int i = 0; i < records; i++) text.TryWrite(outputs[i]); });
+            char[] scratch = new char[64];
+            Time("normal forms, 3 identifiers", () =>
+            {
+                for (int i = 0; i < records; i++)
+                {
+                    IdentifierVariants.NormalForm("phone", population[i].CallerNumber, scratch, out _);
+                    IdentifierVariants.NormalForm("phone", population[i].CalleeNumber, scratch, out _);
+                    IdentifierVariants.NormalForm("imei", population[i].Imei, scratch, out _);
+                }
+            });
+            int found = 0;
+            Time("writer + normal forms + search", () =>
+            {
+                found = 0;
+                for (int i = 0; i < records; i++)
+                {
+                    text.TryWrite(outputs[i]);
+                    Call r = population[i];
+                    int n = IdentifierVariants.NormalForm("phone", r.CallerNumber, scratch, out int length) == IdentifierVariants.FormResult.Compact && text.Compact.IndexOf(scratch.AsSpan(0, length)) >= 0 ? 1 : 0;
+                    n += IdentifierVariants.NormalForm("phone", r.CalleeNumber, scratch, out length) == IdentifierVariants.FormResult.Compact && text.Compact.IndexOf(scratch.AsSpan(0, length)) >= 0 ? 1 : 0;
+                    n += IdentifierVariants.NormalForm("imei", r.Imei, scratch, out length) == IdentifierVariants.FormResult.Compact && text.Compact.IndexOf(scratch.AsSpan(0, length)) >= 0 ? 1 : 0;
+                    found += n > 0 ? 1 : 0;
+                }
+            });
+            output.WriteLine($"{found:N0} records carry a normal form");
             var leaves = new System.Collections.Generic.List<Leaf>[records];
             var hay = new System.Collections.Generic.List<Haystack>[records];
             Time("object graph leaves", () => { for (int i = 0; i < records; i++) leaves[i] = ObjectGraph.Leaves(outputs[i], "Shared"); });
@@ -94,6 +129,11 @@ namespace Minimization.Benchmarks.Harness
             HarnessReport report = spec.Evaluate(population);
             TimeSpan total = clock.Elapsed;
             output.WriteLine(report.Passed ? "passed" : report.Label);
+            foreach (PropertyResult property in report.Properties)
+            {
+                output.WriteLine($"  {property.Property}: {property.Measure}");
+            }
+
             output.WriteLine("phase               wall (s)   CPU (s)   M records/s of CPU");
             foreach (var (phase, time) in report.PhaseTimes)
             {

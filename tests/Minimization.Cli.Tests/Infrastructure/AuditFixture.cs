@@ -18,6 +18,10 @@ namespace Minimization.Cli.Tests.Infrastructure
         private readonly Lazy<(CliResult Run, AuditReport Report)> _samples;
         private readonly Lazy<(CliResult Run, AuditReport Report)> _generated;
         private readonly Lazy<IReadOnlyCollection<string>> _violationsBuildErrors;
+        private readonly Lazy<(CliResult Run, AuditReport Report)> _many;
+
+        /// <summary>How many projects <see cref="Many"/> has: as many as CI audits in about a minute (see docs/audit.md for 1,000).</summary>
+        public const int ManyProjects = 50;
 
         public AuditFixture()
         {
@@ -32,6 +36,13 @@ namespace Minimization.Cli.Tests.Infrastructure
                 return Parse(CliResult.Run(GeneratedDirectory, "audit", GeneratedSolution.Solution, "--format", "json"));
             });
             _violationsBuildErrors = new Lazy<IReadOnlyCollection<string>>(BuildViolations);
+            _many = new Lazy<(CliResult, AuditReport)>(() =>
+            {
+                var dir = Path.Combine(Scratch, "many");
+                Directory.CreateDirectory(dir);
+                GeneratedSolution.WriteMany(dir, ManyProjects);
+                return Parse(CliResult.Run(dir, "audit", GeneratedSolution.ManySolution, "--format", "json"));
+            });
         }
 
         public string Scratch { get; }
@@ -45,6 +56,10 @@ namespace Minimization.Cli.Tests.Infrastructure
         public CliResult GeneratedRun => _generated.Value.Run;
 
         internal AuditReport Generated => _generated.Value.Report;
+
+        public CliResult ManyRun => _many.Value.Run;
+
+        internal AuditReport Many => _many.Value.Report;
 
         /// <summary>The build's MIN001 errors on samples/Violations, as <c>file:line</c>.</summary>
         public IReadOnlyCollection<string> ViolationsBuildErrors => _violationsBuildErrors.Value;

@@ -64,17 +64,24 @@ namespace Minimization.Cli.Tests.Infrastructure
                 root = true
 
                 [*.cs]
-                # Legacy export, retired in Q3: the ad network deletes it on receipt (DPA-2026-07)
+                # A comment is no justification: the compiler does not pass it to MIN013.
                 dotnet_diagnostic.MIN001.severity = none
+                minimization.MIN001.justification = Legacy export, retired in Q3: the ad network deletes it on receipt (DPA-2026-07)
                 """);
 
-            Project(dir, "Vendor", "    <NoWarn>$(NoWarn);MIN001</NoWarn>\n", """
+            Project(dir, "Vendor", "    <!-- The vendor's feed: an XML comment is no justification either -->\n    <NoWarn>$(NoWarn);MIN001</NoWarn>\n    <NoWarn>$(NoWarn);MIN002</NoWarn>\n", """
                 namespace Vendor;
 
                 public static class Feed
                 {
                     public static void Push(Customer c) => Courier.Send(c.PostalCode);
                 }
+                """);
+
+            // A globalconfig gives NoWarn of MIN002 its reason, the way MIN013 reads it.
+            File.WriteAllText(Path.Combine(dir, "Vendor", ".globalconfig"), """
+                is_global = true
+                minimization.MIN002.justification = The vendor's own partner list is reviewed with the vendor each quarter (VND-2026-03)
                 """);
 
             Project(dir, "Uncompilable", string.Empty, """
@@ -101,6 +108,38 @@ namespace Minimization.Cli.Tests.Infrastructure
 
             Directory.CreateDirectory(Path.Combine(dir, "Broken"));
             File.WriteAllText(Path.Combine(dir, "Broken", "Broken.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0\n");
+        }
+
+        public const string ManySolution = "Many.slnx";
+
+        /// <summary>
+        /// A solution of <paramref name="count"/> tiny projects, each with one leak to a partner of its own, restored in one go.
+        /// The audit loads projects one after another through MSBuild's design-time build (about 1 s each on a loaded
+        /// 2-core machine); docs/audit.md has the figure for 1,000.
+        /// </summary>
+        public static void WriteMany(string dir, int count)
+        {
+            var solution = new System.Text.StringBuilder("<Solution>\n");
+            for (var i = 0; i < count; i++)
+            {
+                var name = "P" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+                Project(dir, name, string.Empty, $$"""
+                    namespace {{name}};
+
+                    public static class Flow
+                    {
+                        public static void Leak(Customer c) => Ads.Send(c.Phone);
+                    }
+                    """);
+                solution.Append("  <Project Path=\"").Append(name).Append('/').Append(name).Append(".csproj\" />\n");
+            }
+
+            File.WriteAllText(Path.Combine(dir, ManySolution), solution.Append("</Solution>\n").ToString());
+            var (code, output) = NestedDotnet.Run(dir, "restore " + ManySolution, TimeSpan.FromMinutes(10), Path.Combine(dir, ".packages"));
+            if (code != 0)
+            {
+                throw new InvalidOperationException("restore failed:\n" + output);
+            }
         }
 
         /// <summary>Restores the solution (no package is needed: a private, empty package folder proves it).</summary>

@@ -15,12 +15,16 @@ namespace Minimization.Packaging.Tests.Infrastructure
     {
         private readonly Lazy<PackedFeed> _feed;
         private readonly Lazy<ConsumerRun> _consumer;
+        private readonly Lazy<HarnessConsumerRun> _harnessV2;
+        private readonly Lazy<HarnessConsumerRun> _harnessV3;
 
         public PackagingWorkspace()
         {
             Directory = Nested.ScratchDirectory("workspace");
             _feed = new Lazy<PackedFeed>(() => PackedFeed.Pack(System.IO.Path.Combine(Directory, "feed")));
             _consumer = new Lazy<ConsumerRun>(() => ConsumerRun.Run(Directory, Feed));
+            _harnessV2 = new Lazy<HarnessConsumerRun>(() => HarnessConsumerRun.Run(Directory, Feed, xunitV3: false));
+            _harnessV3 = new Lazy<HarnessConsumerRun>(() => HarnessConsumerRun.Run(Directory, Feed, xunitV3: true));
         }
 
         public string Directory { get; }
@@ -28,6 +32,12 @@ namespace Minimization.Packaging.Tests.Infrastructure
         public PackedFeed Feed => _feed.Value;
 
         public ConsumerRun Consumer => _consumer.Value;
+
+        /// <summary>A test project on xunit v2 and FsCheck.Xunit using the packed harness.</summary>
+        public HarnessConsumerRun HarnessXunitV2 => _harnessV2.Value;
+
+        /// <summary>A test project on xunit v3 and FsCheck.Xunit.v3 using the packed harness.</summary>
+        public HarnessConsumerRun HarnessXunitV3 => _harnessV3.Value;
 
         public void Dispose() => Nested.TryDelete(Directory);
     }
