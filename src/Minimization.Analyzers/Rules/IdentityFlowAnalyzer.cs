@@ -31,7 +31,7 @@ namespace Minimization.Analyzers
         public static readonly DiagnosticDescriptor IdentityExposedAcrossAssembly = DescriptorFactory.Create(
             RuleIdentifiers.IdentityExposedAcrossAssembly,
             "Public member exposes identity without [IdentityBearing]",
-            "'{0}' exposes identity from {1} to other assemblies without [IdentityBearing]; annotate it so that consuming projects see the source",
+            "'{0}' exposes identity from {1} to other assemblies without [IdentityBearing]; annotate it so that consuming projects see the source: {2}",
             DiagnosticSeverity.Warning,
             "Analysis stops at the assembly boundary: a consuming project only sees what the metadata says. A public member that returns identity must carry [IdentityBearing] (on the member or with [return: IdentityBearing]) so that the flow is not lost.");
 
@@ -432,7 +432,23 @@ namespace Minimization.Analyzers
 
             var sources = OrderedSources(carried);
             var location = exposed.Locations.FirstOrDefault(l => l.IsInSource) ?? Location.None;
-            context.ReportDiagnostic(Diagnostic.Create(IdentityExposedAcrossAssembly, location, exposed.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), string.Join(", ", sources)));
+
+            // The same path as MIN001's, from the source to the value returned: in the message, the additional locations
+            // (source, each hop) and the properties, so that a reviewer sees why the member carries identity.
+            var (path, locations) = DescribePath(ShownEntry(carried), engine.Compilation);
+            var returned = exposed.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add("sources", string.Join("|", sources))
+                .Add("sourceDetails", SourceDetails(carried, sources))
+                .Add("path", path + " → " + returned);
+            context.ReportDiagnostic(Diagnostic.Create(
+                IdentityExposedAcrossAssembly,
+                location,
+                locations,
+                properties,
+                returned,
+                string.Join(", ", sources),
+                path + " → " + returned));
         }
 
         private static bool CanExpose(IMethodSymbol method)

@@ -20,7 +20,7 @@ namespace Minimization.Analyzers.Tests
 
         public static DiagnosticResult Min001WithPath(int markup) => new DiagnosticResult(IdentityFlowAnalyzer.IdentityReachesPartner).WithLocation(markup);
 
-        public static DiagnosticResult Min010(int markup) => new DiagnosticResult(RuleIdentifiers.IdentityExposedAcrossAssembly, DiagnosticSeverity.Warning).WithLocation(markup);
+        public static DiagnosticResult Min010(int markup) => new DiagnosticResult(RuleIdentifiers.IdentityExposedAcrossAssembly, DiagnosticSeverity.Warning).WithLocation(markup).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
         public static DiagnosticResult Min011(int markup) => new DiagnosticResult(RuleIdentifiers.AnalysisBoundReached, DiagnosticSeverity.Warning).WithLocation(markup);
 
