@@ -17,6 +17,7 @@ namespace Minimization.Analyzers.Flow
         public const string MaxMethodOperationsKey = "minimization.max_method_operations";
         public const string MaxFixpointIterationsKey = "minimization.max_fixpoint_iterations";
         public const string MaxAnalysisWorkKey = "minimization.max_analysis_work";
+        public const string MaxWriterCallersKey = "minimization.max_writer_callers";
         public const string MinimizersKey = "minimization.minimizers";
         public const string CleanMethodsKey = "minimization.clean_methods";
         public const string PropagatorsKey = "minimization.propagators";
@@ -24,8 +25,9 @@ namespace Minimization.Analyzers.Flow
 
         public static readonly FlowOptions Default = new FlowOptions(256, 50_000, 200, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, 2_000_000_000L);
 
-        public FlowOptions(int maxCallDepth, int maxMethodOperations, int maxFixpointIterations, ImmutableArray<string> minimizers, ImmutableArray<string> cleanMethods, ImmutableArray<string> propagators, long maxAnalysisWork, bool reportMinimizedFlows = false)
+        public FlowOptions(int maxCallDepth, int maxMethodOperations, int maxFixpointIterations, ImmutableArray<string> minimizers, ImmutableArray<string> cleanMethods, ImmutableArray<string> propagators, long maxAnalysisWork, bool reportMinimizedFlows = false, int maxWriterCallers = DefaultMaxWriterCallers)
         {
+            MaxWriterCallers = maxWriterCallers;
             ReportMinimizedFlows = reportMinimizedFlows;
             MaxAnalysisWork = maxAnalysisWork;
             MaxCallDepth = maxCallDepth;
@@ -51,6 +53,14 @@ namespace Minimization.Analyzers.Flow
         /// assumed to carry its inputs through, and MIN011 names this option wherever identity was flowing.
         /// </summary>
         public long MaxAnalysisWork { get; }
+
+        public const int DefaultMaxWriterCallers = 1024;
+
+        /// <summary>
+        /// How many calling bodies the write index follows up from the writers of one static or shared member (what the callers
+        /// pass in is what the member holds). Past it, the rest are not followed, and every read of the member reports MIN011.
+        /// </summary>
+        public int MaxWriterCallers { get; }
 
         /// <summary>
         /// Whether identity that passes through a minimizer is followed on to the sinks it reaches (MIN016, for the audit).
@@ -85,7 +95,8 @@ namespace Minimization.Analyzers.Flow
                 ReadList(sources, CleanMethodsKey),
                 ReadList(sources, PropagatorsKey),
                 ReadLong(sources, MaxAnalysisWorkKey, Default.MaxAnalysisWork),
-                ReadBool(sources, ReportMinimizedFlowsKey));
+                ReadBool(sources, ReportMinimizedFlowsKey),
+                ReadInt(sources, MaxWriterCallersKey, DefaultMaxWriterCallers));
             read.Adoption = Analyzers.Adoption.AdoptionOptions.Read(sources);
             return read;
         }

@@ -244,7 +244,6 @@ namespace Minimization.Analyzers.Flow
     internal sealed class MemberWriteIndex
     {
         private readonly FlowEngine _engine;
-        private const int MaxCallerMethods = 256;
         private readonly Dictionary<string, List<SyntaxNode>> _writersByName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
         private readonly Dictionary<string, List<SyntaxNode>> _callersByName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ISymbol, AbstractValue> _values = new ConcurrentDictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
@@ -520,6 +519,11 @@ namespace Minimization.Analyzers.Flow
 
         public bool IsFinal(ISymbol member) => _values.ContainsKey(member);
 
+        private readonly ConcurrentDictionary<ISymbol, bool> _cutMembers = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+
+        /// <summary>Whether the callers of the member's writers were more than <c>max_writer_callers</c> (some were not followed).</summary>
+        public bool WasCut(ISymbol member) => _cutMembers.ContainsKey(member.OriginalDefinition);
+
         /// <summary>
         /// An instance member no writer of which can read identity (through calls or other members) holds none: published as
         /// clean without solving its writers. Not for statics (callers of their writers store into them too) nor for members
@@ -792,9 +796,16 @@ namespace Minimization.Analyzers.Flow
                 {
                     foreach (var caller in callers)
                     {
-                        if (followed < MaxCallerMethods && !seen.Contains(caller) && Calls(caller, method, cancellationToken))
+                        if (!seen.Contains(caller) && Calls(caller, method, cancellationToken))
                         {
                             seen.Add(caller);
+                            if (followed >= _engine.Options.MaxWriterCallers)
+                            {
+                                // Not followed: what this caller passes is not in the value. Never silently: reads say so.
+                                _cutMembers.TryAdd(key, true);
+                                continue;
+                            }
+
                             followed++;
                             work.Enqueue(caller);
                         }
@@ -841,7 +852,7 @@ namespace Minimization.Analyzers.Flow
                         continue;
                     }
 
-                    if (++checks > 4 * MaxCallerMethods)
+                    if (++checks > 4 * _engine.Options.MaxWriterCallers)
                     {
                         return result;
                     }

@@ -118,6 +118,16 @@ namespace Minimization.Analyzers.Flow
                 {
                     value = value.Join(stored.WithStep(FlowAnnotations.Describe(member), member.Locations.Length > 0 ? member.Locations[0] : null, MaxPath));
                 }
+
+                if (site is not null && _engine.MemberWrites.WasCut(member))
+                {
+                    // The value is incomplete, not the analysis: say so here, and let callers use this summary as it is.
+                    var at = site.Syntax.GetLocation();
+                    if (!_results.Bounds.ContainsKey(at))
+                    {
+                        _results.Bounds[at] = new BoundFinding(at, "max_writer_callers", FlowOptions.MaxWriterCallersKey, "the read of " + FlowAnnotations.Describe(member), "whatever the callers of its writers that were not followed pass in");
+                    }
+                }
             }
 
             return value;

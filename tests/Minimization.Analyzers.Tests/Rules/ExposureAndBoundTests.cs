@@ -143,6 +143,42 @@ namespace Minimization.Analyzers.Tests.Rules
             await test.RunAsync(CancellationToken.None);
         }
 
+        private const string ThreeProducersOfOneRegistry = """
+            using Telecom;
+            static class Registry
+            {
+                private static string _last = "";
+                public static void Put(string value) => _last = value;
+                public static void Export() => PartnerGateway.Send({|#0:{|#1:_last|}|});
+            }
+
+            class ProducerA { public void On(CallRecord r) => Registry.Put(r.CallerNumber); }
+            class ProducerB { public void On(CallRecord r) => Registry.Put(r.CallerNumber + "/b"); }
+            class ProducerC { public void On(CallRecord r) => Registry.Put(r.CallerNumber + "/c"); }
+            """;
+
+        [Fact]
+        public async Task Writer_callers_bound_reports_MIN011_at_the_read_naming_the_option_instead_of_dropping_callers_silently()
+        {
+            // Two of the three producers are followed (their flow is MIN001); the third is not, and the read says so.
+            var test = new Test { TestCode = ThreeProducersOfOneRegistry };
+            test.TestState.Sources.Add(("Prelude.cs", Prelude.Source));
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nminimization.max_writer_callers = 2\n"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult(IdentityFlowAnalyzer.AnalysisBoundReached).WithLocation(0)
+                .WithArguments("max_writer_callers", "the read of Registry._last", "whatever the callers of its writers that were not followed pass in", "minimization.max_writer_callers"));
+            test.ExpectedDiagnostics.Add(Min001(1));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task With_the_default_writer_callers_bound_every_producer_is_followed_and_the_flow_is_MIN001()
+        {
+            var test = new Test { TestCode = ThreeProducersOfOneRegistry.Replace("{|#0:{|#1:_last|}|}", "{|#1:_last|}") };
+            test.TestState.Sources.Add(("Prelude.cs", Prelude.Source));
+            test.ExpectedDiagnostics.Add(Min001(1));
+            await test.RunAsync(CancellationToken.None);
+        }
+
         [Fact]
         public async Task Default_bounds_follow_a_chain_of_forty_calls_without_MIN011()
         {
