@@ -56,6 +56,12 @@ namespace Minimization.Analyzers.Flow
                 return AbstractValue.Of(Taint.Of(source.AsLabel, null));
             }
 
+            if (member is IFieldSymbol { IsConst: true })
+            {
+                // A constant (an enum member too) is a literal of the program: no writer, nothing stored.
+                return AbstractValue.Clean;
+            }
+
             var inSource = IsInSource(member);
             if (!inSource && _engine.Library.IsCleanMember(member))
             {
@@ -88,8 +94,14 @@ namespace Minimization.Analyzers.Flow
             }
             else if (receiver.Fields.TryGetValue(key, out var tracked))
             {
-                // Tracked precisely in this method: what other code stores into the member elsewhere does not apply.
-                return tracked;
+                // Tracked precisely in this method: what other code stores into the member elsewhere does not apply, unless
+                // some path did not store (x ??= y, a store under an if): the member may still hold what it held before.
+                if (!MayHoldPrior(tracked, receiver.Self.WithMember(key, MaxMemberPath)))
+                {
+                    return tracked;
+                }
+
+                value = tracked;
             }
             else if (receiver.IsFresh)
             {
@@ -131,6 +143,31 @@ namespace Minimization.Analyzers.Flow
             }
 
             return value;
+        }
+
+        /// <summary>
+        /// Whether a tracked member value still carries the member's content from before this method (the symbolic member
+        /// path a join adds for a path that did not store into it).
+        /// </summary>
+        private static bool MayHoldPrior(AbstractValue tracked, Taint prior)
+        {
+            var any = false;
+            foreach (var e in prior.Entries)
+            {
+                if (e.Label.IsConcrete)
+                {
+                    continue;
+                }
+
+                if (!tracked.Self.Contains(e.Label))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
         }
 
         private static bool FromCallerParameter(AbstractValue receiver)
@@ -233,6 +270,12 @@ namespace Minimization.Analyzers.Flow
                     break;
 
                 case IFlowCaptureReferenceOperation capture:
+                    if (_capturedTargets is not null && _capturedTargets.TryGetValue(capture.Id, out var location))
+                    {
+                        // A location captured before the value was computed: the store is the location's.
+                        Assign(location, value, reportAt, sinkValue);
+                    }
+
                     _state.Set(capture.Id, value);
                     break;
 

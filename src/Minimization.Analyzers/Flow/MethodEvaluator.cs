@@ -35,6 +35,8 @@ namespace Minimization.Analyzers.Flow
         private State _state = null!;
         private AbstractValue _returnValue = AbstractValue.Clean;
         private Dictionary<IOperation, AbstractValue>? _elementValues;
+        private Dictionary<CaptureId, bool>? _assignedCaptures;
+        private Dictionary<CaptureId, IOperation>? _capturedTargets;
 
         public MethodEvaluator(FlowEngine engine, IMethodSymbol? method, ControlFlowGraph cfg, AnalysisStack stack, int depth)
             : this(engine, method, method, cfg, stack, depth, 0, new Results(), null)
@@ -316,6 +318,105 @@ namespace Minimization.Analyzers.Flow
             return _returnValue;
         }
 
+        /// <summary>A location an assignment can store into through a capture: a field, property, indexer or array element.</summary>
+        private static bool IsStorable(IOperation operation)
+            => operation is IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation or IEventReferenceOperation;
+
+        /// <summary>
+        /// Whether the capture is the target of an assignment in this graph: null if not, false for a plain store, true for a
+        /// store that reads the location first (a compound or coalescing assignment).
+        /// </summary>
+        private bool? AssignedCapture(CaptureId id)
+        {
+            if (_assignedCaptures is null)
+            {
+                _assignedCaptures = new Dictionary<CaptureId, bool>();
+                var readCaptures = new HashSet<CaptureId>();
+                foreach (var block in _cfg.Blocks)
+                {
+                    foreach (var op in block.Operations)
+                    {
+                        NoteAssignedCaptures(op, readCaptures);
+                    }
+
+                    if (block.BranchValue is { } branch)
+                    {
+                        NoteAssignedCaptures(branch, readCaptures);
+                    }
+                }
+
+                foreach (var read in readCaptures)
+                {
+                    if (_assignedCaptures.ContainsKey(read))
+                    {
+                        _assignedCaptures[read] = true;
+                    }
+                }
+            }
+
+            return _assignedCaptures.TryGetValue(id, out var reads) ? reads : null;
+        }
+
+        private void NoteAssignedCaptures(IOperation root, HashSet<CaptureId> readCaptures)
+        {
+            foreach (var op in root.DescendantsAndSelf())
+            {
+                if (op is not IFlowCaptureReferenceOperation reference)
+                {
+                    continue;
+                }
+
+                // A reference that is not a plain store's target reads the location (a ??= tests it before it stores).
+                var store = reference.Parent is IAssignmentOperation assignment && ReferenceEquals(assignment.Target, reference);
+                var reads = !store || reference.Parent is not ISimpleAssignmentOperation;
+                if (_assignedCaptures!.TryGetValue(reference.Id, out var known))
+                {
+                    _assignedCaptures[reference.Id] = known || reads;
+                }
+                else if (store)
+                {
+                    _assignedCaptures[reference.Id] = reads;
+                }
+                else
+                {
+                    readCaptures.Add(reference.Id);
+                }
+            }
+        }
+
+        /// <summary>Evaluates what a location's receiver and indices compute, without reading the location itself.</summary>
+        private AbstractValue EvalLocation(IOperation location)
+        {
+            switch (location)
+            {
+                case IMemberReferenceOperation member:
+                    if (member.Instance is { } instance)
+                    {
+                        Eval(instance);
+                    }
+
+                    if (member is IPropertyReferenceOperation property)
+                    {
+                        foreach (var argument in property.Arguments)
+                        {
+                            Eval(argument.Value);
+                        }
+                    }
+
+                    break;
+                case IArrayElementReferenceOperation element:
+                    Eval(element.ArrayReference);
+                    foreach (var index in element.Indices)
+                    {
+                        Eval(index);
+                    }
+
+                    break;
+            }
+
+            return AbstractValue.Clean;
+        }
+
         private AbstractValue InitialParameter(IParameterSymbol p)
         {
             if (p.RefKind == RefKind.Out)
@@ -531,6 +632,16 @@ namespace Minimization.Analyzers.Flow
 
                 case IFlowCaptureOperation capture:
                 {
+                    if (IsStorable(capture.Value) && AssignedCapture(capture.Id) is { } alsoRead)
+                    {
+                        // The target of an assignment whose value has control flow of its own (x.P = a?.B): the graph
+                        // captures the location first. The store goes to the location; only a compound store reads it.
+                        (_capturedTargets ??= new Dictionary<CaptureId, IOperation>())[capture.Id] = capture.Value;
+                        var current = alsoRead ? Eval(capture.Value) : EvalLocation(capture.Value);
+                        _state.Set(capture.Id, current);
+                        return current;
+                    }
+
                     var v = Eval(capture.Value);
                     _state.Set(capture.Id, v);
                     return v;
