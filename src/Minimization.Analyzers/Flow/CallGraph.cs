@@ -109,6 +109,28 @@ namespace Minimization.Analyzers.Flow
                     }
                 }
 
+                // Its initializer is evaluated with the member: what the initializer calls and reads is solved first.
+                foreach (var initializer in _engine.MemberWrites.Initializers(node.Symbol, cancellationToken))
+                {
+                    var scan = new BodyScan(this, null, parametersAreOwn: false);
+                    scan.Walk(initializer, cancellationToken);
+                    foreach (var successor in scan.Successors)
+                    {
+                        if (!list.Contains(successor))
+                        {
+                            list.Add(successor);
+                        }
+                    }
+
+                    foreach (var read in scan.Members)
+                    {
+                        if (read != node && !list.Contains(read))
+                        {
+                            list.Add(read);
+                        }
+                    }
+                }
+
                 // A static or shared member's value also rests on the callers that pass values into its writers (the write
                 // index follows them): as successors they are solved first, or with the member, never in a nested solve.
                 foreach (var caller in _engine.MemberWrites.CallersOfWriters(node.Symbol, cancellationToken))
@@ -136,8 +158,8 @@ namespace Minimization.Analyzers.Flow
             }
             else
             {
-                var scan = new BodyScan(this);
                 var key = node.Method;
+                var scan = new BodyScan(this, key);
                 foreach (var reference in key.PartialImplementationPart?.DeclaringSyntaxReferences ?? key.DeclaringSyntaxReferences)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -175,7 +197,7 @@ namespace Minimization.Analyzers.Flow
 
         private bool Ask(IOperation root, int query, CancellationToken cancellationToken)
         {
-            var scan = new BodyScan(this);
+            var scan = new BodyScan(this, null);
             scan.Walk(root, cancellationToken);
             if (query == CallNode.SinkQuery ? scan.DirectSink : scan.DirectRead)
             {
@@ -336,16 +358,24 @@ namespace Minimization.Analyzers.Flow
         private sealed class BodyScan
         {
             private readonly CallGraph _graph;
+            private readonly IMethodSymbol? _owner;
+            private readonly bool _parametersAreOwn;
             private readonly HashSet<CallNode> _seen = new HashSet<CallNode>();
 
-            public BodyScan(CallGraph graph)
+            /// <param name="graph">The graph the nodes belong to.</param>
+            /// <param name="owner">The method whose body is scanned (null for a block that is not a body of the graph).</param>
+            /// <param name="parametersAreOwn">Without an owner: whether every parameter read counts as the caller's (a root's
+            /// block) or none does (an initializer, where a primary constructor's parameter is a value from elsewhere).</param>
+            public BodyScan(CallGraph graph, IMethodSymbol? owner, bool parametersAreOwn = true)
             {
                 _graph = graph;
+                _owner = owner;
+                _parametersAreOwn = parametersAreOwn;
             }
 
             public List<CallNode> Successors { get; } = new List<CallNode>();
 
-            /// <summary>Fields, properties and events of this compilation read on a receiver other than a parameter.</summary>
+            /// <summary>Fields, properties and events of this compilation read on a receiver other than the scanned method's own parameter.</summary>
             public List<CallNode> Members { get; } = new List<CallNode>();
 
             public bool DirectSink { get; private set; }
@@ -488,7 +518,7 @@ namespace Minimization.Analyzers.Flow
                 var member = reference.Member;
                 if (member is not (IFieldSymbol { IsConst: false } or IPropertySymbol { IsIndexer: false } or IEventSymbol)
                     || !_graph._engine.IsOwn(member)
-                    || reference.Instance is IParameterReferenceOperation
+                    || reference.Instance is IParameterReferenceOperation { Parameter: var parameter } && IsOwnParameter(parameter)
                     || reference.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, reference)
                     || MemberWriteIndex.OnlyFills(reference))
                 {
@@ -504,6 +534,21 @@ namespace Minimization.Analyzers.Flow
             }
 
             private readonly HashSet<CallNode> _seenMembers = new HashSet<CallNode>();
+
+            /// <summary>
+            /// A parameter of the scanned method itself: what its members hold is the caller's business (the evaluator applies
+            /// the summary at each call). A lambda's parameter, or a primary constructor's read in another member, is bound to
+            /// values from elsewhere, which the evaluator looks up in the write index: those reads are edges.
+            /// </summary>
+            private bool IsOwnParameter(IParameterSymbol parameter)
+                => _owner is null
+                    ? _parametersAreOwn
+                    : _graph._engine.Annotations.ParameterSource(parameter) is null && _graph._engine.Annotations.TypeSource(parameter.Type) is null
+                    && parameter.RefKind != RefKind.Out
+                    && parameter.ContainingSymbol is IMethodSymbol declaring
+                        && (SymbolEqualityComparer.Default.Equals(declaring.OriginalDefinition, _owner)
+                            || SymbolEqualityComparer.Default.Equals(declaring.OriginalDefinition, _owner.PartialImplementationPart)
+                            || SymbolEqualityComparer.Default.Equals(declaring.OriginalDefinition.PartialDefinitionPart, _owner));
 
             /// <summary>
             /// The calls a <c>using</c> makes without writing them: the lowered body calls <c>Dispose</c> (or

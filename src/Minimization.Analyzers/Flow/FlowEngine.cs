@@ -39,6 +39,7 @@ namespace Minimization.Analyzers.Flow
         private ImplementationIndex? _implementations;
         private MemberWriteIndex? _memberWrites;
         private int _evaluations;
+        private int _nestedSolves;
         private long _work;
 
         public FlowEngine(Compilation compilation, FlowAnnotations annotations)
@@ -61,6 +62,13 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary>How many method bodies were interpreted (lambdas evaluated in place not counted separately): what the count tests bound.</summary>
         public int Evaluations => Volatile.Read(ref _evaluations);
+
+        /// <summary>
+        /// Components solved inside another component's pass, reached by a route the call graph did not show: what the count
+        /// tests keep at zero for the routes the graph does show (a result that rests on the outer pass is solved again on
+        /// each of its passes).
+        /// </summary>
+        public int NestedSolves => Volatile.Read(ref _nestedSolves);
 
         /// <summary>Operations interpreted so far in this compilation, against <c>max_analysis_work</c>.</summary>
         public long Work => Interlocked.Read(ref _work);
@@ -256,6 +264,7 @@ namespace Minimization.Analyzers.Flow
             {
                 // Reached by a route the call graph of the current root did not show (a delegate stored elsewhere, the write
                 // index): solved here, on top of what is being solved.
+                NoteNested(context);
                 SolveFrom(node, context);
             }
             catch (InsufficientExecutionStackException)
@@ -278,6 +287,7 @@ namespace Minimization.Analyzers.Flow
         {
             try
             {
+                NoteNested(context);
                 SolveFrom(Graph.Member(member), context);
             }
             catch (InsufficientExecutionStackException)
@@ -294,6 +304,14 @@ namespace Minimization.Analyzers.Flow
             foreach (var component in components)
             {
                 SolveComponent(component, context);
+            }
+        }
+
+        private void NoteNested(AnalysisStack context)
+        {
+            if (context.Solving)
+            {
+                Interlocked.Increment(ref _nestedSolves);
             }
         }
 

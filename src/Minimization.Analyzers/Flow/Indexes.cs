@@ -370,9 +370,32 @@ namespace Minimization.Analyzers.Flow
                 IInvocationOperation invocation => ReferenceEquals(invocation.Instance, reference) && IsFillingCall(invocation.TargetMethod.Name),
                 IPropertyReferenceOperation { Property.IsIndexer: true } indexer => ReferenceEquals(indexer.Instance, reference)
                     && indexer.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, indexer),
+
+                // In a control-flow graph the receiver is captured first when an argument has control flow of its own
+                // (_outbox.Add(new Item { ... }), _cache[k] = a ?? b): the syntax still says what the use is.
+                IFlowCaptureOperation => FillsBySyntax(reference.Syntax),
                 _ => false,
             };
             return filled && IsShared(reference.Member.OriginalDefinition);
+        }
+
+        private static bool FillsBySyntax(SyntaxNode receiver)
+        {
+            var parent = receiver.Parent;
+            while (parent is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+            {
+                receiver = parent;
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                MemberAccessExpressionSyntax access => access.Expression == receiver && access.Parent is InvocationExpressionSyntax invocation
+                    && invocation.Expression == access && IsFillingCall(access.Name.Identifier.ValueText),
+                ElementAccessExpressionSyntax element => element.Expression == receiver && element.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
+                    && assignment.Left == element,
+                _ => false,
+            };
         }
 
         /// <summary>Library calls that put their arguments into their receiver (Reading 5): a syntax-level filter, checked again by binding.</summary>
@@ -566,6 +589,27 @@ namespace Minimization.Analyzers.Flow
         }
 
         public void Publish(ISymbol member, AbstractValue value) => _values.TryAdd(member, value);
+
+        /// <summary>The operations of a member's own initializers (evaluated with the member), in a fixed order.</summary>
+        public List<IOperation> Initializers(ISymbol member, CancellationToken cancellationToken)
+        {
+            var result = new List<IOperation>();
+            foreach (var writer in Writers(member, cancellationToken))
+            {
+                SyntaxNode? initializer = writer switch
+                {
+                    VariableDeclaratorSyntax v => v.Initializer,
+                    PropertyDeclarationSyntax p => p.Initializer,
+                    _ => null,
+                };
+                if (initializer is not null && _engine.GetModel(initializer.SyntaxTree).GetOperation(initializer, cancellationToken) is { } operation)
+                {
+                    result.Add(operation);
+                }
+            }
+
+            return result;
+        }
 
         /// <summary>The writers of a member that are methods (initializers are evaluated with the member itself), in a fixed order.</summary>
         public List<IMethodSymbol> WriterMethods(ISymbol member, CancellationToken cancellationToken)

@@ -767,11 +767,18 @@ namespace Minimization.Analyzers.Flow
         private AbstractValue InlineLocalFunction(IMethodSymbol localFunction, CallArg[] args, IOperation site)
         {
             ControlFlowGraph? graph = null;
+            var definition = localFunction.OriginalDefinition;
             for (var g = _cfg; g is not null && graph is null; g = g.Parent)
             {
+                if (g.LocalFunctions.IndexOf(definition, SymbolEqualityComparer.Default) < 0)
+                {
+                    // Declared in an enclosing graph: asking this one would throw (an exception per call is costly).
+                    continue;
+                }
+
                 try
                 {
-                    graph = g.GetLocalFunctionControlFlowGraph(localFunction.OriginalDefinition, _stack.CancellationToken);
+                    graph = g.GetLocalFunctionControlFlowGraph(definition, _stack.CancellationToken);
                 }
                 catch (ArgumentOutOfRangeException)
                 {
@@ -781,7 +788,7 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return graph is null ? Union(args, null) : Inline(localFunction.OriginalDefinition, graph, args, null, site);
+            return graph is null ? Union(args, null) : Inline(definition, graph, args, null, site);
         }
 
         private static ControlFlowGraph RootOf(ControlFlowGraph graph)
