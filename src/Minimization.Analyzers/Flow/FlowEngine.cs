@@ -38,8 +38,10 @@ namespace Minimization.Analyzers.Flow
         private readonly object _indexGate = new object();
         private ImplementationIndex? _implementations;
         private MemberWriteIndex? _memberWrites;
+        private readonly ConcurrentDictionary<CallNode, ManualResetEventSlim> _solving = new ConcurrentDictionary<CallNode, ManualResetEventSlim>();
         private int _evaluations;
         private int _nestedSolves;
+        private int _waits;
         private long _work;
 
         public FlowEngine(Compilation compilation, FlowAnnotations annotations)
@@ -69,6 +71,9 @@ namespace Minimization.Analyzers.Flow
         /// each of its passes).
         /// </summary>
         public int NestedSolves => Volatile.Read(ref _nestedSolves);
+
+        /// <summary>How many times a thread waited for a component another thread was solving, instead of solving it too.</summary>
+        public int Waits => Volatile.Read(ref _waits);
 
         /// <summary>Operations interpreted so far in this compilation, against <c>max_analysis_work</c>.</summary>
         public long Work => Interlocked.Read(ref _work);
@@ -359,6 +364,74 @@ namespace Minimization.Analyzers.Flow
             {
                 return;
             }
+
+            // Concurrent analysis reaches the same component from roots on several threads. At the top of its stack (no
+            // component of its own being solved, so it holds no claim another thread could be waiting for) a thread waits
+            // for the one already solving it and takes its published results. Nested solves never wait.
+            ManualResetEventSlim? claimed = null;
+            var claimKey = members[0];
+            if (!context.Solving)
+            {
+                var first = StableKey(claimKey.Symbol);
+                for (var i = 1; i < members.Count; i++)
+                {
+                    var key = StableKey(members[i].Symbol);
+                    if (CompareKeys(key, first) < 0)
+                    {
+                        first = key;
+                        claimKey = members[i];
+                    }
+                }
+
+                var mine = new ManualResetEventSlim(false);
+                var holder = _solving.GetOrAdd(claimKey, mine);
+                if (!ReferenceEquals(holder, mine))
+                {
+                    mine.Dispose();
+                    Interlocked.Increment(ref _waits);
+                    holder.Wait(cancellationToken);
+                    if (AllFinal(members))
+                    {
+                        return;
+                    }
+                }
+                else
+                {
+                    claimed = mine;
+                }
+            }
+
+            try
+            {
+                SolveMembers(members, graphs, context);
+            }
+            finally
+            {
+                if (claimed is not null)
+                {
+                    _solving.TryRemove(claimKey, out _);
+                    claimed.Set();
+                }
+            }
+        }
+
+        private bool AllFinal(List<CallNode> members)
+        {
+            foreach (var m in members)
+            {
+                if (m.IsMember ? !MemberWrites.IsFinal(m.Symbol) : !_final.ContainsKey(m.Method))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Iterates one component (its members not yet solved, with their graphs) to its fixpoint and publishes it.</summary>
+        private void SolveMembers(List<CallNode> members, List<ControlFlowGraph?> graphs, AnalysisStack context)
+        {
+            var cancellationToken = context.CancellationToken;
 
             // The order of evaluation: callees first (the post-order of a depth-first walk over the component's own edges),
             // the walk started from members in source order and following each body's calls in the order they are written.
