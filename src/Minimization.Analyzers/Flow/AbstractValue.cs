@@ -74,6 +74,34 @@ namespace Minimization.Analyzers.Flow
 
         public Taint Self { get; }
 
+        /// <summary>The value with every symbolic label folded into its parameter as a whole, in its members too (<see cref="Taint.Widened"/>).</summary>
+        public AbstractValue Widened()
+        {
+            var self = Self.Widened();
+            var fields = Fields;
+            if (!Fields.IsEmpty)
+            {
+                var builder = Fields.ToBuilder();
+                var changed = false;
+                foreach (var kv in Fields)
+                {
+                    var widened = kv.Value.Widened();
+                    if (!ReferenceEquals(widened, kv.Value))
+                    {
+                        builder[kv.Key] = widened;
+                        changed = true;
+                    }
+                }
+
+                if (changed)
+                {
+                    fields = builder.ToImmutable();
+                }
+            }
+
+            return ReferenceEquals(self, Self) && ReferenceEquals(fields, Fields) ? this : new AbstractValue(self, fields, Delegates, IsFresh);
+        }
+
         public ImmutableDictionary<string, AbstractValue> Fields { get; }
 
         public ImmutableArray<DelegateTarget> Delegates { get; }

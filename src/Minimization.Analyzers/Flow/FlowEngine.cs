@@ -31,6 +31,9 @@ namespace Minimization.Analyzers.Flow
         /// <summary>How often one member of a recursive component may be evaluated before the component is cut short (MIN011 where identity flows).</summary>
         internal const int MaxComponentEvaluations = 12;
 
+        /// <summary>Evaluations of one member in one component solve after which what its callers see is widened.</summary>
+        internal const int WidenAfterEvaluations = 6;
+
         private readonly ConcurrentDictionary<IMethodSymbol, MethodAnalysis> _final = new ConcurrentDictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, DispatchSummary> _dispatch = new ConcurrentDictionary<IMethodSymbol, DispatchSummary>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _noGraph = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
@@ -551,38 +554,49 @@ namespace Minimization.Analyzers.Flow
                 var results = new MethodAnalysis?[sorted.Length];
                 var values = new AbstractValue?[sorted.Length];
                 var evaluations = new int[sorted.Length];
-                var queued = new bool[sorted.Length];
 
-                // Passes: a member whose callee changed is evaluated again in the next pass. Results that rest on this
-                // component's provisional summaries from outside it (a writer of a field read here, say) are dropped at the
-                // start of each pass, so each is computed at most once per pass, and the last pass (no change) sees only
-                // final values.
-                var current = new Queue<int>(sorted.Length);
-                var next = new Queue<int>();
+                // Sweeps in evaluation order (callees first): a member whose callee changed is evaluated again later in the
+                // same sweep when it comes after the callee, in the next sweep otherwise (a cycle's back edge). Results that
+                // rest on this component's provisional summaries from outside it (a writer of a field read here, say) are
+                // dropped at the start of each sweep, so each is computed at most once per sweep, and the last sweep (no
+                // change) sees only final values.
+                var now = new bool[sorted.Length];
+                var later = new bool[sorted.Length];
                 for (var i = 0; i < sorted.Length; i++)
                 {
-                    current.Enqueue(i);
-                    queued[i] = true;
+                    now[i] = true;
                 }
 
+                var current = 0;
+                var pendingLater = false;
                 void Enqueue(int c)
                 {
-                    if (!queued[c])
+                    if (c > current)
                     {
-                        queued[c] = true;
-                        next.Enqueue(c);
+                        now[c] = true;
+                    }
+                    else if (!later[c])
+                    {
+                        later[c] = true;
+                        pendingLater = true;
                     }
                 }
 
                 var truncated = false;
                 var dynamicEdges = new HashSet<(int, int)>();
-                while (current.Count > 0)
+                var sweep = true;
+                while (sweep)
                 {
-                    while (current.Count > 0)
+                    for (current = 0; current < sorted.Length; current++)
                     {
+                        var i = current;
+                        if (!now[i])
+                        {
+                            continue;
+                        }
+
+                        now[i] = false;
                         cancellationToken.ThrowIfCancellationRequested();
-                        var i = current.Dequeue();
-                        queued[i] = false;
                         if (++evaluations[i] > MaxComponentEvaluations)
                         {
                             truncated = true;
@@ -596,6 +610,11 @@ namespace Minimization.Analyzers.Flow
                         {
                             var previous = context.ProvisionalValue(level, sorted[i].Symbol);
                             var value = previous.Join(MemberWrites.Collect(sorted[i].Symbol, context));
+                            if (evaluations[i] > WidenAfterEvaluations)
+                            {
+                                value = value.Widened();
+                            }
+
                             values[i] = value;
                             if (!previous.SameAs(value))
                             {
@@ -606,6 +625,13 @@ namespace Minimization.Analyzers.Flow
                         else
                         {
                             var analysis = MethodAnalysis.Accumulate(context.Provisional(level, sorted[i].Method), Evaluate(sorted[i].Method, sortedGraphs[i]!, context));
+                            if (evaluations[i] > WidenAfterEvaluations)
+                            {
+                                // Still changing: its values grow member path by member path round the component's cycles.
+                                // Fold those paths into their parameters, so it settles in a few more passes, not one per step.
+                                analysis = analysis.Widened();
+                            }
+
                             results[i] = analysis;
                             var before = context.Provisional(level, sorted[i].Method);
                             if (!before.SameSummary(analysis))
@@ -654,10 +680,12 @@ namespace Minimization.Analyzers.Flow
                         }
                     }
 
-                    if (next.Count > 0)
+                    sweep = pendingLater;
+                    if (sweep)
                     {
                         context.ClearLocal(level);
-                        (current, next) = (next, current);
+                        (now, later) = (later, now);
+                        pendingLater = false;
                     }
                 }
 

@@ -554,6 +554,24 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         public bool ProvablyClean(ISymbol member, CancellationToken cancellationToken)
         {
+            // Asked for every pending member on every walk over the graph: the answer never changes, so it is kept.
+            var key = member.OriginalDefinition;
+            if (_provablyClean.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var answer = IsProvablyClean(key, cancellationToken);
+            _provablyClean.TryAdd(key, answer);
+            return answer;
+        }
+
+        private readonly ConcurrentDictionary<ISymbol, bool> _provablyClean = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+
+        private readonly ConcurrentDictionary<SyntaxNode, ControlFlowGraph?> _initializerGraphs = new ConcurrentDictionary<SyntaxNode, ControlFlowGraph?>();
+
+        private bool IsProvablyClean(ISymbol member, CancellationToken cancellationToken)
+        {
             if (member.IsStatic || member is IEventSymbol)
             {
                 return false;
@@ -1064,8 +1082,15 @@ namespace Minimization.Analyzers.Flow
                     PropertyDeclarationSyntax p => p.Initializer,
                     _ => null,
                 };
-                var operation = initializer is null ? null : model.GetOperation(initializer, cancellationToken);
-                var graph = operation is null ? null : FlowEngine.GraphFor(operation, cancellationToken);
+                // An initializer is collected again on every pass of its member's component: its graph is built once.
+                ControlFlowGraph? graph = null;
+                if (initializer is not null && !_initializerGraphs.TryGetValue(initializer, out graph))
+                {
+                    var operation = model.GetOperation(initializer, cancellationToken);
+                    graph = operation is null ? null : FlowEngine.GraphFor(operation, cancellationToken);
+                    graph = _initializerGraphs.GetOrAdd(initializer, graph);
+                }
+
                 if (graph is null || symbol is null)
                 {
                     return (null, null);

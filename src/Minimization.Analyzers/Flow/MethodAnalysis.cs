@@ -187,12 +187,10 @@ namespace Minimization.Analyzers.Flow
         /// a summary whose reaches grow member path by member path around a cycle of fields stops growing instead.
         /// </summary>
         public static ImmutableArray<SinkReach> WidenReaches(ImmutableArray<SinkReach> reaches)
-        {
-            if (reaches.Length <= MaxReaches)
-            {
-                return reaches;
-            }
+            => reaches.Length <= MaxReaches ? reaches : WidenAll(reaches);
 
+        private static ImmutableArray<SinkReach> WidenAll(ImmutableArray<SinkReach> reaches)
+        {
             var byLabel = new Dictionary<Label, int>();
             var result = new List<SinkReach>();
             foreach (var r in reaches)
@@ -210,6 +208,48 @@ namespace Minimization.Analyzers.Flow
             }
 
             return result.ToImmutableArray();
+        }
+
+        /// <summary>
+        /// What callers see with every symbolic label folded into its parameter as a whole (values, effects, member writes,
+        /// sink reaches): the widening a component applies to members that keep changing, so that its passes end.
+        /// </summary>
+        public MethodAnalysis Widened()
+        {
+            var effects = ParameterEffects;
+            foreach (var kv in ParameterEffects)
+            {
+                var widened = kv.Value.Widened();
+                if (!ReferenceEquals(widened, kv.Value))
+                {
+                    effects = effects.SetItem(kv.Key, widened);
+                }
+            }
+
+            var writes = MemberWrites;
+            foreach (var kv in MemberWrites)
+            {
+                var widened = kv.Value.Widened();
+                if (!ReferenceEquals(widened, kv.Value))
+                {
+                    writes = writes.SetItem(kv.Key, widened);
+                }
+            }
+
+            var reaches = SinkReaches;
+            foreach (var r in SinkReaches)
+            {
+                if (!r.Entry.Label.IsConcrete && r.Entry.Label.MemberPath.Length > 0)
+                {
+                    reaches = WidenAll(SinkReaches);
+                    break;
+                }
+            }
+
+            var value = ReturnValue.Widened();
+            return ReferenceEquals(value, ReturnValue) && ReferenceEquals(effects, ParameterEffects) && ReferenceEquals(writes, MemberWrites) && reaches == SinkReaches
+                ? this
+                : new MethodAnalysis(value, effects, reaches, Findings, Bounds, writes, Depth, Truncated);
         }
 
         /// <summary>

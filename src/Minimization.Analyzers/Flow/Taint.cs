@@ -148,6 +148,23 @@ namespace Minimization.Analyzers.Flow
             return new Taint(result.ToImmutableArray());
         }
 
+        /// <summary>
+        /// Every symbolic label folded into its parameter as a whole (what <see cref="Union"/> does past its cap), whatever the
+        /// size: a component whose values keep growing member path by member path stops growing.
+        /// </summary>
+        public Taint Widened()
+        {
+            foreach (var e in Entries)
+            {
+                if (!e.Label.IsConcrete && e.Label.MemberPath.Length > 0)
+                {
+                    return Widen(Entries);
+                }
+            }
+
+            return this;
+        }
+
         private static bool HasWhole(IReadOnlyList<TaintEntry> entries, Label label)
         {
             foreach (var e in entries)
