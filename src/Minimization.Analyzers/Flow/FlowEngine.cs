@@ -29,10 +29,8 @@ namespace Minimization.Analyzers.Flow
     internal sealed class FlowEngine
     {
         /// <summary>How often one member of a recursive component may be evaluated before the component is cut short (MIN011 where identity flows).</summary>
-        internal const int MaxComponentEvaluations = 12;
-
-        /// <summary>Evaluations of one member in one component solve after which what its callers see is widened.</summary>
-        internal const int WidenAfterEvaluations = 6;
+        /// <summary>Evaluations of one member in one component solve after which what its callers see is widened (half the cap).</summary>
+        private int WidenAfterEvaluations => Math.Max(1, Options.MaxComponentEvaluations / 2);
 
         private readonly ConcurrentDictionary<IMethodSymbol, MethodAnalysis> _final = new ConcurrentDictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, DispatchSummary> _dispatch = new ConcurrentDictionary<IMethodSymbol, DispatchSummary>(SymbolEqualityComparer.Default);
@@ -137,6 +135,23 @@ namespace Minimization.Analyzers.Flow
             // on the order in which members were analyzed. A member of the component being solved costs nothing in depth.
             boundHit = result.Truncated || !provisional && result.Depth >= Options.MaxCallDepth;
             return boundHit ? null : result;
+        }
+
+        /// <summary>The bound of the recursive call group a published summary was cut by, if it was (<c>max_component_evaluations</c>).</summary>
+        public BoundFinding? ComponentBoundOf(IMethodSymbol method)
+        {
+            if (_final.TryGetValue(method.OriginalDefinition, out var done))
+            {
+                foreach (var b in done.Bounds)
+                {
+                    if (b.Option == FlowOptions.MaxComponentEvaluationsKey)
+                    {
+                        return b;
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -331,39 +346,16 @@ namespace Minimization.Analyzers.Flow
         private void SolveComponent(List<CallNode> component, AnalysisStack context)
         {
             var cancellationToken = context.CancellationToken;
-            var members = new List<CallNode>(component.Count);
-            var graphs = new List<ControlFlowGraph?>(component.Count);
+            var pending = new List<CallNode>(component.Count);
             foreach (var node in component)
             {
-                if (node.IsMember)
+                if (!IsSolved(node))
                 {
-                    if (!MemberWrites.IsFinal(node.Symbol))
-                    {
-                        members.Add(node);
-                        graphs.Add(null);
-                    }
-
-                    continue;
+                    pending.Add(node);
                 }
-
-                if (_final.ContainsKey(node.Method))
-                {
-                    continue;
-                }
-
-                var tooLarge = false;
-                var cfg = context.RootGraphFor(node.Method) ?? GetGraph(node.Method, cancellationToken, out tooLarge);
-                if (cfg is null)
-                {
-                    _noGraph.TryAdd(node.Method, tooLarge);
-                    continue;
-                }
-
-                members.Add(node);
-                graphs.Add(cfg);
             }
 
-            if (members.Count == 0)
+            if (pending.Count == 0)
             {
                 return;
             }
@@ -372,17 +364,17 @@ namespace Minimization.Analyzers.Flow
             // component of its own being solved, so it holds no claim another thread could be waiting for) a thread waits
             // for the one already solving it and takes its published results. Nested solves never wait.
             ManualResetEventSlim? claimed = null;
-            var claimKey = members[0];
+            var claimKey = pending[0];
             if (!context.Solving)
             {
                 var first = StableKey(claimKey.Symbol);
-                for (var i = 1; i < members.Count; i++)
+                for (var i = 1; i < pending.Count; i++)
                 {
-                    var key = StableKey(members[i].Symbol);
+                    var key = StableKey(pending[i].Symbol);
                     if (CompareKeys(key, first) < 0)
                     {
                         first = key;
-                        claimKey = members[i];
+                        claimKey = pending[i];
                     }
                 }
 
@@ -393,10 +385,6 @@ namespace Minimization.Analyzers.Flow
                     mine.Dispose();
                     Interlocked.Increment(ref _waits);
                     holder.Wait(cancellationToken);
-                    if (AllFinal(members))
-                    {
-                        return;
-                    }
                 }
                 else
                 {
@@ -406,7 +394,39 @@ namespace Minimization.Analyzers.Flow
 
             try
             {
-                SolveMembers(members, graphs, context);
+                // Solved meanwhile (by the thread waited for, or by one that released its claim just before this one took it).
+                if (AllSolved(pending))
+                {
+                    return;
+                }
+
+                var members = new List<CallNode>(pending.Count);
+                var graphs = new List<ControlFlowGraph?>(pending.Count);
+                foreach (var node in pending)
+                {
+                    if (node.IsMember)
+                    {
+                        members.Add(node);
+                        graphs.Add(null);
+                        continue;
+                    }
+
+                    var tooLarge = false;
+                    var cfg = context.RootGraphFor(node.Method) ?? GetGraph(node.Method, cancellationToken, out tooLarge);
+                    if (cfg is null)
+                    {
+                        _noGraph.TryAdd(node.Method, tooLarge);
+                        continue;
+                    }
+
+                    members.Add(node);
+                    graphs.Add(cfg);
+                }
+
+                if (members.Count > 0)
+                {
+                    SolveMembers(members, graphs, context);
+                }
             }
             finally
             {
@@ -418,17 +438,34 @@ namespace Minimization.Analyzers.Flow
             }
         }
 
-        private bool AllFinal(List<CallNode> members)
+        /// <summary>A node whose result is published: a member's value, a method's summary, or a method without a graph.</summary>
+        private bool IsSolved(CallNode node)
+            => node.IsMember ? MemberWrites.IsFinal(node.Symbol) : _final.ContainsKey(node.Method) || _noGraph.ContainsKey(node.Method);
+
+        private bool AllSolved(List<CallNode> nodes)
         {
-            foreach (var m in members)
+            foreach (var n in nodes)
             {
-                if (m.IsMember ? !MemberWrites.IsFinal(m.Symbol) : !_final.ContainsKey(m.Method))
+                if (!IsSolved(n))
                 {
                     return false;
                 }
             }
 
             return true;
+        }
+
+        private static Location? FirstInSource(ISymbol symbol)
+        {
+            foreach (var location in symbol.Locations)
+            {
+                if (location.IsInSource)
+                {
+                    return location;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Iterates one component (its members not yet solved, with their graphs) to its fixpoint and publishes it.</summary>
@@ -583,6 +620,7 @@ namespace Minimization.Analyzers.Flow
                 }
 
                 var truncated = false;
+                bool[]? cut = null;
                 var dynamicEdges = new HashSet<(int, int)>();
                 var sweep = true;
                 while (sweep)
@@ -597,9 +635,11 @@ namespace Minimization.Analyzers.Flow
 
                         now[i] = false;
                         cancellationToken.ThrowIfCancellationRequested();
-                        if (++evaluations[i] > MaxComponentEvaluations)
+                        if (++evaluations[i] > Options.MaxComponentEvaluations)
                         {
                             truncated = true;
+                            cut ??= new bool[sorted.Length];
+                            cut[i] = true;
                             continue;
                         }
 
@@ -718,6 +758,13 @@ namespace Minimization.Analyzers.Flow
                     }
 
                     var published = (results[i] ?? MethodAnalysis.Empty).WithDepth(depth, truncated);
+                    if (cut is not null && FirstInSource(sorted[i].Method) is { } at)
+                    {
+                        // Never silently: each member of a group whose evaluations were cut carries the bound, so that a
+                        // caller using its summary reports MIN011 naming the option.
+                        published = published.WithBound(new BoundFinding(at, "max_component_evaluations", FlowOptions.MaxComponentEvaluationsKey, "the solution of '" + Annotations.Display(sorted[i].Method) + "' with the " + sorted.Length + " members of its recursive call group", "whatever identity flows through them"));
+                    }
+
                     if (local)
                     {
                         context.SetLocal(sorted[i].Method, published, level);

@@ -18,6 +18,7 @@ namespace Minimization.Analyzers.Flow
         public const string MaxFixpointIterationsKey = "minimization.max_fixpoint_iterations";
         public const string MaxAnalysisWorkKey = "minimization.max_analysis_work";
         public const string MaxWriterCallersKey = "minimization.max_writer_callers";
+        public const string MaxComponentEvaluationsKey = "minimization.max_component_evaluations";
         public const string MinimizersKey = "minimization.minimizers";
         public const string CleanMethodsKey = "minimization.clean_methods";
         public const string PropagatorsKey = "minimization.propagators";
@@ -25,9 +26,10 @@ namespace Minimization.Analyzers.Flow
 
         public static readonly FlowOptions Default = new FlowOptions(256, 50_000, 200, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, ImmutableArray<string>.Empty, 2_000_000_000L);
 
-        public FlowOptions(int maxCallDepth, int maxMethodOperations, int maxFixpointIterations, ImmutableArray<string> minimizers, ImmutableArray<string> cleanMethods, ImmutableArray<string> propagators, long maxAnalysisWork, bool reportMinimizedFlows = false, int maxWriterCallers = DefaultMaxWriterCallers)
+        public FlowOptions(int maxCallDepth, int maxMethodOperations, int maxFixpointIterations, ImmutableArray<string> minimizers, ImmutableArray<string> cleanMethods, ImmutableArray<string> propagators, long maxAnalysisWork, bool reportMinimizedFlows = false, int maxWriterCallers = DefaultMaxWriterCallers, int maxComponentEvaluations = DefaultMaxComponentEvaluations)
         {
             MaxWriterCallers = maxWriterCallers;
+            MaxComponentEvaluations = maxComponentEvaluations;
             ReportMinimizedFlows = reportMinimizedFlows;
             MaxAnalysisWork = maxAnalysisWork;
             MaxCallDepth = maxCallDepth;
@@ -61,6 +63,15 @@ namespace Minimization.Analyzers.Flow
         /// pass in is what the member holds). Past it, the rest are not followed, and every read of the member reports MIN011.
         /// </summary>
         public int MaxWriterCallers { get; }
+
+        public const int DefaultMaxComponentEvaluations = 12;
+
+        /// <summary>
+        /// How many times one member of a recursive call group (a component of the call graph) is evaluated while the group is
+        /// solved. Members still changing after half of it are widened (member paths folded into their parameters), so real
+        /// code settles well before it; a member cut by it reports MIN011 naming this option.
+        /// </summary>
+        public int MaxComponentEvaluations { get; }
 
         /// <summary>
         /// Whether identity that passes through a minimizer is followed on to the sinks it reaches (MIN016, for the audit).
@@ -96,7 +107,8 @@ namespace Minimization.Analyzers.Flow
                 ReadList(sources, PropagatorsKey),
                 ReadLong(sources, MaxAnalysisWorkKey, Default.MaxAnalysisWork),
                 ReadBool(sources, ReportMinimizedFlowsKey),
-                ReadInt(sources, MaxWriterCallersKey, DefaultMaxWriterCallers));
+                ReadInt(sources, MaxWriterCallersKey, DefaultMaxWriterCallers),
+                ReadInt(sources, MaxComponentEvaluationsKey, DefaultMaxComponentEvaluations));
             read.Adoption = Analyzers.Adoption.AdoptionOptions.Read(sources);
             return read;
         }

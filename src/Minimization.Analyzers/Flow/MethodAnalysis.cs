@@ -268,6 +268,10 @@ namespace Minimization.Analyzers.Flow
             return new MethodAnalysis(joined.ReturnValue, joined.ParameterEffects, joined.SinkReaches, next.Findings, next.Bounds, joined.MemberWrites, next.Depth, next.Truncated);
         }
 
+        /// <summary>The same analysis with one more bound reached (MIN011).</summary>
+        public MethodAnalysis WithBound(BoundFinding bound)
+            => new MethodAnalysis(ReturnValue, ParameterEffects, SinkReaches, Findings, Bounds.Add(bound), MemberWrites, Depth, Truncated);
+
         /// <summary>The same analysis with another depth and truncation (a component publishes one depth for all its members).</summary>
         public MethodAnalysis WithDepth(int depth, bool truncated)
             => depth == Depth && truncated == Truncated ? this : new MethodAnalysis(ReturnValue, ParameterEffects, SinkReaches, Findings, Bounds, MemberWrites, depth, truncated);

@@ -211,7 +211,7 @@ namespace Minimization.Analyzers.Flow
                     var inputs = Union(args, receiver).Self.OnlyConcrete().WithoutMinimized();
                     if (!inputs.IsClean)
                     {
-                        AddBound(site.Syntax.GetLocation(), "max_call_depth or max_method_operations", FlowOptions.MaxCallDepthKey + " / " + FlowOptions.MaxMethodOperationsKey, "the call to " + _ann.Display(target), string.Join(", ", inputs.OrderedSourceNames()));
+                        AddCalleeBound(site, null, "the call to " + _ann.Display(target), inputs);
                     }
                 }
 
@@ -251,7 +251,7 @@ namespace Minimization.Analyzers.Flow
                     var inputs = Union(args, receiver).Self.OnlyConcrete().WithoutMinimized();
                     if (!inputs.IsClean)
                     {
-                        AddBound(site.Syntax.GetLocation(), "max_call_depth or max_method_operations", FlowOptions.MaxCallDepthKey + " / " + FlowOptions.MaxMethodOperationsKey, "the call to " + _ann.Display(callee), string.Join(", ", inputs.OrderedSourceNames()));
+                        AddCalleeBound(site, callee, "the call to " + _ann.Display(callee), inputs);
                     }
 
                     needsLibrary = true;
@@ -762,6 +762,21 @@ namespace Minimization.Analyzers.Flow
             }
 
             return Union(args, fill);
+        }
+
+        /// <summary>
+        /// MIN011 at a call whose callee's analysis was cut short, naming the bound that cut it: the callee's recursive call
+        /// group when its evaluations were cut (<c>max_component_evaluations</c>), the call depth or the body size otherwise.
+        /// </summary>
+        private void AddCalleeBound(IOperation site, IMethodSymbol? callee, string what, Taint inputs)
+        {
+            if (callee is not null && _engine.ComponentBoundOf(callee) is { } cut)
+            {
+                AddBound(site.Syntax.GetLocation(), cut.Bound, cut.Option, what, string.Join(", ", inputs.OrderedSourceNames()));
+                return;
+            }
+
+            AddBound(site.Syntax.GetLocation(), "max_call_depth or max_method_operations", FlowOptions.MaxCallDepthKey + " / " + FlowOptions.MaxMethodOperationsKey, what, string.Join(", ", inputs.OrderedSourceNames()));
         }
 
         private AbstractValue InlineLocalFunction(IMethodSymbol localFunction, CallArg[] args, IOperation site)

@@ -51,8 +51,8 @@ namespace Minimization.Analyzers.Tests.Scale
 
             Assert.Equal(alone.Engine.Evaluations, together.Engine.Evaluations);
             Assert.Equal(alone.Results.Select(r => r.Findings.Length), together.Results.Select(r => r.Findings.Length));
-            Assert.Equal(1, together.Results[0].Findings.Length);
-            Assert.Equal(0, together.Results[1].Findings.Length);
+            Assert.Single(together.Results[0].Findings);
+            Assert.Empty(together.Results[1].Findings);
         }
     }
 }

@@ -34,6 +34,9 @@ namespace Minimization.Analyzers.Tests.Scale
 
         public int Bounds { get; }
 
+        /// <summary>The option each bound reached names, one entry per MIN011.</summary>
+        public List<string> BoundOptions { get; } = new List<string>();
+
         public static CSharpCompilation Compile(IEnumerable<(string Name, string Text)> files, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
         {
             var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
@@ -49,13 +52,14 @@ namespace Minimization.Analyzers.Tests.Scale
             return compilation;
         }
 
-        public static EngineRun Analyze(Compilation compilation, CancellationToken cancellationToken = default, IEnumerable<SyntaxTree>? order = null)
+        public static EngineRun Analyze(Compilation compilation, CancellationToken cancellationToken = default, IEnumerable<SyntaxTree>? order = null, FlowOptions? options = null)
         {
-            var annotations = FlowAnnotations.TryCreate(compilation, FlowOptions.Default) ?? throw new InvalidOperationException("annotations missing");
+            var annotations = FlowAnnotations.TryCreate(compilation, options ?? FlowOptions.Default) ?? throw new InvalidOperationException("annotations missing");
             var engine = new FlowEngine(compilation, annotations);
             var bodies = 0;
             var findings = 0;
             var bounds = 0;
+            var boundOptions = new List<string>();
             foreach (var tree in order ?? compilation.SyntaxTrees)
             {
                 var model = compilation.GetSemanticModel(tree);
@@ -76,10 +80,13 @@ namespace Minimization.Analyzers.Tests.Scale
                     var analysis = engine.AnalyzeRoot(method, () => FlowEngine.GraphFor(root, cancellationToken)!, cancellationToken);
                     findings += analysis.Findings.Length;
                     bounds += analysis.Bounds.Length;
+                    boundOptions.AddRange(analysis.Bounds.Select(b => b.Option));
                 }
             }
 
-            return new EngineRun(engine, bodies, findings, bounds);
+            var run = new EngineRun(engine, bodies, findings, bounds);
+            run.BoundOptions.AddRange(boundOptions);
+            return run;
         }
     }
 }

@@ -117,7 +117,7 @@ namespace Minimization.Analyzers.Tests.Scale
             var run = EngineRun.Analyze(EngineRun.Compile(StressShapes.Generate(shape, 1_000)));
             _output.WriteLine($"{shape}: bodies {run.Bodies}, scans {run.Engine.Graph.Scans}, evaluations {run.Engine.Evaluations}, findings {run.Findings}, bounds {run.Bounds}");
             Assert.True(run.Engine.Graph.Scans <= run.Engine.Graph.BodyCount, $"{run.Engine.Graph.Scans} scans for {run.Engine.Graph.BodyCount} bodies");
-            Assert.True(run.Engine.Evaluations <= FlowEngine.MaxComponentEvaluations * run.Engine.Graph.BodyCount, $"{run.Engine.Evaluations} evaluations for {run.Engine.Graph.BodyCount} bodies");
+            Assert.True(run.Engine.Evaluations <= FlowOptions.DefaultMaxComponentEvaluations * run.Engine.Graph.BodyCount, $"{run.Engine.Evaluations} evaluations for {run.Engine.Graph.BodyCount} bodies");
             Assert.True(run.Findings > 0, "every shape has at least its baseline leak");
         }
     }
