@@ -316,6 +316,14 @@ namespace Minimization.Analyzers.Flow
             {
                 // Reading 1: the receiver's known type chooses. An object just created runs its own type's body; any other
                 // receiver runs the implementations its static type allows (a library stream's Dispose never runs ours).
+                if (ConvertedFromUnresolved(instance))
+                {
+                    // The receiver is of a type missing from the references (a package not restored), converted to an
+                    // interface: such a type cannot derive from a type compiled here, so none of our bodies runs for it.
+                    list.Clear();
+                    return list;
+                }
+
                 var receiverType = KnownReceiverType(instance, out var exact);
                 if (exact && receiverType is INamedTypeSymbol created && ImplementationIndex.RunsOn(target, created) is { } runs)
                 {
@@ -355,6 +363,21 @@ namespace Minimization.Analyzers.Flow
         /// The most precise type known for a call's receiver: the operand under any conversion (the runtime object is an
         /// instance of it too), and whether it is exact (an object created right there).
         /// </summary>
+        private static bool ConvertedFromUnresolved(IOperation? instance)
+        {
+            var operation = instance;
+            while (operation is IConversionOperation or IParenthesizedOperation)
+            {
+                operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+                if (operation.Type is { TypeKind: TypeKind.Error })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static ITypeSymbol? KnownReceiverType(IOperation? instance, out bool exact)
         {
             exact = false;

@@ -201,9 +201,10 @@ namespace Minimization.Analyzers.Flow
 
                 case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:
                 {
+                    var keys = Taint.Clean;
                     foreach (var a in indexer.Arguments)
                     {
-                        Eval(a.Value);
+                        keys = keys.Union(Eval(a.Value).Deep());
                     }
 
                     if (_ann.PropertySink(indexer.Property) is { } indexSink && reportAt is not null)
@@ -223,8 +224,9 @@ namespace Minimization.Analyzers.Flow
 
                     if (indexer.Instance is not null)
                     {
+                        // A library collection holds what is stored and the key it is stored under (_tokens[email] = t).
                         var collection = Eval(indexer.Instance);
-                        WriteBack(indexer.Instance, collection.WithSelf(collection.Self.Union(value.Deep())));
+                        WriteBack(indexer.Instance, collection.WithSelf(collection.Self.Union(value.Deep()).Union(keys)));
                     }
 
                     break;
