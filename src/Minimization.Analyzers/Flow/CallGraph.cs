@@ -538,7 +538,9 @@ namespace Minimization.Analyzers.Flow
             /// <summary>
             /// A parameter of the scanned method itself: what its members hold is the caller's business (the evaluator applies
             /// the summary at each call). A lambda's parameter, or a primary constructor's read in another member, is bound to
-            /// values from elsewhere, which the evaluator looks up in the write index: those reads are edges.
+            /// values from elsewhere, which the evaluator looks up in the write index: those reads are edges. So are reads on a
+            /// parameter that starts as a source (declared identity-bearing, or of such a type) or as nothing (<c>out</c>): its
+            /// value is not the caller's symbolic one, and the evaluator looks its members up too.
             /// </summary>
             private bool IsOwnParameter(IParameterSymbol parameter)
                 => _owner is null
