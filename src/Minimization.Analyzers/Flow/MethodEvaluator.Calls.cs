@@ -626,6 +626,14 @@ namespace Minimization.Analyzers.Flow
 
         private AbstractValue Library(IMethodSymbol target, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site)
         {
+            // A library call that passes identity on is a step of the path, named, so that a reviewer sees every place the
+            // value went through (GetByEmailAsync(...) → GenerateUserTokenAsync(...)), not a jump between two of ours.
+            var result = LibraryCore(target, instance, receiver, args, site);
+            return result.IsClean || site.Syntax is null ? result : result.WithStep(_ann.Display(target), site.Syntax.GetLocation(), MaxPath);
+        }
+
+        private AbstractValue LibraryCore(IMethodSymbol target, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site)
+        {
             var behavior = _engine.Library.Classify(target);
             if (behavior == LibraryBehavior.Minimize)
             {
