@@ -626,21 +626,6 @@ namespace Minimization.Analyzers.Flow
 
         private AbstractValue Library(IMethodSymbol target, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site)
         {
-            // A library call that passes identity on is a step of the path, named, so that a reviewer sees every place the
-            // value went through (GetByEmailAsync(...) → GenerateUserTokenAsync(...)), not a jump between two of ours.
-            var result = LibraryCore(target, instance, receiver, args, site);
-            return result.IsClean || site.Syntax is null ? result : result.WithStep(LibraryStep(target), site.Syntax.GetLocation(), MaxPath);
-        }
-
-        /// <summary>A library call as a step of a path: its type and name, its parameters elided (<c>Enumerable.Select(…)</c>).</summary>
-        private static string LibraryStep(IMethodSymbol target)
-        {
-            var name = target.MethodKind == MethodKind.Constructor ? "new " + target.ContainingType?.Name : (target.ContainingType is { } type ? type.Name + "." : string.Empty) + target.Name;
-            return name + (target.Parameters.Length == 0 ? "()" : "(…)");
-        }
-
-        private AbstractValue LibraryCore(IMethodSymbol target, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site)
-        {
             var behavior = _engine.Library.Classify(target);
             if (behavior == LibraryBehavior.Minimize)
             {

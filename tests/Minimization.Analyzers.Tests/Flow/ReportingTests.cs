@@ -26,19 +26,6 @@ namespace Minimization.Analyzers.Tests.Flow
             """, Min001Says(0, "CallRecord.CallerNumber, CallRecord.CalleeNumber, CallRecord.TowerId", UkSend, "CallRecord.CallerNumber → local 'line' → PartnerGateway.Send"));
 
         [Fact]
-        public Task A_library_call_that_passes_identity_on_is_a_named_step_of_the_path() => Check("""
-            using Telecom;
-            class CdrJob
-            {
-                void Run(CallRecord r)
-                {
-                    var line = r.CallerNumber.Trim().ToUpperInvariant();
-                    PartnerGateway.Send({|#0:line|});
-                }
-            }
-            """, Min001Says(0, "CallRecord.CallerNumber", UkSend, "CallRecord.CallerNumber → String.Trim() → String.ToUpperInvariant() → local 'line' → PartnerGateway.Send"));
-
-        [Fact]
         public Task Sources_from_two_objects_meeting_in_a_helper_argument_give_one_diagnostic_naming_them_in_source_order() => Check("""
             using Telecom;
             class CdrJob
