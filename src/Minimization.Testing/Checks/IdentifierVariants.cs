@@ -95,6 +95,7 @@ namespace Minimization.Testing.Checks
 
     internal static class ObjectText
     {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static string Compact(string s)
         {
             // Most texts are already compact (digits, lower-case hex): return them without copying.
@@ -361,6 +362,7 @@ namespace Minimization.Testing.Checks
             _ => value.ToString() ?? string.Empty,
         };
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static Identifier? Create(string category, string member, object? value)
         {
             if (value == null)
@@ -610,6 +612,7 @@ namespace Minimization.Testing.Checks
         private static readonly string[] LastDigits = Enumerable.Range(0, 33).Select(k => $"its last {k} digits").ToArray();
 
         /// <summary>Prefixes and suffixes of a digit string that keep all but one to three digits (the first 9 of 10, the last 7).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void DigitParts(List<Part> parts, string digits)
         {
             if (digits.Length < 8)
@@ -633,6 +636,7 @@ namespace Minimization.Testing.Checks
         }
 
         /// <summary>Hex and Base64 of the UTF-8 text, for outputs that encode an identifier without decoding boundaries we can find.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void Encoded(List<Needle> needles, string text, string what)
         {
             byte[] utf8 = Encoding.UTF8.GetBytes(text);
