@@ -45,7 +45,8 @@ namespace Minimization.Testing.Checks
 
         /// <summary>
         /// The haystacks of many outputs, each leaf's computed once: most leaves (a region, a day, a bucket) repeat across
-        /// records, so only the few distinct ones (a token) are decoded and compacted. Bounded: cleared past 200,000 leaves.
+        /// records and are kept; a leaf with an encoded run (a token) rarely repeats and is decoded each time instead of
+        /// filling the cache. Bounded: cleared past 200,000 leaves.
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static List<Haystack> Haystacks(List<Leaf> leaves, Dictionary<(string Path, string Text), Haystack[]> cache)
@@ -56,6 +57,15 @@ namespace Minimization.Testing.Checks
             {
                 if (leaf.Bytes != null)
                 {
+                    one.Clear();
+                    one.Add(leaf);
+                    hay.AddRange(Haystacks(one));
+                    continue;
+                }
+
+                if (HasEncodedRun(leaf.Text))
+                {
+                    // A token: decoded and compacted each time rather than kept, since it rarely repeats.
                     one.Clear();
                     one.Add(leaf);
                     hay.AddRange(Haystacks(one));
@@ -313,6 +323,22 @@ namespace Minimization.Testing.Checks
                     runs.Add((run, "Base64"));
                 }
             }
+        }
+
+        /// <summary>Whether the text holds a run <see cref="EncodedRuns"/> would decode.</summary>
+        internal static bool HasEncodedRun(string text)
+        {
+            int run = 0;
+            foreach (char c in text)
+            {
+                run = IsBase64Char(c) ? run + 1 : 0;
+                if (run >= MinEncodedRun)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsBase64Char(char c)
