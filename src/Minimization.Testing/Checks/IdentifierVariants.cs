@@ -95,6 +95,7 @@ namespace Minimization.Testing.Checks
 
     internal static class ObjectText
     {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static string Compact(string s)
         {
             // Most texts are already compact (digits, lower-case hex): return them without copying.
@@ -271,8 +272,45 @@ namespace Minimization.Testing.Checks
         /// pass over every record: phones, SIN, IMEI, IMSI, e-mail, names, postal codes, MAC addresses and opaque identifiers.
         /// <paramref name="destination"/> must be at least as long as <paramref name="value"/>.
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static FormResult NormalForm(string category, ReadOnlySpan<char> value, Span<char> destination, out int length)
+            => NormalForm(KindOf(category), value, destination, out length);
+
+        /// <summary>How <see cref="NormalForm(FormKind, ReadOnlySpan{char}, Span{char}, out int)"/> treats a category's values.</summary>
+        public enum FormKind
+        {
+            /// <summary>An opaque identifier: the value itself, searched ignoring case, when long enough.</summary>
+            Opaque,
+
+            /// <summary>The national digits of a phone number.</summary>
+            Phone,
+
+            /// <summary>The lower-cased e-mail address.</summary>
+            Email,
+
+            /// <summary>The digits of a SIN, IMEI or IMSI.</summary>
+            Digits,
+
+            /// <summary>The compact form of a name, postal code or MAC address.</summary>
+            Compact,
+
+            /// <summary>Parsed into an object (an address, a date): not computed without allocating.</summary>
+            Parsed,
+        }
+
+        /// <summary>The kind of normal form a category has: resolved once per member, not once per record.</summary>
+        public static FormKind KindOf(string category) => category switch
+        {
+            IdentityCategory.Phone => FormKind.Phone,
+            IdentityCategory.Email => FormKind.Email,
+            IdentityCategory.Sin or IdentityCategory.Imei or IdentityCategory.Imsi => FormKind.Digits,
+            IdentityCategory.Name or IdentityCategory.PostalCode or IdentityCategory.Mac => FormKind.Compact,
+            IdentityCategory.IpAddress or IdentityCategory.DateOfBirth => FormKind.Parsed,
+            _ => FormKind.Opaque,
+        };
+
+        /// <summary>The normal form of a text value of a category of kind <paramref name="kind"/> (see <see cref="KindOf"/>), without allocating.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static FormResult NormalForm(FormKind kind, ReadOnlySpan<char> value, Span<char> destination, out int length)
         {
             length = 0;
             ReadOnlySpan<char> raw = value.Trim();
@@ -281,9 +319,9 @@ namespace Minimization.Testing.Checks
                 return FormResult.Unsupported;
             }
 
-            switch (category)
+            switch (kind)
             {
-                case IdentityCategory.Phone:
+                case FormKind.Phone:
                 {
                     int digits = DigitsInto(raw, destination);
                     if (digits < 7)
@@ -301,7 +339,7 @@ namespace Minimization.Testing.Checks
                     return FormResult.Compact;
                 }
 
-                case IdentityCategory.Email:
+                case FormKind.Email:
                     if (raw.Length == 0)
                     {
                         return FormResult.None;
@@ -309,18 +347,13 @@ namespace Minimization.Testing.Checks
 
                     length = raw.ToLowerInvariant(destination);
                     return FormResult.Raw;
-                case IdentityCategory.Sin:
-                case IdentityCategory.Imei:
-                case IdentityCategory.Imsi:
+                case FormKind.Digits:
                     length = DigitsInto(raw, destination);
                     return length < 8 ? FormResult.None : FormResult.Compact;
-                case IdentityCategory.Name:
-                case IdentityCategory.PostalCode:
-                case IdentityCategory.Mac:
+                case FormKind.Compact:
                     length = ObjectText.CompactInto(raw, destination);
                     return length < 4 ? FormResult.None : FormResult.Compact;
-                case IdentityCategory.IpAddress:
-                case IdentityCategory.DateOfBirth:
+                case FormKind.Parsed:
                     return FormResult.Unsupported;
                 default:
                     if (ObjectText.CompactInto(raw, destination) < 6)
@@ -361,6 +394,7 @@ namespace Minimization.Testing.Checks
             _ => value.ToString() ?? string.Empty,
         };
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static Identifier? Create(string category, string member, object? value)
         {
             if (value == null)
@@ -368,8 +402,8 @@ namespace Minimization.Testing.Checks
                 return null;
             }
 
-            var needles = new List<Needle>();
-            var parts = new List<Part>();
+            var needles = new List<Needle>(12);
+            var parts = new List<Part>(6);
             string raw = TextOf(value).Trim();
             if (raw.Length == 0)
             {
@@ -610,6 +644,7 @@ namespace Minimization.Testing.Checks
         private static readonly string[] LastDigits = Enumerable.Range(0, 33).Select(k => $"its last {k} digits").ToArray();
 
         /// <summary>Prefixes and suffixes of a digit string that keep all but one to three digits (the first 9 of 10, the last 7).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void DigitParts(List<Part> parts, string digits)
         {
             if (digits.Length < 8)
@@ -632,18 +667,64 @@ namespace Minimization.Testing.Checks
             }
         }
 
-        /// <summary>Hex and Base64 of the UTF-8 text, for outputs that encode an identifier without decoding boundaries we can find.</summary>
-        private static void Encoded(List<Needle> needles, string text, string what)
+        /// <summary>
+        /// Hex and Base64 of the UTF-8 text, for outputs that encode an identifier without decoding boundaries we can find. Each
+        /// form is written into a stack buffer and made a string once (the sample's identifiers are built by the ten thousand):
+        /// the same texts as <c>ObjectText.Compact(Convert.ToHexString(utf8))</c> and the Base64 less its padding and last character.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        internal static void Encoded(List<Needle> needles, string text, string what)
         {
-            byte[] utf8 = Encoding.UTF8.GetBytes(text);
-            needles.Add(new Needle(Convert.ToHexString(utf8), compact: true, "as hex of its " + what));
+            int byteCount = Encoding.UTF8.GetByteCount(text);
+            Span<byte> utf8 = byteCount <= 256 ? stackalloc byte[byteCount] : new byte[byteCount];
+            Encoding.UTF8.GetBytes(text, utf8);
+
+            Span<char> hex = byteCount <= 256 ? stackalloc char[byteCount * 2] : new char[byteCount * 2];
+            for (int i = 0; i < utf8.Length; i++)
+            {
+                hex[2 * i] = LowerHexDigits[utf8[i] >> 4];
+                hex[(2 * i) + 1] = LowerHexDigits[utf8[i] & 15];
+            }
+
+            needles.Add(new Needle(new string(hex), compact: true, HexHow(what)));
 
             // Drop the last Base64 character: it mixes in bits of whatever follows when the value sits inside a longer text.
-            string b64 = Convert.ToBase64String(utf8).TrimEnd('=');
-            if (b64.Length > 8)
+            int base64Length = (byteCount + 2) / 3 * 4;
+            Span<char> base64 = base64Length <= 512 ? stackalloc char[base64Length] : new char[base64Length];
+            Convert.TryToBase64Chars(utf8, base64, out int written);
+            ReadOnlySpan<char> trimmed = base64.Slice(0, written).TrimEnd('=');
+            if (trimmed.Length > 8)
             {
-                needles.Add(new Needle(b64.Substring(0, b64.Length - 1), compact: false, "as Base64 of its " + what));
+                needles.Add(new Needle(new string(trimmed.Slice(0, trimmed.Length - 1)), compact: false, Base64How(what)));
             }
         }
+
+        private const string LowerHexDigits = "0123456789abcdef";
+
+        /// <summary>The words of a hex form, constant for the kinds this file encodes (no string built per identifier).</summary>
+        internal static string HexHow(string what) => what switch
+        {
+            "digits" => "as hex of its digits",
+            "E.164 form" => "as hex of its E.164 form",
+            "address" => "as hex of its address",
+            "name" => "as hex of its name",
+            "postal code" => "as hex of its postal code",
+            "date" => "as hex of its date",
+            "value" => "as hex of its value",
+            _ => "as hex of its " + what,
+        };
+
+        /// <summary>The words of a Base64 form, as <see cref="HexHow"/>.</summary>
+        internal static string Base64How(string what) => what switch
+        {
+            "digits" => "as Base64 of its digits",
+            "E.164 form" => "as Base64 of its E.164 form",
+            "address" => "as Base64 of its address",
+            "name" => "as Base64 of its name",
+            "postal code" => "as Base64 of its postal code",
+            "date" => "as Base64 of its date",
+            "value" => "as Base64 of its value",
+            _ => "as Base64 of its " + what,
+        };
     }
 }

@@ -21,6 +21,8 @@ namespace Minimization.Testing.Checks
         private char[] _compact = new char[256];
         private int _rawLength;
         private int _compactLength;
+        private Type? _lastType;
+        private Action<object, LeafText>? _lastWriter;
 
         public ReadOnlySpan<char> Raw => _raw.AsSpan(0, _rawLength);
 
@@ -80,7 +82,15 @@ namespace Minimization.Testing.Checks
                 return true;
             }
 
-            Action<object, LeafText>? writer = Writers.GetOrAdd(output.GetType(), Build);
+            // One output type in a whole pass: its writer is kept here instead of looked up per record.
+            Type type = output.GetType();
+            if (type != _lastType)
+            {
+                _lastWriter = Writers.GetOrAdd(type, Build);
+                _lastType = type;
+            }
+
+            Action<object, LeafText>? writer = _lastWriter;
             if (writer == null)
             {
                 return false;

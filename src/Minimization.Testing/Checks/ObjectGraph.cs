@@ -45,6 +45,7 @@ namespace Minimization.Testing.Checks
         /// <summary>The paths of a root type's members under a root name ("SharedCall.Region"), built once instead of per record.</summary>
         private static readonly ConcurrentDictionary<(Type Type, string Root), string[]> RootPaths = new ConcurrentDictionary<(Type, string), string[]>();
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static List<Leaf> Leaves(object? root, string? rootName = null)
         {
             var leaves = new List<Leaf>(8);
@@ -77,6 +78,7 @@ namespace Minimization.Testing.Checks
                 || t == typeof(PhysicalAddress) || t == typeof(Uri) || t == typeof(byte[]);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static string? ScalarText(object value) => value switch
         {
             string s => s,
@@ -94,6 +96,7 @@ namespace Minimization.Testing.Checks
             _ => null,
         };
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void Walk(object value, string path, List<Leaf> leaves, int depth, ref HashSet<object>? seen, object root)
         {
             if (value is byte[] bytes)

@@ -45,8 +45,10 @@ namespace Minimization.Testing.Checks
 
         /// <summary>
         /// The haystacks of many outputs, each leaf's computed once: most leaves (a region, a day, a bucket) repeat across
-        /// records, so only the few distinct ones (a token) are decoded and compacted. Bounded: cleared past 200,000 leaves.
+        /// records and are kept; a leaf with an encoded run (a token) rarely repeats and is decoded each time instead of
+        /// filling the cache. Bounded: cleared past 200,000 leaves.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static List<Haystack> Haystacks(List<Leaf> leaves, Dictionary<(string Path, string Text), Haystack[]> cache)
         {
             var hay = new List<Haystack>(leaves.Count + 4);
@@ -55,6 +57,15 @@ namespace Minimization.Testing.Checks
             {
                 if (leaf.Bytes != null)
                 {
+                    one.Clear();
+                    one.Add(leaf);
+                    hay.AddRange(Haystacks(one));
+                    continue;
+                }
+
+                if (HasEncodedRun(leaf.Text))
+                {
+                    // A token: decoded and compacted each time rather than kept, since it rarely repeats.
                     one.Clear();
                     one.Add(leaf);
                     hay.AddRange(Haystacks(one));
@@ -80,9 +91,11 @@ namespace Minimization.Testing.Checks
             return hay;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static List<Haystack> Haystacks(List<Leaf> leaves)
         {
             var hay = new List<Haystack>(leaves.Count * 2);
+            List<(string Run, string Kind)>? runs = null;
             foreach (Leaf leaf in leaves)
             {
                 if (leaf.Bytes != null)
@@ -94,7 +107,10 @@ namespace Minimization.Testing.Checks
 
                 Add(hay, leaf.Path, leaf.Text, string.Empty);
 
-                foreach (var (run, kind) in EncodedRuns(leaf.Text))
+                runs ??= new List<(string Run, string Kind)>(4);
+                runs.Clear();
+                EncodedRuns(leaf.Text, runs);
+                foreach (var (run, kind) in runs)
                 {
                     byte[]? bytes = kind == "hex" ? TryHex(run) : TryBase64(run);
                     if (bytes != null && bytes.Length > 0)
@@ -120,6 +136,7 @@ namespace Minimization.Testing.Checks
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static Hit? Find(Identifier identifier, List<Haystack> haystacks)
         {
             foreach (Haystack h in haystacks)
@@ -145,6 +162,7 @@ namespace Minimization.Testing.Checks
         }
 
         /// <summary>Finds a part of an identifier kept on its own (a digit prefix, a local part, an address prefix).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static Hit? FindPart(Part part, List<Haystack> haystacks)
         {
             foreach (Haystack h in haystacks)
@@ -165,6 +183,7 @@ namespace Minimization.Testing.Checks
             return null;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static bool HasDigitRun(string compact, string digits)
         {
             int i = 0, n = compact.Length;
@@ -191,6 +210,7 @@ namespace Minimization.Testing.Checks
             return false;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static bool HasToken(string hay, string token)
         {
             int from = 0;
@@ -214,6 +234,7 @@ namespace Minimization.Testing.Checks
             return false;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static bool HasPrefix(string hay, string prefix)
         {
             bool v6 = prefix.Contains(':');
@@ -241,6 +262,7 @@ namespace Minimization.Testing.Checks
             return false;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static bool ContainsBounded(string hay, string needle)
         {
             int from = 0;
@@ -264,7 +286,8 @@ namespace Minimization.Testing.Checks
             }
         }
 
-        private static IEnumerable<(string Run, string Kind)> EncodedRuns(string text)
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private static void EncodedRuns(string text, List<(string Run, string Kind)> runs)
         {
             int i = 0;
             while (i < text.Length)
@@ -294,17 +317,34 @@ namespace Minimization.Testing.Checks
                     string run = text.Substring(start, end - start);
                     if (allHex)
                     {
-                        yield return (run, "hex");
+                        runs.Add((run, "hex"));
                     }
 
-                    yield return (run, "Base64");
+                    runs.Add((run, "Base64"));
                 }
             }
+        }
+
+        /// <summary>Whether the text holds a run <see cref="EncodedRuns"/> would decode.</summary>
+        internal static bool HasEncodedRun(string text)
+        {
+            int run = 0;
+            foreach (char c in text)
+            {
+                run = IsBase64Char(c) ? run + 1 : 0;
+                if (run >= MinEncodedRun)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsBase64Char(char c)
             => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '-' || c == '_';
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static byte[]? TryHex(string run)
         {
             string even = run.Length % 2 == 0 ? run : run.Substring(0, run.Length - 1);
@@ -318,6 +358,7 @@ namespace Minimization.Testing.Checks
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static byte[]? TryBase64(string run)
         {
             string s = run.Replace('-', '+').Replace('_', '/');

@@ -40,7 +40,7 @@ namespace Minimization.Testing.Populations
                     // The same person's number is not always written the same way.
                     return IdentitySampler.FormatNanp(p.PhoneDigits, random.Chance(0.8) ? p.PhoneStyle : random.Next(IdentitySampler.NanpStyles));
                 case IdentityCategory.Email:
-                    return random.Chance(0.1) ? p.Email.ToUpperInvariant() : p.Email;
+                    return random.Chance(0.1) ? p.Email.ToUpperInvariant() : Own(p.Email);
                 case IdentityCategory.IpAddress:
                     string ip = name.Contains("6") ? p.IPv6 : p.IPv4;
                     if (t == typeof(IPAddress)) return IPAddress.Parse(ip);
@@ -51,17 +51,17 @@ namespace Minimization.Testing.Populations
                         return t == typeof(uint) ? v : (object)(long)v;
                     }
 
-                    return ip;
+                    return Own(ip);
                 case IdentityCategory.Name:
-                    if (name.Contains("first") || name.Contains("given")) return p.First;
-                    if (name.Contains("last") || name.Contains("family") || name.Contains("surname")) return p.Last;
-                    return p.Name;
+                    if (name.Contains("first") || name.Contains("given")) return Own(p.First);
+                    if (name.Contains("last") || name.Contains("family") || name.Contains("surname")) return Own(p.Last);
+                    return Own(p.Name);
                 case IdentityCategory.Sin:
                     if (t == typeof(int)) return int.Parse(p.SinDigits, CultureInfo.InvariantCulture);
                     if (t == typeof(long)) return long.Parse(p.SinDigits, CultureInfo.InvariantCulture);
                     return IdentitySampler.FormatSin(p.SinDigits, p.SinStyle);
                 case IdentityCategory.PostalCode:
-                    return p.PostalCode;
+                    return Own(p.PostalCode);
                 case IdentityCategory.DateOfBirth:
                     return Date(p.DateOfBirth, t);
                 case IdentityCategory.Timestamp:
@@ -80,19 +80,19 @@ namespace Minimization.Testing.Populations
 
                     return tower;
                 case IdentityCategory.Imei:
-                    return t == typeof(long) ? long.Parse(p.Imei, CultureInfo.InvariantCulture) : (object)p.Imei;
+                    return t == typeof(long) ? long.Parse(p.Imei, CultureInfo.InvariantCulture) : Own(p.Imei);
                 case IdentityCategory.Imsi:
-                    return t == typeof(long) ? long.Parse(p.Imsi, CultureInfo.InvariantCulture) : (object)p.Imsi;
+                    return t == typeof(long) ? long.Parse(p.Imsi, CultureInfo.InvariantCulture) : Own(p.Imsi);
                 case IdentityCategory.Mac:
                     if (t == typeof(byte[])) return PhysicalAddress.Parse(p.Mac.Replace(':', '-').ToUpperInvariant()).GetAddressBytes();
                     if (t == typeof(PhysicalAddress)) return PhysicalAddress.Parse(p.Mac.Replace(':', '-').ToUpperInvariant());
-                    return p.Mac;
+                    return Own(p.Mac);
                 case IdentityCategory.AccountId:
                     if (t == typeof(Guid)) return DerivedGuid(p.AccountId);
                     if (t == typeof(long)) return long.Parse(p.AccountId.Substring(2), CultureInfo.InvariantCulture);
-                    return p.AccountId;
+                    return Own(p.AccountId);
                 case IdentityCategory.Address:
-                    return p.Address;
+                    return Own(p.Address);
                 default:
                     // An opaque category: a stable per-person identifier derived from the category's name.
                     string opaque = slot.Category.ToUpperInvariant().Replace(" ", string.Empty) + "-" + p.AccountId.Substring(2);
@@ -100,6 +100,13 @@ namespace Minimization.Testing.Populations
                     return Convert(opaque, t);
             }
         }
+
+        /// <summary>
+        /// A copy of a person's text for one record, made with the record so it sits beside it in memory, as records read from
+        /// a file have their own texts. Shared by all of a person's records, one string lies wherever the person's did, and
+        /// every check that reads it record by record pays a cache miss for it (survival's pass over every record did: 0.2 µs a record).
+        /// </summary>
+        private static string Own(string value) => new string(value.AsSpan());
 
         private static object? Convert(string value, Type t)
             => t == typeof(string) || t == typeof(object) ? value : t.IsValueType ? Activator.CreateInstance(t) : null;

@@ -28,6 +28,7 @@ namespace Minimization.Testing
         private readonly string _outName = ObjectGraph.TypeName(typeof(TOut));
         private readonly List<(MemberSlot Slot, string Category)> _identifierMembers;
         private readonly List<string> _guesses;
+        private readonly Dictionary<string, string> _memberNames = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly Dictionary<(string Member, string Category, object Value), Identifier?> _identifierCache = new Dictionary<(string, string, object), Identifier?>();
         private readonly Dictionary<FindingKind, (string Measure, double? Figure, double? Threshold)> _measures = new Dictionary<FindingKind, (string, double?, double?)>();
         private TOut[] _outputs = Array.Empty<TOut>();
@@ -42,6 +43,10 @@ namespace Minimization.Testing
             _population = population;
             _focus = focus;
             (_identifierMembers, _guesses) = spec.ResolveIdentifiers();
+            foreach (var (slot, _) in _identifierMembers)
+            {
+                _memberNames[slot.Name] = _inName + "." + slot.Name;
+            }
 
             // The real run's root secret: reproducible from the seed, never given to the attacker.
             var random = new FastRandom(((ulong)(uint)population.Seed << 17) ^ 0xA5A5_5A5A_C3C3_3C3CUL);
@@ -281,6 +286,7 @@ namespace Minimization.Testing
 
         private List<Leaf> LeavesOf(int i) => _leaves[i] ??= ObjectGraph.Leaves(_outputs[i], _outName);
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private Identifier? IdentifierOf(MemberSlot slot, string category, object? value)
         {
             if (value == null)
@@ -300,6 +306,7 @@ namespace Minimization.Testing
 
         private List<Identifier> IdentifiersOf(int i) => IdentifiersOf(i, new List<Identifier>(_identifierMembers.Count));
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private List<Identifier> IdentifiersOf(int i, List<Identifier> list)
         {
             list.Clear();
@@ -307,6 +314,28 @@ namespace Minimization.Testing
             foreach (var (slot, category) in _identifierMembers)
             {
                 Identifier? id = IdentifierOf(slot, category, slot.Get(record));
+                if (id != null)
+                {
+                    list.Add(id);
+                }
+            }
+
+            return list;
+        }
+
+        /// <summary>
+        /// The identifiers of record i made afresh, not kept: what survival's sample needs once per record. Kept in
+        /// <see cref="_identifierCache"/>, the sample's tens of thousands of identifiers, each seen once, outlive the young
+        /// generation and are copied up the heap and marked with the population on every full collection.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private List<Identifier> FreshIdentifiersOf(int i, List<Identifier> list)
+        {
+            list.Clear();
+            object record = _population[i]!;
+            foreach (var (slot, category) in _identifierMembers)
+            {
+                Identifier? id = IdentifierVariants.Create(category, _memberNames[slot.Name], slot.Get(record));
                 if (id != null)
                 {
                     list.Add(id);
@@ -346,7 +375,7 @@ namespace Minimization.Testing
         /// the sample finds it, and any record whose normal form is found is then searched in full.
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private bool NormalFormFound(int i, LeafText text, ref char[] scratch)
+        private bool NormalFormFound(int i, LeafText text, IdentifierVariants.FormKind[] kinds, ref char[] scratch)
         {
             object? output = _outputs[i];
             if (!text.TryWrite(output))
@@ -355,8 +384,9 @@ namespace Minimization.Testing
             }
 
             object record = _population[i]!;
-            foreach (var (slot, category) in _identifierMembers)
+            for (int m = 0; m < _identifierMembers.Count; m++)
             {
+                var (slot, category) = _identifierMembers[m];
                 object? value = slot.Get(record);
                 if (value is string s)
                 {
@@ -365,7 +395,7 @@ namespace Minimization.Testing
                         scratch = new char[Math.Max(s.Length, scratch.Length * 2)];
                     }
 
-                    IdentifierVariants.FormResult result = IdentifierVariants.NormalForm(category, s, scratch, out int length);
+                    IdentifierVariants.FormResult result = IdentifierVariants.NormalForm(kinds[m], s, scratch, out int length);
                     if (result == IdentifierVariants.FormResult.None)
                     {
                         continue;
@@ -412,9 +442,10 @@ namespace Minimization.Testing
             var idBuffer = new List<Identifier>(_identifierMembers.Count);
             var leafText = new LeafText();
             char[] scratch = new char[64];
+            IdentifierVariants.FormKind[] kinds = _identifierMembers.Select(m => IdentifierVariants.KindOf(m.Category)).ToArray();
             for (int i = 0; i < _population.Count; i++)
             {
-                if (!InFullSample(i) && !NormalFormFound(i, leafText, ref scratch))
+                if (!InFullSample(i) && !NormalFormFound(i, leafText, kinds, ref scratch))
                 {
                     normalOnly++;
                     continue;
@@ -422,7 +453,7 @@ namespace Minimization.Testing
 
                 List<Leaf> leaves = ObjectGraph.Leaves(_outputs[i], _outName);
 
-                List<Identifier> ids = IdentifiersOf(i, idBuffer);
+                List<Identifier> ids = FreshIdentifiersOf(i, idBuffer);
                 if (ids.Count == 0)
                 {
                     continue;

@@ -21,6 +21,31 @@ namespace Minimization.Testing.Tests.Populations
         }
 
         [Fact]
+        public void A_persons_texts_are_copied_into_each_of_its_records_with_the_same_value()
+        {
+            // Each record owns its copy (beside it in memory, as records read from a file): the values are what sharing gave.
+            Population<CallRecord> pop = Population.Of<CallRecord>().Records(2_000).People(300).Generate(5);
+            var first = new Dictionary<int, CallRecord>();
+            int repeated = 0, shared = 0;
+            for (int i = 0; i < pop.Count; i++)
+            {
+                if (first.TryGetValue(pop.SubjectOf(i), out CallRecord? earlier))
+                {
+                    repeated++;
+                    Assert.Equal(earlier.Imei, pop[i].Imei);
+                    shared += ReferenceEquals(earlier.Imei, pop[i].Imei) ? 1 : 0;
+                }
+                else
+                {
+                    first[pop.SubjectOf(i)] = pop[i];
+                }
+            }
+
+            Assert.True(repeated > 1_000, $"only {repeated} records of a subject seen before");
+            Assert.Equal(0, shared);
+        }
+
+        [Fact]
         public void Identity_members_get_realistic_values_of_their_category()
         {
             Population<CallRecord> pop = Calls.Generate(1);
