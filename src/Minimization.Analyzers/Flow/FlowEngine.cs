@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -42,7 +43,6 @@ namespace Minimization.Analyzers.Flow
         private readonly ConcurrentDictionary<CallNode, ManualResetEventSlim> _solving = new ConcurrentDictionary<CallNode, ManualResetEventSlim>();
         private int _evaluations;
         private int _nestedSolves;
-        private int _waits;
         private long _work;
 
         public FlowEngine(Compilation compilation, FlowAnnotations annotations)
@@ -72,9 +72,6 @@ namespace Minimization.Analyzers.Flow
         /// each of its passes).
         /// </summary>
         public int NestedSolves => Volatile.Read(ref _nestedSolves);
-
-        /// <summary>How many times a thread waited for a component another thread was solving, instead of solving it too.</summary>
-        public int Waits => Volatile.Read(ref _waits);
 
         /// <summary>Operations interpreted so far in this compilation, against <c>max_analysis_work</c>.</summary>
         public long Work => Interlocked.Read(ref _work);
@@ -383,7 +380,6 @@ namespace Minimization.Analyzers.Flow
                 if (!ReferenceEquals(holder, mine))
                 {
                     mine.Dispose();
-                    Interlocked.Increment(ref _waits);
                     holder.Wait(cancellationToken);
                 }
                 else
@@ -453,19 +449,6 @@ namespace Minimization.Analyzers.Flow
             }
 
             return true;
-        }
-
-        private static Location? FirstInSource(ISymbol symbol)
-        {
-            foreach (var location in symbol.Locations)
-            {
-                if (location.IsInSource)
-                {
-                    return location;
-                }
-            }
-
-            return null;
         }
 
         /// <summary>Iterates one component (its members not yet solved, with their graphs) to its fixpoint and publishes it.</summary>
@@ -758,7 +741,7 @@ namespace Minimization.Analyzers.Flow
                     }
 
                     var published = (results[i] ?? MethodAnalysis.Empty).WithDepth(depth, truncated);
-                    if (cut is not null && FirstInSource(sorted[i].Method) is { } at)
+                    if (cut is not null && sorted[i].Method.Locations.FirstOrDefault(l => l.IsInSource) is { } at)
                     {
                         // Never silently: each member of a group whose evaluations were cut carries the bound, so that a
                         // caller using its summary reports MIN011 naming the option.

@@ -608,19 +608,21 @@ namespace Minimization.Analyzers.Flow
 
         public void Publish(ISymbol member, AbstractValue value) => _values.TryAdd(member, value);
 
+        /// <summary>The initializer of a writer that is a field's or property's declaration (<c>= value</c>), if it has one.</summary>
+        private static EqualsValueClauseSyntax? InitializerOf(SyntaxNode writer) => writer switch
+        {
+            VariableDeclaratorSyntax v => v.Initializer,
+            PropertyDeclarationSyntax p => p.Initializer,
+            _ => null,
+        };
+
         /// <summary>The operations of a member's own initializers (evaluated with the member), in a fixed order.</summary>
         public List<IOperation> Initializers(ISymbol member, CancellationToken cancellationToken)
         {
             var result = new List<IOperation>();
             foreach (var writer in Writers(member, cancellationToken))
             {
-                SyntaxNode? initializer = writer switch
-                {
-                    VariableDeclaratorSyntax v => v.Initializer,
-                    PropertyDeclarationSyntax p => p.Initializer,
-                    _ => null,
-                };
-                if (initializer is not null && _engine.GetModel(initializer.SyntaxTree).GetOperation(initializer, cancellationToken) is { } operation)
+                if (InitializerOf(writer) is { } initializer && _engine.GetModel(initializer.SyntaxTree).GetOperation(initializer, cancellationToken) is { } operation)
                 {
                     result.Add(operation);
                 }
@@ -1076,12 +1078,8 @@ namespace Minimization.Analyzers.Flow
             // A field or property initializer: its own little graph.
             try
             {
-                SyntaxNode? initializer = writer switch
-                {
-                    VariableDeclaratorSyntax v => v.Initializer,
-                    PropertyDeclarationSyntax p => p.Initializer,
-                    _ => null,
-                };
+                var initializer = InitializerOf(writer);
+
                 // An initializer is collected again on every pass of its member's component: its graph is built once.
                 ControlFlowGraph? graph = null;
                 if (initializer is not null && !_initializerGraphs.TryGetValue(initializer, out graph))

@@ -369,7 +369,7 @@ namespace Minimization.Analyzers.Flow
             while (operation is IConversionOperation or IParenthesizedOperation)
             {
                 operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-                if (operation.Type is { TypeKind: TypeKind.Error })
+                if (operation.Type?.TypeKind == TypeKind.Error)
                 {
                     return true;
                 }
