@@ -60,6 +60,11 @@ namespace Minimization.Analyzers.Flow
                 return other;
             }
 
+            if (Entries.Length + other.Entries.Length > IndexedUnionFrom)
+            {
+                return UnionIndexed(other);
+            }
+
             TaintEntry[]? replaced = null;
             List<TaintEntry>? added = null;
             foreach (var e in other.Entries)
@@ -123,20 +128,88 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
+        /// The same union as <see cref="Union"/>, with the labels found through a hash index instead of a scan: sets past the
+        /// cap keep every source (widening folds only symbolic labels), so a program with hundreds of sources meets sets of
+        /// hundreds of labels, and a scan per label would make each join quadratic in them.
+        /// </summary>
+        private Taint UnionIndexed(Taint other)
+        {
+            var all = new List<TaintEntry>(Entries.Length + other.Entries.Length);
+            var index = new Dictionary<Label, int>(Entries.Length + other.Entries.Length);
+            foreach (var e in Entries)
+            {
+                index[e.Label] = all.Count;
+                all.Add(e);
+            }
+
+            var changed = false;
+            foreach (var e in other.Entries)
+            {
+                if (index.TryGetValue(e.Label, out var at))
+                {
+                    if (!ReferenceEquals(all[at].Path, e.Path) && IsBetter(e.Path, all[at].Path))
+                    {
+                        all[at] = e;
+                        changed = true;
+                    }
+
+                    continue;
+                }
+
+                if (!e.Label.IsConcrete && e.Label.MemberPath.Length > 0 && index.ContainsKey(e.Label.Whole()))
+                {
+                    continue;
+                }
+
+                index[e.Label] = all.Count;
+                all.Add(e);
+                changed = true;
+            }
+
+            if (!changed)
+            {
+                return this;
+            }
+
+            return all.Count > MaxLabels ? Widen(all) : new Taint(all.ToImmutableArray());
+        }
+
+        /// <summary>Sets at least this large are joined through a hash index (<see cref="UnionIndexed"/>).</summary>
+        private const int IndexedUnionFrom = 32;
+
+        /// <summary>
         /// A set grown past <see cref="MaxLabels"/>: every symbolic label is replaced by its parameter as a whole (what the caller
         /// passes, with all its members), which covers it. Concrete labels all stay. The result has at most one label per
         /// parameter besides the sources, so a join stays bounded by the program's sources and a method's parameters, and a
         /// fixpoint over widened values still converges: the set only grows in what it covers.
         /// </summary>
-        private static Taint Widen(ImmutableArray<TaintEntry> entries)
+        private static Taint Widen(IReadOnlyList<TaintEntry> entries)
         {
-            var result = new List<TaintEntry>(entries.Length);
+            var foldable = false;
+            foreach (var e in entries)
+            {
+                foldable |= !e.Label.IsConcrete && e.Label.MemberPath.Length > 0;
+            }
+
+            if (!foldable)
+            {
+                // Already as wide as it gets (sources and whole parameters): nothing to fold, and the labels are distinct.
+                return new Taint(entries switch
+                {
+                    ImmutableArray<TaintEntry> array => array,
+                    List<TaintEntry> list => list.ToImmutableArray(),
+                    _ => ImmutableArray.CreateRange(entries),
+                });
+            }
+
+            var result = new List<TaintEntry>(entries.Count);
+            var index = new Dictionary<Label, int>(entries.Count);
             foreach (var e in entries)
             {
                 var label = e.Label.Whole();
-                var at = IndexOf(result, label);
-                if (at < 0)
+                if (!index.TryGetValue(label, out var at))
                 {
+                    index[label] = result.Count;
                     result.Add(new TaintEntry(label, e.Path));
                 }
                 else if (IsBetter(e.Path, result[at].Path))
@@ -376,14 +449,33 @@ namespace Minimization.Analyzers.Flow
                 return this;
             }
 
-            var result = Clean;
+            // One pass with an index, as a union of the relabelled entries one by one would give, without its quadratic copies.
+            var all = new List<TaintEntry>(Entries.Length);
+            var index = new Dictionary<Label, int>(Entries.Length);
             foreach (var e in Entries)
             {
                 var path = display is null || (e.Path is not null && e.Path.Length >= maxPath) ? e.Path : new FlowStep(display, location, e.Path);
-                result = result.Union(Of(e.Label.MinimizedBy(minimizer), path));
+                var label = e.Label.MinimizedBy(minimizer);
+                if (index.TryGetValue(label, out var at))
+                {
+                    if (IsBetter(path, all[at].Path))
+                    {
+                        all[at] = new TaintEntry(label, path);
+                    }
+
+                    continue;
+                }
+
+                if (!label.IsConcrete && label.MemberPath.Length > 0 && index.ContainsKey(label.Whole()))
+                {
+                    continue;
+                }
+
+                index[label] = all.Count;
+                all.Add(new TaintEntry(label, path));
             }
 
-            return result;
+            return all.Count > MaxLabels ? Widen(all) : new Taint(all.ToImmutableArray());
         }
 
         /// <summary>The labels that have not passed through a minimizer: what MIN001, MIN010 and MIN011 speak of.</summary>
@@ -452,6 +544,25 @@ namespace Minimization.Analyzers.Flow
             if (Entries.Length != other.Entries.Length)
             {
                 return false;
+            }
+
+            if (Entries.Length > IndexedUnionFrom)
+            {
+                var theirs = new HashSet<Label>();
+                foreach (var e in other.Entries)
+                {
+                    theirs.Add(e.Label);
+                }
+
+                foreach (var e in Entries)
+                {
+                    if (!theirs.Contains(e.Label))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             foreach (var e in Entries)
