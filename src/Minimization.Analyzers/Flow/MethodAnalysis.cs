@@ -152,30 +152,64 @@ namespace Minimization.Analyzers.Flow
                 writes = writes.SetItem(kv.Key, writes.TryGetValue(kv.Key, out var mine) ? mine.Join(kv.Value) : kv.Value);
             }
 
-            var reaches = a.SinkReaches;
-            foreach (var r in b.SinkReaches)
-            {
-                var known = false;
-                foreach (var mine in reaches)
-                {
-                    known |= mine.Entry.Label.Equals(r.Entry.Label);
-                }
-
-                if (!known)
-                {
-                    reaches = reaches.Add(r);
-                }
-            }
-
             return new MethodAnalysis(
                 a.ReturnValue.Join(b.ReturnValue),
                 effects,
-                WidenReaches(reaches),
+                WidenReaches(JoinReaches(a.SinkReaches, b.SinkReaches)),
                 ImmutableArray<FlowFinding>.Empty,
                 ImmutableArray<BoundFinding>.Empty,
                 writes,
                 System.Math.Max(a.Depth, b.Depth),
                 a.Truncated || b.Truncated);
+        }
+
+        /// <summary>
+        /// The reaches of both in canonical form (<see cref="CanonicalReaches"/>): the same whichever side is <paramref name="a"/>,
+        /// so a join of implementations or of passes does not depend on their order.
+        /// </summary>
+        private static ImmutableArray<SinkReach> JoinReaches(ImmutableArray<SinkReach> a, ImmutableArray<SinkReach> b)
+        {
+            if (b.IsEmpty || a == b)
+            {
+                return a;
+            }
+
+            if (a.IsEmpty)
+            {
+                return b;
+            }
+
+            var all = new List<SinkReach>(a.Length + b.Length);
+            all.AddRange(a);
+            all.AddRange(b);
+            return CanonicalReaches(all);
+        }
+
+        /// <summary>
+        /// Sink reaches as a set, whatever order they were found in: one per label, with the better path; past
+        /// <see cref="MaxReaches"/>, widened.
+        /// </summary>
+        public static ImmutableArray<SinkReach> CanonicalReaches(IEnumerable<SinkReach> reaches)
+        {
+            var result = new List<SinkReach>();
+            var byLabel = new Dictionary<Label, int>();
+            foreach (var r in reaches)
+            {
+                if (byLabel.TryGetValue(r.Entry.Label, out var at))
+                {
+                    if (!ReferenceEquals(result[at], r) && Taint.IsBetter(r.Entry.Path, result[at].Entry.Path))
+                    {
+                        result[at] = r;
+                    }
+
+                    continue;
+                }
+
+                byLabel[r.Entry.Label] = result.Count;
+                result.Add(r);
+            }
+
+            return WidenReaches(result.ToImmutableArray());
         }
 
         /// <summary>The most sink reaches a summary keeps one by one; past it they are widened (<see cref="WidenReaches"/>).</summary>

@@ -900,12 +900,9 @@ namespace Minimization.Analyzers.Flow
             {
                 if (!own)
                 {
-                    foreach (var reach in results.Reaches)
+                    foreach (var reach in results.Reaches.Values)
                     {
-                        if (!_results.Reaches.ContainsKey(reach.Key))
-                        {
-                            _results.Reaches[reach.Key] = reach.Value;
-                        }
+                        _results.AddReach(reach);
                     }
                 }
 
@@ -919,10 +916,7 @@ namespace Minimization.Analyzers.Flow
                 if (label.Parameter < firstLabel || label.Parameter >= firstLabel + InlineLabelBase)
                 {
                     // The enclosing method's own parameters, captured: they stay symbolic in its summary.
-                    if (!_results.Reaches.ContainsKey(label))
-                    {
-                        _results.Reaches[label] = reach;
-                    }
+                    _results.AddReach(reach);
 
                     continue;
                 }
@@ -1026,10 +1020,9 @@ namespace Minimization.Analyzers.Flow
 
             foreach (var entry in taint.Entries)
             {
-                if (!entry.Label.IsConcrete && !_results.Reaches.ContainsKey(entry.Label) && !_results.Reaches.ContainsKey(entry.Label.Whole()))
+                if (!entry.Label.IsConcrete)
                 {
-                    var path = new FlowStep(sink.Display, sink.Location, entry.Path);
-                    _results.Reaches[entry.Label] = new SinkReach(new TaintEntry(entry.Label, path), sink);
+                    _results.AddReach(new SinkReach(new TaintEntry(entry.Label, new FlowStep(sink.Display, sink.Location, entry.Path)), sink));
                 }
             }
         }

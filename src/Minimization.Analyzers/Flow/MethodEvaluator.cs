@@ -62,6 +62,19 @@ namespace Minimization.Analyzers.Flow
         {
             public readonly Dictionary<Location, FlowFinding> Findings;
             public readonly Dictionary<Label, SinkReach> Reaches = new Dictionary<Label, SinkReach>();
+
+            /// <summary>
+            /// A parameter (or a member path of it) reaching a sink. One reach per label, the one with the better path, so
+            /// that the summary does not depend on which sink call was met first.
+            /// </summary>
+            public void AddReach(SinkReach reach)
+            {
+                var label = reach.Entry.Label;
+                if (!Reaches.TryGetValue(label, out var existing) || Taint.IsBetter(reach.Entry.Path, existing.Entry.Path))
+                {
+                    Reaches[label] = reach;
+                }
+            }
             public readonly Dictionary<Location, BoundFinding> Bounds;
             public readonly Dictionary<ISymbol, AbstractValue> MemberWrites;
             private readonly Results? _parent;
@@ -297,14 +310,12 @@ namespace Minimization.Analyzers.Flow
 
             var findings = ImmutableArray.CreateBuilder<FlowFinding>(_results.Findings.Count);
             findings.AddRange(_results.Findings.Values);
-            var reaches = ImmutableArray.CreateBuilder<SinkReach>(_results.Reaches.Count);
-            reaches.AddRange(_results.Reaches.Values);
             var bounds = ImmutableArray.CreateBuilder<BoundFinding>(_results.Bounds.Count);
             bounds.AddRange(_results.Bounds.Values);
             return new MethodAnalysis(
                 _returnValue,
                 effects,
-                MethodAnalysis.WidenReaches(reaches.ToImmutable()),
+                MethodAnalysis.CanonicalReaches(_results.Reaches.Values),
                 findings.ToImmutable(),
                 bounds.ToImmutable(),
                 ImmutableDictionary.CreateRange(SymbolEqualityComparer.Default, _results.MemberWrites),

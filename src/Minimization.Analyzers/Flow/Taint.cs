@@ -18,10 +18,18 @@ namespace Minimization.Analyzers.Flow
 
         public static readonly Taint Clean = new Taint(ImmutableArray<TaintEntry>.Empty);
 
-        private Taint(ImmutableArray<TaintEntry> entries)
+        private Taint(ImmutableArray<TaintEntry> entries, bool widened = false)
         {
             Entries = entries;
+            IsWidened = widened;
         }
+
+        /// <summary>
+        /// The set has been widened (its symbolic labels folded into whole parameters), and every union it takes part in is
+        /// widened too. Sticky, so that a chain of unions gives the same set whatever order its values come in: without it,
+        /// a member path joined after the set crossed <see cref="MaxLabels"/> would stay, and one joined before would be folded.
+        /// </summary>
+        public bool IsWidened { get; }
 
         public ImmutableArray<TaintEntry> Entries { get; }
 
@@ -43,10 +51,13 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
-        /// The union of two label sets. Where both carry a label, the entry with the better path stays (shorter, then the
-        /// first in a fixed order of steps), so the path a diagnostic shows does not depend on the order values were joined in.
-        /// A symbolic label whose parameter is already carried whole (no member path) adds nothing and is left out. Past
-        /// <see cref="MaxLabels"/> the set is widened (<see cref="Widen"/>): never cut, since a label dropped is a flow lost.
+        /// The union of two label sets: one entry per label, with the better path (shorter, then the first in a fixed order of
+        /// steps); past <see cref="MaxLabels"/>, or when either side was widened, the set is widened (never cut, since a label
+        /// dropped is a flow lost). It is a plain set union with a sticky widening, so it is commutative and associative in what
+        /// it carries and in the paths it keeps: the result is the same whatever order values are joined in (the members of
+        /// an object are listed in hash order), and so is every diagnostic's path. A member path stays next to its parameter
+        /// carried whole (it is covered, and reporting does not mind): dropping it would make the set, and so the moment the
+        /// cap is crossed, depend on which of the two came first.
         /// </summary>
         public Taint Union(Taint other)
         {
@@ -60,122 +71,90 @@ namespace Minimization.Analyzers.Flow
                 return other;
             }
 
-            if (Entries.Length + other.Entries.Length > IndexedUnionFrom)
-            {
-                return UnionIndexed(other);
-            }
-
-            TaintEntry[]? replaced = null;
-            List<TaintEntry>? added = null;
-            foreach (var e in other.Entries)
-            {
-                var at = IndexOf(Entries, e.Label);
-                if (at >= 0)
-                {
-                    var mine = replaced is null ? Entries[at] : replaced[at];
-                    if (!ReferenceEquals(mine.Path, e.Path) && IsBetter(e.Path, mine.Path))
-                    {
-                        replaced ??= Entries.ToArray();
-                        replaced[at] = e;
-                    }
-
-                    continue;
-                }
-
-                if (added is not null)
-                {
-                    var inAdded = IndexOf(added, e.Label);
-                    if (inAdded >= 0)
-                    {
-                        if (IsBetter(e.Path, added[inAdded].Path))
-                        {
-                            added[inAdded] = e;
-                        }
-
-                        continue;
-                    }
-                }
-
-                if (!e.Label.IsConcrete && e.Label.MemberPath.Length > 0 && (HasWhole(Entries, e.Label) || added is not null && HasWhole(added, e.Label)))
-                {
-                    continue;
-                }
-
-                (added ??= new List<TaintEntry>()).Add(e);
-            }
-
-            if (replaced is null && added is null)
+            var widen = IsWidened || other.IsWidened;
+            if ((IsWidened || !widen) && AddsNothing(other))
             {
                 return this;
             }
 
-            var baseEntries = replaced is null ? Entries : ImmutableArray.Create(replaced);
-            var all = baseEntries;
-            if (added is not null)
-            {
-                // One exact-size builder: ImmutableArray.AddRange over a list goes through a slow general insert.
-                var builder = ImmutableArray.CreateBuilder<TaintEntry>(baseEntries.Length + added.Count);
-                builder.AddRange(baseEntries);
-                foreach (var e in added)
-                {
-                    builder.Add(e);
-                }
-
-                all = builder.MoveToImmutable();
-            }
-
-            return all.Length > MaxLabels ? Widen(all) : new Taint(all);
-        }
-
-        /// <summary>
-        /// The same union as <see cref="Union"/>, with the labels found through a hash index instead of a scan: sets past the
-        /// cap keep every source (widening folds only symbolic labels), so a program with hundreds of sources meets sets of
-        /// hundreds of labels, and a scan per label would make each join quadratic in them.
-        /// </summary>
-        private Taint UnionIndexed(Taint other)
-        {
             var all = new List<TaintEntry>(Entries.Length + other.Entries.Length);
-            var index = new Dictionary<Label, int>(Entries.Length + other.Entries.Length);
+            var index = Entries.Length + other.Entries.Length > IndexedUnionFrom ? new Dictionary<Label, int>(Entries.Length + other.Entries.Length) : null;
             foreach (var e in Entries)
             {
-                index[e.Label] = all.Count;
-                all.Add(e);
+                Add(all, index, e);
             }
 
-            var changed = false;
             foreach (var e in other.Entries)
             {
-                if (index.TryGetValue(e.Label, out var at))
-                {
-                    if (!ReferenceEquals(all[at].Path, e.Path) && IsBetter(e.Path, all[at].Path))
-                    {
-                        all[at] = e;
-                        changed = true;
-                    }
-
-                    continue;
-                }
-
-                if (!e.Label.IsConcrete && e.Label.MemberPath.Length > 0 && index.ContainsKey(e.Label.Whole()))
-                {
-                    continue;
-                }
-
-                index[e.Label] = all.Count;
-                all.Add(e);
-                changed = true;
+                Add(all, index, e);
             }
 
-            if (!changed)
-            {
-                return this;
-            }
-
-            return all.Count > MaxLabels ? Widen(all) : new Taint(all.ToImmutableArray());
+            return Canonical(all, widen);
         }
 
-        /// <summary>Sets at least this large are joined through a hash index (<see cref="UnionIndexed"/>).</summary>
-        private const int IndexedUnionFrom = 32;
+        /// <summary>Whether every entry of <paramref name="other"/> is here already with no better path.</summary>
+        private bool AddsNothing(Taint other)
+        {
+            var index = Entries.Length > IndexedUnionFrom ? LabelIndex() : null;
+            foreach (var e in other.Entries)
+            {
+                var at = index is null ? IndexOf(Entries, e.Label) : index.TryGetValue(e.Label, out var found) ? found : -1;
+                if (at < 0 || !ReferenceEquals(Entries[at].Path, e.Path) && IsBetter(e.Path, Entries[at].Path))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The position of each label, built once for a large set (immutable, so a race at worst builds it twice).</summary>
+        private Dictionary<Label, int> LabelIndex()
+        {
+            if (_index is { } known)
+            {
+                return known;
+            }
+
+            var index = new Dictionary<Label, int>(Entries.Length);
+            for (var i = 0; i < Entries.Length; i++)
+            {
+                index[Entries[i].Label] = i;
+            }
+
+            _index = index;
+            return index;
+        }
+
+        private Dictionary<Label, int>? _index;
+
+        private static void Add(List<TaintEntry> all, Dictionary<Label, int>? index, TaintEntry e)
+        {
+            var at = index is null ? IndexOf(all, e.Label) : index.TryGetValue(e.Label, out var found) ? found : -1;
+            if (at >= 0)
+            {
+                if (!ReferenceEquals(all[at].Path, e.Path) && IsBetter(e.Path, all[at].Path))
+                {
+                    all[at] = e;
+                }
+
+                return;
+            }
+
+            if (index is not null)
+            {
+                index[e.Label] = all.Count;
+            }
+
+            all.Add(e);
+        }
+
+        /// <summary>Distinct entries (as <see cref="Add"/> leaves them) as a set, widened when asked or past the cap.</summary>
+        private static Taint Canonical(List<TaintEntry> all, bool widen)
+            => widen || all.Count > MaxLabels ? Widen(all) : new Taint(all.ToImmutableArray());
+
+        /// <summary>Sets at least this large are joined through a hash index instead of a scan.</summary>
+        private const int IndexedUnionFrom = 16;
 
         /// <summary>
         /// A set grown past <see cref="MaxLabels"/>: every symbolic label is replaced by its parameter as a whole (what the caller
@@ -194,12 +173,14 @@ namespace Minimization.Analyzers.Flow
             if (!foldable)
             {
                 // Already as wide as it gets (sources and whole parameters): nothing to fold, and the labels are distinct.
-                return new Taint(entries switch
-                {
-                    ImmutableArray<TaintEntry> array => array,
-                    List<TaintEntry> list => list.ToImmutableArray(),
-                    _ => ImmutableArray.CreateRange(entries),
-                });
+                return new Taint(
+                    entries switch
+                    {
+                        ImmutableArray<TaintEntry> array => array,
+                        List<TaintEntry> list => list.ToImmutableArray(),
+                        _ => ImmutableArray.CreateRange(entries),
+                    },
+                    widened: true);
             }
 
             var result = new List<TaintEntry>(entries.Count);
@@ -218,7 +199,7 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return new Taint(result.ToImmutableArray());
+            return new Taint(result.ToImmutableArray(), widened: true);
         }
 
         /// <summary>
@@ -235,28 +216,14 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return this;
-        }
-
-        private static bool HasWhole(IReadOnlyList<TaintEntry> entries, Label label)
-        {
-            foreach (var e in entries)
-            {
-                var l = e.Label;
-                if (!l.IsConcrete && l.MemberPath.Length == 0 && l.Parameter == label.Parameter && string.Equals(l.Minimizer, label.Minimizer, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return IsWidened || IsClean ? this : new Taint(Entries, widened: true);
         }
 
         private static int IndexOf(ImmutableArray<TaintEntry> entries, Label label)
         {
             for (var i = 0; i < entries.Length; i++)
             {
-                if (entries[i].Label.Equals(label))
+                if (label.Equals(entries[i].Label))
                 {
                     return i;
                 }
@@ -269,7 +236,7 @@ namespace Minimization.Analyzers.Flow
         {
             for (var i = 0; i < entries.Count; i++)
             {
-                if (entries[i].Label.Equals(label))
+                if (label.Equals(entries[i].Label))
                 {
                     return i;
                 }
@@ -345,7 +312,7 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return new Taint(builder.MoveToImmutable());
+            return new Taint(builder.MoveToImmutable(), IsWidened);
         }
 
         /// <summary>
@@ -385,7 +352,7 @@ namespace Minimization.Analyzers.Flow
                 builder.Add(new TaintEntry(e.Label, path));
             }
 
-            return new Taint(builder.MoveToImmutable());
+            return new Taint(builder.MoveToImmutable(), IsWidened);
         }
 
         /// <summary>Symbolic labels extended by a member read; concrete labels pass unchanged.</summary>
@@ -435,7 +402,7 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return builder.Count == 0 ? Clean : new Taint(builder.ToImmutable());
+            return builder.Count == 0 ? Clean : new Taint(builder.ToImmutable(), IsWidened);
         }
 
         /// <summary>
@@ -449,33 +416,16 @@ namespace Minimization.Analyzers.Flow
                 return this;
             }
 
-            // One pass with an index, as a union of the relabelled entries one by one would give, without its quadratic copies.
+            // Relabelled in one pass into the set a union gives (two labels can meet once both are minimized).
             var all = new List<TaintEntry>(Entries.Length);
-            var index = new Dictionary<Label, int>(Entries.Length);
+            var index = Entries.Length > IndexedUnionFrom ? new Dictionary<Label, int>(Entries.Length) : null;
             foreach (var e in Entries)
             {
                 var path = display is null || (e.Path is not null && e.Path.Length >= maxPath) ? e.Path : new FlowStep(display, location, e.Path);
-                var label = e.Label.MinimizedBy(minimizer);
-                if (index.TryGetValue(label, out var at))
-                {
-                    if (IsBetter(path, all[at].Path))
-                    {
-                        all[at] = new TaintEntry(label, path);
-                    }
-
-                    continue;
-                }
-
-                if (!label.IsConcrete && label.MemberPath.Length > 0 && index.ContainsKey(label.Whole()))
-                {
-                    continue;
-                }
-
-                index[label] = all.Count;
-                all.Add(new TaintEntry(label, path));
+                Add(all, index, new TaintEntry(e.Label.MinimizedBy(minimizer), path));
             }
 
-            return all.Count > MaxLabels ? Widen(all) : new Taint(all.ToImmutableArray());
+            return Canonical(all, IsWidened);
         }
 
         /// <summary>The labels that have not passed through a minimizer: what MIN001, MIN010 and MIN011 speak of.</summary>
@@ -501,7 +451,7 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return builder.Count == 0 ? Clean : new Taint(builder.ToImmutable());
+            return builder.Count == 0 ? Clean : new Taint(builder.ToImmutable(), IsWidened);
         }
 
         /// <summary>The labels that have passed through a minimizer (none unless <c>minimization.report_minimized_flows</c> is on).</summary>
@@ -516,7 +466,7 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return builder.Count == 0 ? Clean : builder.Count == Entries.Length ? this : new Taint(builder.ToImmutable());
+            return builder.Count == 0 ? Clean : builder.Count == Entries.Length ? this : new Taint(builder.ToImmutable(), IsWidened);
         }
 
         public Taint OnlySymbolic()
@@ -530,7 +480,7 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return builder.Count == 0 ? Clean : builder.Count == Entries.Length ? this : new Taint(builder.ToImmutable());
+            return builder.Count == 0 ? Clean : builder.Count == Entries.Length ? this : new Taint(builder.ToImmutable(), IsWidened);
         }
 
         /// <summary>Label-set equality (paths ignored): the fixpoint only needs to know whether new identity arrived.</summary>
