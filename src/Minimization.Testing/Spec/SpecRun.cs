@@ -456,6 +456,7 @@ namespace Minimization.Testing
             var partChecked = new HashSet<string>(StringComparer.Ordinal);
             var leafForms = new Dictionary<(string, string), Haystack[]>();
             var idBuffer = new List<Identifier>(_identifierMembers.Count);
+            var hits = new List<(Identifier Id, Hit Hit)>();
             char[] scratch = new char[64];
             IdentifierVariants.FormKind[] kinds = _identifierMembers.Select(m => IdentifierVariants.KindOf(m.Category)).ToArray();
 
@@ -479,7 +480,7 @@ namespace Minimization.Testing
 
                 searched++;
                 List<Haystack> hay = SurvivalSearch.Haystacks(leaves, leafForms);
-                var hits = new List<(Identifier Id, Hit Hit)>();
+                hits.Clear();
                 foreach (Identifier id in ids)
                 {
                     Hit? hit = SurvivalSearch.Find(id, hay);

@@ -115,6 +115,11 @@ namespace Minimization.Testing.Tests.Checks
         }
 
         [Theory]
+        [MemberData(nameof(Texts))]
+        public void Digits_only_keeps_the_ascii_digits_in_order(string text)
+            => Assert.Equal(new string(text.Where(c => c >= '0' && c <= '9').ToArray()), Minimization.Testing.Generators.IdentityFormats.DigitsOnly(text));
+
+        [Theory]
         [InlineData(IdentityCategory.Email)]
         [InlineData(IdentityCategory.Name)]
         [InlineData(IdentityCategory.IpAddress)]
