@@ -38,6 +38,23 @@ namespace Minimization.Testing.Checks
         public string How { get; }
     }
 
+    /// <summary>A run of ASCII digits in the compact text of one haystack (by its index).</summary>
+    internal readonly struct DigitRun
+    {
+        public DigitRun(int haystack, int start, int length)
+        {
+            Haystack = haystack;
+            Start = start;
+            Length = length;
+        }
+
+        public int Haystack { get; }
+
+        public int Start { get; }
+
+        public int Length { get; }
+    }
+
     /// <summary>Searches an output's leaves (and the Base64 and hex runs inside them) for any form of an identifier.</summary>
     internal static class SurvivalSearch
     {
@@ -176,6 +193,63 @@ namespace Minimization.Testing.Checks
                     {
                         return new Hit(h.Path, h.How.Length > 0 ? h.How : n.How);
                     }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The runs of ASCII digits of each haystack's compact text, in haystack order, found once for every part a record's
+        /// identifiers have (the first 9 digits, the last 9, the first 8, … of each): <see cref="FindPart(Part, List{Haystack}, List{DigitRun})"/>
+        /// then compares a digit part with the runs of its length instead of scanning every haystack again.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static void DigitRuns(List<Haystack> haystacks, List<DigitRun> runs)
+        {
+            runs.Clear();
+            for (int k = 0; k < haystacks.Count; k++)
+            {
+                string compact = haystacks[k].Compact;
+                int i = 0, n = compact.Length;
+                while (i < n)
+                {
+                    if (!char.IsAsciiDigit(compact[i]))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    int start = i;
+                    while (i < n && char.IsAsciiDigit(compact[i]))
+                    {
+                        i++;
+                    }
+
+                    runs.Add(new DigitRun(k, start, i - start));
+                }
+            }
+        }
+
+        /// <summary>
+        /// <see cref="FindPart(Part, List{Haystack})"/> with the haystacks' digit runs found beforehand by
+        /// <see cref="DigitRuns"/>: the same hit, the first haystack holding the part.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static Hit? FindPart(Part part, List<Haystack> haystacks, List<DigitRun> runs)
+        {
+            if (part.Mode != PartMode.DigitRun)
+            {
+                return FindPart(part, haystacks);
+            }
+
+            string digits = part.Text;
+            foreach (DigitRun run in runs)
+            {
+                if (run.Length == digits.Length && haystacks[run.Haystack].Compact.AsSpan(run.Start, run.Length).SequenceEqual(digits))
+                {
+                    Haystack h = haystacks[run.Haystack];
+                    return new Hit(h.Path, h.How);
                 }
             }
 

@@ -457,6 +457,7 @@ namespace Minimization.Testing
             var leafForms = new Dictionary<(string, string), Haystack[]>();
             var idBuffer = new List<Identifier>(_identifierMembers.Count);
             var hits = new List<(Identifier Id, Hit Hit)>();
+            var digitRuns = new List<DigitRun>();
             char[] scratch = new char[64];
             IdentifierVariants.FormKind[] kinds = _identifierMembers.Select(m => IdentifierVariants.KindOf(m.Category)).ToArray();
 
@@ -532,11 +533,12 @@ namespace Minimization.Testing
                     continue;
                 }
 
+                SurvivalSearch.DigitRuns(hay, digitRuns);
                 foreach (Identifier id in ids)
                 {
                     foreach (Part part in id.Parts)
                     {
-                        Hit? hit = SurvivalSearch.FindPart(part, hay);
+                        Hit? hit = SurvivalSearch.FindPart(part, hay, digitRuns);
                         if (!hit.HasValue)
                         {
                             continue;

@@ -264,6 +264,56 @@ namespace Minimization.Testing.Tests.Checks
             }
         }
 
+        [Fact]
+        public void Parts_found_through_the_digit_runs_are_those_found_by_scanning_every_haystack()
+        {
+            var random = new Random(20261211);
+            var identifiers = new List<Identifier>
+            {
+                IdentifierVariants.Create(IdentityCategory.Phone, "In.Phone", "+1 613-555-0143")!,
+                IdentifierVariants.Create(IdentityCategory.Imei, "In.Imei", "352099001761481")!,
+                IdentifierVariants.Create(IdentityCategory.Sin, "In.Sin", "046 454 286")!,
+                IdentifierVariants.Create(IdentityCategory.Email, "In.Email", "ana.silva+news@example.org")!,
+                IdentifierVariants.Create(IdentityCategory.IpAddress, "In.Ip", "203.0.113.77")!,
+                IdentifierVariants.Create(IdentityCategory.AccountId, "In.Account", "AC-00421337-9")!,
+            };
+            int found = 0;
+            for (int k = 0; k < 2_000; k++)
+            {
+                Identifier id = identifiers[random.Next(identifiers.Count)];
+                Part kept = id.Parts.Length > 0 ? id.Parts[random.Next(id.Parts.Length)] : default;
+                string noise = new string(Enumerable.Range(0, random.Next(0, 12)).Select(_ => "0123456789ab-. "[random.Next(15)]).ToArray());
+                string left = random.Next(3) switch
+                {
+                    0 => noise + (kept.Text ?? string.Empty) + noise,
+                    1 => noise + (kept.Text ?? string.Empty),
+                    _ => noise,
+                };
+                var leaves = new List<Leaf>
+                {
+                    new Leaf("Out.Left", left),
+                    new Leaf("Out.Token", Convert.ToBase64String(Encoding.UTF8.GetBytes("x" + (kept.Text ?? "y") + noise))),
+                    new Leaf("Out.Right", random.Next(2) == 0 ? "2026-11-02" : noise + "7"),
+                };
+                List<Haystack> hay = SurvivalSearch.Haystacks(leaves);
+                var runs = new List<DigitRun>();
+                SurvivalSearch.DigitRuns(hay, runs);
+                foreach (Part part in id.Parts)
+                {
+                    Hit? scanned = SurvivalSearch.FindPart(part, hay);
+                    Hit? indexed = SurvivalSearch.FindPart(part, hay, runs);
+                    Assert.Equal(scanned.HasValue, indexed.HasValue);
+                    if (scanned.HasValue)
+                    {
+                        found++;
+                        Assert.Equal((scanned.Value.Path, scanned.Value.How), (indexed!.Value.Path, indexed.Value.How));
+                    }
+                }
+            }
+
+            Assert.InRange(found, 500, 20_000);
+        }
+
         public sealed record Digits(string Left, string Right, int Bucket);
 
         [Fact]
