@@ -86,6 +86,32 @@ namespace Minimization.Testing.Checks
         {
             ReadOnlySpan<char> text = Compact;
             int longest = 0, run = 0, i = 0;
+            if (Vector128.IsHardwareAccelerated && text.Length <= 64)
+            {
+                // Most outputs: one bit per character in one word, then the longest run of ones in it.
+                ReadOnlySpan<ushort> units = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(text);
+                Vector128<ushort> zero = Vector128.Create((ushort)'0');
+                Vector128<ushort> nine = Vector128.Create((ushort)9);
+                ulong bits = 0;
+                for (; i + 8 <= units.Length; i += 8)
+                {
+                    bits |= (ulong)Vector128.LessThanOrEqual(Vector128.Create(units.Slice(i, 8)) - zero, nine).ExtractMostSignificantBits() << i;
+                }
+
+                for (; i < units.Length; i++)
+                {
+                    bits |= (ulong)((uint)(units[i] - '0') <= 9 ? 1 : 0) << i;
+                }
+
+                while (bits != 0)
+                {
+                    bits &= bits >> 1;
+                    longest++;
+                }
+
+                return longest;
+            }
+
             if (Vector128.IsHardwareAccelerated)
             {
                 ReadOnlySpan<ushort> units = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(text);
