@@ -325,21 +325,31 @@ namespace Minimization.Testing.Checks
                 : null;
         }
 
+        // The compiled writers call these once a leaf, a million times in one pass that runs once: optimized from the
+        // first call, like the pass, rather than run unoptimized until the runtime's background compiler replaces them.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddString(string value) => Add(value);
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddFormattable<T>(T value)
             where T : ISpanFormattable => AddFormatted(value, null);
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddDateTime(DateTime value) => AddFormatted(value, "o");
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddDateTimeOffset(DateTimeOffset value) => AddFormatted(value, "o");
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddDateOnly(DateOnly value) => AddFormatted(value, "yyyy-MM-dd");
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddTimeOnly(TimeOnly value) => AddFormatted(value, "HH:mm:ss");
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddBool(bool value) => Add(value ? "true" : "false");
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddChar(char value)
         {
             Span<char> one = stackalloc char[1];
@@ -347,6 +357,7 @@ namespace Minimization.Testing.Checks
             Add(one);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddEnum<T>(T value)
             where T : struct, Enum => Add(value.ToString());
 
