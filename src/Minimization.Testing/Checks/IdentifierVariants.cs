@@ -51,17 +51,36 @@ namespace Minimization.Testing.Checks
     /// <summary>A part of an identifier that may single its subject out on its own: the first 9 of 10 digits, a local part, a /24.</summary>
     internal readonly struct Part
     {
+        private readonly string _source;
+        private readonly int _start;
+        private readonly int _length;
+
         public Part(string kind, string text, PartMode mode)
+            : this(kind, text, 0, text.Length, mode)
+        {
+        }
+
+        /// <summary>
+        /// The part <paramref name="length"/> characters of <paramref name="source"/> from <paramref name="start"/>, kept as
+        /// that range: the search reads it as <see cref="Chars"/>, and only a message or the population's index makes it a string.
+        /// </summary>
+        public Part(string kind, string source, int start, int length, PartMode mode)
         {
             Kind = kind;
-            Text = text;
+            _source = source;
+            _start = start;
+            _length = length;
             Mode = mode;
         }
 
         /// <summary>What is kept, in words: "its first 9 digits", "its local part", "its /24 (all but the last octet)".</summary>
         public string Kind { get; }
 
-        public string Text { get; }
+        /// <summary>The kept text (a string made on each call when the part is a range of a longer one).</summary>
+        public string Text => _start == 0 && _length == _source.Length ? _source : _source.Substring(_start, _length);
+
+        /// <summary>The kept text, without making a string.</summary>
+        public ReadOnlySpan<char> Chars => _source.AsSpan(_start, _length);
 
         public PartMode Mode { get; }
     }
@@ -730,8 +749,8 @@ namespace Minimization.Testing.Checks
 
             for (int keep = digits.Length - 1; keep >= Math.Max(7, digits.Length - 3); keep--)
             {
-                parts.Add(new Part(keep < FirstDigits.Length ? FirstDigits[keep] : $"its first {keep} digits", digits.Substring(0, keep), PartMode.DigitRun));
-                parts.Add(new Part(keep < LastDigits.Length ? LastDigits[keep] : $"its last {keep} digits", digits.Substring(digits.Length - keep), PartMode.DigitRun));
+                parts.Add(new Part(keep < FirstDigits.Length ? FirstDigits[keep] : $"its first {keep} digits", digits, 0, keep, PartMode.DigitRun));
+                parts.Add(new Part(keep < LastDigits.Length ? LastDigits[keep] : $"its last {keep} digits", digits, digits.Length - keep, keep, PartMode.DigitRun));
             }
         }
 

@@ -243,7 +243,7 @@ namespace Minimization.Testing.Checks
                 return FindPart(part, haystacks);
             }
 
-            string digits = part.Text;
+            ReadOnlySpan<char> digits = part.Chars;
             foreach (DigitRun run in runs)
             {
                 if (run.Length == digits.Length && haystacks[run.Haystack].Compact.AsSpan(run.Start, run.Length).SequenceEqual(digits))
@@ -264,7 +264,7 @@ namespace Minimization.Testing.Checks
             {
                 bool found = part.Mode switch
                 {
-                    PartMode.DigitRun => HasDigitRun(h.Compact, part.Text),
+                    PartMode.DigitRun => HasDigitRun(h.Compact, part.Chars),
                     PartMode.Token => HasToken(h.Raw, part.Text),
                     PartMode.Prefix => HasPrefix(h.Raw, part.Text),
                     _ => h.Compact.Contains(part.Text, StringComparison.Ordinal),
@@ -279,7 +279,7 @@ namespace Minimization.Testing.Checks
         }
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static bool HasDigitRun(string compact, string digits)
+        private static bool HasDigitRun(string compact, ReadOnlySpan<char> digits)
         {
             int i = 0, n = compact.Length;
             while (i < n)

@@ -265,6 +265,21 @@ namespace Minimization.Testing.Tests.Checks
         }
 
         [Fact]
+        public void Digit_parts_kept_as_ranges_read_as_the_prefixes_and_suffixes_they_were()
+        {
+            Identifier phone = IdentifierVariants.Create(IdentityCategory.Phone, "In.Phone", "+1 (613) 555-0143")!;
+            Assert.Equal(
+                new[]
+                {
+                    ("its first 9 digits", "613555014"), ("its last 9 digits", "135550143"), ("its first 8 digits", "61355501"),
+                    ("its last 8 digits", "35550143"), ("its first 7 digits", "6135550"), ("its last 7 digits", "5550143"),
+                },
+                phone.Parts.Select(p => (p.Kind, p.Text)));
+            Assert.All(phone.Parts, p => Assert.Equal(p.Text, p.Chars.ToString()));
+            Assert.All(phone.Parts, p => Assert.Equal(PartMode.DigitRun, p.Mode));
+        }
+
+        [Fact]
         public void Parts_found_through_the_digit_runs_are_those_found_by_scanning_every_haystack()
         {
             var random = new Random(20261211);
@@ -281,18 +296,18 @@ namespace Minimization.Testing.Tests.Checks
             for (int k = 0; k < 2_000; k++)
             {
                 Identifier id = identifiers[random.Next(identifiers.Count)];
-                Part kept = id.Parts.Length > 0 ? id.Parts[random.Next(id.Parts.Length)] : default;
+                string kept = id.Parts.Length > 0 ? id.Parts[random.Next(id.Parts.Length)].Text : string.Empty;
                 string noise = new string(Enumerable.Range(0, random.Next(0, 12)).Select(_ => "0123456789ab-. "[random.Next(15)]).ToArray());
                 string left = random.Next(3) switch
                 {
-                    0 => noise + (kept.Text ?? string.Empty) + noise,
-                    1 => noise + (kept.Text ?? string.Empty),
+                    0 => noise + kept + noise,
+                    1 => noise + kept,
                     _ => noise,
                 };
                 var leaves = new List<Leaf>
                 {
                     new Leaf("Out.Left", left),
-                    new Leaf("Out.Token", Convert.ToBase64String(Encoding.UTF8.GetBytes("x" + (kept.Text ?? "y") + noise))),
+                    new Leaf("Out.Token", Convert.ToBase64String(Encoding.UTF8.GetBytes("x" + (kept.Length > 0 ? kept : "y") + noise))),
                     new Leaf("Out.Right", random.Next(2) == 0 ? "2026-11-02" : noise + "7"),
                 };
                 List<Haystack> hay = SurvivalSearch.Haystacks(leaves);
