@@ -116,6 +116,19 @@ namespace Minimization.Testing.Tests.Checks
 
         [Theory]
         [MemberData(nameof(Texts))]
+        public void Compacting_eight_characters_at_a_time_gives_the_compact_form(string text)
+        {
+            // Tokens and their neighbours: runs of ASCII letters and digits long enough for the eight-at-a-time path.
+            foreach (string t in new[] { text, "9F3A0BC12D4E5F60718A" + text, text + "ABCDEFGHIJKLMNOPqrstuvwxyz0123456789", text.ToUpperInvariant() })
+            {
+                var destination = new char[t.Length];
+                int length = ObjectText.CompactInto(t, destination);
+                Assert.Equal(ObjectText.Compact(t), new string(destination, 0, length));
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Texts))]
         public void Digits_only_keeps_the_ascii_digits_in_order(string text)
             => Assert.Equal(new string(text.Where(c => c >= '0' && c <= '9').ToArray()), Minimization.Testing.Generators.IdentityFormats.DigitsOnly(text));
 
