@@ -56,9 +56,11 @@ namespace Minimization.Benchmarks
 
             if (args.Length > 0 && args[0] == "--harness-speed")
             {
-                // --harness-speed [records]: every population check of the harness on one generated population, timed per phase.
+                // --harness-speed [records] [evaluations]: every population check of the harness on one generated population,
+                // timed per phase, evaluated once or more (the first evaluation pays for compiling the checks' code).
                 int records = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
-                return Harness.HarnessSpeed.Run(records, Console.Out);
+                int evaluations = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1;
+                return Harness.HarnessSpeed.Run(records, Console.Out, evaluations);
             }
 
             if (args.Length > 0 && args[0] == "--stress-smoke")

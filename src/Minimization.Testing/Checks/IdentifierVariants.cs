@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Net.NetworkInformation;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Minimization.Testing.Generators;
 
@@ -50,17 +51,36 @@ namespace Minimization.Testing.Checks
     /// <summary>A part of an identifier that may single its subject out on its own: the first 9 of 10 digits, a local part, a /24.</summary>
     internal readonly struct Part
     {
+        private readonly string _source;
+        private readonly int _start;
+        private readonly int _length;
+
         public Part(string kind, string text, PartMode mode)
+            : this(kind, text, 0, text.Length, mode)
+        {
+        }
+
+        /// <summary>
+        /// The part <paramref name="length"/> characters of <paramref name="source"/> from <paramref name="start"/>, kept as
+        /// that range: the search reads it as <see cref="Chars"/>, and only a message or the population's index makes it a string.
+        /// </summary>
+        public Part(string kind, string source, int start, int length, PartMode mode)
         {
             Kind = kind;
-            Text = text;
+            _source = source;
+            _start = start;
+            _length = length;
             Mode = mode;
         }
 
         /// <summary>What is kept, in words: "its first 9 digits", "its local part", "its /24 (all but the last octet)".</summary>
         public string Kind { get; }
 
-        public string Text { get; }
+        /// <summary>The kept text (a string made on each call when the part is a range of a longer one).</summary>
+        public string Text => _start == 0 && _length == _source.Length ? _source : _source.Substring(_start, _length);
+
+        /// <summary>The kept text, without making a string.</summary>
+        public ReadOnlySpan<char> Chars => _source.AsSpan(_start, _length);
 
         public PartMode Mode { get; }
     }
@@ -131,10 +151,38 @@ namespace Minimization.Testing.Checks
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static int CompactInto(ReadOnlySpan<char> text, Span<char> destination)
         {
+            // Eight characters at a time while they are all ASCII letters and digits (a token): lower-cased at once.
+            int w = 0, start = 0;
+            if (System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && text.Length >= 8)
+            {
+                ReadOnlySpan<ushort> units = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(text);
+                Span<ushort> into = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(destination);
+                var zero = System.Runtime.Intrinsics.Vector128.Create((ushort)'0');
+                var nine = System.Runtime.Intrinsics.Vector128.Create((ushort)9);
+                var a = System.Runtime.Intrinsics.Vector128.Create((ushort)'a');
+                var z = System.Runtime.Intrinsics.Vector128.Create((ushort)25);
+                var lower = System.Runtime.Intrinsics.Vector128.Create((ushort)0x20);
+                while (start + 8 <= units.Length)
+                {
+                    var v = System.Runtime.Intrinsics.Vector128.Create(units.Slice(start, 8));
+                    var folded = v | lower;
+                    var digit = System.Runtime.Intrinsics.Vector128.LessThanOrEqual(v - zero, nine);
+                    var letter = System.Runtime.Intrinsics.Vector128.LessThanOrEqual(folded - a, z);
+                    if (!System.Runtime.Intrinsics.Vector128.EqualsAll(digit | letter, System.Runtime.Intrinsics.Vector128<ushort>.AllBitsSet))
+                    {
+                        break;
+                    }
+
+                    // Digits already have the 0x20 bit: or-ing it in lower-cases the letters and leaves the digits.
+                    folded.CopyTo(into.Slice(w, 8));
+                    w += 8;
+                    start += 8;
+                }
+            }
+
             // Branch-free for ASCII: letters and digits of a hex token or a date alternate unpredictably.
             ReadOnlySpan<byte> ascii = AsciiCompact;
-            int w = 0;
-            foreach (char c in text)
+            foreach (char c in text.Slice(start))
             {
                 if (c < 128)
                 {
@@ -367,6 +415,53 @@ namespace Minimization.Testing.Checks
                     return FormResult.Raw;
             }
         }
+
+        /// <summary>
+        /// For the kinds whose normal form is made only of ASCII digits (a phone's national digits; a SIN's, IMEI's or IMSI's
+        /// digits): a length the normal form of <paramref name="value"/> has at least, or <see cref="int.MaxValue"/> when it has
+        /// none (too few digits). The form cannot be in a compact text whose longest run of digits is shorter, so the pass can
+        /// rule it out without writing the form or searching. 0 for every other kind (nothing ruled out).
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public static int DigitFormMinLength(FormKind kind, ReadOnlySpan<char> value)
+        {
+            if (kind != FormKind.Phone && kind != FormKind.Digits)
+            {
+                return 0;
+            }
+
+            int digits = 0, i = 0;
+            if (System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ReadOnlySpan<ushort> units = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(value);
+                var zero = System.Runtime.Intrinsics.Vector128.Create((ushort)'0');
+                var nine = System.Runtime.Intrinsics.Vector128.Create((ushort)9);
+                for (; i + 8 <= units.Length; i += 8)
+                {
+                    var digit = System.Runtime.Intrinsics.Vector128.LessThanOrEqual(System.Runtime.Intrinsics.Vector128.Create(units.Slice(i, 8)) - zero, nine);
+                    digits += System.Numerics.BitOperations.PopCount(digit.ExtractMostSignificantBits());
+                }
+            }
+
+            for (; i < value.Length; i++)
+            {
+                digits += (uint)(value[i] - '0') <= 9 ? 1 : 0;
+            }
+
+            if (kind == FormKind.Phone)
+            {
+                // 11 digits with a leading 1 lose it: 10 is the least either way.
+                return digits < 7 ? int.MaxValue : digits == 11 ? 10 : digits;
+            }
+
+            return digits < 8 ? int.MaxValue : digits;
+        }
+
+        /// <summary>Whether the normal forms of <paramref name="kind"/> are always searched in the compact text (never in the raw one).</summary>
+        public static bool SearchedCompact(FormKind kind) => kind == FormKind.Phone || kind == FormKind.Digits || kind == FormKind.Compact;
+
+        /// <summary>Whether every normal form of <paramref name="kind"/> is made only of ASCII digits.</summary>
+        public static bool IsDigitKind(FormKind kind) => kind == FormKind.Phone || kind == FormKind.Digits;
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static int DigitsInto(ReadOnlySpan<char> text, Span<char> destination)
@@ -654,8 +749,8 @@ namespace Minimization.Testing.Checks
 
             for (int keep = digits.Length - 1; keep >= Math.Max(7, digits.Length - 3); keep--)
             {
-                parts.Add(new Part(keep < FirstDigits.Length ? FirstDigits[keep] : $"its first {keep} digits", digits.Substring(0, keep), PartMode.DigitRun));
-                parts.Add(new Part(keep < LastDigits.Length ? LastDigits[keep] : $"its last {keep} digits", digits.Substring(digits.Length - keep), PartMode.DigitRun));
+                parts.Add(new Part(keep < FirstDigits.Length ? FirstDigits[keep] : $"its first {keep} digits", digits, 0, keep, PartMode.DigitRun));
+                parts.Add(new Part(keep < LastDigits.Length ? LastDigits[keep] : $"its last {keep} digits", digits, digits.Length - keep, keep, PartMode.DigitRun));
             }
         }
 

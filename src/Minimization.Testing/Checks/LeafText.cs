@@ -3,8 +3,10 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Numerics;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Minimization.Testing.Checks
 {
@@ -24,6 +26,21 @@ namespace Minimization.Testing.Checks
         private Type? _lastType;
         private Action<object, LeafText>? _lastWriter;
 
+        /// <summary>A writer of both texts.</summary>
+        public LeafText()
+        {
+        }
+
+        /// <summary>A writer of the compact text only when <paramref name="compactOnly"/>: <see cref="Raw"/> stays empty.</summary>
+        /// <param name="compactOnly">True when nothing will be searched in the raw text (every normal form is searched compact).</param>
+        public LeafText(bool compactOnly)
+        {
+            CompactOnly = compactOnly;
+        }
+
+        /// <summary>Whether only <see cref="Compact"/> is written (the pass searches nothing in <see cref="Raw"/>).</summary>
+        public bool CompactOnly { get; }
+
         public ReadOnlySpan<char> Raw => _raw.AsSpan(0, _rawLength);
 
         public ReadOnlySpan<char> Compact => _compact.AsSpan(0, _compactLength);
@@ -38,21 +55,113 @@ namespace Minimization.Testing.Checks
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Add(ReadOnlySpan<char> text)
         {
-            if (_rawLength + text.Length + 1 > _raw.Length)
-            {
-                Array.Resize(ref _raw, Math.Max(_raw.Length * 2, _rawLength + text.Length + 1));
-            }
-
             if (_compactLength + text.Length + 1 > _compact.Length)
             {
                 Array.Resize(ref _compact, Math.Max(_compact.Length * 2, _compactLength + text.Length + 1));
             }
 
-            text.CopyTo(_raw.AsSpan(_rawLength));
-            _rawLength += text.Length;
-            _raw[_rawLength++] = Separator;
+            if (!CompactOnly)
+            {
+                if (_rawLength + text.Length + 1 > _raw.Length)
+                {
+                    Array.Resize(ref _raw, Math.Max(_raw.Length * 2, _rawLength + text.Length + 1));
+                }
+
+                text.CopyTo(_raw.AsSpan(_rawLength));
+                _rawLength += text.Length;
+                _raw[_rawLength++] = Separator;
+            }
+
             _compactLength += ObjectText.CompactInto(text, _compact.AsSpan(_compactLength));
             _compact[_compactLength++] = Separator;
+        }
+
+        /// <summary>
+        /// The length of the longest run of ASCII digits in <see cref="Compact"/>. A text made only of ASCII digits (the normal
+        /// form of a phone, SIN, IMEI or IMSI) longer than this is not in it: the pass rules such forms out without writing them
+        /// or searching. Eight characters at a time: the digits' bits, then the longest run of ones in them.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public int LongestDigitRun()
+        {
+            ReadOnlySpan<char> text = Compact;
+            int longest = 0, run = 0, i = 0;
+            if (Vector128.IsHardwareAccelerated && text.Length <= 64)
+            {
+                // Most outputs: one bit per character in one word, then the longest run of ones in it.
+                ReadOnlySpan<ushort> units = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(text);
+                Vector128<ushort> zero = Vector128.Create((ushort)'0');
+                Vector128<ushort> nine = Vector128.Create((ushort)9);
+                ulong bits = 0;
+                for (; i + 8 <= units.Length; i += 8)
+                {
+                    bits |= (ulong)Vector128.LessThanOrEqual(Vector128.Create(units.Slice(i, 8)) - zero, nine).ExtractMostSignificantBits() << i;
+                }
+
+                for (; i < units.Length; i++)
+                {
+                    bits |= (ulong)((uint)(units[i] - '0') <= 9 ? 1 : 0) << i;
+                }
+
+                while (bits != 0)
+                {
+                    bits &= bits >> 1;
+                    longest++;
+                }
+
+                return longest;
+            }
+
+            if (Vector128.IsHardwareAccelerated)
+            {
+                ReadOnlySpan<ushort> units = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(text);
+                Vector128<ushort> zero = Vector128.Create((ushort)'0');
+                Vector128<ushort> nine = Vector128.Create((ushort)9);
+                for (; i + 8 <= units.Length; i += 8)
+                {
+                    Vector128<ushort> v = Vector128.LessThanOrEqual(Vector128.Create(units.Slice(i, 8)) - zero, nine);
+                    uint bits = v.ExtractMostSignificantBits();
+                    if (bits == 0)
+                    {
+                        run = 0;
+                        continue;
+                    }
+
+                    if (bits == 0xFF)
+                    {
+                        run += 8;
+                        longest = Math.Max(longest, run);
+                        continue;
+                    }
+
+                    // The run carried in ends at the first non-digit; inside the block, the longest run of ones; the
+                    // run carried out starts after the last non-digit.
+                    int leading = BitOperations.TrailingZeroCount(~bits);
+                    longest = Math.Max(longest, run + leading);
+                    longest = Math.Max(longest, LongestOnes(bits));
+                    run = 7 - (31 - BitOperations.LeadingZeroCount(~bits & 0xFF));
+                }
+            }
+
+            for (; i < text.Length; i++)
+            {
+                run = (uint)(text[i] - '0') <= 9 ? run + 1 : 0;
+                longest = Math.Max(longest, run);
+            }
+
+            return longest;
+        }
+
+        private static int LongestOnes(uint bits)
+        {
+            int n = 0;
+            while (bits != 0)
+            {
+                bits &= bits >> 1;
+                n++;
+            }
+
+            return n;
         }
 
         /// <summary>Adds the texts of <paramref name="leaves"/>, for outputs <see cref="TryWrite"/> does not handle.</summary>
@@ -216,21 +325,31 @@ namespace Minimization.Testing.Checks
                 : null;
         }
 
+        // The compiled writers call these once a leaf, a million times in one pass that runs once: optimized from the
+        // first call, like the pass, rather than run unoptimized until the runtime's background compiler replaces them.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddString(string value) => Add(value);
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddFormattable<T>(T value)
             where T : ISpanFormattable => AddFormatted(value, null);
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddDateTime(DateTime value) => AddFormatted(value, "o");
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddDateTimeOffset(DateTimeOffset value) => AddFormatted(value, "o");
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddDateOnly(DateOnly value) => AddFormatted(value, "yyyy-MM-dd");
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddTimeOnly(TimeOnly value) => AddFormatted(value, "HH:mm:ss");
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddBool(bool value) => Add(value ? "true" : "false");
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddChar(char value)
         {
             Span<char> one = stackalloc char[1];
@@ -238,6 +357,7 @@ namespace Minimization.Testing.Checks
             Add(one);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AddEnum<T>(T value)
             where T : struct, Enum => Add(value.ToString());
 

@@ -30,16 +30,29 @@ namespace Minimization.Testing.Generators
         /// <returns>The digits, or an empty string.</returns>
         public static string DigitsOnly(string value)
         {
-            var sb = new StringBuilder(value.Length);
+            // One string, no builder: the survival check makes these for every identifier of its sample.
+            int count = 0;
             foreach (char c in value)
             {
-                if (c >= '0' && c <= '9')
-                {
-                    sb.Append(c);
-                }
+                count += c >= '0' && c <= '9' ? 1 : 0;
             }
 
-            return sb.ToString();
+            if (count == value.Length)
+            {
+                return value;
+            }
+
+            return string.Create(count, value, (span, text) =>
+            {
+                int w = 0;
+                foreach (char c in text)
+                {
+                    if (c >= '0' && c <= '9')
+                    {
+                        span[w++] = c;
+                    }
+                }
+            });
         }
 
         /// <summary>The ten national digits of a NANP number written in any notation (with or without +1), or <see langword="null"/>.</summary>

@@ -384,12 +384,28 @@ namespace Minimization.Testing
             }
 
             object record = _population[i]!;
+            int longestDigitRun = -1;
             for (int m = 0; m < _identifierMembers.Count; m++)
             {
                 var (slot, category) = _identifierMembers[m];
                 object? value = slot.Get(record);
                 if (value is string s)
                 {
+                    if (IdentifierVariants.IsDigitKind(kinds[m]))
+                    {
+                        // A form made only of digits longer than every run of digits in the compact text is not in it:
+                        // ruled out from the value's digit count, without writing the form or searching.
+                        if (longestDigitRun < 0)
+                        {
+                            longestDigitRun = text.LongestDigitRun();
+                        }
+
+                        if (IdentifierVariants.DigitFormMinLength(kinds[m], s) > longestDigitRun)
+                        {
+                            continue;
+                        }
+                    }
+
                     if (scratch.Length < s.Length)
                     {
                         scratch = new char[Math.Max(s.Length, scratch.Length * 2)];
@@ -440,9 +456,13 @@ namespace Minimization.Testing
             var partChecked = new HashSet<string>(StringComparer.Ordinal);
             var leafForms = new Dictionary<(string, string), Haystack[]>();
             var idBuffer = new List<Identifier>(_identifierMembers.Count);
-            var leafText = new LeafText();
+            var hits = new List<(Identifier Id, Hit Hit)>();
+            var digitRuns = new List<DigitRun>();
             char[] scratch = new char[64];
             IdentifierVariants.FormKind[] kinds = _identifierMembers.Select(m => IdentifierVariants.KindOf(m.Category)).ToArray();
+
+            // The raw text is written only when some normal form is searched in it (an e-mail, an opaque or parsed value).
+            var leafText = new LeafText(compactOnly: kinds.All(IdentifierVariants.SearchedCompact));
             for (int i = 0; i < _population.Count; i++)
             {
                 if (!InFullSample(i) && !NormalFormFound(i, leafText, kinds, ref scratch))
@@ -461,7 +481,7 @@ namespace Minimization.Testing
 
                 searched++;
                 List<Haystack> hay = SurvivalSearch.Haystacks(leaves, leafForms);
-                var hits = new List<(Identifier Id, Hit Hit)>();
+                hits.Clear();
                 foreach (Identifier id in ids)
                 {
                     Hit? hit = SurvivalSearch.Find(id, hay);
@@ -513,11 +533,12 @@ namespace Minimization.Testing
                     continue;
                 }
 
+                SurvivalSearch.DigitRuns(hay, digitRuns);
                 foreach (Identifier id in ids)
                 {
                     foreach (Part part in id.Parts)
                     {
-                        Hit? hit = SurvivalSearch.FindPart(part, hay);
+                        Hit? hit = SurvivalSearch.FindPart(part, hay, digitRuns);
                         if (!hit.HasValue)
                         {
                             continue;
