@@ -606,22 +606,23 @@ namespace Minimization.Analyzers.Flow
 
         private static Taint InstantiateTaint(Taint taint, Dictionary<int, AbstractValue> bindings, string display, Location location)
         {
-            var result = Taint.Clean;
+            // One builder for the whole result: a summary that carries hundreds of sources is instantiated in one pass.
+            var result = new Taint.Builder();
             foreach (var entry in taint.Entries)
             {
                 if (entry.Label.IsConcrete)
                 {
-                    result = result.Union(Taint.Of(entry.Label, entry.Path).WithStep(display, location, MaxPath));
+                    result.Add(new TaintEntry(entry.Label, Taint.Step(entry.Path, display, location, MaxPath)));
                     continue;
                 }
 
                 if (bindings.TryGetValue(entry.Label.Parameter, out var bound))
                 {
-                    result = result.Union(Remark(Navigate(bound, entry.Label.MemberPath).Deep(), entry.Label).Extend(display, location, entry.Path, MaxPath));
+                    result.Add(Remark(Navigate(bound, entry.Label.MemberPath).Deep(), entry.Label).Extend(display, location, entry.Path, MaxPath));
                 }
             }
 
-            return result;
+            return result.ToTaint();
         }
 
         private AbstractValue Library(IMethodSymbol target, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site)

@@ -153,6 +153,43 @@ namespace Minimization.Analyzers.Flow
         private static Taint Canonical(List<TaintEntry> all, bool widen)
             => widen || all.Count > MaxLabels ? Widen(all) : new Taint(all.ToImmutableArray());
 
+        /// <summary>
+        /// Many values joined into one, each entry looked up once: the same set as a chain of <see cref="Union"/>s (a plain
+        /// set union whose widening is decided on the whole), without the copy of the growing set that each union of the
+        /// chain makes.
+        /// </summary>
+        public sealed class Builder
+        {
+            private readonly List<TaintEntry> _all = new List<TaintEntry>();
+            private Dictionary<Label, int>? _index;
+            private bool _widen;
+
+            public void Add(Taint taint)
+            {
+                _widen |= taint.IsWidened;
+                foreach (var e in taint.Entries)
+                {
+                    Add(e);
+                }
+            }
+
+            public void Add(TaintEntry entry)
+            {
+                if (_index is null && _all.Count >= IndexedUnionFrom)
+                {
+                    _index = new Dictionary<Label, int>(_all.Count * 2);
+                    for (var i = 0; i < _all.Count; i++)
+                    {
+                        _index[_all[i].Label] = i;
+                    }
+                }
+
+                Taint.Add(_all, _index, entry);
+            }
+
+            public Taint ToTaint() => _all.Count == 0 ? Clean : Canonical(_all, _widen);
+        }
+
         /// <summary>Sets at least this large are joined through a hash index instead of a scan.</summary>
         private const int IndexedUnionFrom = 16;
 
@@ -291,6 +328,10 @@ namespace Minimization.Analyzers.Flow
             return c != 0 ? c : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
         }
 
+        /// <summary>One path with a hop appended, as <see cref="WithStep"/> appends it to each of its entries.</summary>
+        public static FlowStep? Step(FlowStep? path, string display, Location? location, int maxPath)
+            => path is not null && (path.Length >= maxPath || string.Equals(path.Display, display, StringComparison.Ordinal)) ? path : new FlowStep(display, location, path);
+
         /// <summary>Appends a hop to every path (bounded, so loops cannot make paths grow forever).</summary>
         public Taint WithStep(string display, Location? location, int maxPath)
         {
@@ -302,14 +343,7 @@ namespace Minimization.Analyzers.Flow
             var builder = ImmutableArray.CreateBuilder<TaintEntry>(Entries.Length);
             foreach (var e in Entries)
             {
-                if (e.Path is not null && (e.Path.Length >= maxPath || string.Equals(e.Path.Display, display, StringComparison.Ordinal)))
-                {
-                    builder.Add(e);
-                }
-                else
-                {
-                    builder.Add(new TaintEntry(e.Label, new FlowStep(display, location, e.Path)));
-                }
+                builder.Add(new TaintEntry(e.Label, Step(e.Path, display, location, maxPath)));
             }
 
             return new Taint(builder.MoveToImmutable(), IsWidened);

@@ -155,6 +155,24 @@ namespace Minimization.Analyzers.Tests.Flow
             }
         }
 
+        [Theory]
+        [MemberData(nameof(Seeds))]
+        public void A_builder_gives_the_same_set_as_a_chain_of_unions(int seed)
+        {
+            var random = new Random(seed);
+            var pieces = Pieces(random, random.Next(4, 40));
+            pieces.Add(Value(random, random.Next(0, 60), 4));
+            var chain = Taint.Clean;
+            var builder = new Taint.Builder();
+            foreach (var piece in pieces)
+            {
+                chain = chain.Union(piece);
+                builder.Add(piece);
+            }
+
+            Assert.Equal(Canonical(chain), Canonical(builder.ToTaint()));
+        }
+
         [Fact]
         public void Joining_a_large_value_with_what_it_already_covers_returns_the_same_value()
         {
