@@ -216,6 +216,67 @@ namespace Minimization.Analyzers.Flow
             return Create(Self.Union(other.Self), fields, delegates, IsFresh && other.IsFresh);
         }
 
+        /// <summary>
+        /// Whether <c>Join(other)</c> would be <see cref="SameAs"/> this value: everything <paramref name="other"/> carries (labels,
+        /// members, delegates) is here already. Answered without building the join, which a state at a loop head or a branch's
+        /// end would otherwise build only to throw away.
+        /// </summary>
+        public bool Covers(AbstractValue other, int depth = 0)
+        {
+            if (ReferenceEquals(this, other) || other.IsClean && other.IsFresh == IsFresh)
+            {
+                return true;
+            }
+
+            if (IsFresh && !other.IsFresh || !Self.CoversLabels(other.Self))
+            {
+                return false;
+            }
+
+            foreach (var d in other.Delegates)
+            {
+                if (!Delegates.Contains(d))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var kv in other.Fields)
+            {
+                if (!Fields.ContainsKey(kv.Key))
+                {
+                    return false;
+                }
+            }
+
+            if (depth > MaxFieldDepth)
+            {
+                return true;
+            }
+
+            foreach (var kv in other.Fields)
+            {
+                if (!Fields[kv.Key].Covers(kv.Value, depth + 1))
+                {
+                    return false;
+                }
+            }
+
+            if (Fields.Count > other.Fields.Count)
+            {
+                // A member only this value tracks meets what the other carries as a whole, read through that member.
+                foreach (var kv in Fields)
+                {
+                    if (!other.Fields.ContainsKey(kv.Key) && !kv.Value.Covers(Of(other.Self.WithMember(kv.Key, 8)), depth + 1))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
         public bool SameAs(AbstractValue other, int depth = 0)
         {
             if (ReferenceEquals(this, other))

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Minimization.Analyzers.Flow
@@ -130,7 +131,41 @@ namespace Minimization.Analyzers.Flow
         public Label Whole() => IsConcrete || MemberPath.Length == 0 ? this : new Label(null, Parameter, ImmutableArray<string>.Empty, Minimizer);
 
         public Label WithMember(string member, int maxPath)
-            => IsConcrete || MemberPath.Length >= maxPath ? this : new Label(null, Parameter, MemberPath.Add(member), Minimizer);
+        {
+            if (IsConcrete || MemberPath.Length >= maxPath)
+            {
+                return this;
+            }
+
+            // Labels are immutable and the same member is read from the same label again and again (every pass, every
+            // block): the children made so far are kept, copy-on-write, a few per label, so that a read costs no allocation.
+            var known = Volatile.Read(ref _children);
+            if (known is not null)
+            {
+                foreach (var child in known)
+                {
+                    if (string.Equals(child.MemberPath[child.MemberPath.Length - 1], member, StringComparison.Ordinal))
+                    {
+                        return child;
+                    }
+                }
+            }
+
+            var made = new Label(null, Parameter, MemberPath.Add(member), Minimizer);
+            if (known is null || known.Length < MaxCachedChildren)
+            {
+                var grown = new Label[(known?.Length ?? 0) + 1];
+                known?.CopyTo(grown, 0);
+                grown[grown.Length - 1] = made;
+                Interlocked.CompareExchange(ref _children, grown, known);
+            }
+
+            return made;
+        }
+
+        private const int MaxCachedChildren = 16;
+
+        private Label[]? _children;
 
         public bool Equals(Label? other)
         {

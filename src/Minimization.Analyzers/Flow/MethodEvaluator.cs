@@ -222,8 +222,10 @@ namespace Minimization.Analyzers.Flow
                         _values[i] = value;
                         changed |= !value.IsClean;
                     }
-                    else if (!ReferenceEquals(mine, value))
+                    else if (!ReferenceEquals(mine, value) && !mine.Covers(value))
                     {
+                        // Only a join that brings something new is computed: the join below keeps the value it had when
+                        // the labels are the same (a better path alone does not change a state), so skipping it changes nothing.
                         var joined = mine.Join(value);
                         if (!joined.SameAs(mine))
                         {

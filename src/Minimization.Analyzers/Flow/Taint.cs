@@ -517,6 +517,45 @@ namespace Minimization.Analyzers.Flow
             return builder.Count == 0 ? Clean : builder.Count == Entries.Length ? this : new Taint(builder.ToImmutable(), IsWidened);
         }
 
+        /// <summary>
+        /// Whether a union with <paramref name="other"/> keeps the same labels (<see cref="SameLabels"/>): each of its labels is
+        /// here, and it cannot widen this set (this one is widened already, or has no member path to fold).
+        /// </summary>
+        public bool CoversLabels(Taint other)
+        {
+            if (other.IsClean || ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (other.IsWidened && !IsWidened)
+            {
+                foreach (var e in Entries)
+                {
+                    if (!e.Label.IsConcrete && e.Label.MemberPath.Length > 0)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            if (other.Entries.Length > Entries.Length)
+            {
+                return false;
+            }
+
+            var index = Entries.Length > IndexedUnionFrom ? LabelIndex() : null;
+            foreach (var e in other.Entries)
+            {
+                if (index is null ? IndexOf(Entries, e.Label) < 0 : !index.ContainsKey(e.Label))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>Label-set equality (paths ignored): the fixpoint only needs to know whether new identity arrived.</summary>
         public bool SameLabels(Taint other)
         {
