@@ -325,7 +325,10 @@ namespace Minimization.Analyzers.Flow
             }
 
             var c = string.CompareOrdinal(a.SourceTree?.FilePath ?? string.Empty, b.SourceTree?.FilePath ?? string.Empty);
-            return c != 0 ? c : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
+            c = c != 0 ? c : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
+
+            // Chained calls (sb.Append(x).Append(y)) start at the same place: the end tells them apart.
+            return c != 0 ? c : a.SourceSpan.End.CompareTo(b.SourceSpan.End);
         }
 
         /// <summary>One path with a hop appended, as <see cref="WithStep"/> appends it to each of its entries.</summary>
@@ -397,16 +400,44 @@ namespace Minimization.Analyzers.Flow
                 return this;
             }
 
+            if (Entries.Length > MaxLabels)
+            {
+                // A set past the cap is widened and stays so: its parameters are carried whole, and a member read of them
+                // gives them whole again. (Unflagged member paths here would make a later union widen or not depending on
+                // which side it started from.)
+                return Widened();
+            }
+
             var changed = false;
+            var atLimit = false;
             var builder = ImmutableArray.CreateBuilder<TaintEntry>(Entries.Length);
             foreach (var e in Entries)
             {
                 var label = e.Label.WithMember(member, maxMemberPath);
-                changed |= !ReferenceEquals(label, e.Label);
+                var same = ReferenceEquals(label, e.Label);
+                changed |= !same;
+                atLimit |= same && !label.IsConcrete;
                 builder.Add(new TaintEntry(label, e.Path));
             }
 
-            return changed ? new Taint(builder.MoveToImmutable()) : this;
+            if (!changed)
+            {
+                return this;
+            }
+
+            if (atLimit)
+            {
+                // A label already at the member-path limit stays as it is and can meet one that just reached it: one entry each.
+                var all = new List<TaintEntry>(builder.Count);
+                foreach (var e in builder)
+                {
+                    Add(all, null, e);
+                }
+
+                return Canonical(all, widen: false);
+            }
+
+            return new Taint(builder.MoveToImmutable());
         }
 
         public Taint OnlyConcrete()
@@ -526,6 +557,12 @@ namespace Minimization.Analyzers.Flow
             if (other.IsClean || ReferenceEquals(this, other))
             {
                 return true;
+            }
+
+            if (!IsWidened && Entries.Length > MaxLabels)
+            {
+                // Not in the form a union gives (past the cap unwidened): the union would widen it.
+                return false;
             }
 
             if (other.IsWidened && !IsWidened)
