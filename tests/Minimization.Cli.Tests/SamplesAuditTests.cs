@@ -29,6 +29,16 @@ namespace Minimization.Cli.Tests
         }
 
         [Fact]
+        public void Auditing_the_samples_again_gives_the_same_report_byte_for_byte()
+        {
+            // Issue 20: the same input gives the same report (flows, paths, order), run after run.
+            var again = CliResult.Run(Repo.Root, "audit", "--format", "json");
+
+            Assert.Equal(_fixture.SamplesRun.ExitCode, again.ExitCode);
+            Assert.Equal(_fixture.SamplesRun.Output, again.Output);
+        }
+
+        [Fact]
         public void Audit_violations_are_exactly_the_builds_MIN001_errors_on_samples_Violations()
         {
             var audited = _fixture.Samples.Flows
