@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Minimization.Analyzers.Flow
@@ -111,7 +112,7 @@ namespace Minimization.Analyzers.Flow
         /// <summary>The position of each label, built once for a large set (immutable, so a race at worst builds it twice).</summary>
         private Dictionary<Label, int> LabelIndex()
         {
-            if (_index is { } known)
+            if (Volatile.Read(ref _index) is { } known)
             {
                 return known;
             }
@@ -122,7 +123,7 @@ namespace Minimization.Analyzers.Flow
                 index[Entries[i].Label] = i;
             }
 
-            _index = index;
+            Volatile.Write(ref _index, index);
             return index;
         }
 
@@ -608,15 +609,10 @@ namespace Minimization.Analyzers.Flow
 
             if (Entries.Length > IndexedUnionFrom)
             {
-                var theirs = new HashSet<Label>();
-                foreach (var e in other.Entries)
-                {
-                    theirs.Add(e.Label);
-                }
-
+                var theirs = other.LabelIndex();
                 foreach (var e in Entries)
                 {
-                    if (!theirs.Contains(e.Label))
+                    if (!theirs.ContainsKey(e.Label))
                     {
                         return false;
                     }
