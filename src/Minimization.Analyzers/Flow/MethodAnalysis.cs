@@ -189,7 +189,7 @@ namespace Minimization.Analyzers.Flow
         /// Sink reaches as a set, whatever order they were found in: one per label, with the better path; past
         /// <see cref="MaxReaches"/>, widened.
         /// </summary>
-        public static ImmutableArray<SinkReach> CanonicalReaches(IEnumerable<SinkReach> reaches)
+        private static ImmutableArray<SinkReach> CanonicalReaches(IEnumerable<SinkReach> reaches)
         {
             var result = new List<SinkReach>();
             var byLabel = new Dictionary<Label, int>();

@@ -317,7 +317,7 @@ namespace Minimization.Analyzers.Flow
             return new MethodAnalysis(
                 _returnValue,
                 effects,
-                MethodAnalysis.CanonicalReaches(_results.Reaches.Values),
+                MethodAnalysis.WidenReaches(ImmutableArray.CreateRange(_results.Reaches.Values)),
                 findings.ToImmutable(),
                 bounds.ToImmutable(),
                 ImmutableDictionary.CreateRange(SymbolEqualityComparer.Default, _results.MemberWrites),

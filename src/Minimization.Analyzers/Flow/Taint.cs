@@ -78,19 +78,10 @@ namespace Minimization.Analyzers.Flow
                 return this;
             }
 
-            var all = new List<TaintEntry>(Entries.Length + other.Entries.Length);
-            var index = Entries.Length + other.Entries.Length > IndexedUnionFrom ? new Dictionary<Label, int>(Entries.Length + other.Entries.Length) : null;
-            foreach (var e in Entries)
-            {
-                Add(all, index, e);
-            }
-
-            foreach (var e in other.Entries)
-            {
-                Add(all, index, e);
-            }
-
-            return Canonical(all, widen);
+            var builder = new Builder(Entries.Length + other.Entries.Length);
+            builder.Add(this);
+            builder.Add(other);
+            return builder.ToTaint();
         }
 
         /// <summary>Whether every entry of <paramref name="other"/> is here already with no better path.</summary>
@@ -129,31 +120,6 @@ namespace Minimization.Analyzers.Flow
 
         private Dictionary<Label, int>? _index;
 
-        private static void Add(List<TaintEntry> all, Dictionary<Label, int>? index, TaintEntry e)
-        {
-            var at = index is null ? IndexOf(all, e.Label) : index.TryGetValue(e.Label, out var found) ? found : -1;
-            if (at >= 0)
-            {
-                if (!ReferenceEquals(all[at].Path, e.Path) && IsBetter(e.Path, all[at].Path))
-                {
-                    all[at] = e;
-                }
-
-                return;
-            }
-
-            if (index is not null)
-            {
-                index[e.Label] = all.Count;
-            }
-
-            all.Add(e);
-        }
-
-        /// <summary>Distinct entries (as <see cref="Add"/> leaves them) as a set, widened when asked or past the cap.</summary>
-        private static Taint Canonical(List<TaintEntry> all, bool widen)
-            => widen || all.Count > MaxLabels ? Widen(all) : new Taint(all.ToImmutableArray());
-
         /// <summary>
         /// Many values joined into one, each entry looked up once: the same set as a chain of <see cref="Union"/>s (a plain
         /// set union whose widening is decided on the whole), without the copy of the growing set that each union of the
@@ -161,10 +127,16 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         public sealed class Builder
         {
-            private readonly List<TaintEntry> _all = new List<TaintEntry>();
+            private readonly List<TaintEntry> _all;
             private Dictionary<Label, int>? _index;
             private bool _widen;
 
+            public Builder(int capacity = 0)
+            {
+                _all = new List<TaintEntry>(capacity);
+            }
+
+            /// <summary>Every entry of <paramref name="taint"/>; a widened one widens the result.</summary>
             public void Add(Taint taint)
             {
                 _widen |= taint.IsWidened;
@@ -174,6 +146,7 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
+            /// <summary>One entry: a label not here yet is added, one here keeps the better of the two paths.</summary>
             public void Add(TaintEntry entry)
             {
                 if (_index is null && _all.Count >= IndexedUnionFrom)
@@ -185,10 +158,31 @@ namespace Minimization.Analyzers.Flow
                     }
                 }
 
-                Taint.Add(_all, _index, entry);
+                var at = _index is null ? IndexOf(_all, entry.Label) : _index.TryGetValue(entry.Label, out var found) ? found : -1;
+                if (at >= 0)
+                {
+                    if (!ReferenceEquals(_all[at].Path, entry.Path) && IsBetter(entry.Path, _all[at].Path))
+                    {
+                        _all[at] = entry;
+                    }
+
+                    return;
+                }
+
+                if (_index is not null)
+                {
+                    _index[entry.Label] = _all.Count;
+                }
+
+                _all.Add(entry);
             }
 
-            public Taint ToTaint() => _all.Count == 0 ? Clean : Canonical(_all, _widen);
+            /// <summary>Widens the result whatever its size (the entries came from a widened set).</summary>
+            public void Widen() => _widen = true;
+
+            /// <summary>The set, widened when asked or past the cap.</summary>
+            public Taint ToTaint()
+                => _all.Count == 0 ? Clean : _widen || _all.Count > MaxLabels ? Taint.Widen(_all) : new Taint(_all.ToImmutableArray());
         }
 
         /// <summary>Sets at least this large are joined through a hash index instead of a scan.</summary>
@@ -429,13 +423,13 @@ namespace Minimization.Analyzers.Flow
             if (atLimit)
             {
                 // A label already at the member-path limit stays as it is and can meet one that just reached it: one entry each.
-                var all = new List<TaintEntry>(builder.Count);
+                var distinct = new Builder(builder.Count);
                 foreach (var e in builder)
                 {
-                    Add(all, null, e);
+                    distinct.Add(e);
                 }
 
-                return Canonical(all, widen: false);
+                return distinct.ToTaint();
             }
 
             return new Taint(builder.MoveToImmutable());
@@ -483,15 +477,19 @@ namespace Minimization.Analyzers.Flow
             }
 
             // Relabelled in one pass into the set a union gives (two labels can meet once both are minimized).
-            var all = new List<TaintEntry>(Entries.Length);
-            var index = Entries.Length > IndexedUnionFrom ? new Dictionary<Label, int>(Entries.Length) : null;
+            var result = new Builder(Entries.Length);
+            if (IsWidened)
+            {
+                result.Widen();
+            }
+
             foreach (var e in Entries)
             {
                 var path = display is null || (e.Path is not null && e.Path.Length >= maxPath) ? e.Path : new FlowStep(display, location, e.Path);
-                Add(all, index, new TaintEntry(e.Label.MinimizedBy(minimizer), path));
+                result.Add(new TaintEntry(e.Label.MinimizedBy(minimizer), path));
             }
 
-            return Canonical(all, IsWidened);
+            return result.ToTaint();
         }
 
         /// <summary>The labels that have not passed through a minimizer: what MIN001, MIN010 and MIN011 speak of.</summary>

@@ -211,22 +211,10 @@ namespace Minimization.Testing.Checks
             for (int k = 0; k < haystacks.Count; k++)
             {
                 string compact = haystacks[k].Compact;
-                int i = 0, n = compact.Length;
-                while (i < n)
+                int i = 0;
+                while (NextDigitRun(compact, ref i, out int start, out int length))
                 {
-                    if (!char.IsAsciiDigit(compact[i]))
-                    {
-                        i++;
-                        continue;
-                    }
-
-                    int start = i;
-                    while (i < n && char.IsAsciiDigit(compact[i]))
-                    {
-                        i++;
-                    }
-
-                    runs.Add(new DigitRun(k, start, i - start));
+                    runs.Add(new DigitRun(k, start, length));
                 }
             }
         }
@@ -281,28 +269,36 @@ namespace Minimization.Testing.Checks
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static bool HasDigitRun(string compact, ReadOnlySpan<char> digits)
         {
-            int i = 0, n = compact.Length;
-            while (i < n)
+            int i = 0;
+            while (NextDigitRun(compact, ref i, out int start, out int length))
             {
-                if (!char.IsAsciiDigit(compact[i]))
-                {
-                    i++;
-                    continue;
-                }
-
-                int start = i;
-                while (i < n && char.IsAsciiDigit(compact[i]))
-                {
-                    i++;
-                }
-
-                if (i - start == digits.Length && compact.AsSpan(start, i - start).SequenceEqual(digits))
+                if (length == digits.Length && compact.AsSpan(start, length).SequenceEqual(digits))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>The next maximal run of ASCII digits of <paramref name="text"/> at or after <paramref name="i"/>, which moves past it.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool NextDigitRun(string text, ref int i, out int start, out int length)
+        {
+            int n = text.Length;
+            while (i < n && !char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            start = i;
+            while (i < n && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            length = i - start;
+            return length > 0;
         }
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
