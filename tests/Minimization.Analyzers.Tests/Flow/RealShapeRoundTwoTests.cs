@@ -96,6 +96,49 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0), Min001(1));
 
+        // The first half of the shape above, on its own: SessionManager.ReportSessionEnded (Session/SessionManager.cs:372-374)
+        // computes the session's key and calls `_activeConnections.TryRemove(key, out _)`. A library call fills the collections
+        // it fills (Reading 10): removing a key, or looking one up, puts nothing into the dictionary, so the key does not
+        // become part of it. Adding it does.
+        [Fact(Skip = "Engine: a lookup or removal by key on a library collection counts as putting the key in (issue 19)")]
+        public Task Removing_or_looking_up_a_key_in_a_dictionary_field_does_not_put_the_key_into_it() => Check("""
+            using System.Collections.Concurrent;
+            using Telecom;
+            internal sealed class SessionManager
+            {
+                private readonly ConcurrentDictionary<string, string> _activeConnections = new();
+
+                public void ReportSessionEnded(CallRecord r)
+                {
+                    var key = r.CallerNumber + "-" + r.Region;
+                    _activeConnections.TryRemove(key, out _);
+                    if (_activeConnections.ContainsKey(key))
+                    {
+                        return;
+                    }
+
+                    PartnerGateway.Send(string.Join(",", _activeConnections.Keys));
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Adding_a_key_to_a_dictionary_field_puts_it_into_the_dictionary() => Check("""
+            using System.Collections.Concurrent;
+            using Telecom;
+            internal sealed class SessionManager
+            {
+                private readonly ConcurrentDictionary<string, string> _activeConnections = new();
+
+                public void ReportSessionStarted(CallRecord r)
+                {
+                    var key = r.CallerNumber + "-" + r.Region;
+                    _activeConnections.TryAdd(key, "session");
+                    PartnerGateway.Send({|#0:string.Join(",", _activeConnections.Keys)|});
+                }
+            }
+            """, Min001(0));
+
         // Jellyfin.LiveTv, DefaultLiveTvService.GetChannelsAsync (DefaultLiveTvService.cs:137), GetProgramsAsync (:453) and
         // GuideManager (Guide/GuideManager.cs:241) were reported on an explicit receiver (`_listingsManager`, `service`). The
         // LiveTv chains are longer than the path keeps (see the 16-step tests below) and were not reduced; this is the same
