@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
 using Minimization.Analyzers.Tests.Adoption;
 using Xunit;
 using static Minimization.Analyzers.Tests.Verify;
