@@ -58,6 +58,58 @@ namespace Minimization.Analyzers.Flow
 
         public int Length { get; }
 
+        /// <summary>How a path shows the steps it left out: the marker stands between the first step and the newest ones.</summary>
+        public const string ElisionDisplay = "…";
+
+        /// <summary>
+        /// <paramref name="path"/> with one hop appended. Past <paramref name="maxPath"/> steps the path keeps its first step (where
+        /// the value left its source), an elision marker, and its newest half, so that the step before a sink is always the one
+        /// that reaches it: a message may leave steps out, but never jumps. Cutting back to half, not to the cap, keeps appending
+        /// cheap: a path is rebuilt once every few steps, not at every step.
+        /// </summary>
+        public static FlowStep Append(FlowStep? path, string display, Location? location, int maxPath)
+            => path is null || path.Length < maxPath ? new FlowStep(display, location, path) : Elide(path, new FlowStep(display, location, null), maxPath);
+
+        /// <summary><paramref name="path"/> followed by every step of <paramref name="tail"/>, in order, bounded as <see cref="Append(FlowStep?, string, Location?, int)"/> is.</summary>
+        public static FlowStep? Append(FlowStep? path, FlowStep? tail, int maxPath)
+        {
+            if (tail is null)
+            {
+                return path;
+            }
+
+            if (path is null)
+            {
+                return tail.Length <= maxPath ? tail : Elide(null, tail, maxPath);
+            }
+
+            return path.Length + tail.Length <= maxPath ? Copy(tail, tail.Length, path) : Elide(path, tail, maxPath);
+        }
+
+        /// <summary>The first step of <paramref name="path"/> then <paramref name="tail"/>, the marker, and the newest half of the two.</summary>
+        private static FlowStep Elide(FlowStep? path, FlowStep tail, int maxPath)
+        {
+            var first = path ?? tail;
+            while (first.Previous is not null)
+            {
+                first = first.Previous;
+            }
+
+            var keep = Math.Max(1, maxPath / 2);
+            var fromTail = Math.Min(keep, tail.Length);
+            FlowStep kept = new FlowStep(ElisionDisplay, null, first);
+            if (fromTail < keep && path is not null)
+            {
+                kept = Copy(path, Math.Min(keep - fromTail, path.Length - 1), kept);
+            }
+
+            return Copy(tail, fromTail, kept);
+        }
+
+        /// <summary>The newest <paramref name="count"/> steps ending at <paramref name="newest"/>, oldest first, rebuilt on <paramref name="onto"/>.</summary>
+        private static FlowStep Copy(FlowStep newest, int count, FlowStep onto)
+            => new FlowStep(newest.Display, newest.Location, count <= 1 || newest.Previous is null ? onto : Copy(newest.Previous, count - 1, onto));
+
         /// <summary>Steps from the oldest to the newest.</summary>
         public IReadOnlyList<FlowStep> InOrder()
         {

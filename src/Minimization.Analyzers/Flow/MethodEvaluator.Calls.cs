@@ -102,7 +102,7 @@ namespace Minimization.Analyzers.Flow
                 return analysis is null ? AbstractValue.FreshObject : AbstractValue.FreshObject.Join(ApplyToNewObject(analysis, ctor, args, creation).AsFresh());
             }
 
-            return Library(ctor, null, null, args, creation);
+            return LibraryResult(ctor, null, null, args, creation);
         }
 
         private AbstractValue ApplyToNewObject(MethodAnalysis analysis, IMethodSymbol ctor, CallArg[] args, IOperation site)
@@ -217,7 +217,7 @@ namespace Minimization.Analyzers.Flow
 
                 if (anyBound || anyLibrary)
                 {
-                    result = result.Join(Library(target, instance, receiver, args, site));
+                    result = result.Join(LibraryResult(target, instance, receiver, args, site));
                 }
 
                 return result;
@@ -269,7 +269,7 @@ namespace Minimization.Analyzers.Flow
 
             if (needsLibrary)
             {
-                result = result.Join(Library(target, instance, receiver, args, site));
+                result = result.Join(LibraryResult(target, instance, receiver, args, site));
             }
 
             return result;
@@ -624,6 +624,20 @@ namespace Minimization.Analyzers.Flow
 
             return result.ToTaint();
         }
+
+        /// <summary>
+        /// What a call into code without source returns (<see cref="Library"/>), with the call as a step of every path it carries:
+        /// a reviewer sees the lookup that turned an e-mail into a user (<c>IUserRepository.GetByEmailAsync(string)</c>).
+        /// </summary>
+        private AbstractValue LibraryResult(IMethodSymbol target, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site)
+        {
+            var result = Library(target, instance, receiver, args, site);
+            return result.IsClean || IsPassThrough(target) ? result : result.WithStep(_ann.Display(target), site.Syntax.GetLocation(), MaxPath);
+        }
+
+        /// <summary>Calls that hand back what they are given, only awaitable differently: not a place where the value moves.</summary>
+        private static bool IsPassThrough(IMethodSymbol target)
+            => target.Name is "ConfigureAwait" or "AsTask" or "WaitAsync" or "GetAwaiter" or "GetResult" or "FromResult";
 
         private AbstractValue Library(IMethodSymbol target, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site)
         {
@@ -1021,9 +1035,9 @@ namespace Minimization.Analyzers.Flow
 
             foreach (var entry in taint.Entries)
             {
-                if (!entry.Label.IsConcrete)
+                if (!entry.Label.IsConcrete && !DeclaresIdentity(entry.Label))
                 {
-                    _results.AddReach(new SinkReach(new TaintEntry(entry.Label, new FlowStep(sink.Display, sink.Location, entry.Path)), sink));
+                    _results.AddReach(new SinkReach(new TaintEntry(entry.Label, Taint.Step(entry.Path, sink.Display, sink.Location, MaxPath + 1)), sink));
                 }
             }
         }

@@ -33,7 +33,12 @@ namespace Minimization.Analyzers.Flow
                 return IsInSource(indexer.Property) ? AbstractValue.Of(receiver.Deep()) : receiver;
             }
 
-            return MemberValue(member, reference.Instance, receiver, reference);
+            // The member read is a step of the paths it carries (a session's RemoteEndPoint, read and passed on), unless the member
+            // is a source itself: then it is where the path starts.
+            var value = MemberValue(member, reference.Instance, receiver, reference);
+            return value.IsClean || _ann.MemberSource(member, reference.Instance?.Type) is not null
+                ? value
+                : value.WithStep(FlowAnnotations.Describe(member), reference.Syntax.GetLocation(), MaxPath);
         }
 
         /// <summary>The value of <paramref name="member"/> read from <paramref name="receiver"/>.</summary>
@@ -247,14 +252,16 @@ namespace Minimization.Analyzers.Flow
                         break;
                     }
 
+                    // The member written is a step of the paths the value carries from here on.
+                    var written = value.IsClean ? value : value.WithStep(FlowAnnotations.Describe(symbol), member.Syntax.GetLocation(), MaxPath);
                     if (symbol.IsStatic)
                     {
-                        _state.Set(symbol, value);
+                        _state.Set(symbol, written);
                     }
                     else if (member.Instance is not null)
                     {
                         var receiver = Eval(member.Instance);
-                        WriteBack(member.Instance, receiver.WithField(MemberKey(symbol), value));
+                        WriteBack(member.Instance, receiver.WithField(MemberKey(symbol), written));
                     }
 
                     break;

@@ -437,15 +437,27 @@ namespace Minimization.Analyzers.Flow
                 return AbstractValue.Clean;
             }
 
-            var declared = _ann.ParameterSource(p) ?? _ann.TypeSource(p.Type);
+            var symbolic = Taint.Of(Label.Symbolic(p.Ordinal), null);
+            var declared = DeclaredSource(p);
             if (declared is not null)
             {
-                // Identity the callee declares itself is reported inside the callee, so callers are not told it reaches anything.
-                return AbstractValue.Of(Taint.Of(declared.AsLabel, null));
+                // Identity the callee declares itself is reported inside the callee (callers are not told it reaches a sink, see
+                // Report), but what the caller passed still travels with it: a value built from it names the caller's source too.
+                return AbstractValue.Of(Taint.Of(declared.AsLabel, null).Union(symbolic));
             }
 
-            return AbstractValue.Of(Taint.Of(Label.Symbolic(p.Ordinal), null));
+            return AbstractValue.Of(symbolic);
         }
+
+        private IdentitySource? DeclaredSource(IParameterSymbol p) => _ann.ParameterSource(p) ?? _ann.TypeSource(p.Type);
+
+        /// <summary>
+        /// Whether the parameter of the analysed method (the owner of an inlined lambda) that a symbolic label stands for declares
+        /// identity itself: its sinks are reported inside.
+        /// </summary>
+        private bool DeclaresIdentity(Label label)
+            => label.Parameter >= 0 && _owner is IMethodSymbol owner && label.Parameter < owner.Parameters.Length
+                && DeclaredSource(owner.Parameters[label.Parameter]) is not null;
 
         /// <summary>The fixpoint over the graph; returns the state at the exit block.</summary>
         private State? Solve()

@@ -326,11 +326,11 @@ namespace Minimization.Analyzers.Flow
             return c != 0 ? c : a.SourceSpan.End.CompareTo(b.SourceSpan.End);
         }
 
-        /// <summary>One path with a hop appended, as <see cref="WithStep"/> appends it to each of its entries.</summary>
+        /// <summary>One path with a hop appended, as <see cref="WithStep"/> appends it to each of its entries (a hop that repeats the last is not added).</summary>
         public static FlowStep? Step(FlowStep? path, string display, Location? location, int maxPath)
-            => path is not null && (path.Length >= maxPath || string.Equals(path.Display, display, StringComparison.Ordinal)) ? path : new FlowStep(display, location, path);
+            => path is not null && string.Equals(path.Display, display, StringComparison.Ordinal) ? path : FlowStep.Append(path, display, location, maxPath);
 
-        /// <summary>Appends a hop to every path (bounded, so loops cannot make paths grow forever).</summary>
+        /// <summary>Appends a hop to every path (bounded: past the cap the oldest steps after the first give way, see <see cref="FlowStep.Append(FlowStep?, string, Location?, int)"/>).</summary>
         public Taint WithStep(string display, Location? location, int maxPath)
         {
             if (IsClean)
@@ -338,13 +338,25 @@ namespace Minimization.Analyzers.Flow
                 return this;
             }
 
+            // Entries that share a path (every label a parameter carries in, often no path at all) share the extended one too.
             var builder = ImmutableArray.CreateBuilder<TaintEntry>(Entries.Length);
+            var changed = false;
+            FlowStep? lastFrom = null, lastTo = null;
+            var any = false;
             foreach (var e in Entries)
             {
-                builder.Add(new TaintEntry(e.Label, Step(e.Path, display, location, maxPath)));
+                if (!any || !ReferenceEquals(e.Path, lastFrom))
+                {
+                    lastFrom = e.Path;
+                    lastTo = Step(e.Path, display, location, maxPath);
+                    any = true;
+                }
+
+                changed |= !ReferenceEquals(lastTo, e.Path);
+                builder.Add(new TaintEntry(e.Label, lastTo));
             }
 
-            return new Taint(builder.MoveToImmutable(), IsWidened);
+            return changed ? new Taint(builder.MoveToImmutable(), IsWidened) : this;
         }
 
         /// <summary>
@@ -358,30 +370,19 @@ namespace Minimization.Analyzers.Flow
                 return this;
             }
 
-            var inner = tail?.InOrder();
             var builder = ImmutableArray.CreateBuilder<TaintEntry>(Entries.Length);
+            FlowStep? lastFrom = null, lastTo = null;
+            var any = false;
             foreach (var e in Entries)
             {
-                var path = e.Path;
-                if (path is null || path.Length < maxPath)
+                if (!any || !ReferenceEquals(e.Path, lastFrom))
                 {
-                    path = new FlowStep(display, location, path);
+                    lastFrom = e.Path;
+                    lastTo = FlowStep.Append(FlowStep.Append(e.Path, display, location, maxPath), tail, maxPath);
+                    any = true;
                 }
 
-                if (inner is not null)
-                {
-                    foreach (var step in inner)
-                    {
-                        if (path.Length >= maxPath)
-                        {
-                            break;
-                        }
-
-                        path = new FlowStep(step.Display, step.Location, path);
-                    }
-                }
-
-                builder.Add(new TaintEntry(e.Label, path));
+                builder.Add(new TaintEntry(e.Label, lastTo));
             }
 
             return new Taint(builder.MoveToImmutable(), IsWidened);
@@ -485,7 +486,7 @@ namespace Minimization.Analyzers.Flow
 
             foreach (var e in Entries)
             {
-                var path = display is null || (e.Path is not null && e.Path.Length >= maxPath) ? e.Path : new FlowStep(display, location, e.Path);
+                var path = display is null ? e.Path : FlowStep.Append(e.Path, display, location, maxPath);
                 result.Add(new TaintEntry(e.Label.MinimizedBy(minimizer), path));
             }
 

@@ -89,7 +89,7 @@ namespace Minimization.Analyzers.Tests.Adoption
             S3Upload,
             "minimization.partner_sinks = Amazon.S3.IAmazonS3.PutObjectAsync => AWS\n",
             new DiagnosticResult(IdentityFlowAnalyzer.IdentityReachesPartner).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
-                .WithArguments("CallRecord.CallerNumber", "IAmazonS3.PutObjectAsync (partner \"AWS\")", "CallRecord.CallerNumber → IAmazonS3.PutObjectAsync"),
+                .WithArguments("CallRecord.CallerNumber", "IAmazonS3.PutObjectAsync (partner \"AWS\")", "CallRecord.CallerNumber → PutObjectRequest.ContentBody → IAmazonS3.PutObjectAsync"),
             Min001(1));
 
         [Fact]

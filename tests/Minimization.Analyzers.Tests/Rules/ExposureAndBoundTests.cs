@@ -17,7 +17,7 @@ namespace Minimization.Analyzers.Tests.Rules
             {
                 public static string {|#0:CallerOf|}(CallRecord record) => record.CallerNumber.Trim();
             }
-            """, Min010(0).WithArguments("CallDirectory.CallerOf(CallRecord)", "CallRecord.CallerNumber", "CallRecord.CallerNumber → CallDirectory.CallerOf(CallRecord)"));
+            """, Min010(0).WithArguments("CallDirectory.CallerOf(CallRecord)", "CallRecord.CallerNumber", "CallRecord.CallerNumber → String.Trim() → CallDirectory.CallerOf(CallRecord)"));
 
         [Fact]
         public Task MIN010_shows_the_path_from_the_source_to_the_member_in_its_message_and_additional_locations() => Check("""
@@ -30,14 +30,15 @@ namespace Minimization.Analyzers.Tests.Rules
                     return {|#3:Normalize(number)|};
                 }
 
-                private static string Normalize(string value) => value.Trim();
+                private static string Normalize(string value) => {|#4:value.Trim()|};
             }
             """, new DiagnosticResult(Minimization.Analyzers.IdentityFlowAnalyzer.IdentityExposedAcrossAssembly)
                 .WithLocation(0)
                 .WithSpan("Prelude.cs", 9, 65, 9, 77)
                 .WithLocation(2)
                 .WithLocation(3)
-                .WithArguments("CallDirectory.CallerOf(CallRecord)", "CallRecord.CallerNumber", "CallRecord.CallerNumber → local 'number' → CallDirectory.Normalize(string) → CallDirectory.CallerOf(CallRecord)"));
+                .WithLocation(4)
+                .WithArguments("CallDirectory.CallerOf(CallRecord)", "CallRecord.CallerNumber", "CallRecord.CallerNumber → local 'number' → CallDirectory.Normalize(string) → String.Trim() → CallDirectory.CallerOf(CallRecord)"));
 
         [Fact]
         public Task Public_property_exposing_identity_without_annotation_is_MIN010() => Check("""
