@@ -667,7 +667,9 @@ namespace Minimization.Analyzers.Flow
             var storedInReceiver = fromArguments.Union(delegateResults.Deep());
             if (!stored.IsClean || !structured.IsClean)
             {
-                if (instance is not null && receiver is not null && LibraryModel.IsFillableContainer(instance.Type) && !target.IsStatic && !storedInReceiver.IsClean)
+                // Reading 10: only a call that stores fills its receiver; looking a key up or removing it puts nothing in.
+                if (instance is not null && receiver is not null && LibraryModel.IsFillableContainer(instance.Type) && !target.IsStatic && !storedInReceiver.IsClean
+                    && LibraryModel.FillsReceiver(target, instance.Type))
                 {
                     var filled = LibraryModel.IsAdder(target)
                         ? receiver.Join(ArgumentsStructure(args))
@@ -689,6 +691,15 @@ namespace Minimization.Analyzers.Flow
                     else if (target.IsStatic && a.Report.Type is IArrayTypeSymbol && a.Ordinal > 0)
                     {
                         WriteBack(a.Report, a.Value.WithSelf(a.Value.Self.Union(stored)));
+                    }
+                    else if (!target.IsStatic && receiver is not null && target.Name is "CopyTo" or "CopyToAsync" && LibraryModel.IsFillableContainer(a.Report.Type))
+                    {
+                        // list.CopyTo(array), stream.CopyTo(destination): the target is filled with what the receiver holds.
+                        var copied = receiver.Deep();
+                        if (!copied.IsClean)
+                        {
+                            WriteBack(a.Report, a.Value.WithSelf(a.Value.Self.Union(copied)));
+                        }
                     }
                 }
             }

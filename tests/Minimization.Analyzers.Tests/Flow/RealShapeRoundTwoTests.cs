@@ -99,7 +99,7 @@ namespace Minimization.Analyzers.Tests.Flow
         // computes the session's key and calls `_activeConnections.TryRemove(key, out _)`. A library call fills the collections
         // it fills (Reading 10): removing a key, or looking one up, puts nothing into the dictionary, so the key does not
         // become part of it. Adding it does.
-        [Fact(Skip = "Engine: a lookup or removal by key on a library collection counts as putting the key in (issue 19)")]
+        [Fact]
         public Task Removing_or_looking_up_a_key_in_a_dictionary_field_does_not_put_the_key_into_it() => Check("""
             using System.Collections.Concurrent;
             using Telecom;
