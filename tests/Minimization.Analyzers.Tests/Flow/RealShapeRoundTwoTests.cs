@@ -58,7 +58,7 @@ namespace Minimization.Analyzers.Tests.Flow
                 [PartnerShare("Partner")] private void ReportCapabilities(SessionInfo session) { }
             """;
 
-        [Fact(Skip = "Engine: a receiver that carries identity in a field collection is reported at the implicit receiver of a later call (issue 19)")]
+        [Fact]
         public Task A_manager_that_passes_itself_into_the_session_it_sends_is_not_reported_at_the_implicit_receiver_of_its_caller() => Check(SessionManager + """
 
                 public SessionInfo Authenticate(CallRecord r, string deviceId, string endPoint)
@@ -142,7 +142,7 @@ namespace Minimization.Analyzers.Tests.Flow
         // GuideManager (Guide/GuideManager.cs:241) were reported on an explicit receiver (`_listingsManager`, `service`). The
         // LiveTv chains are longer than the path keeps (see the 16-step tests below) and were not reduced; this is the same
         // report on an explicit receiver, from the session shape above: a service holding the manager in a field.
-        [Fact(Skip = "Engine: a receiver that carries identity in a field collection is reported at the explicit receiver of a later call (issue 19)")]
+        [Fact]
         public Task A_manager_held_in_a_field_is_not_reported_at_the_explicit_receiver_when_an_earlier_call_filled_its_dictionary() => Check(SessionManager + """
             }
 
