@@ -180,7 +180,7 @@ namespace Minimization.Analyzers.Tests.Flow
         // Found while reducing the LiveTv shape (a missed flow, not a false one): a dictionary field that is `internal`
         // rather than private, filled in one class and read out in another, is not treated as a collection held in a field,
         // and nothing is reported. Reading 5 does not depend on the field's accessibility.
-        [Fact(Skip = "Engine: a collection field that is not private or protected does not carry what was put in to where it is taken out (issue 19)")]
+        [Fact]
         public Task A_user_name_put_into_an_internal_dictionary_field_is_reported_where_another_class_takes_it_out() => Check("""
             using System.Collections.Concurrent;
             using Telecom;
