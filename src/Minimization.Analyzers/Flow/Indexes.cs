@@ -474,13 +474,17 @@ namespace Minimization.Analyzers.Flow
         /// Reading 5: an instance member that holds a collection, channel or ambient value (<c>AsyncLocal</c>) carries what
         /// any method puts into it to every method that takes it out, whichever object of its type is used; like a static, its
         /// value is the join of every write, followed up through the callers that pass the values in. Other instance members
-        /// follow their objects. Only members that unrelated code cannot reach (private or protected): a service's own outbox,
-        /// cache or queue, filled and drained by its methods. A public or internal collection (a DTO's list of tags, an
-        /// entity's dictionary of ids) is data that travels with its object, and the object's value carries it.
+        /// follow their objects. A field of any accessibility: a service's own outbox, cache or queue, filled by its methods
+        /// or another class's and drained by either (an <c>internal</c> token cache read by another service of the
+        /// assembly). A property only when unrelated code cannot reach it (private or protected): a public or internal
+        /// collection property (a DTO's list of tags, an entity's dictionary of ids) is data that travels with its object,
+        /// and the object's value carries it.
         /// </summary>
         public static bool IsShared(ISymbol member)
         {
-            if (member.IsStatic || member.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal))
+            // A tuple's elements are fields too, but of a value: they travel with it.
+            if (member.IsStatic || member.ContainingType is { IsTupleType: true }
+                || member is not IFieldSymbol && member.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal))
             {
                 return false;
             }

@@ -120,6 +120,91 @@ namespace Minimization.Analyzers.Flow
 
         public static bool IsAdder(IMethodSymbol method) => AdderMethods.Contains(method.Name);
 
+        /// <summary>
+        /// Reading 10: whether a call on a library receiver of type <paramref name="receiverType"/> (one that
+        /// <see cref="IsFillableContainer"/> accepts) puts its arguments into it. A builder, stream, writer or channel is
+        /// filled by whatever it is given (<c>Append</c>, <c>Write</c>, <c>Replace</c>). A collection is filled only by the
+        /// calls that store (<see cref="IsStoringCall"/>); a lookup, a test or a removal by key or element
+        /// (<c>TryGetValue</c>, <c>ContainsKey</c>, <c>IndexOf</c>, <c>Remove</c>, <c>TryRemove</c>) leaves in it only what
+        /// it held before.
+        /// </summary>
+        public static bool FillsReceiver(IMethodSymbol method, ITypeSymbol? receiverType)
+            => IsStoringCall(method.Name) || !IsCollection(receiverType);
+
+        /// <summary>
+        /// The calls by which a collection stores what it is given: adding, inserting, pushing, enqueuing, appending,
+        /// writing, setting or updating an element, and merging another collection in (<c>UnionWith</c>).
+        /// </summary>
+        public static bool IsStoringCall(string name)
+        {
+            if (StoringMethods.Contains(name))
+            {
+                return true;
+            }
+
+            foreach (var prefix in StoringPrefixes)
+            {
+                // A prefix is a word of the name (AddWithValue, TryAddWithoutValidation, EnqueueRange), not a part of one.
+                if (name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal) && char.IsUpper(name[prefix.Length]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly HashSet<string> StoringMethods = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Add", "TryAdd", "Insert", "Enqueue", "TryEnqueue", "Push", "TryPush", "Append", "Prepend", "Write", "TryWrite", "Set",
+            "SetValue", "SetItem", "AddOrUpdate", "GetOrAdd", "TryUpdate", "UnionWith", "SymmetricExceptWith", "Post", "Fill",
+        };
+
+        private static readonly string[] StoringPrefixes =
+        {
+            "Add", "TryAdd", "Insert", "Enqueue", "Push", "Append", "Prepend", "Write", "TryWrite",
+        };
+
+        /// <summary>
+        /// A collection of elements (it enumerates them) that is not also a builder, a stream or a writer, which hold what
+        /// any of their methods is given.
+        /// </summary>
+        private static bool IsCollection(ITypeSymbol? type)
+        {
+            if (type is null || !IsFillableContainer(type) || type.Name.EndsWith("Writer", StringComparison.Ordinal) || type.Name == "StringBuilder")
+            {
+                return false;
+            }
+
+            if (type.TypeKind == TypeKind.Array)
+            {
+                return true;
+            }
+
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (t.Name is "Stream" or "TextWriter" or "BinaryWriter" or "Channel" && t.ContainingNamespace?.ToDisplayString() is "System.IO" or "System.Threading.Channels")
+                {
+                    return false;
+                }
+            }
+
+            if (type.TypeKind == TypeKind.Interface && (type.SpecialType == SpecialType.System_Collections_IEnumerable || type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T))
+            {
+                return true;
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                if (i.SpecialType == SpecialType.System_Collections_IEnumerable || i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public DelegateResultShape ShapeOf(IMethodSymbol method)
         {
             if (FilterMethods.Contains(method.Name))

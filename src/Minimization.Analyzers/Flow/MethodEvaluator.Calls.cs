@@ -420,16 +420,23 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                var reached = Remark(Navigate(bound, label.MemberPath).Deep(), label);
-                if (reached.IsClean)
-                {
-                    continue;
-                }
-
                 if (label.Parameter == Label.ThisParameter && label.MemberPath.Length > 0 && IsSharedMember(callee.ContainingType, label.MemberPath[0]))
                 {
                     // A collection the receiver holds in a field is shared (Reading 5): what was put in is its value wherever it
                     // is taken out, so the callee reports it inside, at its own sink; the receiver is never the report site.
+                    continue;
+                }
+
+                if (label.Parameter == Label.ThisParameter)
+                {
+                    // The same for the collections held in fields of what the callee sends of its receiver (a session made
+                    // with `this`): their content is reported where it is taken out, not at the receiver of this call.
+                    bound = WithoutSharedFields(bound, callee.ContainingType);
+                }
+
+                var reached = Remark(Navigate(bound, label.MemberPath).Deep(), label);
+                if (reached.IsClean)
+                {
                     continue;
                 }
 
@@ -442,20 +449,69 @@ namespace Minimization.Analyzers.Flow
             return result;
         }
 
-        private static bool IsSharedMember(INamedTypeSymbol? type, string name)
+        private static bool IsSharedMember(INamedTypeSymbol? type, string name) => FindMember(type, name) is { } member && MemberWriteIndex.IsShared(member.OriginalDefinition);
+
+        private static ISymbol? FindMember(INamedTypeSymbol? type, string name)
         {
             for (var t = type; t is not null; t = t.BaseType)
             {
                 foreach (var member in t.GetMembers(name))
                 {
-                    if (MemberWriteIndex.IsShared(member.OriginalDefinition))
+                    if (member is IFieldSymbol or IPropertySymbol)
                     {
-                        return true;
+                        return member;
                     }
                 }
             }
 
-            return false;
+            return null;
+        }
+
+        /// <summary>
+        /// <paramref name="value"/>, an object of <paramref name="type"/>, without what it tracks in the collections its
+        /// fields hold (at any depth the value tracks): Reading 5 reports their content where it is taken out, never at a
+        /// receiver; a read of such a member gets it from the write index.
+        /// </summary>
+        private static AbstractValue WithoutSharedFields(AbstractValue value, ITypeSymbol? type, int depth = 0)
+        {
+            if (value.Fields.IsEmpty || type is not INamedTypeSymbol named || depth >= AbstractValue.MaxFieldDepth)
+            {
+                return value;
+            }
+
+            var kept = new List<KeyValuePair<string, AbstractValue>>(value.Fields.Count);
+            var changed = false;
+            foreach (var field in value.Fields)
+            {
+                var member = FindMember(named, field.Key);
+                if (member is not null && MemberWriteIndex.IsShared(member.OriginalDefinition))
+                {
+                    changed = true;
+                    continue;
+                }
+
+                var inner = member is null ? field.Value : WithoutSharedFields(field.Value, member is IFieldSymbol f ? f.Type : ((IPropertySymbol)member).Type, depth + 1);
+                changed |= !ReferenceEquals(inner, field.Value);
+                kept.Add(new KeyValuePair<string, AbstractValue>(field.Key, inner));
+            }
+
+            if (!changed)
+            {
+                return value;
+            }
+
+            var result = AbstractValue.Of(value.Self, value.Delegates);
+            if (value.IsFresh)
+            {
+                result = result.AsFresh();
+            }
+
+            foreach (var field in kept)
+            {
+                result = result.WithField(field.Key, field.Value);
+            }
+
+            return result;
         }
 
         /// <summary>What the callee stores into fields from its parameters is, here, what our arguments carry.</summary>
@@ -506,7 +562,9 @@ namespace Minimization.Analyzers.Flow
                 {
                     if (includeReceiver && instance is not null)
                     {
-                        WriteBack(instance, Instantiate(effect.Value, bindings, display, location!));
+                        // What the callee put into the collections its receiver holds in fields is in the write index
+                        // (Reading 5), read from there wherever it is taken out: the caller's receiver value does not carry it.
+                        WriteBack(instance, Instantiate(WithoutSharedFields(effect.Value, callee.ContainingType), bindings, display, location!));
                     }
 
                     continue;
@@ -681,7 +739,9 @@ namespace Minimization.Analyzers.Flow
             var storedInReceiver = fromArguments.Union(delegateResults.Deep());
             if (!stored.IsClean || !structured.IsClean)
             {
-                if (instance is not null && receiver is not null && LibraryModel.IsFillableContainer(instance.Type) && !target.IsStatic && !storedInReceiver.IsClean)
+                // Reading 10: only a call that stores fills its receiver; looking a key up or removing it puts nothing in.
+                if (instance is not null && receiver is not null && LibraryModel.IsFillableContainer(instance.Type) && !target.IsStatic && !storedInReceiver.IsClean
+                    && LibraryModel.FillsReceiver(target, instance.Type))
                 {
                     var filled = LibraryModel.IsAdder(target)
                         ? receiver.Join(ArgumentsStructure(args))
@@ -703,6 +763,15 @@ namespace Minimization.Analyzers.Flow
                     else if (target.IsStatic && a.Report.Type is IArrayTypeSymbol && a.Ordinal > 0)
                     {
                         WriteBack(a.Report, a.Value.WithSelf(a.Value.Self.Union(stored)));
+                    }
+                    else if (!target.IsStatic && receiver is not null && target.Name is "CopyTo" or "CopyToAsync" && LibraryModel.IsFillableContainer(a.Report.Type))
+                    {
+                        // list.CopyTo(array), stream.CopyTo(destination): the target is filled with what the receiver holds.
+                        var copied = receiver.Deep();
+                        if (!copied.IsClean)
+                        {
+                            WriteBack(a.Report, a.Value.WithSelf(a.Value.Self.Union(copied)));
+                        }
                     }
                 }
             }

@@ -58,7 +58,7 @@ namespace Minimization.Analyzers.Tests.Flow
                 [PartnerShare("Partner")] private void ReportCapabilities(SessionInfo session) { }
             """;
 
-        [Fact(Skip = "Engine: a receiver that carries identity in a field collection is reported at the implicit receiver of a later call (issue 19)")]
+        [Fact]
         public Task A_manager_that_passes_itself_into_the_session_it_sends_is_not_reported_at_the_implicit_receiver_of_its_caller() => Check(SessionManager + """
 
                 public SessionInfo Authenticate(CallRecord r, string deviceId, string endPoint)
@@ -99,7 +99,7 @@ namespace Minimization.Analyzers.Tests.Flow
         // computes the session's key and calls `_activeConnections.TryRemove(key, out _)`. A library call fills the collections
         // it fills (Reading 10): removing a key, or looking one up, puts nothing into the dictionary, so the key does not
         // become part of it. Adding it does.
-        [Fact(Skip = "Engine: a lookup or removal by key on a library collection counts as putting the key in (issue 19)")]
+        [Fact]
         public Task Removing_or_looking_up_a_key_in_a_dictionary_field_does_not_put_the_key_into_it() => Check("""
             using System.Collections.Concurrent;
             using Telecom;
@@ -142,7 +142,7 @@ namespace Minimization.Analyzers.Tests.Flow
         // GuideManager (Guide/GuideManager.cs:241) were reported on an explicit receiver (`_listingsManager`, `service`). The
         // LiveTv chains are longer than the path keeps (see the 16-step tests below) and were not reduced; this is the same
         // report on an explicit receiver, from the session shape above: a service holding the manager in a field.
-        [Fact(Skip = "Engine: a receiver that carries identity in a field collection is reported at the explicit receiver of a later call (issue 19)")]
+        [Fact]
         public Task A_manager_held_in_a_field_is_not_reported_at_the_explicit_receiver_when_an_earlier_call_filled_its_dictionary() => Check(SessionManager + """
             }
 
@@ -180,7 +180,7 @@ namespace Minimization.Analyzers.Tests.Flow
         // Found while reducing the LiveTv shape (a missed flow, not a false one): a dictionary field that is `internal`
         // rather than private, filled in one class and read out in another, is not treated as a collection held in a field,
         // and nothing is reported. Reading 5 does not depend on the field's accessibility.
-        [Fact(Skip = "Engine: a collection field that is not private or protected does not carry what was put in to where it is taken out (issue 19)")]
+        [Fact]
         public Task A_user_name_put_into_an_internal_dictionary_field_is_reported_where_another_class_takes_it_out() => Check("""
             using System.Collections.Concurrent;
             using Telecom;
