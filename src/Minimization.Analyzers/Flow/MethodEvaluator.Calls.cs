@@ -693,6 +693,23 @@ namespace Minimization.Analyzers.Flow
             return result.IsClean || IsPassThrough(target) ? result : result.WithStep(_ann.Display(target), site.Syntax.GetLocation(), MaxPath);
         }
 
+        /// <summary>How a path names the variable or member a collection is read from: <c>local 'outbox'</c>, <c>Sender._queue</c>.</summary>
+        private static string? Holder(IOperation collection)
+        {
+            while (collection is IConversionOperation conversion)
+            {
+                collection = conversion.Operand;
+            }
+
+            return collection switch
+            {
+                ILocalReferenceOperation local => "local '" + local.Local.Name + "'",
+                IParameterReferenceOperation parameter => "parameter '" + parameter.Parameter.Name + "'",
+                IMemberReferenceOperation member => FlowAnnotations.Describe(member.Member),
+                _ => null,
+            };
+        }
+
         /// <summary>Calls that hand back what they are given, only awaitable differently: not a place where the value moves.</summary>
         private static bool IsPassThrough(IMethodSymbol target)
             => target.Name is "ConfigureAwait" or "AsTask" or "WaitAsync" or "GetAwaiter" or "GetResult" or "FromResult";
@@ -743,9 +760,12 @@ namespace Minimization.Analyzers.Flow
                 if (instance is not null && receiver is not null && LibraryModel.IsFillableContainer(instance.Type) && !target.IsStatic && !storedInReceiver.IsClean
                     && LibraryModel.FillsReceiver(target, instance.Type))
                 {
+                    // The collection the value is put into is a step of its path (`usersReset.Add(user.Username)`).
+                    var into = Holder(instance);
+                    var location = instance.Syntax.GetLocation();
                     var filled = LibraryModel.IsAdder(target)
-                        ? receiver.Join(ArgumentsStructure(args))
-                        : receiver.WithSelf(receiver.Self.Union(storedInReceiver));
+                        ? receiver.Join(into is null ? ArgumentsStructure(args) : ArgumentsStructure(args).WithStep(into, location, MaxPath))
+                        : receiver.WithSelf(receiver.Self.Union(into is null ? storedInReceiver : storedInReceiver.WithStep(into, location, MaxPath)));
                     WriteBack(instance, filled);
                 }
 

@@ -405,12 +405,12 @@ namespace Minimization.Analyzers.Tests.Flow
         [Fact]
         public Task A_public_method_returning_the_reset_user_names_is_MIN010() => Check(PasswordReset, Min010(0));
 
-        [Fact(Skip = "Engine: a collection put inside a callee is not a step of MIN010's path (issue 19)")]
+        [Fact]
         public async Task The_MIN010_path_shows_the_list_the_user_names_are_put_into()
         {
             var message = await MessageAt(PasswordReset, "MIN010", "RedeemPasswordResetPin");
             var (_, steps) = Split(message);
-            AssertSteps(steps, "User.Username", "local 'usersReset'", "DefaultPasswordResetProvider.RedeemPasswordResetPin(string)", "local 'result'", "UserManager.RedeemPasswordResetPin(string)");
+            AssertSteps(steps, "User.Username", "local 'usersReset'", "List.ToArray()", "PinRedeemResult.UsersReset", "DefaultPasswordResetProvider.RedeemPasswordResetPin(string)", "local 'result'", "UserManager.RedeemPasswordResetPin(string)");
         }
 
         // jellyfin Emby.Server.Implementations SessionManager.cs:910 and Jellyfin.LiveTv DefaultLiveTvService.cs:137, :453,
