@@ -66,8 +66,10 @@ namespace Minimization.Testing.Checks
             }
 
             Func<T, ulong> hash;
+            // The binder finds Of(int) for an enum or a short too, but an expression tree calls only an exact match: an enum
+            // quasi-identifier (a Gender column) is hashed through its underlying value, other near matches as objects.
             MethodInfo? typed = body.Type == typeof(object) ? null : typeof(KeyHash).GetMethod(nameof(KeyHash.Of), new[] { body.Type });
-            if (typed != null)
+            if (typed != null && typed.GetParameters()[0].ParameterType == body.Type)
             {
                 hash = Expression.Lambda<Func<T, ulong>>(Expression.Call(typed, body), selector.Parameters).Compile();
             }
