@@ -123,6 +123,7 @@ namespace Minimization.Testing.Checks
                 }
 
                 Add(hay, leaf.Path, leaf.Text, string.Empty);
+                AddRewritten(hay, leaf.Path, leaf.Text);
 
                 // Each encoded run, decoded from the leaf's text in place: no string per run, per padding or per replacement.
                 string text = leaf.Text;
@@ -164,6 +165,48 @@ namespace Minimization.Testing.Checks
             Span<char> chars = bytes.Length <= 256 ? stackalloc char[bytes.Length] : new char[bytes.Length];
             System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out _, out int written, replaceInvalidSequences: true, isFinalBlock: true);
             return new string(chars.Slice(0, written));
+        }
+
+        /// <summary>
+        /// The forms a leaf's text takes back with no key: written backwards (digits or an address reversed "so it is not the
+        /// number") and percent-decoded (an address URL-encoded for a query string, its '@' as %40). Every identifier kind is
+        /// searched in them as in the text itself.
+        /// </summary>
+        private static void AddRewritten(List<Haystack> hay, string path, string text)
+        {
+            if (text.Length >= MinReversed)
+            {
+                Add(hay, path, string.Create(text.Length, text, static (span, t) =>
+                {
+                    t.AsSpan().CopyTo(span);
+                    span.Reverse();
+                }), "reversed");
+            }
+
+            if (HasPercentEscape(text))
+            {
+                string decoded = Uri.UnescapeDataString(text);
+                if (!string.Equals(decoded, text, StringComparison.Ordinal))
+                {
+                    Add(hay, path, decoded, "URL-encoded");
+                }
+            }
+        }
+
+        /// <summary>Shorter texts hold no identifier backwards (the shortest normal forms, a phone's 7 digits, are longer).</summary>
+        private const int MinReversed = 7;
+
+        private static bool HasPercentEscape(string text)
+        {
+            for (int i = text.IndexOf('%'); i >= 0 && i + 2 < text.Length; i = text.IndexOf('%', i + 1))
+            {
+                if (HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void Add(List<Haystack> hay, string path, string text, string how)
