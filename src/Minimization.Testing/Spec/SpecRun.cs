@@ -1120,6 +1120,29 @@ namespace Minimization.Testing
                 }
             }
 
+            // A column found automatically (it changes with an identifier) may be a pseudonym or a generalization: a birth band
+            // or an IPv6 /48 changes too. Joining on a generalization is the quasi-identifiers' risk, which k-anonymity measures;
+            // a column is a token to join on when it names people, that is when most subjects carry a value of their own.
+            var pseudonyms = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (path, counts) in frequency)
+            {
+                var holding = new HashSet<int>();
+                var alone = new HashSet<int>();
+                foreach (List<int> holders in counts.Values)
+                {
+                    holding.UnionWith(holders);
+                    if (holders.Count == 1)
+                    {
+                        alone.Add(holders[0]);
+                    }
+                }
+
+                if (_spec.DeclaredTokens != null || alone.Count * 2 >= holding.Count)
+                {
+                    pseudonyms.Add(path);
+                }
+            }
+
             int sampled = 0;
 
             var contexts = _spec.Partners.Where(p => p != main).Select(p => (Partner: p, Context: RealContext(p))).ToList();
@@ -1143,7 +1166,7 @@ namespace Minimization.Testing
                     Dictionary<string, string> theirs = TokenValues(other);
                     foreach (var (path, from) in tokens)
                     {
-                        if (mine.TryGetValue(path, out string? a) && theirs.TryGetValue(path, out string? b) && a == b && a.Length > 0
+                        if (pseudonyms.Contains(path) && mine.TryGetValue(path, out string? a) && theirs.TryGetValue(path, out string? b) && a == b && a.Length > 0
                             && frequency[path].TryGetValue(a, out List<int>? holders) && holders.Count < _spec.K)
                         {
                             int f = holders.Count;
