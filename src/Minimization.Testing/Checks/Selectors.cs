@@ -44,6 +44,28 @@ namespace Minimization.Testing.Checks
             };
         }
 
+        /// <summary>
+        /// The path of a member access from the lambda's parameter: <c>Phone</c> for <c>r =&gt; r.Phone</c>, <c>Caller.Msisdn</c>
+        /// for <c>r =&gt; r.Caller.Msisdn</c>; null for anything else (a call, a computation).
+        /// </summary>
+        public static string? MemberPath(LambdaExpression e)
+        {
+            Expression body = e.Body;
+            while (body is UnaryExpression u && (u.NodeType == ExpressionType.Convert || u.NodeType == ExpressionType.ConvertChecked))
+            {
+                body = u.Operand;
+            }
+
+            var names = new System.Collections.Generic.List<string>();
+            while (body is MemberExpression m)
+            {
+                names.Insert(0, m.Member.Name);
+                body = m.Expression!;
+            }
+
+            return names.Count > 0 && body is ParameterExpression ? string.Join(".", names) : null;
+        }
+
         public static string DisplayName(LambdaExpression e, int index)
         {
             string? n = MemberName(e);

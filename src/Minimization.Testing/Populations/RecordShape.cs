@@ -24,7 +24,94 @@ namespace Minimization.Testing.Populations
 
         public MemberInfo Member { get; }
 
-        public string Name => Member.Name;
+        /// <summary>The member's name, or its path from the record for a member of a nested object or a collection's element (<c>Caller.Msisdn</c>, <c>Aliases[0]</c>).</summary>
+        public string Name => _path ?? Member.Name;
+
+        private string? _path;
+
+        /// <summary>For a collection of identifiers (<c>List&lt;string&gt; Aliases</c>), the element type; else null.</summary>
+        public Type? ElementType { get; private set; }
+
+        /// <summary>A member holding an object of its own (a <c>Subscriber</c> inside a call record), whose members carry the identity.</summary>
+        public bool IsNested { get; private set; }
+
+        internal void MarkNested() => IsNested = true;
+
+        internal void MarkCollection(Type element) => ElementType = element;
+
+        /// <summary>The slot an element of this collection member is generated through: the element type, the member's category.</summary>
+        public MemberSlot ElementSlot()
+            => new MemberSlot(Member, ElementType ?? ValueType, Category, IsIdentity, _get, _set) { Occurrence = Occurrence, CategoryGuessed = CategoryGuessed };
+
+        /// <summary>
+        /// The member <paramref name="inner"/> of the object this slot holds, read and written from the outer record: reading
+        /// goes through this member (null when it is null); writing copies the inner object, so the record a copy was made
+        /// from keeps its own, and sets the copy back.
+        /// </summary>
+        public MemberSlot Through(MemberSlot inner, Func<object, object> clone)
+        {
+            MemberSlot outer = this;
+            Action<object, object?>? set = null;
+            if (CanSet && inner.CanSet)
+            {
+                set = (record, value) =>
+                {
+                    object? holder = outer.Get(record);
+                    if (holder == null)
+                    {
+                        return;
+                    }
+
+                    object copy = clone(holder);
+                    inner.Set(copy, value);
+                    outer.Set(record, copy);
+                };
+            }
+
+            return new MemberSlot(inner.Member, inner.ValueType, inner.Category, inner.IsIdentity, r => outer.Get(r) is object h ? inner.Get(h) : null, set)
+            {
+                _path = Name + "." + inner.Name,
+                CategoryGuessed = inner.CategoryGuessed,
+                Occurrence = inner.Occurrence,
+                IsNested = inner.IsNested,
+                ElementType = inner.ElementType,
+            };
+        }
+
+        /// <summary>
+        /// Element <paramref name="index"/> of this collection member, read and written from the record (null when the
+        /// collection is shorter); writing builds a new collection of the member's type with that element replaced.
+        /// </summary>
+        public MemberSlot Element(int index)
+        {
+            MemberSlot outer = this;
+            Type element = ElementType!;
+            Action<object, object?>? set = null;
+            if (CanSet)
+            {
+                set = (record, value) =>
+                {
+                    if (outer.Get(record) is not System.Collections.IEnumerable items)
+                    {
+                        return;
+                    }
+
+                    var list = items.Cast<object?>().ToList();
+                    if (index < list.Count)
+                    {
+                        list[index] = value;
+                        outer.Set(record, Collections.Build(outer.ValueType, element, list));
+                    }
+                };
+            }
+
+            return new MemberSlot(Member, element, Category, IsIdentity, r => outer.Get(r) is System.Collections.IEnumerable items ? items.Cast<object?>().ElementAtOrDefault(index) : null, set)
+            {
+                _path = Name + "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]",
+                CategoryGuessed = CategoryGuessed,
+                Occurrence = Occurrence,
+            };
+        }
 
         public Type ValueType { get; }
 
@@ -38,8 +125,8 @@ namespace Minimization.Testing.Populations
 
         /// <summary>A copy of this slot carrying <paramref name="category"/>, as the spec declared it.</summary>
         public MemberSlot WithCategory(string? category) => category == null
-            ? new MemberSlot(Member, ValueType, Category, IsIdentity, _get, _set) { CategoryGuessed = CategoryGuessed }
-            : new MemberSlot(Member, ValueType, category, identity: true, _get, _set);
+            ? new MemberSlot(Member, ValueType, Category, IsIdentity, _get, _set) { CategoryGuessed = CategoryGuessed, IsNested = IsNested, ElementType = ElementType, _path = _path }
+            : new MemberSlot(Member, ValueType, category, identity: true, _get, _set) { ElementType = ElementType, _path = _path };
 
         /// <summary>0 for the first member of its category in the type, 1 for the second, … (a call's callee after its caller).</summary>
         public int Occurrence { get; set; }
@@ -119,13 +206,25 @@ namespace Minimization.Testing.Populations
                 bool nonIdentifying = m.GetCustomAttribute<NonIdentifyingAttribute>(inherit: true) != null;
                 bool valueTypeIdentity = valueType.GetCustomAttribute<IdentityBearingAttribute>(inherit: true) != null;
                 bool identity = bearing != null || valueTypeIdentity || (typeIsIdentity && !nonIdentifying);
+                Type? element = Collections.ElementOf(valueType);
+                bool nested = element == null && bearing?.Category == null && IsNestedRecord(valueType);
                 string? category = null;
-                if (identity)
+                if (identity && !nested)
                 {
-                    category = bearing?.Category ?? CategoryInference.FromName(m.Name, valueType);
+                    category = bearing?.Category ?? CategoryInference.FromName(m.Name, element ?? valueType);
                 }
 
-                slots.Add(new MemberSlot(m, valueType, category, identity, get, set) { CategoryGuessed = identity && bearing?.Category == null });
+                var slot = new MemberSlot(m, valueType, category, identity, get, set) { CategoryGuessed = identity && !nested && bearing?.Category == null };
+                if (nested)
+                {
+                    slot.MarkNested();
+                }
+                else if (element != null)
+                {
+                    slot.MarkCollection(element);
+                }
+
+                slots.Add(slot);
             }
 
             NumberOccurrences(slots);
@@ -162,6 +261,27 @@ namespace Minimization.Testing.Populations
 
         public Type Type { get; }
 
+        /// <summary>
+        /// Whether a member of type <paramref name="t"/> holds an object of the user's whose members carry identity (a
+        /// <c>Subscriber</c> in a call record): not a scalar, a collection, a framework type or a type the categories build.
+        /// </summary>
+        private static bool IsNestedRecord(Type t)
+        {
+            t = Nullable.GetUnderlyingType(t) ?? t;
+            if (Checks.ObjectGraph.IsScalar(t) || t == typeof(object) || t.IsInterface || t.IsAbstract || t.IsPointer || t.IsByRefLike
+                || typeof(System.Collections.IEnumerable).IsAssignableFrom(t) || t == typeof(Generators.GeoPoint)
+                || (t.Namespace != null && t.Namespace.StartsWith("System", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            return t.GetProperties(BindingFlags.Instance | BindingFlags.Public).Any(p => p.GetIndexParameters().Length == 0)
+                || t.GetFields(BindingFlags.Instance | BindingFlags.Public).Length > 0;
+        }
+
+        /// <summary>A copy of an object (a nested one, before one of its members is replaced).</summary>
+        public static object CloneOf(object value) => Clone(value);
+
         /// <summary>A compiled getter: reading members is on every record's path (survival, subjects, enumeration).</summary>
         private static Func<object, object?> CompiledGetter(Type type, PropertyInfo property)
         {
@@ -185,11 +305,13 @@ namespace Minimization.Testing.Populations
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (MemberSlot s in slots)
             {
-                if (s.Category != null)
+                // Nested objects count by type: the first Party of a call is its subject's, the next one a contact's.
+                string? key = s.IsNested ? "nested:" + s.ValueType.FullName : s.Category;
+                if (key != null)
                 {
-                    seen.TryGetValue(s.Category, out int n);
+                    seen.TryGetValue(key, out int n);
                     s.Occurrence = n;
-                    seen[s.Category] = n + 1;
+                    seen[key] = n + 1;
                 }
             }
         }
@@ -286,6 +408,58 @@ namespace Minimization.Testing.Populations
             }
 
             return null;
+        }
+    }
+}
+
+namespace Minimization.Testing.Populations
+{
+    /// <summary>Collections of identifiers in a record (<c>List&lt;string&gt; Aliases</c>, <c>string[] Phones</c>): their element type, and building one.</summary>
+    internal static class Collections
+    {
+        /// <summary>The element type of a collection of scalars a population can build, or null.</summary>
+        public static Type? ElementOf(Type t)
+        {
+            if (t == typeof(string) || t == typeof(byte[]))
+            {
+                return null;
+            }
+
+            Type? element = t.IsArray ? t.GetElementType()
+                : t.IsGenericType && t.GetGenericArguments().Length == 1 ? t.GetGenericArguments()[0] : null;
+            if (element == null || !Checks.ObjectGraph.IsScalar(element) || !typeof(IEnumerable<>).MakeGenericType(element).IsAssignableFrom(t))
+            {
+                return null;
+            }
+
+            bool buildable = t.IsArray || t.IsAssignableFrom(typeof(List<>).MakeGenericType(element))
+                || (!t.IsAbstract && !t.IsInterface && t.GetConstructor(Type.EmptyTypes) != null && typeof(ICollection<>).MakeGenericType(element).IsAssignableFrom(t));
+            return buildable ? element : null;
+        }
+
+        /// <summary>A collection of type <paramref name="type"/> holding <paramref name="items"/>.</summary>
+        public static object Build(Type type, Type element, IReadOnlyList<object?> items)
+        {
+            if (type.IsArray)
+            {
+                Array array = Array.CreateInstance(element, items.Count);
+                for (int i = 0; i < items.Count; i++)
+                {
+                    array.SetValue(items[i], i);
+                }
+
+                return array;
+            }
+
+            Type concrete = type.IsAssignableFrom(typeof(List<>).MakeGenericType(element)) ? typeof(List<>).MakeGenericType(element) : type;
+            object collection = Activator.CreateInstance(concrete)!;
+            MethodInfo add = typeof(ICollection<>).MakeGenericType(element).GetMethod("Add")!;
+            foreach (object? item in items)
+            {
+                add.Invoke(collection, new[] { item });
+            }
+
+            return collection;
         }
     }
 }

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Minimization;
+using Minimization.Testing.Generators;
+using Minimization.Testing.Populations;
+using Xunit;
+
+namespace Minimization.Testing.Tests.Populations
+{
+    /// <summary>Populations of records that hold objects of their own and collections of identifiers.</summary>
+    public class NestedRecordTests
+    {
+        [IdentityBearing]
+        public sealed class Party
+        {
+            [IdentityBearing(IdentityCategory.Phone)]
+            public string Msisdn { get; set; } = "";
+
+            [IdentityBearing(IdentityCategory.Email)]
+            public string Email { get; set; } = "";
+        }
+
+        public sealed record CallLeg(Party Caller, Party Callee, [property: IdentityBearing(IdentityCategory.Timestamp)] DateTime At);
+
+        public sealed class Account
+        {
+            [IdentityBearing(IdentityCategory.Email)]
+            public List<string> Aliases { get; set; } = new List<string>();
+
+            [IdentityBearing(IdentityCategory.Phone)]
+            public string[] Phones { get; set; } = Array.Empty<string>();
+
+            [IdentityBearing(IdentityCategory.Imei)]
+            public IReadOnlyList<string>? Devices { get; set; }
+
+            public List<string>? Tags { get; set; }
+        }
+
+        public sealed class Node
+        {
+            [IdentityBearing(IdentityCategory.Name)]
+            public string Name { get; set; } = "";
+
+            public Node? Manager { get; set; }
+        }
+
+        [Fact]
+        public void A_nested_object_is_built_with_its_subjects_identifiers_and_a_second_one_with_a_contacts()
+        {
+            Population<CallLeg> pop = Population.Of<CallLeg>().Records(400).People(100).Generate(3);
+            var phoneOf = new Dictionary<int, string>();
+            foreach (var (leg, i) in pop.Select((l, i) => (l, i)))
+            {
+                Assert.True(IdentityFormats.IsValidNanp(leg.Caller.Msisdn), leg.Caller.Msisdn);
+                Assert.Contains("@", leg.Callee.Email, StringComparison.Ordinal);
+                string digits = IdentityFormats.NationalDigits(leg.Caller.Msisdn)!;
+                Assert.Equal(phoneOf.TryGetValue(pop.SubjectOf(i), out string? seen) ? seen : digits, digits);
+                phoneOf[pop.SubjectOf(i)] = digits;
+            }
+
+            Assert.Contains(pop, l => IdentityFormats.NationalDigits(l.Callee.Msisdn) != IdentityFormats.NationalDigits(l.Caller.Msisdn));
+        }
+
+        [Fact]
+        public void Collections_of_identifiers_hold_the_subjects_own_values_and_plain_collections_stay_empty()
+        {
+            Population<Account> pop = Population.Of<Account>().Records(300).People(300).Generate(4);
+            Assert.All(pop, a =>
+            {
+                Assert.InRange(a.Aliases.Count, 1, 2);
+                Assert.All(a.Aliases, e => Assert.Contains("@", e, StringComparison.Ordinal));
+                Assert.All(a.Phones, p => Assert.True(IdentityFormats.IsValidNanp(p), p));
+                Assert.Single(a.Phones.Select(p => IdentityFormats.NationalDigits(p)).Distinct());
+                Assert.NotNull(a.Devices);
+                Assert.All(a.Devices!, d => Assert.True(IdentityFormats.IsValidImei(d), d));
+                Assert.Null(a.Tags);
+            });
+            Assert.Contains(pop, a => a.Aliases.Count == 2);
+        }
+
+        [Fact]
+        public void A_type_that_holds_itself_is_built_three_levels_deep_and_no_deeper()
+        {
+            Node n = Population.Of<Node>().Records(5).Generate(1)[0];
+            Assert.NotNull(n.Manager?.Manager?.Manager);
+            Assert.Null(n.Manager!.Manager!.Manager!.Manager);
+        }
+    }
+}
