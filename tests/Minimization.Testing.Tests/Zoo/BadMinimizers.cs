@@ -136,6 +136,13 @@ namespace Minimization.Testing.Tests.RedTeam
         /// <summary>Survives: the account number inside a longer reference.</summary>
         public static PartnerSubscriber AccountInReference(SubscriberFile r) => Shared.Row(r, "ref:" + r.AccountNumber + ":2026");
 
+        /// <summary>Survives: the nested subscriber's number, copied into the event.</summary>
+        public static PartnerEvent NestedMsisdnKept(UsageEvent e)
+            => new PartnerEvent(e.Subscriber.Msisdn, Shared.Region(e.CellId), e.At.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+
+        /// <summary>Survives: a CSV line, the address in its second column.</summary>
+        public static string CsvLine(SubscriberFile r) => string.Join(",", Shared.MergedFsa(r.PostalCode), r.Email, r.Plan ?? string.Empty);
+
         // ---------- enumerable: an unkeyed or publicly salted hash ----------
 
         /// <summary>Enumeration: SHA-1 of the digits, in hex.</summary>
@@ -163,6 +170,22 @@ namespace Minimization.Testing.Tests.RedTeam
         private static readonly byte[] HardCodedKey = Encoding.ASCII.GetBytes("0123456789abcdef0123456789abcdef");
 
         public static PartnerSubscriber EmailHmacHardCodedKey(SubscriberFile r) => Shared.Row(r, Shared.Hmac(HardCodedKey, r.Email.Trim().ToLowerInvariant()));
+
+        /// <summary>Enumeration: "salted" with the partner's name, which is no secret.</summary>
+        public static PartnerSubscriber PhoneSaltedWithPartnerName(SubscriberFile r, MinimizerContext ctx)
+            => Shared.Row(r, Shared.Hex(SHA256.HashData(Shared.Utf8(ctx.Partner + ":" + Shared.National(r.Msisdn)))));
+
+        /// <summary>Enumeration: an HMAC whose key is the partner's name.</summary>
+        public static PartnerSubscriber HmacKeyedWithPartnerName(SubscriberFile r, MinimizerContext ctx)
+            => Shared.Row(r, Shared.Hmac(Shared.Utf8("partner-" + ctx.Partner), r.Email.Trim().ToLowerInvariant()));
+
+        /// <summary>Enumeration: every digit shifted by three, "encrypted".</summary>
+        public static PartnerSubscriber MsisdnDigitsShifted(SubscriberFile r)
+            => Shared.Row(r, new string(Shared.National(r.Msisdn).Select(c => (char)('0' + ((c - '0' + 3) % 10))).ToArray()));
+
+        /// <summary>Enumeration: MD5 of the first e-mail address of the nested subscriber.</summary>
+        public static PartnerEvent NestedEmailMd5(UsageEvent e)
+            => new PartnerEvent(Shared.Hex(MD5.HashData(Shared.Utf8(e.Subscriber.Emails[0].Trim().ToLowerInvariant()))), Shared.Region(e.CellId), e.At.ToString("yyyy-MM", CultureInfo.InvariantCulture));
 
         // ---------- linkable across partners ----------
 
@@ -259,6 +282,13 @@ namespace Minimization.Testing.Tests.RedTeam
         /// <summary>Trace unicity: a stable pseudonym with the cell and the minute.</summary>
         public static PartnerEvent CellAndMinute(NetworkEvent e, MinimizerContext ctx)
             => new PartnerEvent(Shared.Hmac(ctx.Key, e.Imsi), e.CellId, e.At.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+
+        /// <summary>Trace unicity: the nested subscriber's stable per-partner pseudonym with the cell and a quarter of an hour.</summary>
+        public static PartnerEvent NestedCellAndQuarterHour(UsageEvent e, MinimizerContext ctx)
+        {
+            DateTime t = e.At.AddMinutes(-(e.At.Minute % 15));
+            return new PartnerEvent(Shared.Hmac(ctx.Key, Shared.National(e.Subscriber.Msisdn)), e.CellId, t.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+        }
 
         /// <summary>Trace unicity: the pseudonym is stable for the whole week, and the cell and hour are kept.</summary>
         public static PartnerEvent CellAndHourWeeklyPseudonym(NetworkEvent e, MinimizerContext ctx)

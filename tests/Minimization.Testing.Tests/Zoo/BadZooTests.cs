@@ -42,7 +42,14 @@ namespace Minimization.Testing.Tests.RedTeam
             ["name as LAST, First"] = new Case(() => Identity(BadMinimizers.NameLastFirst).Evaluate(Seed), FindingKind.IdentifierSurvives, "SubscriberFile.FullName"),
             ["account number inside a longer string"] = new Case(() => Identity(BadMinimizers.AccountInReference).Evaluate(Seed), FindingKind.IdentifierSurvives, "SubscriberFile.AccountNumber"),
 
+            ["msisdn of a nested subscriber kept"] = new Case(() => UsageTraces(MinimizerSpec.For<UsageEvent, PartnerEvent>(BadMinimizers.NestedMsisdnKept)).Evaluate(Seed), FindingKind.IdentifierSurvives, "UsageEvent.Subscriber.Msisdn"),
+            ["e-mail in a CSV line"] = new Case(() => Identity(MinimizerSpec.For<SubscriberFile, string>(BadMinimizers.CsvLine)).Evaluate(Seed), FindingKind.IdentifierSurvives, "SubscriberFile.Email"),
+
             // An unkeyed or publicly salted hash: the attacker enumerates the small space.
+            ["SHA-256 salted with the partner's name"] = new Case(() => Identity(BadMinimizers.PhoneSaltedWithPartnerName).Evaluate(Seed), FindingKind.Enumeration, "SubscriberFile.Msisdn"),
+            ["HMAC keyed with the partner's name"] = new Case(() => Identity(BadMinimizers.HmacKeyedWithPartnerName).Evaluate(Seed), FindingKind.Enumeration, "SubscriberFile.Email"),
+            ["msisdn digits shifted"] = new Case(() => Identity(BadMinimizers.MsisdnDigitsShifted).Evaluate(Seed), FindingKind.Enumeration, "SubscriberFile.Msisdn"),
+            ["MD5 of a nested subscriber's e-mail"] = new Case(() => UsageTraces(MinimizerSpec.For<UsageEvent, PartnerEvent>(BadMinimizers.NestedEmailMd5)).Evaluate(Seed), FindingKind.Enumeration, "UsageEvent.Subscriber.Emails[0]"),
             ["SHA-1 of the msisdn"] = new Case(() => Identity(BadMinimizers.PhoneSha1).Evaluate(Seed), FindingKind.Enumeration, "SubscriberFile.Msisdn"),
             ["MD5 of the e-mail in Base64"] = new Case(() => Identity(BadMinimizers.EmailMd5).Evaluate(Seed), FindingKind.Enumeration, "SubscriberFile.Email"),
             ["truncated SHA-256 of the ipv4"] = new Case(() => Identity(BadMinimizers.IPv4Sha256Truncated).Evaluate(Seed), FindingKind.Enumeration, "SubscriberFile.IPv4"),
@@ -76,6 +83,7 @@ namespace Minimization.Testing.Tests.RedTeam
             // Traces that single people out.
             ["cell and second"] = new Case(() => TeamSpecs.Traces(BadMinimizers.CellAndSecond).Evaluate(Seed), FindingKind.TraceUnicity, "singled out by 4"),
             ["cell and minute"] = new Case(() => TeamSpecs.Traces(BadMinimizers.CellAndMinute).Evaluate(Seed), FindingKind.TraceUnicity, "singled out by 4"),
+            ["nested subscriber with cell and quarter hour"] = new Case(() => UsageTraces(MinimizerSpec.For<UsageEvent, PartnerEvent>(BadMinimizers.NestedCellAndQuarterHour)).Evaluate(Seed), FindingKind.TraceUnicity, "(subjects by UsageEvent.Subscriber)"),
             ["cell and hour under a week-long pseudonym"] = new Case(() => TeamSpecs.Traces(BadMinimizers.CellAndHourWeeklyPseudonym).Evaluate(Seed), FindingKind.TraceUnicity, "singled out by 4"),
         };
 

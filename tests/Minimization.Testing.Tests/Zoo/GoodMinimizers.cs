@@ -57,6 +57,17 @@ namespace Minimization.Testing.Tests.RedTeam
             return new PartnerEvent(Shared.Hmac(ctx.KeyFor(ctx.Partner + "/" + day), Shared.National(e.Msisdn)), Shared.Region(e.CellId), day);
         }
 
+        /// <summary>The nested subscriber's daily per-partner pseudonym, with the region and the day.</summary>
+        public static PartnerEvent NestedDailyRegion(UsageEvent e, MinimizerContext ctx)
+        {
+            string region = Shared.Region(e.CellId);
+            string day = e.At.ToString(region == "rural" ? "yyyy-MM" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return new PartnerEvent(Shared.Hmac(ctx.KeyFor(ctx.Partner + "/" + day), Shared.National(e.Subscriber.Msisdn)), region, day);
+        }
+
+        /// <summary>A CSV line of coarse values only.</summary>
+        public static string CsvLine(SubscriberFile r) => string.Join(",", Shared.MergedFsa(r.PostalCode), Shared.WideBirthBand(r.DateOfBirth), r.Plan ?? string.Empty);
+
         /// <summary>The toolkit's time truncation to the hour and the region, with a pseudonym that rotates every hour.</summary>
         public static PartnerEvent HourlyRegion(NetworkEvent e, MinimizerContext ctx)
         {

@@ -63,6 +63,18 @@ namespace Minimization.Testing.Tests.RedTeam
                 .UnlinkableAcross("UK", "US")
                 .JoinableWithin("UK");
 
+        public static PopulationBuilder<UsageEvent> Usage()
+            => Population.Of<UsageEvent>().Records(20_000).People(1_000).Regions(6).Outliers(0.005);
+
+        /// <summary>Usage events as traces, each subject the nested subscriber.</summary>
+        public static MinimizerSpec<UsageEvent, PartnerEvent> UsageTraces(MinimizerSpec<UsageEvent, PartnerEvent> spec)
+            => spec.Population(Usage())
+                .SubjectBy(e => e.Subscriber)
+                .QuasiIdentifiers(e => e.Place, e => e.Time)
+                .Traces(e => e.Token, e => e.Place, e => e.Time)
+                .ResistsEnumeration()
+                .UnlinkableAcross("UK", "US");
+
         /// <summary>Thirty fibre subscribers with static addresses, each in a /24 of their own: a golden file.</summary>
         public static List<SubscriberFile> StaticAddressCustomers()
         {

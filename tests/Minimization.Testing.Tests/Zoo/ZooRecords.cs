@@ -57,6 +57,27 @@ namespace Minimization.Testing.Tests.RedTeam
         [property: IdentityBearing(IdentityCategory.Timestamp)] DateTime At,
         int Bytes);
 
+    /// <summary>The subscriber an event is about, held as an object of its own, with a list of e-mail addresses.</summary>
+    [IdentityBearing]
+    public sealed class Subscriber
+    {
+        [IdentityBearing(IdentityCategory.Phone)]
+        public string Msisdn { get; set; } = "";
+
+        [IdentityBearing(IdentityCategory.Email)]
+        public List<string> Emails { get; set; } = new List<string>();
+
+        [IdentityBearing(IdentityCategory.Imsi)]
+        public string? Imsi { get; set; }
+    }
+
+    /// <summary>A usage event that nests its subscriber: the true subject is <c>SubjectBy(r =&gt; r.Subscriber)</c>.</summary>
+    public sealed record UsageEvent(
+        Subscriber Subscriber,
+        [property: IdentityBearing(IdentityCategory.CellTower)] string CellId,
+        [property: IdentityBearing(IdentityCategory.Timestamp)] DateTime At,
+        long? Bytes);
+
     // ---- what partners receive ----
 
     public sealed record PartnerSubscriber(string Token, string Region, string BirthBand, Gender Gender, string? Plan);
