@@ -191,6 +191,37 @@ namespace Minimization.Testing.Checks
                     Add(hay, path, decoded, "URL-encoded");
                 }
             }
+
+            // JSON a minimizer wrote into a string escapes '+' (plus-addressing), '<', '&' and every non-ASCII letter as \uXXXX.
+            if (text.Contains("\\u", StringComparison.Ordinal))
+            {
+                string unescaped = JsonUnescaped(text);
+                if (!string.Equals(unescaped, text, StringComparison.Ordinal))
+                {
+                    Add(hay, path, unescaped, "JSON-escaped");
+                }
+            }
+        }
+
+        /// <summary>The text with its JSON <c>\uXXXX</c> escapes decoded (other text, malformed escapes included, kept as it is).</summary>
+        internal static string JsonUnescaped(string text)
+        {
+            var sb = new StringBuilder(text.Length);
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\\' && i + 5 < text.Length && text[i + 1] == 'u'
+                    && HexValue(text[i + 2]) >= 0 && HexValue(text[i + 3]) >= 0 && HexValue(text[i + 4]) >= 0 && HexValue(text[i + 5]) >= 0)
+                {
+                    sb.Append((char)((HexValue(text[i + 2]) << 12) | (HexValue(text[i + 3]) << 8) | (HexValue(text[i + 4]) << 4) | HexValue(text[i + 5])));
+                    i += 5;
+                }
+                else
+                {
+                    sb.Append(text[i]);
+                }
+            }
+
+            return sb.ToString();
         }
 
         /// <summary>Shorter texts hold no identifier backwards (the shortest normal forms, a phone's 7 digits, are longer).</summary>

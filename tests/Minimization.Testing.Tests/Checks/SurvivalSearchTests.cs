@@ -105,6 +105,15 @@ namespace Minimization.Testing.Tests.Checks
             => Assert.Equal("URL-encoded in Out.Field", Find(IdentityCategory.Email, "ana.silva@example.org", new Out(output)));
 
         [Fact]
+        public void An_email_in_json_a_minimizer_serialized_survives_its_escapes()
+        {
+            string json = System.Text.Json.JsonSerializer.Serialize(new { owner = new { mail = "ana.silva+news@example.org" } });
+            Assert.Contains("\\u002B", json, StringComparison.Ordinal);
+            Assert.Equal("JSON-escaped in Out.Field", Find(IdentityCategory.Email, "Ana.Silva+news@Example.org", new Out(json)));
+            Assert.Equal("ana.silva+news \\u12", SurvivalSearch.JsonUnescaped("ana.silva\\u002Bnews \\u12"));
+        }
+
+        [Fact]
         public void A_url_encoded_name_survives_and_a_lone_percent_sign_is_harmless()
         {
             Assert.NotNull(Find(IdentityCategory.Name, "Zoë Tremblay", new Out("name=Zo%C3%AB%20Tremblay")));
