@@ -68,7 +68,8 @@ namespace Minimization.Testing.Populations
                 };
             }
 
-            return new MemberSlot(inner.Member, inner.ValueType, inner.Category, inner.IsIdentity, r => outer.Get(r) is object h ? inner.Get(h) : null, set)
+            // The inner slot's getter already unwraps a value object, and its setter wraps one.
+            return new MemberSlot(inner.Member, inner.ValueType, inner.Category, inner.IsIdentity, r => outer.Get(r) is object h ? inner.Get(h) : null, set == null ? null : (r, v) => set(r, v))
             {
                 _path = Name + "." + inner.Name,
                 CategoryGuessed = inner.CategoryGuessed,
@@ -125,16 +126,30 @@ namespace Minimization.Testing.Populations
 
         /// <summary>A copy of this slot carrying <paramref name="category"/>, as the spec declared it.</summary>
         public MemberSlot WithCategory(string? category) => category == null
-            ? new MemberSlot(Member, ValueType, Category, IsIdentity, _get, _set) { CategoryGuessed = CategoryGuessed, IsNested = IsNested, ElementType = ElementType, _path = _path }
-            : new MemberSlot(Member, ValueType, category, identity: true, _get, _set) { ElementType = ElementType, _path = _path };
+            ? new MemberSlot(Member, ValueType, Category, IsIdentity, _get, _set) { CategoryGuessed = CategoryGuessed, IsNested = IsNested, ElementType = ElementType, _path = _path, Wrapper = Wrapper }
+            : new MemberSlot(Member, ValueType, category, identity: true, _get, _set) { ElementType = ElementType, _path = _path, Wrapper = Wrapper };
 
         /// <summary>0 for the first member of its category in the type, 1 for the second, … (a call's callee after its caller).</summary>
         public int Occurrence { get; set; }
 
         public bool CanSet => _set != null;
 
-        public object? Get(object record) => _get(record);
+        /// <summary>For a value object (<c>record PhoneNumber(string Value)</c>), how to read its one value and build one; else null.</summary>
+        public ValueObject? Wrapper { get; private set; }
 
+        internal void MarkWrapper(ValueObject wrapper) => Wrapper = wrapper;
+
+        /// <summary>The type of the value <see cref="Get"/> gives: the value object's inner value for a value object, else the member's type.</summary>
+        public Type ScalarType => Wrapper?.Inner ?? ValueType;
+
+        /// <summary>The member's value; a value object's inner value.</summary>
+        public object? Get(object record)
+        {
+            object? value = _get(record);
+            return Wrapper != null && value != null ? Wrapper.Unwrap(value) : value;
+        }
+
+        /// <summary>Sets the member; an inner value given for a value object is wrapped into one first.</summary>
         public void Set(object record, object? value)
         {
             if (_set == null)
@@ -142,8 +157,12 @@ namespace Minimization.Testing.Populations
                 throw new InvalidOperationException($"{Member.DeclaringType?.Name}.{Name} cannot be set.");
             }
 
-            _set(record, value);
+            _set(record, Coerce(value));
         }
+
+        /// <summary>The value as the member's type holds it: an inner value wrapped for a value object.</summary>
+        public object? Coerce(object? value)
+            => Wrapper != null && value != null && !ValueType.IsInstanceOfType(value) ? Wrapper.Wrap(value) : value;
     }
 
     /// <summary>
@@ -207,14 +226,21 @@ namespace Minimization.Testing.Populations
                 bool valueTypeIdentity = valueType.GetCustomAttribute<IdentityBearingAttribute>(inherit: true) != null;
                 bool identity = bearing != null || valueTypeIdentity || (typeIsIdentity && !nonIdentifying);
                 Type? element = Collections.ElementOf(valueType);
-                bool nested = element == null && bearing?.Category == null && IsNestedRecord(valueType);
+                ValueObject? wrapper = element == null ? ValueObject.Of(valueType) : null;
+                string? typeCategory = (Nullable.GetUnderlyingType(valueType) ?? valueType).GetCustomAttribute<IdentityBearingAttribute>(inherit: true)?.Category;
+                bool nested = element == null && wrapper == null && bearing?.Category == null && IsNestedRecord(valueType);
                 string? category = null;
                 if (identity && !nested)
                 {
-                    category = bearing?.Category ?? CategoryInference.FromName(m.Name, element ?? valueType);
+                    category = bearing?.Category ?? typeCategory ?? CategoryInference.FromName(m.Name, element ?? wrapper?.Inner ?? valueType);
                 }
 
-                var slot = new MemberSlot(m, valueType, category, identity, get, set) { CategoryGuessed = identity && !nested && bearing?.Category == null };
+                var slot = new MemberSlot(m, valueType, category, identity, get, set) { CategoryGuessed = identity && !nested && bearing?.Category == null && typeCategory == null };
+                if (wrapper != null)
+                {
+                    slot.MarkWrapper(wrapper);
+                }
+
                 if (nested)
                 {
                     slot.MarkNested();
@@ -332,8 +358,13 @@ namespace Minimization.Testing.Populations
                 var args = new object?[_ctorArgs.Length];
                 for (int i = 0; i < args.Length; i++)
                 {
-                    args[i] = values[_ctorArgs[i]];
+                    args[i] = Members[_ctorArgs[i]].Coerce(values[_ctorArgs[i]]);
                     passed[_ctorArgs[i]] = true;
+                }
+
+                for (int i = 0; i < args.Length; i++)
+                {
+                    EnsureHolds(Members[_ctorArgs[i]], args[i]);
                 }
 
                 record = _ctor.Invoke(args);
@@ -347,11 +378,23 @@ namespace Minimization.Testing.Populations
             {
                 if (!passed[i] && Members[i].CanSet)
                 {
+                    EnsureHolds(Members[i], Members[i].Coerce(values[i]));
                     Members[i].Set(record, values[i]);
                 }
             }
 
             return record;
+        }
+
+        /// <summary>A clear error, instead of reflection's, for a member whose type cannot hold the value made for its category.</summary>
+        private void EnsureHolds(MemberSlot member, object? value)
+        {
+            if (value != null && !member.ValueType.IsInstanceOfType(value))
+            {
+                throw new InvalidOperationException(
+                    $"{Type.Name}.{member.Name} is a {Checks.ObjectGraph.TypeName(member.ValueType)}, which cannot hold the {member.Category ?? "plain"} value a population makes " +
+                    $"({Checks.ObjectGraph.TypeName(value.GetType())}); give its values with With(r => r.{member.Name}, ...) or the population a generator of your own.");
+            }
         }
 
         /// <summary>A copy of <paramref name="record"/> with one member replaced, as an attacker would build a candidate.</summary>
@@ -460,6 +503,66 @@ namespace Minimization.Testing.Populations
             }
 
             return collection;
+        }
+    }
+}
+
+namespace Minimization.Testing.Populations
+{
+    /// <summary>
+    /// A value object around one identifier (<c>record PhoneNumber(string Value)</c>, <c>readonly record struct Email(string Address)</c>):
+    /// a type with one public data member of a scalar type and a public constructor taking that value. The harness reads,
+    /// generates and enumerates its inner value and wraps candidates back into the type.
+    /// </summary>
+    internal sealed class ValueObject
+    {
+        private readonly Func<object, object?> _unwrap;
+        private readonly ConstructorInfo _ctor;
+
+        private ValueObject(Type inner, Func<object, object?> unwrap, ConstructorInfo ctor)
+        {
+            Inner = inner;
+            _unwrap = unwrap;
+            _ctor = ctor;
+        }
+
+        public Type Inner { get; }
+
+        public object? Unwrap(object value) => _unwrap(value);
+
+        public object Wrap(object inner) => _ctor.Invoke(new[] { inner });
+
+        public static ValueObject? Of(Type type)
+        {
+            Type t = Nullable.GetUnderlyingType(type) ?? type;
+            if (Checks.ObjectGraph.IsScalar(t) || t.IsInterface || t.IsAbstract || typeof(System.Collections.IEnumerable).IsAssignableFrom(t)
+                || (t.Namespace != null && t.Namespace.StartsWith("System", StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            const BindingFlags Flags = BindingFlags.Instance | BindingFlags.Public;
+            PropertyInfo[] properties = t.GetProperties(Flags).Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod != null && p.Name != "EqualityContract").ToArray();
+            FieldInfo[] fields = t.GetFields(Flags);
+            if (properties.Length + fields.Length != 1)
+            {
+                return null;
+            }
+
+            Type inner = properties.Length == 1 ? properties[0].PropertyType : fields[0].FieldType;
+            if (!Checks.ObjectGraph.IsScalar(inner))
+            {
+                return null;
+            }
+
+            ConstructorInfo? ctor = t.GetConstructor(new[] { inner });
+            if (ctor == null)
+            {
+                return null;
+            }
+
+            Func<object, object?> unwrap = properties.Length == 1 ? properties[0].GetValue : fields[0].GetValue;
+            return new ValueObject(inner, unwrap, ctor);
         }
     }
 }

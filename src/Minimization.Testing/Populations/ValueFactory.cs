@@ -49,7 +49,8 @@ namespace Minimization.Testing.Populations
                 return Collections.Build(slot.ValueType, slot.ElementType, items);
             }
 
-            Type t = Nullable.GetUnderlyingType(slot.ValueType) ?? slot.ValueType;
+            // A value object's inner value is made here; building the record wraps it.
+            Type t = Nullable.GetUnderlyingType(slot.ScalarType) ?? slot.ScalarType;
             if (slot.Category == null)
             {
                 return Plain(slot, t, random, start, window);

@@ -45,6 +45,37 @@ namespace Minimization.Testing.Tests.Populations
             public Node? Manager { get; set; }
         }
 
+        [IdentityBearing(IdentityCategory.Phone)]
+        public sealed record PhoneNumber(string Value);
+
+        public readonly record struct EmailAddress(string Address);
+
+        public sealed record Contact(PhoneNumber Mobile, [property: IdentityBearing(IdentityCategory.Email)] EmailAddress? Email, List<PhoneNumber>? Others);
+
+        [Fact]
+        public void Value_objects_around_an_identifier_get_the_value_of_their_category()
+        {
+            Population<Contact> pop = Population.Of<Contact>().Records(50).Generate(2);
+            Assert.All(pop, c =>
+            {
+                Assert.True(IdentityFormats.IsValidNanp(c.Mobile.Value), c.Mobile.Value);
+                Assert.Contains("@", c.Email!.Value.Address, StringComparison.Ordinal);
+            });
+        }
+
+        public sealed class Odd
+        {
+            [IdentityBearing(IdentityCategory.Phone)]
+            public Uri? Phone { get; set; }
+        }
+
+        [Fact]
+        public void A_member_that_cannot_hold_its_categorys_value_is_refused_with_a_clear_error()
+        {
+            var e = Assert.Throws<InvalidOperationException>(() => Population.Of<Odd>().Records(5).Generate(1));
+            Assert.Equal("Odd.Phone is a Uri, which cannot hold the phone value a population makes (String); give its values with With(r => r.Phone, ...) or the population a generator of your own.", e.Message);
+        }
+
         [Fact]
         public void A_nested_object_is_built_with_its_subjects_identifiers_and_a_second_one_with_a_contacts()
         {

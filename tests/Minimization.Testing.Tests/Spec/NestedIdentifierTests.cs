@@ -64,6 +64,22 @@ namespace Minimization.Testing.Tests.Spec
             Assert.Contains("(UsageRecord.Subscriber.Emails[0], record #", f.Message, StringComparison.Ordinal);
         }
 
+        public sealed record Msisdn(string Value);
+
+        public sealed record Line([property: IdentityBearing(IdentityCategory.Phone)] Msisdn Number, string Plan);
+
+        [Fact]
+        public void A_value_object_around_a_phone_is_searched_and_enumerated_by_its_value()
+        {
+            var population = Population.Of<Line>().Records(2_000).People(2_000).With(l => l.Plan, "prepaid", "postpaid");
+            HarnessReport kept = MinimizerSpec.For<Line, Shared>(l => new Shared(l.Number.Value, l.Plan, "y")).Population(population).Evaluate(3);
+            Assert.Matches(@"^phone \d{10} \(Line\.Number, record #0\) survives as its digits in Shared\.Token$", Assert.Single(kept.Findings).Message);
+
+            HarnessReport hashed = MinimizerSpec.For<Line, Shared>(l => new Shared(Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes(Digits(l.Number.Value)))), l.Plan, "y"))
+                .Population(population).ResistsEnumeration().Evaluate(3);
+            Assert.Equal(FindingKind.Enumeration, Assert.Single(hashed.Findings).Kind);
+        }
+
         [Fact]
         public void Identifiers_takes_a_path_through_a_nested_object()
         {
