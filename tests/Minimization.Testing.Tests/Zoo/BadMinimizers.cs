@@ -143,6 +143,9 @@ namespace Minimization.Testing.Tests.RedTeam
         /// <summary>Survives: a CSV line, the address in its second column.</summary>
         public static string CsvLine(SubscriberFile r) => string.Join(",", Shared.MergedFsa(r.PostalCode), r.Email, r.Plan ?? string.Empty);
 
+        /// <summary>Survives: the value object passed on as it is.</summary>
+        public static SharedLine ValueObjectKept(MobileLine l) => new SharedLine(l.Number, l.Plan ?? "none");
+
         // ---------- enumerable: an unkeyed or publicly salted hash ----------
 
         /// <summary>Enumeration: SHA-1 of the digits, in hex.</summary>
@@ -186,6 +189,9 @@ namespace Minimization.Testing.Tests.RedTeam
         /// <summary>Enumeration: MD5 of the first e-mail address of the nested subscriber.</summary>
         public static PartnerEvent NestedEmailMd5(UsageEvent e)
             => new PartnerEvent(Shared.Hex(MD5.HashData(Shared.Utf8(e.Subscriber.Emails[0].Trim().ToLowerInvariant()))), Shared.Region(e.CellId), e.At.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+
+        /// <summary>Enumeration: SHA-256 of the value object's number.</summary>
+        public static SharedLine ValueObjectSha256(MobileLine l) => new SharedLine(Shared.Hex(SHA256.HashData(Shared.Utf8(Shared.National(l.Number.Value)))), l.Plan ?? "none");
 
         // ---------- linkable across partners ----------
 

@@ -43,12 +43,14 @@ namespace Minimization.Testing.Tests.RedTeam
             ["account number inside a longer string"] = new Case(() => Identity(BadMinimizers.AccountInReference).Evaluate(Seed), FindingKind.IdentifierSurvives, "SubscriberFile.AccountNumber"),
 
             ["msisdn of a nested subscriber kept"] = new Case(() => UsageTraces(MinimizerSpec.For<UsageEvent, PartnerEvent>(BadMinimizers.NestedMsisdnKept)).Evaluate(Seed), FindingKind.IdentifierSurvives, "UsageEvent.Subscriber.Msisdn"),
+            ["a value object passed on"] = new Case(() => Lines(MinimizerSpec.For<MobileLine, SharedLine>(BadMinimizers.ValueObjectKept)).Evaluate(Seed), FindingKind.IdentifierSurvives, "MobileLine.Number"),
             ["e-mail in a CSV line"] = new Case(() => Identity(MinimizerSpec.For<SubscriberFile, string>(BadMinimizers.CsvLine)).Evaluate(Seed), FindingKind.IdentifierSurvives, "SubscriberFile.Email"),
 
             // An unkeyed or publicly salted hash: the attacker enumerates the small space.
             ["SHA-256 salted with the partner's name"] = new Case(() => Identity(BadMinimizers.PhoneSaltedWithPartnerName).Evaluate(Seed), FindingKind.Enumeration, "SubscriberFile.Msisdn"),
             ["HMAC keyed with the partner's name"] = new Case(() => Identity(BadMinimizers.HmacKeyedWithPartnerName).Evaluate(Seed), FindingKind.Enumeration, "SubscriberFile.Email"),
             ["msisdn digits shifted"] = new Case(() => Identity(BadMinimizers.MsisdnDigitsShifted).Evaluate(Seed), FindingKind.Enumeration, "SubscriberFile.Msisdn"),
+            ["SHA-256 of a value object's number"] = new Case(() => Lines(MinimizerSpec.For<MobileLine, SharedLine>(BadMinimizers.ValueObjectSha256)).Evaluate(Seed), FindingKind.Enumeration, "MobileLine.Number"),
             ["MD5 of a nested subscriber's e-mail"] = new Case(() => UsageTraces(MinimizerSpec.For<UsageEvent, PartnerEvent>(BadMinimizers.NestedEmailMd5)).Evaluate(Seed), FindingKind.Enumeration, "UsageEvent.Subscriber.Emails[0]"),
             ["SHA-1 of the msisdn"] = new Case(() => Identity(BadMinimizers.PhoneSha1).Evaluate(Seed), FindingKind.Enumeration, "SubscriberFile.Msisdn"),
             ["MD5 of the e-mail in Base64"] = new Case(() => Identity(BadMinimizers.EmailMd5).Evaluate(Seed), FindingKind.Enumeration, "SubscriberFile.Email"),

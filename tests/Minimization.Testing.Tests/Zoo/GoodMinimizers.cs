@@ -65,6 +65,9 @@ namespace Minimization.Testing.Tests.RedTeam
             return new PartnerEvent(Shared.Hmac(ctx.KeyFor(ctx.Partner + "/" + day), Shared.National(e.Subscriber.Msisdn)), region, day);
         }
 
+        /// <summary>The value object's number under the partner's key.</summary>
+        public static SharedLine ValueObjectKeyed(MobileLine l, MinimizerContext ctx) => new SharedLine(Shared.Hmac(ctx.Key, Shared.National(l.Number.Value)), l.Plan ?? "none");
+
         /// <summary>A CSV line of coarse values only.</summary>
         public static string CsvLine(SubscriberFile r) => string.Join(",", Shared.MergedFsa(r.PostalCode), Shared.WideBirthBand(r.DateOfBirth), r.Plan ?? string.Empty);
 

@@ -29,6 +29,7 @@ namespace Minimization.Testing.Tests.RedTeam
             ["a daily per-partner pseudonym with region and day"] = () => TeamSpecs.Traces(GoodMinimizers.DailyRegion).Evaluate(Seed),
             ["an hourly per-partner pseudonym with region and hour"] = () => TeamSpecs.Traces(GoodMinimizers.HourlyRegion, OneDayOfEvents()).Evaluate(Seed),
             ["a nested subscriber's daily pseudonym with region and day"] = () => UsageTraces(MinimizerSpec.For<UsageEvent, PartnerEvent>(GoodMinimizers.NestedDailyRegion)).JoinableWithin("UK").Evaluate(Seed),
+            ["a value object's number under the partner's key"] = () => Lines(MinimizerSpec.For<MobileLine, SharedLine>(GoodMinimizers.ValueObjectKeyed)).JoinableWithin("UK").Evaluate(Seed),
             ["a CSV line of coarse values"] = () => Identity(MinimizerSpec.For<SubscriberFile, string>(GoodMinimizers.CsvLine)).Evaluate(Seed),
             ["a golden file through the per-partner HMAC"] = () => Identity(GoodMinimizers.KeyedPerPartner).Check(StaticAddressCustomers()),
         };

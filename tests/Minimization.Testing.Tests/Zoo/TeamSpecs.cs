@@ -75,6 +75,9 @@ namespace Minimization.Testing.Tests.RedTeam
                 .ResistsEnumeration()
                 .UnlinkableAcross("UK", "US");
 
+        public static MinimizerSpec<MobileLine, SharedLine> Lines(MinimizerSpec<MobileLine, SharedLine> spec)
+            => spec.Population(p => p.Records(2_000).People(2_000).With(l => l.Plan, "prepaid", "postpaid", null)).ResistsEnumeration().UnlinkableAcross("UK", "US");
+
         /// <summary>Thirty fibre subscribers with static addresses, each in a /24 of their own: a golden file.</summary>
         public static List<SubscriberFile> StaticAddressCustomers()
         {

@@ -78,6 +78,15 @@ namespace Minimization.Testing.Tests.RedTeam
         [property: IdentityBearing(IdentityCategory.Timestamp)] DateTime At,
         long? Bytes);
 
+    /// <summary>A value object a domain model wraps numbers in; its category is on the type.</summary>
+    [IdentityBearing(IdentityCategory.Phone)]
+    public sealed record PhoneNumber(string Value);
+
+    /// <summary>A domain model's line: value objects, not strings.</summary>
+    public sealed record MobileLine(PhoneNumber Number, [property: IdentityBearing(IdentityCategory.Imei)] string Device, string? Plan);
+
+    public sealed record SharedLine(object Number, string Plan);
+
     // ---- what partners receive ----
 
     public sealed record PartnerSubscriber(string Token, string Region, string BirthBand, Gender Gender, string? Plan);
