@@ -30,6 +30,14 @@ namespace Minimization.Testing.Tests.RedTeam
             ["an hourly per-partner pseudonym with region and hour"] = () => TeamSpecs.Traces(GoodMinimizers.HourlyRegion, OneDayOfEvents()).Evaluate(Seed),
             ["a nested subscriber's daily pseudonym with region and day"] = () => UsageTraces(MinimizerSpec.For<UsageEvent, PartnerEvent>(GoodMinimizers.NestedDailyRegion)).JoinableWithin("UK").Evaluate(Seed),
             ["a value object's number under the partner's key"] = () => Lines(MinimizerSpec.For<MobileLine, SharedLine>(GoodMinimizers.ValueObjectKeyed)).JoinableWithin("UK").Evaluate(Seed),
+            ["a generated minimizer with a nested party and a list of addresses"] = () => MinimizerSpec.For<GeneratedCall, SharedGeneratedCall>(GeneratedMinimizers.Minimize)
+                .Population(p => p.Records(5_000).People(1_000).Regions(6))
+                .SubjectBy(c => c.Caller)
+                .QuasiIdentifiers(s => s.At)
+                .ResistsEnumeration()
+                .UnlinkableAcross("UK", "US")
+                .JoinableWithin("UK")
+                .Evaluate(Seed),
             ["a CSV line of coarse values"] = () => Identity(MinimizerSpec.For<SubscriberFile, string>(GoodMinimizers.CsvLine)).Evaluate(Seed),
             ["a golden file through the per-partner HMAC"] = () => Identity(GoodMinimizers.KeyedPerPartner).Check(StaticAddressCustomers()),
         };
