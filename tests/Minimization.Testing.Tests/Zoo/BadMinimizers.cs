@@ -201,6 +201,16 @@ namespace Minimization.Testing.Tests.RedTeam
         /// <summary>Linkable: the pseudonym is the keyed hash of the account under the network's key, the same whoever receives it.</summary>
         public static PartnerSubscriber NetworkWidePseudonym(SubscriberFile r, MinimizerContext ctx) => Shared.Row(r, "S-" + Shared.Hmac(ctx.KeyFor("network"), r.AccountNumber).Substring(0, 16));
 
+        /// <summary>
+        /// Linkable: a random pseudonym drawn once per subscriber and kept in one table that every partner's export reads.
+        /// No hash to enumerate, but the same value for every partner.
+        /// </summary>
+        public static Func<SubscriberFile, PartnerSubscriber> SharedPseudonymTable()
+        {
+            var table = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+            return r => Shared.Row(r, table.GetOrAdd(r.AccountNumber, _ => Guid.NewGuid().ToString("N")));
+        }
+
         /// <summary>Linkable: the key rotates daily, but its id forgot the partner.</summary>
         public static PartnerEvent DailyKeyWithoutPartner(NetworkEvent e, MinimizerContext ctx)
         {

@@ -63,6 +63,7 @@ namespace Minimization.Testing.Tests.RedTeam
             // The same pseudonym for every partner.
             ["one key for every partner"] = new Case(() => Identity(BadMinimizers.SameKeyForEveryPartner).Evaluate(Seed), FindingKind.Linkable, "SubscriberFile.Msisdn"),
             ["a network-wide pseudonym"] = new Case(() => Identity(BadMinimizers.NetworkWidePseudonym).Evaluate(Seed), FindingKind.Linkable, "SubscriberFile.AccountNumber"),
+            ["a pseudonym table shared by every partner"] = new Case(() => Identity(BadMinimizers.SharedPseudonymTable()).Evaluate(Seed), FindingKind.Linkable, "SubscriberFile.AccountNumber"),
             ["a daily key without the partner"] = new Case(() => TeamSpecs.Traces(BadMinimizers.DailyKeyWithoutPartner).Evaluate(Seed), FindingKind.Linkable, "NetworkEvent.Msisdn"),
 
             // Part of the identifier kept, enough to single its subject out.
