@@ -1176,12 +1176,14 @@ namespace Minimization.Testing
                 frequency[path] = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             }
 
+            var holdingSubjects = tokens.Keys.ToDictionary(p => p, _ => new HashSet<int>(), StringComparer.Ordinal);
             for (int i = 0; i < _outputs.Length; i++)
             {
                 foreach (var kv in TokenValuesOfMain(i))
                 {
                     if (frequency.TryGetValue(kv.Key, out var counts))
                     {
+                        holdingSubjects[kv.Key].Add(_subjects[i]);
                         if (!counts.TryGetValue(kv.Value, out List<int>? holders))
                         {
                             holders = new List<int>(1);
@@ -1198,22 +1200,12 @@ namespace Minimization.Testing
 
             // A column found automatically (it changes with an identifier) may be a pseudonym or a generalization: a birth band
             // or an IPv6 /48 changes too. Joining on a generalization is the quasi-identifiers' risk, which k-anonymity measures;
-            // a column is a token to join on when it names people, that is when most subjects carry a value of their own.
+            // a column is a token to join on when it names people: it has a value for every one or two subjects who carry it
+            // (a household's token, two people each, still links them).
             var pseudonyms = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (path, counts) in frequency)
             {
-                var holding = new HashSet<int>();
-                var alone = new HashSet<int>();
-                foreach (List<int> holders in counts.Values)
-                {
-                    holding.UnionWith(holders);
-                    if (holders.Count == 1)
-                    {
-                        alone.Add(holders[0]);
-                    }
-                }
-
-                if (_spec.DeclaredTokens != null || alone.Count * 2 >= holding.Count)
+                if (_spec.DeclaredTokens != null || counts.Count * 2 >= holdingSubjects[path].Count)
                 {
                     pseudonyms.Add(path);
                 }

@@ -138,6 +138,21 @@ namespace Minimization.Testing.Tests.Spec
         }
 
         [Fact]
+        public void A_household_token_keyed_alike_for_every_partner_links_the_two_people_it_names()
+        {
+            // Subscribers 2n and 2n+1 share a household: its token names two people, not a crowd.
+            var spec = MinimizerSpec.For<SubscriberCall, PointRecord>((c, ctx) => new PointRecord(
+                    Hmac(new MinimizerContext("all", ctx.KeyFor("households")), "H" + (int.Parse(c.Subscriber.Substring(4), CultureInfo.InvariantCulture) / 2).ToString(CultureInfo.InvariantCulture)), "x", "any"))
+                .Identifiers(IdentityCategory.AccountId, c => c.Subscriber)
+                .SubjectBy(c => c.Subscriber)
+                .UnlinkableAcross("UK", "US");
+            var e = Assert.Throws<MinimizerCheckException>(() => spec.Check(Golden()));
+            Finding f = Assert.Single(e.Report!.Findings);
+            Assert.Equal(FindingKind.Linkable, f.Kind);
+            Assert.EndsWith("(2 subjects carry that value)", f.Message);
+        }
+
+        [Fact]
         public void Linkability_counts_the_true_subjects_that_carry_a_token()
         {
             // One token per subscriber, the same for both partners: each value is carried by one subject, whatever its record count.
