@@ -530,7 +530,57 @@ namespace Minimization.Testing.Populations
 
         public object? Unwrap(object value) => _unwrap(value);
 
-        public object Wrap(object inner) => _ctor.Invoke(new[] { inner });
+        /// <summary>
+        /// The value object holding <paramref name="inner"/>. A constructor that validates (a <c>PhoneNumber</c> that takes only
+        /// E.164) may refuse the notation a population wrote: the value is then offered in its other usual forms (digits only,
+        /// <c>+1</c> and the digits, lower-cased) before a clear error says which type refused which value.
+        /// </summary>
+        public object Wrap(object inner)
+        {
+            Exception? refusal = null;
+            foreach (object candidate in Forms(inner))
+            {
+                try
+                {
+                    return _ctor.Invoke(new[] { candidate });
+                }
+                catch (TargetInvocationException e)
+                {
+                    refusal ??= e.InnerException ?? e;
+                }
+            }
+
+            throw new InvalidOperationException(
+                $"{_ctor.DeclaringType!.Name}'s constructor refused '{inner}' in every notation tried ({refusal!.GetType().Name}: {refusal.Message}); " +
+                "give the member's values with With(...) or the population a generator of your own.", refusal);
+        }
+
+        private static IEnumerable<object> Forms(object inner)
+        {
+            yield return inner;
+            if (inner is string s)
+            {
+                string digits = new string(s.Where(char.IsDigit).ToArray());
+                if (digits.Length > 0)
+                {
+                    string e164 = "+" + (digits.Length == 10 ? "1" + digits : digits);
+                    if (digits != s)
+                    {
+                        yield return digits;
+                    }
+
+                    if (e164 != s)
+                    {
+                        yield return e164;
+                    }
+                }
+
+                if (s.ToLowerInvariant() != s)
+                {
+                    yield return s.ToLowerInvariant();
+                }
+            }
+        }
 
         public static ValueObject? Of(Type type)
         {

@@ -63,6 +63,32 @@ namespace Minimization.Testing.Tests.Populations
             });
         }
 
+        /// <summary>A value object that takes E.164 only, as domain models often do.</summary>
+        public sealed record E164(string Value)
+        {
+            public string Value { get; } = Value.StartsWith("+", StringComparison.Ordinal) && Value.Skip(1).All(char.IsDigit) ? Value : throw new FormatException("Not E.164: " + Value);
+        }
+
+        public sealed record Strict([property: IdentityBearing(IdentityCategory.Phone)] E164 Number);
+
+        public sealed record Refusing(string Value)
+        {
+            public string Value { get; } = Refuse(Value);
+
+            private static string Refuse(string value) => throw new ArgumentException("never");
+        }
+
+        public sealed record Hopeless([property: IdentityBearing(IdentityCategory.Phone)] Refusing Number);
+
+        [Fact]
+        public void A_value_object_that_validates_gets_the_notation_it_accepts_or_a_clear_error()
+        {
+            Assert.All(Population.Of<Strict>().Records(200).Generate(3), s => Assert.Matches(@"^\+1\d{10}$", s.Number.Value));
+            var e = Assert.Throws<InvalidOperationException>(() => Population.Of<Hopeless>().Records(5).Generate(3));
+            Assert.StartsWith("Refusing's constructor refused '", e.Message, StringComparison.Ordinal);
+            Assert.EndsWith("in every notation tried (ArgumentException: never); give the member's values with With(...) or the population a generator of your own.", e.Message, StringComparison.Ordinal);
+        }
+
         public sealed class Odd
         {
             [IdentityBearing(IdentityCategory.Phone)]
