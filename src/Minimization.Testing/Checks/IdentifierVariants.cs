@@ -738,7 +738,11 @@ namespace Minimization.Testing.Checks
         private static readonly string[] FirstDigits = Enumerable.Range(0, 33).Select(k => $"its first {k} digits").ToArray();
         private static readonly string[] LastDigits = Enumerable.Range(0, 33).Select(k => $"its last {k} digits").ToArray();
 
-        /// <summary>Prefixes and suffixes of a digit string that keep all but one to three digits (the first 9 of 10, the last 7).</summary>
+        /// <summary>
+        /// Prefixes and suffixes of a digit string that drop at least one digit and keep at least 7: the first 9 of 10, the
+        /// last 7 of 10, an IMSI's MSIN (its last 9 or 10 of 15, the network code dropped). Whether a kept part singles anyone
+        /// out is for the population to say: a prefix shared by a whole network or device model does not.
+        /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void DigitParts(List<Part> parts, string digits)
         {
@@ -747,7 +751,7 @@ namespace Minimization.Testing.Checks
                 return;
             }
 
-            for (int keep = digits.Length - 1; keep >= Math.Max(7, digits.Length - 3); keep--)
+            for (int keep = digits.Length - 1; keep >= 7; keep--)
             {
                 parts.Add(new Part(keep < FirstDigits.Length ? FirstDigits[keep] : $"its first {keep} digits", digits, 0, keep, PartMode.DigitRun));
                 parts.Add(new Part(keep < LastDigits.Length ? LastDigits[keep] : $"its last {keep} digits", digits, digits.Length - keep, keep, PartMode.DigitRun));

@@ -44,6 +44,28 @@ namespace Minimization.Testing.Checks
             };
         }
 
+        /// <summary>
+        /// The path of a member access from the lambda's parameter: <c>Phone</c> for <c>r =&gt; r.Phone</c>, <c>Caller.Msisdn</c>
+        /// for <c>r =&gt; r.Caller.Msisdn</c>; null for anything else (a call, a computation).
+        /// </summary>
+        public static string? MemberPath(LambdaExpression e)
+        {
+            Expression body = e.Body;
+            while (body is UnaryExpression u && (u.NodeType == ExpressionType.Convert || u.NodeType == ExpressionType.ConvertChecked))
+            {
+                body = u.Operand;
+            }
+
+            var names = new System.Collections.Generic.List<string>();
+            while (body is MemberExpression m)
+            {
+                names.Insert(0, m.Member.Name);
+                body = m.Expression!;
+            }
+
+            return names.Count > 0 && body is ParameterExpression ? string.Join(".", names) : null;
+        }
+
         public static string DisplayName(LambdaExpression e, int index)
         {
             string? n = MemberName(e);
@@ -66,8 +88,10 @@ namespace Minimization.Testing.Checks
             }
 
             Func<T, ulong> hash;
+            // The binder finds Of(int) for an enum or a short too, but an expression tree calls only an exact match: an enum
+            // quasi-identifier (a Gender column) is hashed through its underlying value, other near matches as objects.
             MethodInfo? typed = body.Type == typeof(object) ? null : typeof(KeyHash).GetMethod(nameof(KeyHash.Of), new[] { body.Type });
-            if (typed != null)
+            if (typed != null && typed.GetParameters()[0].ParameterType == body.Type)
             {
                 hash = Expression.Lambda<Func<T, ulong>>(Expression.Call(typed, body), selector.Parameters).Compile();
             }

@@ -123,6 +123,7 @@ namespace Minimization.Testing.Checks
                 }
 
                 Add(hay, leaf.Path, leaf.Text, string.Empty);
+                AddRewritten(hay, leaf.Path, leaf.Text);
 
                 // Each encoded run, decoded from the leaf's text in place: no string per run, per padding or per replacement.
                 string text = leaf.Text;
@@ -164,6 +165,79 @@ namespace Minimization.Testing.Checks
             Span<char> chars = bytes.Length <= 256 ? stackalloc char[bytes.Length] : new char[bytes.Length];
             System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out _, out int written, replaceInvalidSequences: true, isFinalBlock: true);
             return new string(chars.Slice(0, written));
+        }
+
+        /// <summary>
+        /// The forms a leaf's text takes back with no key: written backwards (digits or an address reversed "so it is not the
+        /// number") and percent-decoded (an address URL-encoded for a query string, its '@' as %40). Every identifier kind is
+        /// searched in them as in the text itself.
+        /// </summary>
+        private static void AddRewritten(List<Haystack> hay, string path, string text)
+        {
+            if (text.Length >= MinReversed)
+            {
+                Add(hay, path, string.Create(text.Length, text, static (span, t) =>
+                {
+                    t.AsSpan().CopyTo(span);
+                    span.Reverse();
+                }), "reversed");
+            }
+
+            if (HasPercentEscape(text))
+            {
+                string decoded = Uri.UnescapeDataString(text);
+                if (!string.Equals(decoded, text, StringComparison.Ordinal))
+                {
+                    Add(hay, path, decoded, "URL-encoded");
+                }
+            }
+
+            // JSON a minimizer wrote into a string escapes '+' (plus-addressing), '<', '&' and every non-ASCII letter as \uXXXX.
+            if (text.Contains("\\u", StringComparison.Ordinal))
+            {
+                string unescaped = JsonUnescaped(text);
+                if (!string.Equals(unescaped, text, StringComparison.Ordinal))
+                {
+                    Add(hay, path, unescaped, "JSON-escaped");
+                }
+            }
+        }
+
+        /// <summary>The text with its JSON <c>\uXXXX</c> escapes decoded (other text, malformed escapes included, kept as it is).</summary>
+        internal static string JsonUnescaped(string text)
+        {
+            var sb = new StringBuilder(text.Length);
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\\' && i + 5 < text.Length && text[i + 1] == 'u'
+                    && HexValue(text[i + 2]) >= 0 && HexValue(text[i + 3]) >= 0 && HexValue(text[i + 4]) >= 0 && HexValue(text[i + 5]) >= 0)
+                {
+                    sb.Append((char)((HexValue(text[i + 2]) << 12) | (HexValue(text[i + 3]) << 8) | (HexValue(text[i + 4]) << 4) | HexValue(text[i + 5])));
+                    i += 5;
+                }
+                else
+                {
+                    sb.Append(text[i]);
+                }
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>Shorter texts hold no identifier backwards (the shortest normal forms, a phone's 7 digits, are longer).</summary>
+        private const int MinReversed = 7;
+
+        private static bool HasPercentEscape(string text)
+        {
+            for (int i = text.IndexOf('%'); i >= 0 && i + 2 < text.Length; i = text.IndexOf('%', i + 1))
+            {
+                if (HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void Add(List<Haystack> hay, string path, string text, string how)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Net.NetworkInformation;
@@ -22,9 +23,34 @@ namespace Minimization.Testing.Populations
     {
         private static readonly string[] Words = { "voice", "sms", "data", "mms", "voicemail", "roaming" };
 
+        /// <summary>Nested objects deeper than this are left null: a type that holds itself (a manager's manager) ends there.</summary>
+        private const int MaxDepth = 3;
+
         public static object? Produce(MemberSlot slot, in RecordEvent e, PopulationModel model, FastRandom random, DateTime start, TimeSpan window)
+            => Produce(slot, e, model, random, start, window, depth: 0);
+
+        private static object? Produce(MemberSlot slot, in RecordEvent e, PopulationModel model, FastRandom random, DateTime start, TimeSpan window, int depth)
         {
-            Type t = Nullable.GetUnderlyingType(slot.ValueType) ?? slot.ValueType;
+            if (slot.IsNested)
+            {
+                return depth >= MaxDepth ? null : Nested(slot, e, model, random, start, window, depth);
+            }
+
+            if (slot.ElementType != null && slot.Category != null)
+            {
+                // A person's list of identifiers: their own value, sometimes twice in different notations.
+                MemberSlot element = slot.ElementSlot();
+                var items = new List<object?> { Produce(element, e, model, random, start, window, depth) };
+                if (random.Chance(0.3))
+                {
+                    items.Add(Produce(element, e, model, random, start, window, depth));
+                }
+
+                return Collections.Build(slot.ValueType, slot.ElementType, items);
+            }
+
+            // A value object's inner value is made here; building the record wraps it.
+            Type t = Nullable.GetUnderlyingType(slot.ScalarType) ?? slot.ScalarType;
             if (slot.Category == null)
             {
                 return Plain(slot, t, random, start, window);
@@ -99,6 +125,39 @@ namespace Minimization.Testing.Populations
                     if (t == typeof(Guid)) return DerivedGuid(opaque);
                     return Convert(opaque, t);
             }
+        }
+
+        /// <summary>
+        /// An object of the user's inside the record, its members made as the record's are: the first nested object of a type is
+        /// about the record's subject, a further one (a call's callee) about a contact.
+        /// </summary>
+        private static object? Nested(MemberSlot slot, in RecordEvent e, PopulationModel model, FastRandom random, DateTime start, TimeSpan window, int depth)
+        {
+            Type type = Nullable.GetUnderlyingType(slot.ValueType) ?? slot.ValueType;
+            RecordShape shape;
+            try
+            {
+                shape = RecordShape.For(type);
+            }
+            catch (InvalidOperationException)
+            {
+                // Not buildable (no usable constructor): left at its default, as a plain member would be.
+                return type.IsValueType ? Activator.CreateInstance(type) : null;
+            }
+
+            RecordEvent about = e;
+            if (slot.Occurrence > 0)
+            {
+                (about.Subject, about.Contact) = (e.Contact, e.Subject);
+            }
+
+            var values = new object?[shape.Members.Count];
+            for (int m = 0; m < values.Length; m++)
+            {
+                values[m] = Produce(shape.Members[m], about, model, random, start, window, depth + 1);
+            }
+
+            return shape.Create(values);
         }
 
         /// <summary>

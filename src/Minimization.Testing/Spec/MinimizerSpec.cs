@@ -90,6 +90,7 @@ namespace Minimization.Testing
         private Dictionary<string, Func<object, IEnumerable<object>>> _candidateGenerators = new Dictionary<string, Func<object, IEnumerable<object>>>(StringComparer.Ordinal);
         private Func<TIn, object?>? _subjectBy;
         private string? _subjectName;
+        private string? _subjectPath;
         private QuasiIdentifiers<TOut>? _qis;
         private int _k = 11;
         private Column<TOut>? _sensitive;
@@ -272,11 +273,13 @@ namespace Minimization.Testing
             }
 
             Func<TIn, object?> compiled = subject.Compile();
-            string name = typeof(TIn).Name + "." + (Selectors.MemberName(subject) ?? "subject");
+            string? path = Selectors.MemberPath(subject);
+            string name = typeof(TIn).Name + "." + (path ?? Selectors.MemberName(subject) ?? "subject");
             return With(s =>
             {
                 s._subjectBy = compiled;
                 s._subjectName = name;
+                s._subjectPath = path;
             });
         }
 
@@ -449,8 +452,8 @@ namespace Minimization.Testing
             var names = new List<string>();
             foreach (var m in members)
             {
-                string name = (m == null ? null : Selectors.MemberName(m)) ?? throw new ArgumentException("Expected a member access such as r => r.Phone.", parameter);
-                if (!shape.Members.Any(s => s.Name == name))
+                string name = (m == null ? null : Selectors.MemberPath(m)) ?? throw new ArgumentException("Expected a member access such as r => r.Phone.", parameter);
+                if (FindSlot(shape, name) == null)
                 {
                     throw new ArgumentException($"{typeof(TIn).Name} has no member {name}.", parameter);
                 }
@@ -604,6 +607,9 @@ namespace Minimization.Testing
 
         internal string? SubjectName => _subjectName;
 
+        /// <summary>The slot <see cref="SubjectBy"/> reads when it is a member path (<c>r =&gt; r.Subscriber</c>), so its values can be normalised; else null.</summary>
+        internal MemberSlot? SubjectSlot => _subjectPath == null ? null : FindSlot(RecordShape.For(typeof(TIn)), _subjectPath);
+
         internal IReadOnlyDictionary<string, Func<object, IEnumerable<object>>> CandidateGenerators => _candidateGenerators;
 
         /// <summary>The identifier members with their categories, and the guesses made from member names.</summary>
@@ -631,33 +637,113 @@ namespace Minimization.Testing
                 return guess ?? "identifier";
             }
 
+            // A collection of identifiers is searched element by element (its first two), each as an identifier of its own.
+            void AddSlot(MemberSlot slot, string category)
+            {
+                if (slot.ElementType != null)
+                {
+                    members.Add((slot.Element(0).WithCategory(category), category));
+                    members.Add((slot.Element(1).WithCategory(category), category));
+                }
+                else
+                {
+                    members.Add((slot, category));
+                }
+            }
+
             if (_identifiers != null)
             {
                 foreach (var (name, category) in _identifiers)
                 {
-                    MemberSlot slot = shape.Members.First(s => s.Name == name);
-                    members.Add((slot, category ?? Resolve(slot)));
+                    MemberSlot slot = FindSlot(shape, name)!;
+                    if (slot.IsNested)
+                    {
+                        foreach (MemberSlot inner in NestedSlots(slot, 1))
+                        {
+                            Walk(inner);
+                        }
+
+                        continue;
+                    }
+
+                    AddSlot(slot, category ?? Resolve(slot));
                 }
 
                 return (members, guesses);
             }
 
-            foreach (MemberSlot m in shape.Members)
+            void Walk(MemberSlot m)
             {
+                if (m.IsNested)
+                {
+                    // An object of the user's inside the record (a Subscriber): its members carry the identity.
+                    foreach (MemberSlot inner in NestedSlots(m, 1))
+                    {
+                        Walk(inner);
+                    }
+
+                    return;
+                }
+
                 bool declared = _declaredCategories.ContainsKey(m.Name);
                 if (!m.IsIdentity && !declared)
                 {
-                    continue;
+                    return;
                 }
 
                 string category = Resolve(m);
                 if (!NonIdentifierCategories.Contains(category))
                 {
-                    members.Add((m, category));
+                    AddSlot(m, category);
                 }
             }
 
+            foreach (MemberSlot m in shape.Members)
+            {
+                Walk(m);
+            }
+
             return (members, guesses);
+        }
+
+        /// <summary>Nested objects deeper than this are not searched for identifiers (a type that holds itself ends there).</summary>
+        private const int MaxNesting = 3;
+
+        /// <summary>The members of the object <paramref name="outer"/> holds, as slots read and written from the outer record.</summary>
+        private static IEnumerable<MemberSlot> NestedSlots(MemberSlot outer, int depth)
+        {
+            if (depth > MaxNesting)
+            {
+                yield break;
+            }
+
+            RecordShape inner;
+            try
+            {
+                inner = RecordShape.For(Nullable.GetUnderlyingType(outer.ValueType) ?? outer.ValueType);
+            }
+            catch (InvalidOperationException)
+            {
+                yield break;
+            }
+
+            foreach (MemberSlot m in inner.Members)
+            {
+                yield return outer.Through(m, RecordShape.CloneOf);
+            }
+        }
+
+        /// <summary>The slot at <paramref name="path"/> (<c>Phone</c>, or <c>Caller.Msisdn</c> through nested objects), or null.</summary>
+        internal static MemberSlot? FindSlot(RecordShape shape, string path)
+        {
+            string[] names = path.Split('.');
+            MemberSlot? slot = shape.Members.FirstOrDefault(s => s.Name == names[0]);
+            for (int i = 1; i < names.Length && slot != null; i++)
+            {
+                slot = slot.IsNested ? NestedSlots(slot, i).FirstOrDefault(s => s.Name == slot.Name + "." + names[i]) : null;
+            }
+
+            return slot;
         }
 
         internal QuasiIdentifiers<TOut>? QuasiIds => _qis;

@@ -160,6 +160,8 @@ namespace Minimization.Testing
             }
 
             var ids = new Dictionary<ulong, int>();
+            MemberSlot? subjectSlot = _spec.SubjectSlot;
+            string? subjectCategory = subjectSlot != null && subjectSlot.IsIdentity && !subjectSlot.IsNested ? subjectSlot.Category : null;
             for (int i = 0; i < n; i++)
             {
                 object? value;
@@ -172,7 +174,7 @@ namespace Minimization.Testing
                     throw new InvalidOperationException($"SubjectBy threw {e.GetType().Name} on record #{i}: {e.Message}", e);
                 }
 
-                ulong key = KeyHash.OfObject(value);
+                ulong key = SubjectKey(value, subjectCategory, 0);
                 if (!ids.TryGetValue(key, out int id))
                 {
                     id = ids.Count;
@@ -183,6 +185,78 @@ namespace Minimization.Testing
             }
 
             _subjectCount = ids.Count;
+        }
+
+        /// <summary>
+        /// The key of a true subject. A scalar is its own key; an object (a nested <c>Subscriber</c> made afresh for each record,
+        /// as a population or a deserialized file gives it) is keyed by its data, never by reference or by a type name that
+        /// its <c>ToString()</c> would give, which would make every record one subject.
+        /// </summary>
+        /// <remarks>
+        /// An identifier is keyed by its normal form (the same number written "613-555-0143" and "(613) 555-0143" is one person);
+        /// an object by the normal forms of its identifying members, or by all its data when it has none.
+        /// </remarks>
+        private static ulong SubjectKey(object? value, string? category, int depth)
+        {
+            if (value == null)
+            {
+                return KeyHash.OfObject(null);
+            }
+
+            if (category != null && IdentifierVariants.Create(category, string.Empty, value) is Identifier id)
+            {
+                return KeyHash.Of(category + "\u0001" + id.Display);
+            }
+
+            Type type = value.GetType();
+            if (ObjectGraph.IsScalar(type) || depth > 3)
+            {
+                return KeyHash.OfObject(value);
+            }
+
+            ulong key = 0x5BD1E995UL;
+            bool identified = false;
+            RecordShape? shape = null;
+            try
+            {
+                shape = value is System.Collections.IEnumerable ? null : RecordShape.For(type);
+            }
+            catch (InvalidOperationException)
+            {
+                // Not a record the harness can build: keyed by its data below.
+            }
+
+            foreach (MemberSlot m in shape?.Members ?? (IReadOnlyList<MemberSlot>)Array.Empty<MemberSlot>())
+            {
+                object? v = m.Get(value);
+                if (m.IsNested)
+                {
+                    key = KeyHash.Combine(key, SubjectKey(v, null, depth + 1));
+                    identified = true;
+                }
+                else if (m.IsIdentity && m.Category != null && m.Category != IdentityCategory.Timestamp && m.Category != IdentityCategory.Geo && m.Category != IdentityCategory.CellTower)
+                {
+                    IEnumerable<object?> items = m.ElementType != null && v is System.Collections.IEnumerable e ? e.Cast<object?>() : new[] { v };
+                    foreach (ulong k in items.Select(x => SubjectKey(x, m.Category, depth + 1)).Distinct().OrderBy(k => k))
+                    {
+                        key = KeyHash.Combine(key, k);
+                    }
+
+                    identified = true;
+                }
+            }
+
+            if (identified)
+            {
+                return key;
+            }
+
+            foreach (Leaf leaf in ObjectGraph.Leaves(value, "subject"))
+            {
+                key = KeyHash.Combine(KeyHash.Combine(key, KeyHash.Of(leaf.Path)), KeyHash.Of(leaf.Text));
+            }
+
+            return key;
         }
 
         private List<PropertyResult> BuildProperties()
@@ -516,9 +590,11 @@ namespace Minimization.Testing
                     {
                         var (id, hit) = hits[0];
                         string message = $"{id} ({id.Member}, record #{i}) survives {hit.How} in {hit.Path}";
-                        if (hits.Count > 1)
+                        // The same value held twice (two aliases alike, a number in two members) is named once.
+                        var others = hits.Skip(1).Where(h => h.Id.ToString() != id.ToString()).Select(h => $"{h.Id} ({h.Hit.How} in {h.Hit.Path})").Distinct().ToList();
+                        if (others.Count > 0)
                         {
-                            message += "; so do " + string.Join(", ", hits.Skip(1).Select(h => $"{h.Id} ({h.Hit.How} in {h.Hit.Path})"));
+                            message += "; so do " + string.Join(", ", others);
                         }
 
                         first = Add(FindingKind.IdentifierSurvives, i, message, id.ToString());
@@ -1100,12 +1176,14 @@ namespace Minimization.Testing
                 frequency[path] = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             }
 
+            var holdingSubjects = tokens.Keys.ToDictionary(p => p, _ => new HashSet<int>(), StringComparer.Ordinal);
             for (int i = 0; i < _outputs.Length; i++)
             {
                 foreach (var kv in TokenValuesOfMain(i))
                 {
                     if (frequency.TryGetValue(kv.Key, out var counts))
                     {
+                        holdingSubjects[kv.Key].Add(_subjects[i]);
                         if (!counts.TryGetValue(kv.Value, out List<int>? holders))
                         {
                             holders = new List<int>(1);
@@ -1117,6 +1195,19 @@ namespace Minimization.Testing
                             holders.Add(_subjects[i]);
                         }
                     }
+                }
+            }
+
+            // A column found automatically (it changes with an identifier) may be a pseudonym or a generalization: a birth band
+            // or an IPv6 /48 changes too. Joining on a generalization is the quasi-identifiers' risk, which k-anonymity measures;
+            // a column is a token to join on when it names people: it has a value for every one or two subjects who carry it
+            // (a household's token, two people each, still links them).
+            var pseudonyms = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (path, counts) in frequency)
+            {
+                if (_spec.DeclaredTokens != null || counts.Count * 2 >= holdingSubjects[path].Count)
+                {
+                    pseudonyms.Add(path);
                 }
             }
 
@@ -1143,7 +1234,7 @@ namespace Minimization.Testing
                     Dictionary<string, string> theirs = TokenValues(other);
                     foreach (var (path, from) in tokens)
                     {
-                        if (mine.TryGetValue(path, out string? a) && theirs.TryGetValue(path, out string? b) && a == b && a.Length > 0
+                        if (pseudonyms.Contains(path) && mine.TryGetValue(path, out string? a) && theirs.TryGetValue(path, out string? b) && a == b && a.Length > 0
                             && frequency[path].TryGetValue(a, out List<int>? holders) && holders.Count < _spec.K)
                         {
                             int f = holders.Count;

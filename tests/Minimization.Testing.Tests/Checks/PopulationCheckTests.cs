@@ -26,6 +26,30 @@ namespace Minimization.Testing.Tests.Checks
             Assert.Equal(1, k.ClassesBelowK);
         }
 
+        public enum Sex : byte
+        {
+            Female,
+            Male,
+        }
+
+        public sealed record Person(string Area, Sex Sex, short BirthYear, Sex? Declared);
+
+        [Fact]
+        public void Enum_short_and_nullable_enum_quasi_identifiers_group_by_their_values()
+        {
+            var people = new List<Person>();
+            for (int i = 0; i < 30; i++)
+            {
+                people.Add(new Person("K1A", i % 3 == 0 ? Sex.Female : Sex.Male, 1970, i % 2 == 0 ? Sex.Male : null));
+            }
+
+            var qis = QuasiIdentifiers<Person>.Of(p => p.Area, p => p.Sex, p => p.BirthYear, p => p.Declared);
+            KAnonymityResult k = PopulationChecks.Classes(people, qis).KAnonymity(5);
+            Assert.Equal(4, k.Classes);
+            Assert.Equal(5, k.SmallestClassSize);
+            Assert.True(k.Passed);
+        }
+
         [Fact]
         public void K_anonymity_passes_when_every_class_reaches_k()
         {

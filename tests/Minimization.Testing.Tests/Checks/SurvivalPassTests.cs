@@ -161,7 +161,7 @@ namespace Minimization.Testing.Tests.Checks
             Assert.Equal(Encoding.UTF8.GetString(new byte[300].Select((_, i) => (byte)(0x80 + (i % 64))).ToArray()), SurvivalSearch.Utf8Text(new byte[300].Select((_, i) => (byte)(0x80 + (i % 64))).ToArray()));
         }
 
-        /// <summary>The haystacks as round 4 made them: a string per run, per replacement, per padding and per decoding.</summary>
+        /// <summary>The haystacks as round 4 made them (a string per run, per replacement, per padding and per decoding), with the text reversed, percent-decoded and JSON-unescaped.</summary>
         private static List<(string Path, string Raw, string Compact, string How)> Straightforward(List<Leaf> leaves)
         {
             var hay = new List<(string, string, string, string)>();
@@ -184,6 +184,22 @@ namespace Minimization.Testing.Tests.Checks
                 }
 
                 Add(leaf.Path, leaf.Text, string.Empty);
+                if (leaf.Text.Length >= 7)
+                {
+                    Add(leaf.Path, new string(leaf.Text.Reverse().ToArray()), "reversed");
+                }
+
+                if (System.Text.RegularExpressions.Regex.IsMatch(leaf.Text, "%[0-9A-Fa-f]{2}") && Uri.UnescapeDataString(leaf.Text) != leaf.Text)
+                {
+                    Add(leaf.Path, Uri.UnescapeDataString(leaf.Text), "URL-encoded");
+                }
+
+                string unescaped = System.Text.RegularExpressions.Regex.Replace(leaf.Text, @"\\u([0-9A-Fa-f]{4})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
+                if (unescaped != leaf.Text)
+                {
+                    Add(leaf.Path, unescaped, "JSON-escaped");
+                }
+
                 string text = leaf.Text;
                 var runs = new List<(string Run, string Kind)>();
                 int i = 0;

@@ -80,6 +80,47 @@ namespace Minimization.Testing.Tests.Checks
             => Assert.Equal(kind, FindPart(IdentityCategory.Phone, phone, new Out(output)));
 
         [Theory]
+        [InlineData("302720013134247", "013134247", "its last 9 digits")]
+        [InlineData("302720013134247", "msin 2720013134247", "its last 13 digits")]
+        [InlineData("302720013134247", "30272001", "its first 8 digits")]
+        [InlineData("AC38524955", "acct ***8524955", "its last 7 digits")]
+        public void A_long_identifier_kept_but_for_its_network_code_or_a_few_digits_is_a_part(string value, string output, string kind)
+            => Assert.Equal(kind, FindPart(value.StartsWith("AC", StringComparison.Ordinal) ? IdentityCategory.AccountId : IdentityCategory.Imsi, value, new Out(output)));
+
+        [Theory]
+        [InlineData("2025550143", "3410555202")]
+        [InlineData("+1 (202) 555-0143", "token=3410-555-202")]
+        public void A_phone_written_backwards_survives_reversed(string phone, string output)
+            => Assert.Equal("reversed in Out.Field", Find(IdentityCategory.Phone, phone, new Out(output)));
+
+        [Fact]
+        public void An_email_written_backwards_survives_reversed()
+            => Assert.Equal("reversed in Out.Field", Find(IdentityCategory.Email, "Ana.Silva@Example.org", new Out("gro.elpmaxe@avlis.ana")));
+
+        [Theory]
+        [InlineData("ana.silva%40example.org")]
+        [InlineData("https://partner.example/u?mail=Ana.Silva%40Example.org&plan=2")]
+        [InlineData("ana%2Esilva%40example%2Eorg")]
+        public void A_url_encoded_email_survives_url_encoded(string output)
+            => Assert.Equal("URL-encoded in Out.Field", Find(IdentityCategory.Email, "ana.silva@example.org", new Out(output)));
+
+        [Fact]
+        public void An_email_in_json_a_minimizer_serialized_survives_its_escapes()
+        {
+            string json = System.Text.Json.JsonSerializer.Serialize(new { owner = new { mail = "ana.silva+news@example.org" } });
+            Assert.Contains("\\u002B", json, StringComparison.Ordinal);
+            Assert.Equal("JSON-escaped in Out.Field", Find(IdentityCategory.Email, "Ana.Silva+news@Example.org", new Out(json)));
+            Assert.Equal("ana.silva+news \\u12", SurvivalSearch.JsonUnescaped("ana.silva\\u002Bnews \\u12"));
+        }
+
+        [Fact]
+        public void A_url_encoded_name_survives_and_a_lone_percent_sign_is_harmless()
+        {
+            Assert.NotNull(Find(IdentityCategory.Name, "Zoë Tremblay", new Out("name=Zo%C3%AB%20Tremblay")));
+            Assert.Null(Find(IdentityCategory.Email, "ana.silva@example.org", new Out("100% of ana.silva%zz")));
+        }
+
+        [Theory]
         [InlineData("613-402-0187", "613-402")]
         [InlineData("613-402-0187", "613402")]
         [InlineData("613-402-0187", "61340201899")]

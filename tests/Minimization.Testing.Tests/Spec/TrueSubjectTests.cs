@@ -104,6 +104,55 @@ namespace Minimization.Testing.Tests.Spec
         }
 
         [Fact]
+        public void A_generalization_equal_for_every_partner_is_not_taken_for_a_pseudonym()
+        {
+            // The group (one of three, four subscribers each) changes with the subscriber as a token would, but names no one:
+            // joining on it is the quasi-identifiers' risk, for k-anonymity to measure. The token is keyed per partner.
+            var spec = MinimizerSpec.For<SubscriberCall, PointRecord>((c, ctx) => new PointRecord(
+                    Hmac(ctx, c.Subscriber), "group-" + (int.Parse(c.Subscriber.Substring(4), CultureInfo.InvariantCulture) % 3).ToString(CultureInfo.InvariantCulture), "any"))
+                .Identifiers(IdentityCategory.AccountId, c => c.Subscriber)
+                .SubjectBy(c => c.Subscriber)
+                .UnlinkableAcross("UK", "US");
+            HarnessReport report = spec.Check(Golden());
+            Assert.True(report.Properties.Single(p => p.Kind == FindingKind.Linkable).Passed, report.Label);
+
+            // Declared a token, the same column links: each of its values is carried by 4 subjects, fewer than k.
+            var e = Assert.Throws<MinimizerCheckException>(() => spec.Tokens(p => p.TowerId).Check(Golden()));
+            Finding f = Assert.Single(e.Report!.Findings);
+            Assert.Equal(FindingKind.Linkable, f.Kind);
+            Assert.EndsWith("(4 subjects carry that value)", f.Message);
+        }
+
+        [Fact]
+        public void A_pseudonym_keyed_alike_for_every_partner_links_even_beside_generalizations()
+        {
+            var spec = MinimizerSpec.For<SubscriberCall, PointRecord>((c, ctx) => new PointRecord(
+                    Hmac(new MinimizerContext("all", ctx.KeyFor("shared")), c.Subscriber), "group-" + (c.Subscriber[^1] % 3).ToString(CultureInfo.InvariantCulture), "any"))
+                .Identifiers(IdentityCategory.AccountId, c => c.Subscriber)
+                .SubjectBy(c => c.Subscriber)
+                .UnlinkableAcross("UK", "US");
+            var e = Assert.Throws<MinimizerCheckException>(() => spec.Check(Golden()));
+            Finding f = Assert.Single(e.Report!.Findings);
+            Assert.Equal(FindingKind.Linkable, f.Kind);
+            Assert.Contains("PointRecord.Token (from SubscriberCall.Subscriber)", f.Message);
+        }
+
+        [Fact]
+        public void A_household_token_keyed_alike_for_every_partner_links_the_two_people_it_names()
+        {
+            // Subscribers 2n and 2n+1 share a household: its token names two people, not a crowd.
+            var spec = MinimizerSpec.For<SubscriberCall, PointRecord>((c, ctx) => new PointRecord(
+                    Hmac(new MinimizerContext("all", ctx.KeyFor("households")), "H" + (int.Parse(c.Subscriber.Substring(4), CultureInfo.InvariantCulture) / 2).ToString(CultureInfo.InvariantCulture)), "x", "any"))
+                .Identifiers(IdentityCategory.AccountId, c => c.Subscriber)
+                .SubjectBy(c => c.Subscriber)
+                .UnlinkableAcross("UK", "US");
+            var e = Assert.Throws<MinimizerCheckException>(() => spec.Check(Golden()));
+            Finding f = Assert.Single(e.Report!.Findings);
+            Assert.Equal(FindingKind.Linkable, f.Kind);
+            Assert.EndsWith("(2 subjects carry that value)", f.Message);
+        }
+
+        [Fact]
         public void Linkability_counts_the_true_subjects_that_carry_a_token()
         {
             // One token per subscriber, the same for both partners: each value is carried by one subject, whatever its record count.
