@@ -710,9 +710,9 @@ namespace Minimization.Analyzers.Flow
             };
         }
 
-        /// <summary>Calls that hand back what they are given, only awaitable differently: not a place where the value moves.</summary>
+        /// <summary>Calls that hand back what they are given, only awaited or enumerated differently: not a place where the value moves.</summary>
         private static bool IsPassThrough(IMethodSymbol target)
-            => target.Name is "ConfigureAwait" or "AsTask" or "WaitAsync" or "GetAwaiter" or "GetResult" or "FromResult";
+            => target.Name is "ConfigureAwait" or "AsTask" or "WaitAsync" or "GetAwaiter" or "GetResult" or "FromResult" or "GetEnumerator" or "GetAsyncEnumerator";
 
         private AbstractValue Library(IMethodSymbol target, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site)
         {

@@ -34,9 +34,10 @@ namespace Minimization.Analyzers.Flow
             }
 
             // The member read is a step of the paths it carries (a session's RemoteEndPoint, read and passed on), unless the member
-            // is a source itself: then it is where the path starts.
+            // is a source itself (then it is where the path starts) or a library's element accessor (an enumerator's Current, a
+            // Nullable's Value: the value itself, as MemberValue reads it).
             var value = MemberValue(member, reference.Instance, receiver, reference);
-            return value.IsClean || _ann.MemberSource(member, reference.Instance?.Type) is not null
+            return value.IsClean || _ann.MemberSource(member, reference.Instance?.Type) is not null || !IsInSource(member) && member.Name is "Current" or "Value"
                 ? value
                 : value.WithStep(FlowAnnotations.Describe(member), reference.Syntax.GetLocation(), MaxPath);
         }

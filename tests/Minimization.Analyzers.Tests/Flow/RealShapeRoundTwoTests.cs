@@ -454,6 +454,41 @@ namespace Minimization.Analyzers.Tests.Flow
             Assert.True(shown == 20 || steps.Any(s => s.Contains('…')), "Either every helper is a step or the message says that steps were left out: " + message);
         }
 
+        // Awaiting and enumerating do not move the value: no `ConfigureAwait`, `GetEnumerator()` or `Current` step between the
+        // places it does move (the lookup, the loop variable, the member read).
+        private const string Drain = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Telecom;
+            public sealed class Drainer
+            {
+                private readonly List<string> _numbers = new();
+
+                public void Queue(CallRecord r) => _numbers.Add(r.CallerNumber);
+
+                private Task<List<string>> PendingAsync() => Task.FromResult(_numbers);
+
+                public async Task DrainAsync()
+                {
+                    var pending = await PendingAsync().ConfigureAwait(false);
+                    foreach (var number in pending)
+                    {
+                        PartnerGateway.Send({|#0:number|});
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public async Task Awaiting_and_enumerating_are_not_steps_of_the_path()
+        {
+            var message = await MessageAt(Drain, "MIN001", "number");
+            var (_, steps) = Split(message);
+            AssertSteps(steps, "CallRecord.CallerNumber", "Drainer._numbers");
+            AssertSteps(steps, "local 'pending'", "local 'number'", "PartnerGateway.Send");
+            Assert.DoesNotContain(steps, s => s.Contains("ConfigureAwait") || s.Contains("GetEnumerator") || s.Contains("Current"));
+        }
+
         // ---------------------------------------------------------------------------------------------------------------
         // Helpers: the message of the one diagnostic of a rule whose span is the given text, split into its sources and its
         // path steps.
