@@ -859,6 +859,28 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
+        [Fact(Skip = "Engine: TryFormat does not fill its destination span; only the written count carries identity (issue 13)")]
+        public Task Stackalloc_buffer_filled_by_TryFormat_carries_identity_even_when_the_written_count_is_not_used() => Check("""
+            using System;
+            using Minimization;
+            using Telecom;
+            sealed class SimCard
+            {
+                [IdentityBearing(IdentityCategory.Imsi)] public long Imsi { get; set; }
+            }
+
+            class SimExport
+            {
+                void Share(SimCard sim)
+                {
+                    Span<char> buffer = stackalloc char[20];
+                    buffer.Fill(' ');
+                    sim.Imsi.TryFormat(buffer, out _);
+                    PartnerGateway.Send({|#0:buffer.Trim(' ').ToString()|});
+                }
+            }
+            """, Min001(0));
+
         [Fact]
         public Task Stackalloc_buffer_filled_by_TryFormat_of_a_clean_number_is_clean() => Check("""
             using System;
