@@ -859,7 +859,7 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                value = value.Join(AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates));
+                value = value.Join(written.Fields.IsEmpty ? AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates) : OnlyConcrete(written));
                 if ((key.IsStatic || IsShared(key)) && method is not null && !written.Self.OnlySymbolic().IsClean && _callersByName.TryGetValue(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, out var callers))
                 {
                     foreach (var caller in callers)
@@ -882,6 +882,27 @@ namespace Minimization.Analyzers.Flow
             }
 
             return value;
+        }
+
+        /// <summary>What a write stores that is concrete, member by member (a shared collection keeps its elements' members apart).</summary>
+        private static AbstractValue OnlyConcrete(AbstractValue value, int depth = 0)
+        {
+            var result = AbstractValue.Of(value.Self.OnlyConcrete(), value.Delegates);
+            if (depth >= AbstractValue.MaxFieldDepth)
+            {
+                return AbstractValue.Of(value.Deep().OnlyConcrete(), value.Delegates);
+            }
+
+            foreach (var field in value.Fields)
+            {
+                var concrete = OnlyConcrete(field.Value, depth + 1);
+                if (!concrete.IsClean)
+                {
+                    result = result.WithField(field.Key, concrete);
+                }
+            }
+
+            return result;
         }
 
         /// <summary>

@@ -124,7 +124,7 @@ namespace Minimization.Analyzers.Tests.Flow
                 [PartnerShare("Partner")] public void SendPlaystateCommand(string controllingSessionId, string sessionId) { }
             """;
 
-        [Fact(Skip = "Engine: a string member of an object taken from a field collection carries what other members hold (issue 19)")]
+        [Fact]
         public Task The_id_of_a_session_taken_from_a_field_dictionary_is_clean_when_only_another_member_holds_identity() => Check(Sessions + """
 
                 public void CheckForInactiveSessions()
