@@ -398,13 +398,16 @@ namespace Minimization.Analyzers.Flow
             };
         }
 
-        /// <summary>Library calls that put their arguments into their receiver (Reading 5): a syntax-level filter, checked again by binding.</summary>
+        /// <summary>
+        /// Library calls that put their arguments into their receiver (Reading 5): a syntax-level filter, checked again by
+        /// binding; every call by which the evaluator fills a collection (<see cref="LibraryModel.IsStoringCall"/>) is one.
+        /// </summary>
         internal static bool IsFillingCall(string name) => name switch
         {
             "Add" or "AddRange" or "AddFirst" or "AddLast" or "Insert" or "InsertRange" or "Enqueue" or "EnqueueRange" or "Push" or "PushRange"
                 or "TryAdd" or "AddOrUpdate" or "GetOrAdd" or "TryUpdate" or "TryWrite" or "WriteAsync" or "Write" or "WriteLine" or "Post"
                 or "SendAsync" or "Append" or "AppendLine" or "AppendFormat" or "Set" or "SetValue" or "UnionWith" or "CopyTo" => true,
-            _ => false,
+            _ => LibraryModel.IsStoringCall(name),
         };
 
         /// <summary>The names along a receiver chain (<c>this._channel.Writer</c>: Writer, _channel), at most three deep.</summary>
