@@ -398,13 +398,16 @@ namespace Minimization.Analyzers.Flow
             };
         }
 
-        /// <summary>Library calls that put their arguments into their receiver (Reading 5): a syntax-level filter, checked again by binding.</summary>
+        /// <summary>
+        /// Library calls that put their arguments into their receiver (Reading 5): a syntax-level filter, checked again by
+        /// binding; every call by which the evaluator fills a collection (<see cref="LibraryModel.IsStoringCall"/>) is one.
+        /// </summary>
         internal static bool IsFillingCall(string name) => name switch
         {
             "Add" or "AddRange" or "AddFirst" or "AddLast" or "Insert" or "InsertRange" or "Enqueue" or "EnqueueRange" or "Push" or "PushRange"
                 or "TryAdd" or "AddOrUpdate" or "GetOrAdd" or "TryUpdate" or "TryWrite" or "WriteAsync" or "Write" or "WriteLine" or "Post"
                 or "SendAsync" or "Append" or "AppendLine" or "AppendFormat" or "Set" or "SetValue" or "UnionWith" or "CopyTo" => true,
-            _ => false,
+            _ => LibraryModel.IsStoringCall(name),
         };
 
         /// <summary>The names along a receiver chain (<c>this._channel.Writer</c>: Writer, _channel), at most three deep.</summary>
@@ -859,7 +862,7 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                value = value.Join(AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates));
+                value = value.Join(written.Fields.IsEmpty ? AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates) : OnlyConcrete(written));
                 if ((key.IsStatic || IsShared(key)) && method is not null && !written.Self.OnlySymbolic().IsClean && _callersByName.TryGetValue(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, out var callers))
                 {
                     foreach (var caller in callers)
@@ -882,6 +885,27 @@ namespace Minimization.Analyzers.Flow
             }
 
             return value;
+        }
+
+        /// <summary>What a write stores that is concrete, member by member (a shared collection keeps its elements' members apart).</summary>
+        private static AbstractValue OnlyConcrete(AbstractValue value, int depth = 0)
+        {
+            var result = AbstractValue.Of(value.Self.OnlyConcrete(), value.Delegates);
+            if (depth >= AbstractValue.MaxFieldDepth)
+            {
+                return AbstractValue.Of(value.Deep().OnlyConcrete(), value.Delegates);
+            }
+
+            foreach (var field in value.Fields)
+            {
+                var concrete = OnlyConcrete(field.Value, depth + 1);
+                if (!concrete.IsClean)
+                {
+                    result = result.WithField(field.Key, concrete);
+                }
+            }
+
+            return result;
         }
 
         /// <summary>

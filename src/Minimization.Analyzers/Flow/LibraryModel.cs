@@ -133,7 +133,8 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary>
         /// The calls by which a collection stores what it is given: adding, inserting, pushing, enqueuing, appending,
-        /// writing, setting or updating an element, and merging another collection in (<c>UnionWith</c>).
+        /// writing, putting, setting, updating, attaching or upserting an element, and merging another collection in
+        /// (<c>UnionWith</c>, <c>Merge</c>).
         /// </summary>
         public static bool IsStoringCall(string name)
         {
@@ -158,11 +159,13 @@ namespace Minimization.Analyzers.Flow
         {
             "Add", "TryAdd", "Insert", "Enqueue", "TryEnqueue", "Push", "TryPush", "Append", "Prepend", "Write", "TryWrite", "Set",
             "SetValue", "SetItem", "AddOrUpdate", "GetOrAdd", "TryUpdate", "UnionWith", "SymmetricExceptWith", "Post", "Fill",
+            "Update", "Attach", "Merge", "Put", "Upsert", "Store",
         };
 
         private static readonly string[] StoringPrefixes =
         {
-            "Add", "TryAdd", "Insert", "Enqueue", "Push", "Append", "Prepend", "Write", "TryWrite",
+            "Add", "TryAdd", "Insert", "Enqueue", "Push", "Append", "Prepend", "Write", "TryWrite", "Update", "Attach", "Merge",
+            "Put", "Upsert", "Store",
         };
 
         /// <summary>

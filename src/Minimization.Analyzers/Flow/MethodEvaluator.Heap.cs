@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -78,6 +79,12 @@ namespace Minimization.Analyzers.Flow
             {
                 // An enumerator's current element, a Nullable's or a Lazy's value: the element itself, structure intact.
                 return receiver;
+            }
+
+            if (!inSource && member.Name is "Values" or "Keys" && !receiver.Fields.IsEmpty && LibraryModel.IsFillableContainer(instance?.Type))
+            {
+                // A library collection's elements keep the members they were put in with (a collection is the join of them).
+                return receiver.WithSelf(receiver.Self.WithMember(MemberKey(member), MaxMemberPath));
             }
 
             if (_ann.IsNonIdentifying(member))
@@ -313,7 +320,8 @@ namespace Minimization.Analyzers.Flow
 
             // Symbolic labels stay for static members: a caller instantiates them with its arguments (ApplyMemberWrites), and
             // the write index follows callers. An instance member keeps only what is concrete: the index reads nothing else.
-            if (!member.IsStatic && !MemberWriteIndex.IsShared(member.OriginalDefinition))
+            var shared = !member.IsStatic && MemberWriteIndex.IsShared(member.OriginalDefinition);
+            if (!member.IsStatic && !shared)
             {
                 taint = taint.OnlyConcrete();
                 if (taint.IsClean && value.Delegates.IsEmpty)
@@ -322,9 +330,73 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            var stored = AbstractValue.Of(taint, value.Delegates);
+            // A collection held in a field keeps the members of its elements apart (a session stored with the client's end
+            // point in one member does not make its other members identity), every symbolic label also on the whole, where
+            // callers instantiate it.
+            var stored = shared && !value.Fields.IsEmpty ? KeepMembers(value, taint.OnlySymbolic(), member) : AbstractValue.Of(taint, value.Delegates);
             var key = member.OriginalDefinition;
             _results.MemberWrites[key] = _results.MemberWrites.TryGetValue(key, out var existing) ? existing.Join(stored) : stored;
+        }
+
+        /// <summary>
+        /// The value a shared collection member stores: its elements' members apart; what is tracked under a member of the
+        /// collection's own type (a channel's <c>Writer</c>, which its <c>Reader</c> reads) and every symbolic label on the whole.
+        /// </summary>
+        private static AbstractValue KeepMembers(AbstractValue value, Taint symbolic, ISymbol member)
+        {
+            var collectionType = member switch
+            {
+                IFieldSymbol f => f.Type,
+                IPropertySymbol p => p.Type,
+                _ => null,
+            };
+            var self = value.Self.Union(symbolic);
+            var kept = new List<KeyValuePair<string, AbstractValue>>(value.Fields.Count);
+            foreach (var field in value.Fields)
+            {
+                if (HasMember(collectionType, field.Key))
+                {
+                    self = self.Union(field.Value.Deep());
+                }
+                else
+                {
+                    kept.Add(field);
+                }
+            }
+
+            var result = AbstractValue.Of(self, value.Delegates);
+            foreach (var field in kept)
+            {
+                result = result.WithField(field.Key, field.Value);
+            }
+
+            return result;
+        }
+
+        private static bool HasMember(ITypeSymbol? type, string name)
+        {
+            if (type is null)
+            {
+                return true;
+            }
+
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (!t.GetMembers(name).IsEmpty)
+                {
+                    return true;
+                }
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                if (!i.GetMembers(name).IsEmpty)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Writes an updated object back to wherever <paramref name="location"/> reads it from (locals, captures, fields of those).</summary>

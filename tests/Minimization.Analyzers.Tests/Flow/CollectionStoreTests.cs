@@ -80,6 +80,26 @@ namespace Minimization.Analyzers.Tests.Flow
             """, Min001(0));
 
         [Fact]
+        public Task A_set_field_merged_with_numbers_in_one_method_is_reported_where_another_method_sends_it() => Check("""
+            using System.Collections.Generic;
+            using Telecom;
+            class Blocklist
+            {
+                private readonly HashSet<string> _blocked = new();
+
+                public void Toggle(CallRecord r) => _blocked.SymmetricExceptWith(new[] { r.CallerNumber });
+
+                public void Publish()
+                {
+                    foreach (var number in _blocked)
+                    {
+                        PartnerGateway.Send({|#0:number|});
+                    }
+                }
+            }
+            """, Min001(0));
+
+        [Fact]
         public Task An_array_a_list_of_numbers_is_copied_into_is_reported_where_the_array_is_sent() => Check("""
             using System.Collections.Generic;
             using Telecom;
