@@ -969,7 +969,9 @@ namespace Minimization.Analyzers.Flow
             var firstLabel = (_inlineDepth + 1) * InlineLabelBase;
             var initial = new State(baseState ?? _state);
             var bindings = new Dictionary<int, AbstractValue>();
-            foreach (var p in function.Parameters)
+
+            // The graph is the declaration's: a generic method called as Run<string> reads the parameters of Run<T>.
+            foreach (var p in function.OriginalDefinition.Parameters)
             {
                 var value = fill ?? AbstractValue.Clean;
                 foreach (var a in args)

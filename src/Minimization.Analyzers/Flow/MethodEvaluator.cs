@@ -331,9 +331,13 @@ namespace Minimization.Analyzers.Flow
             return _returnValue;
         }
 
-        /// <summary>A location an assignment can store into through a capture: a field, property, indexer or array element.</summary>
+        /// <summary>
+        /// A location an assignment can store into through a capture: a local or parameter (<c>s = b ? x : y</c>), a field,
+        /// property, indexer or array element.
+        /// </summary>
         private static bool IsStorable(IOperation operation)
-            => operation is IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation or IEventReferenceOperation;
+            => operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
+                or IArrayElementReferenceOperation or IEventReferenceOperation;
 
         /// <summary>
         /// Whether the capture is the target of an assignment in this graph: null if not, false for a plain store, true for a

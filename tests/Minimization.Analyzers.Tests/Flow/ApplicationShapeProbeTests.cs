@@ -236,7 +236,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "Engine: a value returned by a lambda through the app's own generic method (invoked inside try/catch) is lost (issue 13)")]
+        [Fact]
         public Task Value_returned_through_the_apps_own_generic_retry_helper_keeps_its_identity() => Check("""
             using System;
             using Telecom;
@@ -1228,7 +1228,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """ + Formatters, Min001(0), Min001(1));
 
-        [Fact(Skip = "Engine: a ?: assignment does not overwrite its target: the raw value of the local survives (issue 13)")]
+        [Fact]
         public Task Conditional_assignment_overwrites_a_raw_value_with_clean_branches() => Check("""
             using Telecom;
             class LabelService
@@ -1242,7 +1242,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """);
 
-        [Fact(Skip = "Engine: a ?? assignment does not overwrite its target: the raw value of the local survives (issue 13)")]
+        [Fact]
         public Task Coalescing_assignment_overwrites_a_raw_value_with_clean_operands() => Check("""
             using System.Collections.Generic;
             using Telecom;
