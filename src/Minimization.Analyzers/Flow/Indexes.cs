@@ -492,6 +492,15 @@ namespace Minimization.Analyzers.Flow
                 return false;
             }
 
+            return HoldsCollection(member);
+        }
+
+        /// <summary>
+        /// A member of a collection type (a library list, queue, dictionary, channel) or an ambient holder (<c>AsyncLocal</c>):
+        /// what methods put into it, through calls or element writes, is what every method takes out.
+        /// </summary>
+        private static bool HoldsCollection(ISymbol member)
+        {
             var type = member switch
             {
                 IFieldSymbol f => f.Type,
@@ -750,7 +759,8 @@ namespace Minimization.Analyzers.Flow
             // chain names (a local, a service) is not a member write at all.
             void AddShared(ISymbol? symbol, SyntaxNode owner)
             {
-                if (symbol is not null && IsShared(symbol.OriginalDefinition))
+                // A static collection (a process-wide outbox, an AsyncLocal request context) is written by the calls that fill it too.
+                if (symbol is not null && (IsShared(symbol.OriginalDefinition) || symbol.IsStatic && HoldsCollection(symbol.OriginalDefinition)))
                 {
                     Add(symbol, owner);
                 }

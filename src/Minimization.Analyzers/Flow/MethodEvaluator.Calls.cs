@@ -177,6 +177,13 @@ namespace Minimization.Analyzers.Flow
             {
                 needsLibrary = true;
             }
+            else
+            {
+                foreach (var a in args)
+                {
+                    RunEscaping(a.Value, site);
+                }
+            }
 
             if (callees.Count > MergeDispatchAbove && !HasDelegateArgument(args))
             {
@@ -931,6 +938,23 @@ namespace Minimization.Analyzers.Flow
             }
 
             return graph is null ? Union(args, null) : Inline(definition, graph, args, null, site);
+        }
+
+        /// <summary>
+        /// Reading 4: a lambda of this method that leaves it (handed to the application's own code, stored in a member, added to
+        /// an event) may run anywhere later, with what it captured. It is run once here, where its captures have their values,
+        /// so that a sink inside it that receives captured identity is reported at that sink. Its parameters are unknown here
+        /// (clean); where it is invoked with arguments, those are followed as usual.
+        /// </summary>
+        private void RunEscaping(AbstractValue value, IOperation site)
+        {
+            foreach (var d in value.Delegates)
+            {
+                if (d.Lambda is not null && d.Owner is { } owner && RootOf(owner) == RootOf(_cfg))
+                {
+                    InvokeTarget(d, Array.Empty<CallArg>(), null, site);
+                }
+            }
         }
 
         private static ControlFlowGraph RootOf(ControlFlowGraph graph)

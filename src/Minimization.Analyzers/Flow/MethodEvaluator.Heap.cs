@@ -254,6 +254,7 @@ namespace Minimization.Analyzers.Flow
                     }
 
                     RecordMemberWrite(symbol, value);
+                    RunEscaping(value, target);
                     if (symbol is IPropertySymbol { SetMethod: { } setter } && HasSourceBody(setter) && !IsAutoAccessor(setter) && member.Instance is not null)
                     {
                         Call(setter, member.Instance, Eval(member.Instance), new[] { new CallArg(reportAt, setter.Parameters.Length > 0 ? setter.Parameters[0] : null, 0, value, null) }, target);
@@ -449,6 +450,7 @@ namespace Minimization.Analyzers.Flow
             }
 
             var symbol = eventReference.Event;
+            RunEscaping(handler, assignment);
             RecordMemberWrite(symbol, handler);
             var key = MemberKey(symbol);
             if (symbol.IsStatic)

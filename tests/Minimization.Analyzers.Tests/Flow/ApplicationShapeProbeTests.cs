@@ -31,7 +31,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
-        [Fact(Skip = "Engine: a lambda passed to the app's own method and stored in a list is not analysed with its captures (issue 13)")]
+        [Fact]
         public Task Send_deferred_into_an_outbox_of_actions_is_reported_inside_the_lambda_at_the_captured_value() => Check("""
             using System;
             using System.Collections.Generic;
@@ -132,7 +132,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "Engine: a lambda subscribed with += to a parameterless event is not analysed with its captures (issue 13)")]
+        [Fact]
         public Task Event_handler_capturing_identity_is_reported_inside_the_handler_and_a_clean_capture_is_not() => Check("""
             using System;
             using Telecom;
@@ -187,7 +187,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "Engine: a lambda passed to the app's own method and stored in a queue is not analysed with its captures (issue 13)")]
+        [Fact]
         public Task Async_attempt_queued_in_a_retry_queue_and_drained_elsewhere_is_reported_inside_the_attempt() => Check("""
             using System;
             using System.Collections.Generic;
@@ -264,7 +264,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "Engine: an async lambda passed to the app's own generic method is not analysed with its captures (issue 13)")]
+        [Fact]
         public Task Send_inside_an_async_lambda_passed_to_the_apps_own_timing_wrapper_is_reported_inside() => Check("""
             using System;
             using System.Diagnostics;
@@ -493,7 +493,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
-        [Fact(Skip = "Engine: a lambda passed to the app's own retry method is run without what it captured (issue 13)")]
+        [Fact]
         public Task Send_inside_a_retry_policy_callback_that_receives_a_token_is_reported_inside_the_callback() => Check("""
             using System;
             using System.Threading;
@@ -647,7 +647,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
-        [Fact(Skip = "Engine: a private static queue filled through a static method does not carry identity to the static method that drains it (issue 13)")]
+        [Fact]
         public Task Static_outbox_filled_by_a_signup_handler_is_reported_where_the_sender_drains_it() => Check("""
             using System.Collections.Concurrent;
             using Telecom;
@@ -1352,7 +1352,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "Engine: a record taken out of a queue field carries its raw member into its other string members (issue 13)")]
+        [Fact]
         public Task Record_with_raw_and_pseudonymized_members_drained_from_a_queue_sends_the_token_cleanly() => Check("""
             using System.Collections.Generic;
             using Telecom;
