@@ -447,6 +447,13 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
+                if (label.Parameter == Label.ThisParameter && ReportedInside(callee, label, reached))
+                {
+                    // Reading 3: the receiver is not a report site. What its member holds here is what the callee reads there
+                    // anyway (the writes the program makes to it), and the callee reports it at its own sink.
+                    continue;
+                }
+
                 var reportAt = label.Parameter == Label.ThisParameter ? instance ?? site : FindReport(args, label.Parameter) ?? site;
                 ReportThrough(reportAt, reached, _ann.Display(callee), site, reach);
             }
@@ -454,6 +461,29 @@ namespace Minimization.Analyzers.Flow
             ApplyEffects(analysis, callee, instance, bindings, args, site, includeReceiver: true);
             ApplyMemberWrites(analysis, callee, bindings, site);
             return result;
+        }
+
+        /// <summary>
+        /// Whether the identity a callee's sink receives through a member of its receiver is already in what the program writes
+        /// to that member (so the callee, reading the member, reports it at its own sink), source by source.
+        /// </summary>
+        private bool ReportedInside(IMethodSymbol callee, Label label, Taint reached)
+        {
+            if (label.MemberPath.Length == 0 || FindMember(callee.ContainingType, label.MemberPath[0]) is not { } member || !_engine.IsOwn(member))
+            {
+                return false;
+            }
+
+            var written = _engine.MemberWrites.ValueOf(member, _stack).Deep();
+            foreach (var e in reached.Entries)
+            {
+                if (!e.Label.IsConcrete || !written.Contains(e.Label))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool IsSharedMember(INamedTypeSymbol? type, string name) => FindMember(type, name) is { } member && MemberWriteIndex.IsShared(member.OriginalDefinition);
