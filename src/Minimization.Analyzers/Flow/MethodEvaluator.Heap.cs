@@ -314,8 +314,10 @@ namespace Minimization.Analyzers.Flow
         internal void RecordMemberWrite(ISymbol member, AbstractValue value)
         {
             var taint = value.Deep();
-            if (taint.IsClean && value.Delegates.IsEmpty)
+            if (taint.IsClean && value.Delegates.IsEmpty || _owner is IMethodSymbol owner && _ann.IsMinimizer(owner))
             {
+                // A [Minimizer] is trusted: what it writes (the members of the minimized object it builds) is minimized, so
+                // reading a member of its result elsewhere (`Coarsen(call).TowerPrefix`) is clean.
                 return;
             }
 

@@ -1299,7 +1299,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "Engine: a member written inside a [Minimizer] body carries identity out of the minimizer's result (issue 13)")]
+        [Fact]
         public Task Member_read_from_a_minimizers_result_is_clean() => Check("""
             using Minimization;
             using Telecom;
