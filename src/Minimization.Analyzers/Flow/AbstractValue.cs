@@ -117,6 +117,23 @@ namespace Minimization.Analyzers.Flow
 
         public AbstractValue WithSelf(Taint self) => ReferenceEquals(self, Self) ? this : Create(self, Fields, Delegates, IsFresh);
 
+        /// <summary>The value without the labels <paramref name="drop"/> selects, in its members too.</summary>
+        public AbstractValue Without(Func<Label, bool> drop)
+        {
+            var fields = Fields;
+            foreach (var kv in Fields)
+            {
+                var kept = kv.Value.Without(drop);
+                if (!ReferenceEquals(kept, kv.Value))
+                {
+                    fields = kept.IsClean ? fields.Remove(kv.Key) : fields.SetItem(kv.Key, kept);
+                }
+            }
+
+            var self = Self.Without(drop);
+            return ReferenceEquals(self, Self) && ReferenceEquals(fields, Fields) ? this : Create(self, fields, Delegates, IsFresh);
+        }
+
         private static AbstractValue Create(Taint self, ImmutableDictionary<string, AbstractValue> fields, ImmutableArray<DelegateTarget> delegates, bool fresh = false)
             => self.IsClean && fields.IsEmpty && delegates.IsEmpty ? (fresh ? FreshObject : Clean) : new AbstractValue(self, fields, delegates, fresh);
 

@@ -406,7 +406,7 @@ namespace Minimization.Analyzers.Flow
         {
             "Add" or "AddRange" or "AddFirst" or "AddLast" or "Insert" or "InsertRange" or "Enqueue" or "EnqueueRange" or "Push" or "PushRange"
                 or "TryAdd" or "AddOrUpdate" or "GetOrAdd" or "TryUpdate" or "TryWrite" or "WriteAsync" or "Write" or "WriteLine" or "Post"
-                or "SendAsync" or "Append" or "AppendLine" or "AppendFormat" or "Set" or "SetValue" or "UnionWith" or "CopyTo" => true,
+                or "SendAsync" or "Append" or "AppendLine" or "AppendFormat" or "Set" or "SetValue" or "UnionWith" => true,
             _ => LibraryModel.IsStoringCall(name),
         };
 

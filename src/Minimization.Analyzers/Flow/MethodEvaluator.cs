@@ -315,7 +315,7 @@ namespace Minimization.Analyzers.Flow
             var bounds = ImmutableArray.CreateBuilder<BoundFinding>(_results.Bounds.Count);
             bounds.AddRange(_results.Bounds.Values);
             return new MethodAnalysis(
-                _returnValue,
+                WithoutDeclaredParameters(_returnValue),
                 effects,
                 MethodAnalysis.WidenReaches(ImmutableArray.CreateRange(_results.Reaches.Values)),
                 findings.ToImmutable(),
@@ -451,6 +451,30 @@ namespace Minimization.Analyzers.Flow
             }
 
             return AbstractValue.Of(symbolic);
+        }
+
+        /// <summary>
+        /// What a method returns, without the sources its own parameters declare (<c>[IdentityBearing] string address</c>): such
+        /// a parameter is a source inside its method; a caller gets what it passed for it (the parameter's symbolic label, which
+        /// travels beside), so a caller that passes nothing, or something clean, gets nothing.
+        /// </summary>
+        private AbstractValue WithoutDeclaredParameters(AbstractValue returned)
+        {
+            if (returned.IsClean || _method is null)
+            {
+                return returned;
+            }
+
+            HashSet<IdentitySource>? declared = null;
+            foreach (var p in _method.Parameters)
+            {
+                if (_ann.ParameterSource(p) is { } source)
+                {
+                    (declared ??= new HashSet<IdentitySource>()).Add(source);
+                }
+            }
+
+            return declared is null ? returned : returned.Without(l => l.Source is not null && declared.Contains(l.Source));
         }
 
         private IdentitySource? DeclaredSource(IParameterSymbol p) => _ann.ParameterSource(p) ?? _ann.TypeSource(p.Type);

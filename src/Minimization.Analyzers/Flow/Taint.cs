@@ -436,6 +436,32 @@ namespace Minimization.Analyzers.Flow
             return new Taint(builder.MoveToImmutable());
         }
 
+        /// <summary>The set without the labels <paramref name="drop"/> selects (itself when none is).</summary>
+        public Taint Without(Func<Label, bool> drop)
+        {
+            var any = false;
+            foreach (var e in Entries)
+            {
+                any |= drop(e.Label);
+            }
+
+            if (!any)
+            {
+                return this;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<TaintEntry>();
+            foreach (var e in Entries)
+            {
+                if (!drop(e.Label))
+                {
+                    builder.Add(e);
+                }
+            }
+
+            return builder.Count == 0 ? Clean : new Taint(builder.ToImmutable(), IsWidened);
+        }
+
         public Taint OnlyConcrete()
         {
             if (IsClean)

@@ -721,7 +721,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "Engine: CopyTo does not fill its destination array with what the list holds (issue 13)")]
+        [Fact]
         public Task Batch_list_copied_into_an_array_with_CopyTo_is_reported_where_the_snapshot_is_sent() => Check("""
             using System.Collections.Generic;
             using Telecom;
