@@ -150,6 +150,13 @@ namespace Minimization.Analyzers.Flow
         /// <summary>The value read from member <paramref name="name"/>: the tracked field if known, else what the object as a whole carries.</summary>
         public AbstractValue Member(string name, int maxMemberPath)
         {
+            if (Label.IsScalarMember(name, out var member))
+            {
+                // A scalar member of a container (Reading 11): the member as written, else only what the caller's own
+                // parameters may put there; the container's identity as a whole does not pass.
+                return Fields.TryGetValue(member, out var written) ? written : Of(Self.OnlySymbolic().WithMember(name, maxMemberPath));
+            }
+
             if (Fields.TryGetValue(name, out var field))
             {
                 return field;

@@ -177,6 +177,23 @@ namespace Minimization.Analyzers.Flow
 
         public static Label Concrete(IdentitySource source) => new Label(source, 0, ImmutableArray<string>.Empty);
 
+        /// <summary>
+        /// The member path element for a scalar member (a number, Guid, bool, enum, date) read from an object that only contains
+        /// identity (Reading 11): <see cref="AbstractValue.Member"/> gives the member as written, or only the object's symbolic
+        /// labels, never its identity as a whole.
+        /// </summary>
+        public static string ScalarMember(string name) => ScalarMark + name;
+
+        /// <summary>Whether <paramref name="element"/> is a <see cref="ScalarMember"/> path element; <paramref name="name"/> is the member's name.</summary>
+        public static bool IsScalarMember(string element, out string name)
+        {
+            var scalar = element.Length > 1 && element[0] == ScalarMark;
+            name = scalar ? element.Substring(1) : element;
+            return scalar;
+        }
+
+        private const char ScalarMark = '\u0001';
+
         public static Label Symbolic(int parameter) => new Label(null, parameter, ImmutableArray<string>.Empty);
 
         /// <summary>A symbolic label's parameter as a whole (it covers every member path of it); a concrete label itself.</summary>
@@ -266,7 +283,8 @@ namespace Minimization.Analyzers.Flow
             var sb = new StringBuilder(Parameter == ThisParameter ? "this" : "param#" + Parameter);
             foreach (var m in MemberPath)
             {
-                sb.Append('.').Append(m);
+                IsScalarMember(m, out var name);
+                sb.Append('.').Append(name);
             }
 
             return sb.ToString();

@@ -490,6 +490,7 @@ namespace Minimization.Analyzers.Flow
 
         private static ISymbol? FindMember(INamedTypeSymbol? type, string name)
         {
+            Label.IsScalarMember(name, out name);
             for (var t = type; t is not null; t = t.BaseType)
             {
                 foreach (var member in t.GetMembers(name))

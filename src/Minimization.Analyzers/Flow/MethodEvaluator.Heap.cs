@@ -97,9 +97,11 @@ namespace Minimization.Analyzers.Flow
             // Reading 11: an object whose type is not identity-bearing holds identity only as a container. A member of a
             // scalar type (a number, Guid, bool, enum, date) read from it carries identity only when it is the member
             // written (tracked below) or a source itself (above); the identity of the object as a whole does not pass.
-            var self = LibraryModel.IsScalarType(memberType) && _ann.TypeSource(instance?.Type ?? member.ContainingType) is null
-                ? receiver.Self.OnlySymbolic()
-                : receiver.Self;
+            // The symbolic labels that pass are marked scalar (Label.ScalarMember), so that a caller instantiating them applies
+            // the same rule to the object it passed: the Guid of a user looked up by e-mail stays clean there too.
+            var scalar = LibraryModel.IsScalarType(memberType) && _ann.TypeSource(instance?.Type ?? member.ContainingType) is null;
+            var self = scalar ? receiver.Self.OnlySymbolic() : receiver.Self;
+            var pathKey = scalar ? Label.ScalarMember(key) : key;
             AbstractValue value;
             if (member.IsStatic)
             {
@@ -118,7 +120,7 @@ namespace Minimization.Analyzers.Flow
             }
             else if (receiver.IsFresh)
             {
-                return AbstractValue.Of(self.WithMember(key, MaxMemberPath));
+                return AbstractValue.Of(self.WithMember(pathKey, MaxMemberPath));
             }
             else if (member is IPropertySymbol { GetMethod: { } getter } && site is not null
                 && (HasSourceBody(getter) && !IsAutoAccessor(getter) || IsDispatched(getter) && _engine.Implementations.Of(getter).Count > 0))
@@ -127,7 +129,7 @@ namespace Minimization.Analyzers.Flow
             }
             else
             {
-                value = AbstractValue.Of(self.WithMember(key, MaxMemberPath));
+                value = AbstractValue.Of(self.WithMember(pathKey, MaxMemberPath));
             }
 
             // What other code stores into the member: for statics, for this object's own fields (written by its other

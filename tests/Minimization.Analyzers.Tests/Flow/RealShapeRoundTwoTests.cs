@@ -559,7 +559,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task A_session_given_the_user_name_of_a_user_found_by_name_is_reported_when_sent() => Check(
             NewSession + "            sessionInfo.UserName = user?.Username;\n" + NewSessionEnd, Min001(0));
 
-        [Fact(Skip = "Engine: a scalar member (Guid) read from a container a library call returned carries identity (issue 19)")]
+        [Fact]
         public Task A_session_given_only_the_id_of_a_user_found_by_name_is_clean() => Check(NewSession + NewSessionEnd);
 
         [Fact]
