@@ -409,6 +409,32 @@ namespace Minimization.Analyzers
             }
         }
 
+        /// <summary>
+        /// A summary's return value carries a parameter that declares identity itself (<c>[IdentityBearing] string username</c>)
+        /// as the parameter, for callers to fill in; returning it still exposes that source, so here it counts as the source.
+        /// </summary>
+        private static Taint WithDeclaredParameters(Taint returned, IMethodSymbol method, FlowAnnotations annotations)
+        {
+            Taint.Builder? builder = null;
+            foreach (var e in returned.Entries)
+            {
+                if (!e.Label.IsConcrete && !e.Label.IsMinimized && e.Label.Parameter >= 0 && e.Label.Parameter < method.Parameters.Length
+                    && annotations.ParameterSource(method.Parameters[e.Label.Parameter]) is { } declared)
+                {
+                    builder ??= new Taint.Builder();
+                    builder.Add(new TaintEntry(declared.AsLabel, e.Path));
+                }
+            }
+
+            if (builder is null)
+            {
+                return returned;
+            }
+
+            builder.Add(returned);
+            return builder.ToTaint();
+        }
+
         private static void ReportExposure(OperationBlockAnalysisContext context, FlowEngine engine, IMethodSymbol method, MethodAnalysis analysis)
         {
             ISymbol exposed = method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is not null ? method.AssociatedSymbol : method;
@@ -424,7 +450,7 @@ namespace Minimization.Analyzers
                 return;
             }
 
-            var carried = analysis.ReturnValue.Deep().OnlyConcrete().WithoutMinimized();
+            var carried = WithDeclaredParameters(analysis.ReturnValue.Deep(), method, annotations).OnlyConcrete().WithoutMinimized();
             if (carried.IsClean)
             {
                 return;

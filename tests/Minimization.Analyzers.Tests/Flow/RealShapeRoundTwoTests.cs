@@ -598,6 +598,18 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """);
 
+        // The helper's own annotated parameter is a source inside it: a public helper that returns it exposes it (MIN010 on
+        // the helper), whether or not any caller passes anything (jellyfin DefaultAuthenticationProvider.cs:48, judged right).
+        [Fact]
+        public Task A_public_method_returning_its_own_annotated_parameter_is_MIN010() => Check("""
+            using Minimization;
+            public sealed class DefaultAuthenticationProvider
+            {
+                public string {|#0:Authenticate|}([IdentityBearing(IdentityCategory.Name)] string username, string password)
+                    => "user:" + username;
+            }
+            """, Min010(0));
+
         [Fact]
         public Task A_url_built_by_a_helper_given_a_callers_number_is_MIN010() => Check(LocalUrl + """
 
