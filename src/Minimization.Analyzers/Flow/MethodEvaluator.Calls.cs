@@ -332,6 +332,14 @@ namespace Minimization.Analyzers.Flow
                 }
 
                 var receiverType = KnownReceiverType(instance, out var exact);
+                if (!exact && IsDisposal(target) && (receiverType is null or { TypeKind: TypeKind.TypeParameter } || SymbolEqualityComparer.Default.Equals(receiverType.OriginalDefinition, target.ContainingType.OriginalDefinition)))
+                {
+                    // Disposing a value known only as IDisposable (a `using` over an interface, a library's resource) runs no
+                    // particular body: every Dispose of the program would otherwise run on it, with the value as its receiver.
+                    list.Clear();
+                    return list;
+                }
+
                 if (exact && receiverType is INamedTypeSymbol created && ImplementationIndex.RunsOn(target, created) is { } runs)
                 {
                     list.Clear();
@@ -987,6 +995,12 @@ namespace Minimization.Analyzers.Flow
                 }
             }
         }
+
+        /// <summary><c>IDisposable.Dispose</c> or <c>IAsyncDisposable.DisposeAsync</c> itself, called through the interface.</summary>
+        private static bool IsDisposal(IMethodSymbol target)
+            => target.ContainingType is { TypeKind: TypeKind.Interface } owner
+                && (owner.SpecialType == SpecialType.System_IDisposable && target.Name == "Dispose"
+                    || owner.Name == "IAsyncDisposable" && target.Name == "DisposeAsync" && owner.ContainingNamespace?.ToDisplayString() == "System");
 
         private static ControlFlowGraph RootOf(ControlFlowGraph graph)
         {

@@ -661,6 +661,62 @@ namespace Minimization.Analyzers.Tests.Flow
 
         #endregion
 
+        // jellyfin Emby.Server.Implementations, SessionManager.cs:652, 774, 910, 1095 (round three's rows 18, 19, 25): with
+        // every step shown, the path went from a session's item into `IDisposable.Dispose()` and on into
+        // `ScheduledTaskWorker.Dispose(bool)`, then through the task manager to the collection scan. Disposing a value known
+        // only as IDisposable ran every Dispose of the program with that value as its receiver.
+        private const string Disposal = """
+            using System;
+            using Telecom;
+            public sealed class TaskWorker : IDisposable
+            {
+                public string Name { get; set; } = "";
+                public void Dispose() => PartnerGateway.Send(Name);
+            }
+
+            public sealed class Lease : IDisposable
+            {
+                private readonly string _holder;
+                public Lease(string holder) => _holder = holder;
+                public void Dispose() { }
+            }
+
+            public static class Leases
+            {
+                private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IDisposable> Held = new();
+
+                // A library lookup keyed by the holder: its result carries the holder as a whole (Reading 10).
+                public static IDisposable Take(string holder) => Held.GetOrAdd(holder, h => new Lease(h));
+            }
+            """;
+
+        [Fact]
+        public Task Disposing_a_value_known_only_as_IDisposable_runs_no_unrelated_Dispose() => Check(Disposal + """
+            class Playback
+            {
+                void Start(CallRecord r)
+                {
+                    IDisposable lease = Leases.Take(r.CallerNumber);
+                    lease.Dispose();
+                    using (Leases.Take(r.CallerNumber))
+                    {
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Disposing_an_object_of_a_known_type_runs_its_own_Dispose_which_reports_at_its_sink() => Check(Disposal.Replace("PartnerGateway.Send(Name)", "PartnerGateway.Send({|#0:Name|})") + """
+            class Playback
+            {
+                void Start(CallRecord r)
+                {
+                    var worker = new TaskWorker { Name = r.CallerNumber };
+                    worker.Dispose();
+                }
+            }
+            """, Min001(0));
+
         // ---------------------------------------------------------------------------------------------------------------
         // Helpers: the message of the one diagnostic of a rule whose span is the given text, split into its sources and its
         // path steps.
