@@ -98,7 +98,7 @@ namespace Minimization.Analyzers.Flow
             var keep = Math.Max(1, maxPath / 2);
             var fromTail = Math.Min(keep, tail.Length);
             FlowStep kept = new FlowStep(ElisionDisplay, null, first);
-            if (fromTail < keep && path is not null)
+            if (fromTail < keep && path is not null && path.Length > 1)
             {
                 kept = Copy(path, Math.Min(keep - fromTail, path.Length - 1), kept);
             }

@@ -338,7 +338,22 @@ namespace Minimization.Analyzers.Flow
                 return this;
             }
 
-            // Entries that share a path (every label a parameter carries in, often no path at all) share the extended one too.
+            return MapPaths((display, location, maxPath), static (path, a) => Step(path, a.display, a.location, a.maxPath));
+        }
+
+        /// <summary>
+        /// Every path extended by a call hop and then by the callee's own inner path (from its parameter to where the label
+        /// ends up): how a caller's provenance and a callee's summary compose into one path.
+        /// </summary>
+        public Taint Extend(string display, Location? location, FlowStep? tail, int maxPath)
+            => IsClean ? this : MapPaths((display, location, tail, maxPath), static (path, a) => FlowStep.Append(FlowStep.Append(path, a.display, a.location, a.maxPath), a.tail, a.maxPath));
+
+        /// <summary>
+        /// Every entry's path mapped by <paramref name="extend"/>; entries that share a path (every label a parameter carries in,
+        /// often no path at all) share the mapped one too. Itself when no path changes.
+        /// </summary>
+        private Taint MapPaths<TArgs>(TArgs args, Func<FlowStep?, TArgs, FlowStep?> extend)
+        {
             var builder = ImmutableArray.CreateBuilder<TaintEntry>(Entries.Length);
             var changed = false;
             FlowStep? lastFrom = null, lastTo = null;
@@ -348,7 +363,7 @@ namespace Minimization.Analyzers.Flow
                 if (!any || !ReferenceEquals(e.Path, lastFrom))
                 {
                     lastFrom = e.Path;
-                    lastTo = Step(e.Path, display, location, maxPath);
+                    lastTo = extend(e.Path, args);
                     any = true;
                 }
 
@@ -357,35 +372,6 @@ namespace Minimization.Analyzers.Flow
             }
 
             return changed ? new Taint(builder.MoveToImmutable(), IsWidened) : this;
-        }
-
-        /// <summary>
-        /// Every path extended by a call hop and then by the callee's own inner path (from its parameter to where the label
-        /// ends up): how a caller's provenance and a callee's summary compose into one path.
-        /// </summary>
-        public Taint Extend(string display, Location? location, FlowStep? tail, int maxPath)
-        {
-            if (IsClean)
-            {
-                return this;
-            }
-
-            var builder = ImmutableArray.CreateBuilder<TaintEntry>(Entries.Length);
-            FlowStep? lastFrom = null, lastTo = null;
-            var any = false;
-            foreach (var e in Entries)
-            {
-                if (!any || !ReferenceEquals(e.Path, lastFrom))
-                {
-                    lastFrom = e.Path;
-                    lastTo = FlowStep.Append(FlowStep.Append(e.Path, display, location, maxPath), tail, maxPath);
-                    any = true;
-                }
-
-                builder.Add(new TaintEntry(e.Label, lastTo));
-            }
-
-            return new Taint(builder.MoveToImmutable(), IsWidened);
         }
 
         /// <summary>Symbolic labels extended by a member read; concrete labels pass unchanged.</summary>
@@ -462,35 +448,7 @@ namespace Minimization.Analyzers.Flow
             return builder.Count == 0 ? Clean : new Taint(builder.ToImmutable(), IsWidened);
         }
 
-        public Taint OnlyConcrete()
-        {
-            if (IsClean)
-            {
-                return this;
-            }
-
-            var allConcrete = true;
-            foreach (var e in Entries)
-            {
-                allConcrete &= e.Label.IsConcrete;
-            }
-
-            if (allConcrete)
-            {
-                return this;
-            }
-
-            var builder = ImmutableArray.CreateBuilder<TaintEntry>();
-            foreach (var e in Entries)
-            {
-                if (e.Label.IsConcrete)
-                {
-                    builder.Add(e);
-                }
-            }
-
-            return builder.Count == 0 ? Clean : new Taint(builder.ToImmutable(), IsWidened);
-        }
+        public Taint OnlyConcrete() => Without(l => !l.IsConcrete);
 
         /// <summary>
         /// Every label marked as having passed through <paramref name="minimizer"/> (labels already minimized keep their first
@@ -520,59 +478,12 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>The labels that have not passed through a minimizer: what MIN001, MIN010 and MIN011 speak of.</summary>
-        public Taint WithoutMinimized()
-        {
-            var any = false;
-            foreach (var e in Entries)
-            {
-                any |= e.Label.IsMinimized;
-            }
-
-            if (!any)
-            {
-                return this;
-            }
-
-            var builder = ImmutableArray.CreateBuilder<TaintEntry>();
-            foreach (var e in Entries)
-            {
-                if (!e.Label.IsMinimized)
-                {
-                    builder.Add(e);
-                }
-            }
-
-            return builder.Count == 0 ? Clean : new Taint(builder.ToImmutable(), IsWidened);
-        }
+        public Taint WithoutMinimized() => Without(l => l.IsMinimized);
 
         /// <summary>The labels that have passed through a minimizer (none unless <c>minimization.report_minimized_flows</c> is on).</summary>
-        public Taint OnlyMinimized()
-        {
-            var builder = ImmutableArray.CreateBuilder<TaintEntry>();
-            foreach (var e in Entries)
-            {
-                if (e.Label.IsMinimized)
-                {
-                    builder.Add(e);
-                }
-            }
+        public Taint OnlyMinimized() => Without(l => !l.IsMinimized);
 
-            return builder.Count == 0 ? Clean : builder.Count == Entries.Length ? this : new Taint(builder.ToImmutable(), IsWidened);
-        }
-
-        public Taint OnlySymbolic()
-        {
-            var builder = ImmutableArray.CreateBuilder<TaintEntry>();
-            foreach (var e in Entries)
-            {
-                if (!e.Label.IsConcrete)
-                {
-                    builder.Add(e);
-                }
-            }
-
-            return builder.Count == 0 ? Clean : builder.Count == Entries.Length ? this : new Taint(builder.ToImmutable(), IsWidened);
-        }
+        public Taint OnlySymbolic() => Without(l => l.IsConcrete);
 
         /// <summary>
         /// Whether a union with <paramref name="other"/> keeps the same labels (<see cref="SameLabels"/>): each of its labels is
