@@ -109,6 +109,20 @@ namespace Minimization.Analyzers.Flow
         /// <summary><see cref="DescribeCall"/>, memoized: a callee is named on every path that crosses it.</summary>
         public string Display(IMethodSymbol m) => _displays.GetOrAdd(m.OriginalDefinition, DescribeCall);
 
+        /// <summary>
+        /// How a path names a call into code without source, memoized: a method of the program (an interface without an
+        /// implementation) as <see cref="Display"/> does, a referenced assembly's method without its parameter list
+        /// (<c>Enumerable.Select(…)</c>): the generic signature of a framework method says nothing a reviewer needs.
+        /// </summary>
+        public string LibraryDisplay(IMethodSymbol m) => _libraryDisplays.GetOrAdd(m.OriginalDefinition, DescribeLibraryCall);
+
+        private readonly ConcurrentDictionary<IMethodSymbol, string> _libraryDisplays = new ConcurrentDictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
+
+        private static string DescribeLibraryCall(IMethodSymbol m)
+            => !m.DeclaringSyntaxReferences.IsEmpty || m.Parameters.Length == 0 || m.MethodKind is MethodKind.Constructor or MethodKind.PropertyGet or MethodKind.PropertySet
+                ? DescribeCall(m)
+                : (m.ContainingType is null ? string.Empty : m.ContainingType.Name + ".") + m.Name + "(…)";
+
         public static string DescribeCall(IMethodSymbol m)
         {
             if (m.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.Constructor)

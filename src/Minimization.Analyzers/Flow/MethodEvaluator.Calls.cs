@@ -736,18 +736,8 @@ namespace Minimization.Analyzers.Flow
         private AbstractValue LibraryResult(IMethodSymbol target, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site)
         {
             var result = Library(target, instance, receiver, args, site);
-            return result.IsClean || IsPassThrough(target) ? result : result.WithStep(LibraryDisplay(target), site.Syntax.GetLocation(), MaxPath);
+            return result.IsClean || IsPassThrough(target) ? result : result.WithStep(_ann.LibraryDisplay(target), site.Syntax.GetLocation(), MaxPath);
         }
-
-        /// <summary>
-        /// How a path names a library call: a method of the program (an interface without an implementation) as any call,
-        /// a method from a referenced assembly without its parameter list (<c>Enumerable.Select(…)</c>): the generic
-        /// signature of a framework method says nothing a reviewer needs.
-        /// </summary>
-        private string LibraryDisplay(IMethodSymbol target)
-            => IsInSource(target) || target.Parameters.Length == 0 || target.MethodKind is MethodKind.Constructor or MethodKind.PropertyGet or MethodKind.PropertySet
-                ? _ann.Display(target)
-                : (target.ContainingType is null ? string.Empty : target.ContainingType.Name + ".") + target.Name + "(…)";
 
         /// <summary>How a path names the variable or member a collection is read from: <c>local 'outbox'</c>, <c>Sender._queue</c>.</summary>
         private static string? Holder(IOperation collection)

@@ -256,12 +256,14 @@ namespace Minimization.Analyzers.Flow
                     }
 
                     RecordMemberWrite(symbol, value);
-                    RunEscaping(value, target);
                     if (symbol is IPropertySymbol { SetMethod: { } setter } && HasSourceBody(setter) && !IsAutoAccessor(setter) && member.Instance is not null)
                     {
+                        // The setter is a call: Call runs a lambda handed to it (RunEscaping) once.
                         Call(setter, member.Instance, Eval(member.Instance), new[] { new CallArg(reportAt, setter.Parameters.Length > 0 ? setter.Parameters[0] : null, 0, value, null) }, target);
                         break;
                     }
+
+                    RunEscaping(value, target);
 
                     // The member written is a step of the paths the value carries from here on.
                     var written = value.IsClean ? value : value.WithStep(FlowAnnotations.Describe(symbol), member.Syntax.GetLocation(), MaxPath);
