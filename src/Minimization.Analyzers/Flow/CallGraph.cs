@@ -101,9 +101,10 @@ namespace Minimization.Analyzers.Flow
             if (node.IsMember)
             {
                 var list = new List<CallNode>();
+                var seen = new HashSet<CallNode>();
                 foreach (var writer in _engine.MemberWrites.WriterMethods(node.Symbol, cancellationToken))
                 {
-                    if (Body(writer) is { } body && !list.Contains(body))
+                    if (Body(writer) is { } body && seen.Add(body))
                     {
                         list.Add(body);
                     }
@@ -116,7 +117,7 @@ namespace Minimization.Analyzers.Flow
                     scan.Walk(initializer, cancellationToken);
                     foreach (var successor in scan.Successors)
                     {
-                        if (!list.Contains(successor))
+                        if (seen.Add(successor))
                         {
                             list.Add(successor);
                         }
@@ -124,7 +125,7 @@ namespace Minimization.Analyzers.Flow
 
                     foreach (var read in scan.Members)
                     {
-                        if (read != node && !list.Contains(read))
+                        if (read != node && seen.Add(read))
                         {
                             list.Add(read);
                         }
@@ -135,7 +136,7 @@ namespace Minimization.Analyzers.Flow
                 // index follows them): as successors they are solved first, or with the member, never in a nested solve.
                 foreach (var caller in _engine.MemberWrites.CallersOfWriters(node.Symbol, cancellationToken))
                 {
-                    if (Body(caller) is { } body && !list.Contains(body))
+                    if (Body(caller) is { } body && seen.Add(body))
                     {
                         list.Add(body);
                     }
@@ -146,9 +147,10 @@ namespace Minimization.Analyzers.Flow
             else if (node.IsDispatch)
             {
                 var list = new List<CallNode>();
+                var seen = new HashSet<CallNode>();
                 foreach (var impl in _engine.Implementations.Of(node.Method))
                 {
-                    if (Body(impl) is { } body && !list.Contains(body))
+                    if (Body(impl) is { } body && seen.Add(body))
                     {
                         list.Add(body);
                     }

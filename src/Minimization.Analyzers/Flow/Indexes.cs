@@ -23,8 +23,18 @@ namespace Minimization.Analyzers.Flow
         // that select the method without declaring it, so that a receiver of type D still reaches B.Dispose.
         private readonly Dictionary<IMethodSymbol, List<INamedTypeSymbol>> _inheritedBy = new Dictionary<IMethodSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
 
+        // What a call through a member can run, per receiver type (null: any): asked at every call site of the member, and a
+        // member with a thousand implementations must not cost a thousand at each of them.
+        private readonly ConcurrentDictionary<(IMethodSymbol Target, ITypeSymbol? Receiver), IMethodSymbol[]> _candidates =
+            new ConcurrentDictionary<(IMethodSymbol, ITypeSymbol?), IMethodSymbol[]>(new TargetReceiverComparer());
+
+        private readonly ConcurrentDictionary<IMethodSymbol, DispatchParts> _dispatchParts = new ConcurrentDictionary<IMethodSymbol, DispatchParts>(SymbolEqualityComparer.Default);
+
+        private readonly IAssemblySymbol _assembly;
+
         public ImplementationIndex(Compilation compilation)
         {
+            _assembly = compilation.Assembly;
             Visit(compilation.Assembly.GlobalNamespace);
 
             // Source order, not declaration order (which follows the order of the compilation's documents).
@@ -36,6 +46,99 @@ namespace Minimization.Analyzers.Flow
 
         public IReadOnlyList<IMethodSymbol> Of(IMethodSymbol method)
             => _map.TryGetValue(method.OriginalDefinition, out var list) ? list : (IReadOnlyList<IMethodSymbol>)System.Array.Empty<IMethodSymbol>();
+
+        /// <summary>Whether the method has a body in this compilation's own source, which the engine can interpret.</summary>
+        public static bool HasSourceBody(IMethodSymbol method, IAssemblySymbol assembly)
+            => !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0 && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, assembly);
+
+        /// <summary>
+        /// The bodies a call through <paramref name="target"/> (a virtual, abstract, override or interface member) can run when
+        /// its receiver's static type is <paramref name="receiver"/> (null: any receiver): the target's own body when it has
+        /// one and may run for the receiver, then every implementation that may (<see cref="MayRunFor"/>), in source order.
+        /// Memoized per target and receiver type.
+        /// </summary>
+        public IReadOnlyList<IMethodSymbol> Candidates(IMethodSymbol target, ITypeSymbol? receiver)
+        {
+            if (_candidates.TryGetValue((target, receiver), out var known))
+            {
+                return known;
+            }
+
+            var list = new List<IMethodSymbol>(2);
+            if (HasSourceBody(target, _assembly) && (receiver is null || MayRunFor(target, receiver)))
+            {
+                list.Add(target);
+            }
+
+            foreach (var impl in Of(target))
+            {
+                if (list.Count > 0 && SymbolEqualityComparer.Default.Equals(list[0], impl))
+                {
+                    continue;
+                }
+
+                if (receiver is null || MayRunFor(impl, receiver))
+                {
+                    list.Add(impl);
+                }
+            }
+
+            return _candidates.GetOrAdd((target, receiver), list.ToArray());
+        }
+
+        /// <summary>
+        /// A call through a member with many implementations, split once: the bodies whose summaries are merged, and the
+        /// names of the auto-properties among them, whose value is the receiver's member of that name.
+        /// </summary>
+        public DispatchParts Dispatch(IMethodSymbol target)
+        {
+            if (_dispatchParts.TryGetValue(target, out var known))
+            {
+                return known;
+            }
+
+            var bodies = new List<IMethodSymbol>();
+            var autoMembers = new List<string>();
+            foreach (var callee in Candidates(target, null))
+            {
+                if (callee.MethodKind == MethodKind.PropertyGet && callee.AssociatedSymbol is IPropertySymbol auto && IsAutoAccessor(callee))
+                {
+                    if (!autoMembers.Contains(auto.Name))
+                    {
+                        autoMembers.Add(auto.Name);
+                    }
+                }
+                else
+                {
+                    bodies.Add(callee);
+                }
+            }
+
+            return _dispatchParts.GetOrAdd(target, new DispatchParts(bodies, autoMembers.ToArray()));
+        }
+
+        /// <summary>Whether an accessor is an auto-property's or the compiler's (no body of its own: the value is the backing field).</summary>
+        public static bool IsAutoAccessor(IMethodSymbol accessor)
+        {
+            foreach (var r in accessor.DeclaringSyntaxReferences)
+            {
+                if (r.GetSyntax() is AccessorDeclarationSyntax { Body: null, ExpressionBody: null })
+                {
+                    return true;
+                }
+            }
+
+            return accessor.DeclaringSyntaxReferences.Length == 0 || accessor.IsImplicitlyDeclared;
+        }
+
+        private sealed class TargetReceiverComparer : IEqualityComparer<(IMethodSymbol Target, ITypeSymbol? Receiver)>
+        {
+            public bool Equals((IMethodSymbol Target, ITypeSymbol? Receiver) x, (IMethodSymbol Target, ITypeSymbol? Receiver) y)
+                => SymbolEqualityComparer.Default.Equals(x.Target, y.Target) && SymbolEqualityComparer.Default.Equals(x.Receiver, y.Receiver);
+
+            public int GetHashCode((IMethodSymbol Target, ITypeSymbol? Receiver) obj)
+                => (SymbolEqualityComparer.Default.GetHashCode(obj.Target) * 397) ^ (obj.Receiver is null ? 0 : SymbolEqualityComparer.Default.GetHashCode(obj.Receiver));
+        }
 
         /// <summary>
         /// Whether <paramref name="implementation"/> (from <see cref="Of"/>) can be the body that runs when the receiver's
@@ -648,19 +751,28 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>The writers of a member that are methods (initializers are evaluated with the member itself), in a fixed order.</summary>
-        public List<IMethodSymbol> WriterMethods(ISymbol member, CancellationToken cancellationToken)
+        public IReadOnlyList<IMethodSymbol> WriterMethods(ISymbol member, CancellationToken cancellationToken)
         {
+            // Memoized: a member of an interface with hundreds of implementations shares its writers with each of them.
+            if (_writerMethods.TryGetValue(member, out var known))
+            {
+                return known;
+            }
+
             var result = new List<IMethodSymbol>();
+            var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             foreach (var writer in Writers(member, cancellationToken))
             {
-                if (WriterMethod(writer, cancellationToken) is { } method && !result.Contains(method, SymbolEqualityComparer.Default))
+                if (WriterMethod(writer, cancellationToken) is { } method && seen.Add(method))
                 {
                     result.Add(method);
                 }
             }
 
-            return result;
+            return _writerMethods.GetOrAdd(member, result.ToArray());
         }
+
+        private readonly ConcurrentDictionary<ISymbol, IMethodSymbol[]> _writerMethods = new ConcurrentDictionary<ISymbol, IMethodSymbol[]>(SymbolEqualityComparer.Default);
 
         /// <summary>
         /// The writers of one member: the owners of assignments that bind to it, or to a member it implements or overrides,
@@ -1139,5 +1251,19 @@ namespace Minimization.Analyzers.Flow
                 return (null, null);
             }
         }
+    }
+
+    /// <summary>A call through a member with many implementations: the bodies merged into one summary, and the auto-properties' names.</summary>
+    internal sealed class DispatchParts
+    {
+        public DispatchParts(List<IMethodSymbol> bodies, string[] autoMembers)
+        {
+            Bodies = bodies;
+            AutoMembers = autoMembers;
+        }
+
+        public List<IMethodSymbol> Bodies { get; }
+
+        public string[] AutoMembers { get; }
     }
 }

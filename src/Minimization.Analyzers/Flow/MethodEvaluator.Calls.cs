@@ -187,25 +187,17 @@ namespace Minimization.Analyzers.Flow
 
             if (callees.Count > MergeDispatchAbove && !HasDelegateArgument(args))
             {
-                // The merged summary is one per member, over all of its implementations: a receiver's type that narrowed the
-                // list and still left many gets the whole join (sound, and the same summary at every call site).
-                callees = Callees(target, null);
                 // A call through a member with many implementations: one merged summary of them all, so that a base with a
-                // thousand overrides costs a thousand once, not a thousand at every call site.
-                var bodies = new List<IMethodSymbol>(callees.Count);
-                foreach (var callee in callees)
+                // thousand overrides costs a thousand once, not a thousand at every call site. It is one per member, over all
+                // of its implementations: a receiver's type that narrowed the list and still left many gets the whole join
+                // (sound, and the same summary at every call site).
+                var dispatch = _engine.Implementations.Dispatch(target);
+                foreach (var auto in dispatch.AutoMembers)
                 {
-                    if (callee.MethodKind == MethodKind.PropertyGet && callee.AssociatedSymbol is IPropertySymbol auto && IsAutoAccessor(callee))
-                    {
-                        result = result.Join((receiver ?? AbstractValue.Clean).Member(auto.Name, MaxMemberPath));
-                    }
-                    else
-                    {
-                        bodies.Add(callee);
-                    }
+                    result = result.Join((receiver ?? AbstractValue.Clean).Member(auto, MaxMemberPath));
                 }
 
-                var merged = _engine.GetDispatchSummary(target, bodies, _stack, out var anyBound, out var anyLibrary);
+                var merged = _engine.GetDispatchSummary(target, dispatch.Bodies, _stack, out var anyBound, out var anyLibrary);
                 if (merged is not null)
                 {
                     _results.UsedCallee(merged.Depth);
@@ -310,14 +302,8 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>The bodies a call can run: the target, and for virtual and interface members every source implementation.</summary>
-        private List<IMethodSymbol> Callees(IMethodSymbol target, IOperation? instance)
+        private IReadOnlyList<IMethodSymbol> Callees(IMethodSymbol target, IOperation? instance)
         {
-            var list = new List<IMethodSymbol>(2);
-            if (HasSourceBody(target))
-            {
-                list.Add(target);
-            }
-
             var isBaseCall = instance?.Syntax is BaseExpressionSyntax;
             if (!isBaseCall && (target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType?.TypeKind == TypeKind.Interface))
             {
@@ -327,8 +313,7 @@ namespace Minimization.Analyzers.Flow
                 {
                     // The receiver is of a type missing from the references (a package not restored), converted to an
                     // interface: such a type cannot derive from a type compiled here, so none of our bodies runs for it.
-                    list.Clear();
-                    return list;
+                    return Array.Empty<IMethodSymbol>();
                 }
 
                 var receiverType = KnownReceiverType(instance, out var exact);
@@ -336,42 +321,18 @@ namespace Minimization.Analyzers.Flow
                 {
                     // Disposing a value known only as IDisposable (a `using` over an interface, a library's resource) runs no
                     // particular body: every Dispose of the program would otherwise run on it, with the value as its receiver.
-                    list.Clear();
-                    return list;
+                    return Array.Empty<IMethodSymbol>();
                 }
 
                 if (exact && receiverType is INamedTypeSymbol created && ImplementationIndex.RunsOn(target, created) is { } runs)
                 {
-                    list.Clear();
-                    if (HasSourceBody(runs))
-                    {
-                        list.Add(runs.OriginalDefinition);
-                    }
-
-                    return list;
+                    return HasSourceBody(runs) ? new[] { runs.OriginalDefinition } : Array.Empty<IMethodSymbol>();
                 }
 
-                var implementations = _engine.Implementations.Of(target);
-                if (list.Count == 1 && receiverType is not null && !_engine.Implementations.MayRunFor(list[0], receiverType))
-                {
-                    list.Clear();
-                }
-
-                foreach (var impl in implementations)
-                {
-                    if (list.Count > 0 && SymbolEqualityComparer.Default.Equals(list[0], impl))
-                    {
-                        continue;
-                    }
-
-                    if (receiverType is null || _engine.Implementations.MayRunFor(impl, receiverType))
-                    {
-                        list.Add(impl);
-                    }
-                }
+                return _engine.Implementations.Candidates(target, receiverType);
             }
 
-            return list;
+            return HasSourceBody(target) ? new[] { target } : Array.Empty<IMethodSymbol>();
         }
 
         /// <summary>

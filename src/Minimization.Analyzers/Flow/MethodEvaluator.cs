@@ -1029,21 +1029,9 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
-        private bool HasSourceBody(IMethodSymbol method)
-            => !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0 && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _engine.Compilation.Assembly);
+        private bool HasSourceBody(IMethodSymbol method) => ImplementationIndex.HasSourceBody(method, _engine.Compilation.Assembly);
 
-        private static bool IsAutoAccessor(IMethodSymbol accessor)
-        {
-            foreach (var r in accessor.DeclaringSyntaxReferences)
-            {
-                if (r.GetSyntax() is AccessorDeclarationSyntax { Body: null, ExpressionBody: null })
-                {
-                    return true;
-                }
-            }
-
-            return accessor.DeclaringSyntaxReferences.Length == 0 || accessor.IsImplicitlyDeclared;
-        }
+        private static bool IsAutoAccessor(IMethodSymbol accessor) => ImplementationIndex.IsAutoAccessor(accessor);
 
         private void AddBound(Location location, string bound, string option, string what, string sources)
         {
