@@ -475,15 +475,35 @@ namespace Minimization.Analyzers.Flow
                 edges.Add(new List<int>());
             }
 
+            // added[v] == i + 1: vertex v is already a successor of member i (a member read by its thousand writers' readers
+            // must not cost a search of the list per edge).
+            var added = new List<int>(members.Count);
+            for (var i = 0; i < members.Count; i++)
+            {
+                added.Add(0);
+            }
+
+            bool AddEdge(int from, int to)
+            {
+                if (added[to] == from + 1)
+                {
+                    return false;
+                }
+
+                added[to] = from + 1;
+                edges[from].Add(to);
+                return true;
+            }
+
             for (var i = 0; i < members.Count; i++)
             {
                 foreach (var s in Graph.AllSuccessors(members[i], cancellationToken))
                 {
                     if (!s.IsDispatch)
                     {
-                        if (memberIndex.TryGetValue(s, out var c) && !edges[i].Contains(c))
+                        if (memberIndex.TryGetValue(s, out var c))
                         {
-                            edges[i].Add(c);
+                            AddEdge(i, c);
                         }
 
                         continue;
@@ -505,14 +525,15 @@ namespace Minimization.Analyzers.Flow
                         {
                             d = edges.Count;
                             edges.Add(targets);
+                            added.Add(0);
                         }
 
                         dispatchIndex[s] = d;
                     }
 
-                    if (d >= 0 && !edges[i].Contains(d))
+                    if (d >= 0)
                     {
-                        edges[i].Add(d);
+                        AddEdge(i, d);
                     }
                 }
             }
@@ -894,7 +915,8 @@ namespace Minimization.Analyzers.Flow
         public SemanticModel GetModel(SyntaxTree tree)
         {
 #pragma warning disable RS1030 // Callee bodies live in other trees; the driver's caching model provider makes this the same model it binds with.
-            return _models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+            // Asked at every read of a member's writers: the lookup first, so that the common case allocates no delegate.
+            return _models.TryGetValue(tree, out var model) ? model : _models.GetOrAdd(tree, Compilation.GetSemanticModel(tree));
 #pragma warning restore RS1030
         }
 

@@ -965,19 +965,17 @@ namespace Minimization.Analyzers.Flow
             // sends us on to its callers, whose analyses hold the write instantiated with their own arguments, and so on
             // up the call graph. Instance members are followed through their receivers instead (summaries' effects),
             // which keeps one object's identity from tainting every other object of its type.
-            var work = new Queue<SyntaxNode>();
-            var seen = new HashSet<SyntaxNode>();
-            foreach (var writer in Writers(key, cancellationToken))
-            {
-                seen.Add(writer);
-                work.Enqueue(writer);
-            }
-
+            // Asked on every pass of the member's component: the writers found by syntax (already distinct) are read from
+            // their list, and a queue and a set are made only for the callers a static or shared member sends us on to.
+            var writers = Writers(key, cancellationToken);
+            Queue<SyntaxNode>? work = null;
+            HashSet<SyntaxNode>? seen = null;
+            var next = 0;
             var followed = 0;
-            while (work.Count > 0)
+            while (next < writers.Count || work is { Count: > 0 })
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var writer = work.Dequeue();
+                var writer = next < writers.Count ? writers[next++] : work!.Dequeue();
                 var (analysis, method) = AnalyzeWriter(writer, context);
                 if (analysis is null || !analysis.MemberWrites.TryGetValue(key, out var written))
                 {
@@ -987,6 +985,8 @@ namespace Minimization.Analyzers.Flow
                 value = value.Join(written.Fields.IsEmpty ? AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates) : OnlyConcrete(written));
                 if ((key.IsStatic || IsShared(key)) && method is not null && !written.Self.OnlySymbolic().IsClean && _callersByName.TryGetValue(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, out var callers))
                 {
+                    seen ??= new HashSet<SyntaxNode>(writers);
+                    work ??= new Queue<SyntaxNode>();
                     foreach (var caller in callers)
                     {
                         if (!seen.Contains(caller) && Calls(caller, method, cancellationToken))
@@ -1195,6 +1195,19 @@ namespace Minimization.Analyzers.Flow
 
         private IMethodSymbol? WriterMethod(SyntaxNode writer, CancellationToken cancellationToken)
         {
+            // Memoized per writer: one write through an interface member is a writer of each of its implementations.
+            if (_writerMethod.TryGetValue(writer, out var known))
+            {
+                return known;
+            }
+
+            return _writerMethod.GetOrAdd(writer, FindWriterMethod(writer, cancellationToken));
+        }
+
+        private readonly ConcurrentDictionary<SyntaxNode, IMethodSymbol?> _writerMethod = new ConcurrentDictionary<SyntaxNode, IMethodSymbol?>();
+
+        private IMethodSymbol? FindWriterMethod(SyntaxNode writer, CancellationToken cancellationToken)
+        {
             if (writer is CompilationUnitSyntax)
             {
                 return _engine.Compilation.GetEntryPoint(cancellationToken);
@@ -1217,10 +1230,7 @@ namespace Minimization.Analyzers.Flow
                 return (entry is null ? null : _engine.AnalyzeForIndex(entry, context), entry);
             }
 
-            var symbol = writer is ArrowExpressionClauseSyntax arrow && arrow.Parent is PropertyDeclarationSyntax pd
-                ? (model.GetDeclaredSymbol(pd, cancellationToken) as IPropertySymbol)?.GetMethod
-                : model.GetDeclaredSymbol(writer, cancellationToken);
-            if (symbol is IMethodSymbol method)
+            if (WriterMethod(writer, cancellationToken) is { } method)
             {
                 return (_engine.AnalyzeForIndex(method, context), method);
             }
@@ -1239,6 +1249,7 @@ namespace Minimization.Analyzers.Flow
                     graph = _initializerGraphs.GetOrAdd(initializer, graph);
                 }
 
+                var symbol = graph is null ? null : model.GetDeclaredSymbol(writer, cancellationToken);
                 if (graph is null || symbol is null)
                 {
                     return (null, null);
