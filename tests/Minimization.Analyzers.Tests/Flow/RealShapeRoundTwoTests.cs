@@ -816,6 +816,28 @@ namespace Minimization.Analyzers.Tests.Flow
             AssertSteps(steps, "local 'entries'", "local 'page'", "Queryable.Skip(…)");
         }
 
+        // With the package's types present the filter is a predicate: a bool, which carries nothing (the contract lets
+        // comparisons and predicates be clean), so the entries it keeps are what the log held and the method is not MIN010.
+        [Fact]
+        public Task A_log_filtered_on_a_user_name_by_a_bound_predicate_is_not_MIN010() => Check(ActivityLog + """
+
+            public sealed class ActivityManager
+            {
+                private readonly IQueryable<LogEntry> _logs = Enumerable.Empty<LogEntry>().AsQueryable();
+
+                public LogEntry[] GetPagedResult(ActivityLogQuery query)
+                {
+                    var entries = _logs;
+                    if (!string.IsNullOrEmpty(query.Username))
+                    {
+                        entries = entries.Where(e => e.Username != null && e.Username.Contains(query.Username));
+                    }
+
+                    return entries.Skip(query.Skip ?? 0).ToArray();
+                }
+            }
+            """);
+
         // The same method with every type bound: the filter keeps the user name in each entry it builds, and the class's own
         // ordering helper hands the entries back.
         private const string OrderingHelper = ActivityLog + """
