@@ -338,6 +338,10 @@ namespace Minimization.Analyzers.Flow
         }
 
         public AbstractValue WithStep(string display, Location? location, int maxPath)
+            => MapTaints((display, location, maxPath), static (t, s) => t.WithStep(s.display, s.location, s.maxPath));
+
+        /// <summary>The value with its own taint and every member's mapped by <paramref name="map"/> (a step added to every path, ...).</summary>
+        public AbstractValue MapTaints<TState>(TState state, Func<Taint, TState, Taint> map)
         {
             if (IsClean)
             {
@@ -350,13 +354,13 @@ namespace Minimization.Analyzers.Flow
                 var builder = fields.ToBuilder();
                 foreach (var kv in fields)
                 {
-                    builder[kv.Key] = kv.Value.WithStep(display, location, maxPath);
+                    builder[kv.Key] = kv.Value.MapTaints(state, map);
                 }
 
                 fields = builder.ToImmutable();
             }
 
-            return Create(Self.WithStep(display, location, maxPath), fields, Delegates, IsFresh);
+            return Create(map(Self, state), fields, Delegates, IsFresh);
         }
 
         /// <summary>The value with every taint collapsed into <see cref="Self"/>: used where precision would cost soundness (library calls, dynamic).</summary>

@@ -633,8 +633,9 @@ namespace Minimization.Analyzers.Flow
                 // The callee hands back (a member of) what it was given: keep the argument's own field precision.
                 var entry = value.Self.Entries[0];
                 var passed = bindings.TryGetValue(entry.Label.Parameter, out var b) ? Navigate(b, entry.Label.MemberPath) : AbstractValue.Clean;
-                var self = passed.Self.Extend(display, location, entry.Path, MaxPath);
-                var result = passed.WithSelf(self);
+                // The call is a step of every path the argument carries, its members' included (a collection handed
+                // back by a helper holds its identity in the members of its elements).
+                var result = passed.MapTaints((display, location, entry.Path), static (t, s) => t.Extend(s.display, s.location, s.Path, MaxPath));
                 return value.Delegates.IsEmpty ? result : result.Join(AbstractValue.Of(Taint.Clean, value.Delegates));
             }
 

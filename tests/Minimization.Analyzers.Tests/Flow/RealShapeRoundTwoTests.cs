@@ -860,7 +860,7 @@ namespace Minimization.Analyzers.Tests.Flow
         [Fact]
         public Task Log_entries_that_hold_a_user_name_are_MIN010_when_returned_through_the_classes_ordering_helper() => Check(OrderingHelper, Min010(0));
 
-        [Fact(Skip = "Engine: a call into the program that hands back the collection it was given is not a step; only a value that carries identity itself gets the call's name (issue 19)")]
+        [Fact]
         public async Task The_path_names_the_ordering_helper_the_entries_pass_through()
         {
             var message = await MessageAt(OrderingHelper, "MIN010", "GetPagedResult");
