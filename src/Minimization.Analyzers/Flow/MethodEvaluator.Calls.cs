@@ -790,9 +790,10 @@ namespace Minimization.Analyzers.Flow
             {
                 foreach (var a in args)
                 {
+                    var handed = HandedByLibrary(a.Parameter, structured);
                     foreach (var d in a.Value.Delegates)
                     {
-                        delegateResults = delegateResults.Join(Structure(InvokeTarget(d, Array.Empty<CallArg>(), structured, site)));
+                        delegateResults = delegateResults.Join(Structure(InvokeTarget(d, handed, structured, site)));
                     }
                 }
             }
@@ -858,6 +859,46 @@ namespace Minimization.Analyzers.Flow
             }
 
             return LibraryModel.PreservesElements(target) ? structured : AbstractValue.Of(inputs);
+        }
+
+        /// <summary>
+        /// Reading 6: what a library hands a callback, parameter by parameter. A parameter the library's own declaration types
+        /// as a scalar (the index of <c>Select((x, i) => ...)</c>) or a <c>CancellationToken</c>, rather than through one of its
+        /// type parameters, is the library's count or token, not an element: it is clean. Every other parameter receives the
+        /// elements (<paramref name="elements"/>). Empty when every parameter receives the elements.
+        /// </summary>
+        private static CallArg[] HandedByLibrary(IParameterSymbol? parameter, AbstractValue elements)
+        {
+            if (parameter?.OriginalDefinition.Type is not INamedTypeSymbol { DelegateInvokeMethod: { } invoke } || invoke.Parameters.IsEmpty)
+            {
+                return Array.Empty<CallArg>();
+            }
+
+            CallArg[]? handed = null;
+            for (var i = 0; i < invoke.Parameters.Length; i++)
+            {
+                var type = invoke.Parameters[i].Type;
+                if (type.TypeKind != TypeKind.TypeParameter && (LibraryModel.IsScalarType(type) || type is { Name: "CancellationToken", ContainingNamespace.Name: "Threading" }))
+                {
+                    handed ??= new CallArg[invoke.Parameters.Length];
+                    handed[i] = new CallArg(null, null, i, AbstractValue.Clean, null);
+                }
+            }
+
+            if (handed is null)
+            {
+                return Array.Empty<CallArg>();
+            }
+
+            for (var i = 0; i < handed.Length; i++)
+            {
+                if (handed[i].Value is null)
+                {
+                    handed[i] = new CallArg(null, null, i, elements, null);
+                }
+            }
+
+            return handed;
         }
 
         /// <summary>A value as an element: its identity and members, without the delegates it may hold.</summary>

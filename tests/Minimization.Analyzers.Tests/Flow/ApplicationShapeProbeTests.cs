@@ -353,7 +353,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """);
 
-        [Fact(Skip = "Engine: the indexed Select overload passes the sequence to its result instead of what the selector returns (issue 13)")]
+        [Fact]
         public Task Select_index_parameter_is_clean_even_over_identity_bearing_elements() => Check("""
             using System.Collections.Generic;
             using System.Linq;
@@ -367,6 +367,21 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """);
+
+        [Fact]
+        public Task Select_with_an_index_still_carries_the_element_its_selector_returns() => Check("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Telecom;
+            class Pagination
+            {
+                void Run(IEnumerable<Subscriber> subscribers)
+                {
+                    var lines = subscribers.Select((subscriber, index) => index + ":" + subscriber.Email).ToArray();
+                    PartnerGateway.Send({|#0:lines|});
+                }
+            }
+            """, Min001(0));
 
         [Fact]
         public Task Task_Run_closure_capturing_an_email_is_reported_inside_it() => Check("""
