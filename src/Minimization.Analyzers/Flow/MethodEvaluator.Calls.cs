@@ -831,6 +831,12 @@ namespace Minimization.Analyzers.Flow
                     {
                         WriteBack(a.Report, a.Value.WithSelf(a.Value.Self.Union(stored)));
                     }
+                    else if (IsWritableSpan(a.Report.Type) && !(target.IsExtensionMethod && a.Ordinal == 0))
+                    {
+                        // A span handed to a library call is its destination (TryFormat, CopyTo, GetBytes into a buffer): it is
+                        // filled with what the call is given, the receiver included. A span the call extends (`this`) is not.
+                        WriteBack(a.Report, a.Value.WithSelf(a.Value.Self.Union(stored)));
+                    }
                     else if (!target.IsStatic && receiver is not null && target.Name is "CopyTo" or "CopyToAsync" && LibraryModel.IsFillableContainer(a.Report.Type))
                     {
                         // list.CopyTo(array), stream.CopyTo(destination): the target is filled with what the receiver holds.
@@ -900,6 +906,10 @@ namespace Minimization.Analyzers.Flow
 
             return handed;
         }
+
+        /// <summary>A buffer a library call can write into: <c>Span&lt;T&gt;</c> or <c>Memory&lt;T&gt;</c> (not their read-only twins).</summary>
+        private static bool IsWritableSpan(ITypeSymbol? type)
+            => type is INamedTypeSymbol { Name: "Span" or "Memory", IsGenericType: true, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
         /// <summary>A value as an element: its identity and members, without the delegates it may hold.</summary>
         private static AbstractValue Structure(AbstractValue value) => value.Delegates.IsEmpty ? value : AbstractValue.Of(value.Self).Join(StripDelegates(value));

@@ -947,7 +947,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "Engine: Span CopyTo does not fill its destination buffer (issue 13)")]
+        [Fact]
         public Task Stackalloc_buffer_filled_by_CopyTo_carries_identity() => Check("""
             using System;
             using Telecom;
@@ -987,7 +987,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "Engine: TryFormat does not fill its destination span; only the written count carries identity (issue 13)")]
+        [Fact]
         public Task Stackalloc_buffer_filled_by_TryFormat_carries_identity_even_when_the_written_count_is_not_used() => Check("""
             using System;
             using Minimization;
@@ -1008,6 +1008,45 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """, Min001(0));
+
+        [Fact]
+        public Task Stackalloc_buffer_filled_by_CopyTo_from_a_clean_value_is_clean() => Check("""
+            using System;
+            using Telecom;
+            class TowerFormatter
+            {
+                void Share(CallRecord call)
+                {
+                    Span<char> buffer = stackalloc char[64];
+                    var region = call.Region.AsSpan();
+                    region.CopyTo(buffer);
+                    PartnerGateway.Send(new string(buffer[..region.Length]));
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Stackalloc_buffer_filled_by_TryFormat_of_a_clean_number_is_clean_even_when_the_written_count_is_not_used() => Check("""
+            using System;
+            using Minimization;
+            using Telecom;
+            sealed class SimCard
+            {
+                [IdentityBearing(IdentityCategory.Imsi)] public long Imsi { get; set; }
+                public int Slot { get; set; }
+            }
+
+            class SimExport
+            {
+                void Share(SimCard sim)
+                {
+                    Span<char> buffer = stackalloc char[20];
+                    buffer.Fill(' ');
+                    sim.Slot.TryFormat(buffer, out _);
+                    PartnerGateway.Send(buffer.Trim(' ').ToString());
+                }
+            }
+            """);
 
         [Fact]
         public Task Stackalloc_buffer_filled_by_TryFormat_of_a_clean_number_is_clean() => Check("""
