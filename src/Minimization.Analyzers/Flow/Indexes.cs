@@ -542,7 +542,7 @@ namespace Minimization.Analyzers.Flow
                 return known;
             }
 
-            if (!_writersByName.ContainsKey(key.Name) || ProvablyClean(key, context.CancellationToken))
+            if (!(IsCapturedPrimaryParameter(key) ? _callersByName.ContainsKey(key.ContainingType.Name) : _writersByName.ContainsKey(key.Name)) || ProvablyClean(key, context.CancellationToken))
             {
                 return AbstractValue.Clean;
             }
@@ -676,6 +676,24 @@ namespace Minimization.Analyzers.Flow
             }
 
             var result = new List<SyntaxNode>();
+            if (IsCapturedPrimaryParameter(key))
+            {
+                // A primary constructor's captured parameter is written where the object is created (new T(...)).
+                var ctor = (IMethodSymbol)key.ContainingSymbol;
+                if (_callersByName.TryGetValue(ctor.ContainingType.Name, out var creators))
+                {
+                    foreach (var creator in creators)
+                    {
+                        if (Calls(creator, ctor, cancellationToken))
+                        {
+                            result.Add(creator);
+                        }
+                    }
+                }
+
+                return _writers.GetOrAdd(key, result);
+            }
+
             if (!_writersByName.ContainsKey(key.Name))
             {
                 return result;
@@ -873,7 +891,7 @@ namespace Minimization.Analyzers.Flow
                 }
 
                 value = value.Join(written.Fields.IsEmpty ? AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates) : OnlyConcrete(written));
-                if ((key.IsStatic || IsShared(key)) && method is not null && !written.Self.OnlySymbolic().IsClean && _callersByName.TryGetValue(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, out var callers))
+                if (FollowsCallers(key) && method is not null && !written.Self.OnlySymbolic().IsClean && _callersByName.TryGetValue(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, out var callers))
                 {
                     foreach (var caller in callers)
                     {
@@ -927,7 +945,7 @@ namespace Minimization.Analyzers.Flow
         public List<IMethodSymbol> CallersOfWriters(ISymbol member, CancellationToken cancellationToken)
         {
             var result = new List<IMethodSymbol>();
-            if (!member.IsStatic && !IsShared(member))
+            if (!FollowsCallers(member))
             {
                 return result;
             }
@@ -936,7 +954,14 @@ namespace Minimization.Analyzers.Flow
             // matched; the bound counts the bodies checked.
             var matched = new HashSet<SyntaxNode>();
             var checks = 0;
-            var work = new Queue<IMethodSymbol>(WriterMethods(member, cancellationToken));
+            var writers = WriterMethods(member, cancellationToken);
+            if (!member.IsStatic && !IsShared(member) && member is not IParameterSymbol)
+            {
+                // An object's own member: only its constructors store what their callers pass (see FollowsCallers).
+                writers = writers.FindAll(w => w.MethodKind == MethodKind.Constructor);
+            }
+
+            var work = new Queue<IMethodSymbol>(writers);
             var expanded = new HashSet<IMethodSymbol>(work, SymbolEqualityComparer.Default);
             while (work.Count > 0)
             {
@@ -982,6 +1007,22 @@ namespace Minimization.Analyzers.Flow
 
             return result;
         }
+
+        /// <summary>
+        /// Whether a writer that stores what its caller passed sends the member's value on to that caller's arguments: for
+        /// statics and shared members, and for an object's own member stored by its constructor (Reading 3: a value passed to
+        /// a constructor and sent by a member of the object is reported inside, at that member's sink, so the member's value
+        /// is what the creation sites pass). Other instance members keep only what is concrete (their writers' symbolic
+        /// stores follow the receiver through summaries).
+        /// </summary>
+        internal static bool FollowsCallers(ISymbol member) => member.IsStatic || member is IFieldSymbol or IPropertySymbol || IsCapturedPrimaryParameter(member);
+
+        /// <summary>
+        /// A parameter of a class's or struct's primary constructor (not a record's, whose parameters are properties): read in
+        /// another member it is the object's captured state, a member of the write index whose writers are the creation sites.
+        /// </summary>
+        internal static bool IsCapturedPrimaryParameter(ISymbol symbol)
+            => symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: false } ctor } && FlowEngine.IsPrimaryConstructor(ctor);
 
         /// <summary>Whether the body <paramref name="caller"/> really calls <paramref name="method"/> (the name index is only syntax).</summary>
         private bool Calls(SyntaxNode caller, IMethodSymbol method, CancellationToken cancellationToken)

@@ -79,6 +79,11 @@ namespace Minimization.Analyzers.Flow
                     if (a.Parameter is not null && !a.Value.IsClean)
                     {
                         value = value.WithField(a.Parameter.Name, a.Value);
+                        if (MemberWriteIndex.IsCapturedPrimaryParameter(a.Parameter.OriginalDefinition))
+                        {
+                            // A captured parameter is the object's state: what this creation passes is in the write index.
+                            RecordMemberWrite(a.Parameter.OriginalDefinition, a.Value, keepSymbolic: true);
+                        }
                     }
                 }
 
@@ -477,7 +482,8 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         private bool ReportedInside(IMethodSymbol callee, Label label, Taint reached)
         {
-            if (label.MemberPath.Length == 0 || FindMember(callee.ContainingType, label.MemberPath[0]) is not { } member || !_engine.IsOwn(member))
+            if (label.MemberPath.Length == 0 || (FindMember(callee.ContainingType, label.MemberPath[0]) ?? FindCapturedParameter(callee.ContainingType, label.MemberPath[0])) is not { } member
+                || !_engine.IsOwn(member is IParameterSymbol ? member.ContainingSymbol : member))
             {
                 return false;
             }
@@ -492,6 +498,23 @@ namespace Minimization.Analyzers.Flow
             }
 
             return true;
+        }
+
+        /// <summary>The primary constructor's parameter of <paramref name="type"/> named <paramref name="name"/>, if it is captured state.</summary>
+        private static ISymbol? FindCapturedParameter(INamedTypeSymbol? type, string name)
+        {
+            foreach (var ctor in type?.InstanceConstructors ?? ImmutableArray<IMethodSymbol>.Empty)
+            {
+                foreach (var p in ctor.Parameters)
+                {
+                    if (p.Name == name && MemberWriteIndex.IsCapturedPrimaryParameter(p.OriginalDefinition))
+                    {
+                        return p.OriginalDefinition;
+                    }
+                }
+            }
+
+            return null;
         }
 
         private static bool IsSharedMember(INamedTypeSymbol? type, string name) => FindMember(type, name) is { } member && MemberWriteIndex.IsShared(member.OriginalDefinition);
@@ -565,14 +588,9 @@ namespace Minimization.Analyzers.Flow
         {
             foreach (var write in analysis.MemberWrites)
             {
-                if (!write.Key.IsStatic && !MemberWriteIndex.IsShared(write.Key))
-                {
-                    // An instance member's symbolic writes travel with the receiver (the callee's effects on 'this' and on
-                    // its parameters); the write index reads only concrete values for instance members, so instantiating
-                    // them here at every call, transitively up every caller, would be work nobody reads.
-                    continue;
-                }
-
+                // An instance member's symbolic writes travel with the receiver (the callee's effects on 'this' and on its
+                // parameters); the only ones a summary keeps are a constructor's stores into its own object, and what callers
+                // instantiate from them (RecordMemberWrite): the write index follows the creation sites for those.
                 var symbolic = write.Value.Self.OnlySymbolic();
                 if (symbolic.IsClean || !AnyBound(symbolic, bindings))
                 {
@@ -583,7 +601,7 @@ namespace Minimization.Analyzers.Flow
                 var stored = InstantiateTaint(symbolic, bindings, _ann.Display(callee), site.Syntax.GetLocation());
                 if (!stored.IsClean)
                 {
-                    RecordMemberWrite(write.Key, AbstractValue.Of(stored));
+                    RecordMemberWrite(write.Key, AbstractValue.Of(stored), keepSymbolic: !write.Key.IsStatic);
                 }
             }
         }

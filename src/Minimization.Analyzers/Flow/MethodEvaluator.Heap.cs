@@ -315,7 +315,7 @@ namespace Minimization.Analyzers.Flow
             }
         }
 
-        internal void RecordMemberWrite(ISymbol member, AbstractValue value)
+        internal void RecordMemberWrite(ISymbol member, AbstractValue value, bool keepSymbolic = false)
         {
             var taint = value.Deep();
             if (taint.IsClean && value.Delegates.IsEmpty || _owner is IMethodSymbol owner && _ann.IsMinimizer(owner))
@@ -327,8 +327,10 @@ namespace Minimization.Analyzers.Flow
 
             // Symbolic labels stay for static members: a caller instantiates them with its arguments (ApplyMemberWrites), and
             // the write index follows callers. An instance member keeps only what is concrete: the index reads nothing else.
+            // A constructor's store into its object's own member keeps them too (and so does the store a caller instantiates
+            // from it): the write index follows the creation sites, so that a member that sends it reports it inside.
             var shared = !member.IsStatic && MemberWriteIndex.IsShared(member.OriginalDefinition);
-            if (!member.IsStatic && !shared)
+            if (!member.IsStatic && !shared && !keepSymbolic && !IsOwnConstructorWrite(member))
             {
                 taint = taint.OnlyConcrete();
                 if (taint.IsClean && value.Delegates.IsEmpty)
@@ -344,6 +346,10 @@ namespace Minimization.Analyzers.Flow
             var key = member.OriginalDefinition;
             _results.MemberWrites[key] = _results.MemberWrites.TryGetValue(key, out var existing) ? existing.Join(stored) : stored;
         }
+
+        private bool IsOwnConstructorWrite(ISymbol member)
+            => _owner is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor && _method is IMethodSymbol { MethodKind: MethodKind.Constructor }
+                && SymbolEqualityComparer.Default.Equals(ctor.ContainingType?.OriginalDefinition, member.ContainingType?.OriginalDefinition);
 
         /// <summary>
         /// The value a shared collection member stores: its elements' members apart; what is tracked under a member of the

@@ -680,8 +680,19 @@ namespace Minimization.Analyzers.Flow
                         return pv;
                     }
 
-                    // A primary constructor's parameter read in a member: the object's captured state.
-                    return _state.Get(ThisKey).Member(parameter.Parameter.Name, MaxMemberPath);
+                    // A primary constructor's parameter read in a member: the object's captured state, and what the
+                    // creation sites pass for it (the write index), so that a member that sends it reports it inside (Reading 3).
+                    var captured = _state.Get(ThisKey).Member(parameter.Parameter.Name, MaxMemberPath);
+                    if (MemberWriteIndex.IsCapturedPrimaryParameter(parameter.Parameter.OriginalDefinition) && _engine.IsOwn(parameter.Parameter.ContainingSymbol))
+                    {
+                        var passed = _engine.MemberWrites.ValueOf(parameter.Parameter.OriginalDefinition, _stack);
+                        if (!passed.IsClean)
+                        {
+                            captured = captured.Join(passed.WithStep("parameter '" + parameter.Parameter.Name + "'", parameter.Parameter.Locations.Length > 0 ? parameter.Parameter.Locations[0] : null, MaxPath));
+                        }
+                    }
+
+                    return captured;
 
                 case IFlowCaptureOperation capture:
                 {

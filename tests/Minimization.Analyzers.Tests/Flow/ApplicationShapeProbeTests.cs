@@ -871,7 +871,7 @@ namespace Minimization.Analyzers.Tests.Flow
 
         // ---------------------------------------------------------------- language corners
 
-        [Fact(Skip = "Engine: a captured primary-constructor parameter sent by a member is reported on the receiver of the call, not at the sink inside (issue 13)")]
+        [Fact]
         public Task Primary_constructor_parameter_captured_by_a_method_is_reported_inside_that_method() => Check("""
             using Telecom;
             sealed class CallNotice(string number)
@@ -899,7 +899,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """);
 
-        [Fact(Skip = "Engine: a field set by the constructor and sent by a member is reported on the receiver of the call, not at the sink inside (issue 13)")]
+        [Fact]
         public Task Value_passed_to_a_constructor_and_delivered_by_a_member_is_reported_inside_the_member() => Check("""
             using Telecom;
             sealed class Envelope
@@ -917,6 +917,44 @@ namespace Minimization.Analyzers.Tests.Flow
                     var envelope = new Envelope(subscriber.Email, "your invoice is ready");
                     envelope.Deliver(channel);
                 }
+            }
+            """, Min001(0));
+
+        [Fact]
+        public Task Value_passed_to_a_constructor_as_a_pseudonym_and_delivered_by_a_member_is_clean() => Check("""
+            using Telecom;
+            sealed class Envelope
+            {
+                private readonly string _recipient;
+                private readonly string _body;
+                public Envelope(string recipient, string body) { _recipient = recipient; _body = body; }
+                public void Deliver(IPartnerChannel channel) => channel.Publish(_recipient + ": " + _body);
+            }
+
+            class InvoiceMailer
+            {
+                public void Mail(Subscriber subscriber, IPartnerChannel channel)
+                {
+                    var envelope = new Envelope(Minimizers.Pseudonymize(subscriber.Email, "AU"), "your invoice is ready");
+                    envelope.Deliver(channel);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Value_passed_to_a_constructor_through_a_factory_and_delivered_by_a_member_is_reported_inside_the_member() => Check("""
+            using Telecom;
+            sealed class Envelope
+            {
+                private readonly string _recipient;
+                public Envelope(string recipient) { _recipient = recipient; }
+                public void Deliver(IPartnerChannel channel) => channel.Publish({|#0:"to " + _recipient|});
+            }
+
+            class InvoiceMailer
+            {
+                private static Envelope For(string address) => new Envelope(address);
+                public void Mail(Subscriber subscriber, IPartnerChannel channel) => For(subscriber.Email).Deliver(channel);
             }
             """, Min001(0));
 
