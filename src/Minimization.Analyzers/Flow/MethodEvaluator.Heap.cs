@@ -239,9 +239,12 @@ namespace Minimization.Analyzers.Flow
 
                     if (indexer.Instance is not null)
                     {
-                        // A library collection holds what is stored and the key it is stored under (_tokens[email] = t).
+                        // A library collection holds what is stored and the key it is stored under (_tokens[email] = t), and
+                        // the functions stored in it (a registry of callbacks, _routes[name] = payload => ...), which run
+                        // where an element is taken out and invoked (Reading 4).
                         var collection = Eval(indexer.Instance);
-                        WriteBack(indexer.Instance, collection.WithSelf(collection.Self.Union(value.Deep()).Union(keys)));
+                        var filled = collection.WithSelf(collection.Self.Union(value.Deep()).Union(keys));
+                        WriteBack(indexer.Instance, value.Delegates.IsEmpty ? filled : filled.Join(AbstractValue.Of(Taint.Clean, value.Delegates)));
                     }
 
                     break;
