@@ -1062,6 +1062,12 @@ namespace Minimization.Analyzers.Flow
                 {
                     InvokeTarget(d, Array.Empty<CallArg>(), null, site);
                 }
+                else if (d.Method is { MethodKind: MethodKind.LocalFunction } local)
+                {
+                    // A local function stored as a method group (_retry = Resend): the same, with what it captured here.
+                    // Declared in another body, it is not in this graph and nothing runs.
+                    InlineLocalFunction(local, Array.Empty<CallArg>(), site);
+                }
             }
         }
 

@@ -194,7 +194,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "Engine: a local function stored in a field as a method group is not analysed with its captures (issue 13)")]
+        [Fact]
         public Task Local_function_stored_as_a_retry_callback_is_reported_inside_it() => Check("""
             using System;
             using Telecom;
@@ -211,6 +211,24 @@ namespace Minimization.Analyzers.Tests.Flow
                 public void OnTimer() => _retry();
             }
             """, Min001(0));
+
+        [Fact]
+        public Task Local_function_stored_as_a_retry_callback_capturing_a_clean_value_is_clean() => Check("""
+            using System;
+            using Telecom;
+            sealed class RetryScheduler
+            {
+                private Action _retry = () => { };
+                public void Schedule(CallRecord failed)
+                {
+                    var region = failed.Region;
+                    void Resend() => PartnerGateway.Send(region);
+                    _retry = Resend;
+                }
+
+                public void OnTimer() => _retry();
+            }
+            """);
 
         [Fact]
         public Task Async_attempt_queued_in_a_retry_queue_and_drained_elsewhere_is_reported_inside_the_attempt() => Check("""
