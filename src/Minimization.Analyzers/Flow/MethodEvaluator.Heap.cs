@@ -103,7 +103,12 @@ namespace Minimization.Analyzers.Flow
             var self = scalar ? receiver.Self.OnlySymbolic() : receiver.Self;
             var pathKey = scalar ? Label.ScalarMember(key) : key;
             AbstractValue value;
-            if (member.IsStatic)
+            if (member.IsStatic && member is IPropertySymbol { GetMethod: { } staticGetter } && site is not null && HasSourceBody(staticGetter) && !IsAutoAccessor(staticGetter))
+            {
+                // A static property with a body (RequestContext.Current => Caller.Value): its getter is a call, as for an instance's.
+                value = _state.Get(member).Join(Call(staticGetter, null, null, System.Array.Empty<CallArg>(), site));
+            }
+            else if (member.IsStatic)
             {
                 value = _state.Get(member);
             }

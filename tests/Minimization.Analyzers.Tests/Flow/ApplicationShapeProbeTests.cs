@@ -725,7 +725,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """ + StaticOutbox.Replace("MARK", "message"));
 
-        [Fact(Skip = "Engine: a value set into an AsyncLocal static field is not seen where another class reads it (issue 13)")]
+        [Fact]
         public Task AsyncLocal_request_context_set_from_a_call_is_reported_where_an_audit_reads_it() => Check("""
             using System.Threading;
             using Telecom;
@@ -739,6 +739,39 @@ namespace Minimization.Analyzers.Tests.Flow
             sealed class PartnerAudit
             {
                 public void Write() => PartnerGateway.Send({|#0:RequestContext.Current|});
+            }
+            """, Min001(0));
+
+        [Fact]
+        public Task AsyncLocal_request_context_set_with_a_pseudonym_is_clean_where_an_audit_reads_it() => Check("""
+            using System.Threading;
+            using Telecom;
+            static class RequestContext
+            {
+                private static readonly AsyncLocal<string> Caller = new AsyncLocal<string>();
+                public static void Begin(CallRecord call) => Caller.Value = Minimizers.Pseudonymize(call.CallerNumber, "UK");
+                public static string Current => Caller.Value ?? "";
+            }
+
+            sealed class PartnerAudit
+            {
+                public void Write() => PartnerGateway.Send(RequestContext.Current);
+            }
+            """);
+
+        [Fact]
+        public Task Static_property_with_a_body_returning_a_static_field_set_elsewhere_is_reported_where_it_is_sent() => Check("""
+            using Telecom;
+            static class LastCall
+            {
+                private static string _caller = "";
+                public static void Record(CallRecord call) => _caller = call.CallerNumber;
+                public static string Caller => _caller ?? "";
+            }
+
+            sealed class PartnerAudit
+            {
+                public void Write() => PartnerGateway.Send({|#0:LastCall.Caller|});
             }
             """, Min001(0));
 
