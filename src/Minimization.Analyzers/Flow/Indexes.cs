@@ -861,6 +861,23 @@ namespace Minimization.Analyzers.Flow
             public List<SyntaxNode> Unbound { get; } = new List<SyntaxNode>();
         }
 
+        /// <summary>
+        /// Whether a write stores a lambda: made in the writer, it may wrap a function the writer's caller passed in (a bus's
+        /// Subscribe), which the caller's analysis, running the writer in context, knows (Reading 4).
+        /// </summary>
+        private static bool StoresLambda(AbstractValue written)
+        {
+            foreach (var d in written.Delegates)
+            {
+                if (d.Lambda is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>One evaluation of a member's value from its writers' current summaries (final or, in a cycle, provisional).</summary>
         public AbstractValue Collect(ISymbol key, AnalysisStack context)
         {
@@ -891,7 +908,7 @@ namespace Minimization.Analyzers.Flow
                 }
 
                 value = value.Join(written.Fields.IsEmpty ? AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates) : OnlyConcrete(written));
-                if (FollowsCallers(key) && method is not null && !written.Self.OnlySymbolic().IsClean && _callersByName.TryGetValue(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, out var callers))
+                if (FollowsCallers(key) && method is not null && (!written.Self.OnlySymbolic().IsClean || (key.IsStatic || IsShared(key)) && StoresLambda(written)) && _callersByName.TryGetValue(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, out var callers))
                 {
                     foreach (var caller in callers)
                     {

@@ -790,7 +790,8 @@ namespace Minimization.Analyzers.Flow
             // structure (what an enumerator, a filter or a copy of a collection hands back element by element).
             var inputs = receiver?.Deep() ?? Taint.Clean;
             var fromArguments = Taint.Clean;
-            var structured = receiver is null ? AbstractValue.Clean : Structure(receiver);
+            // A collection of functions (a bus's handlers) hands them out as its elements: they keep being functions.
+            var structured = receiver is null ? AbstractValue.Clean : !receiver.Delegates.IsEmpty && LibraryModel.IsFillableContainer(instance?.Type) ? receiver : Structure(receiver);
             var hasDelegates = false;
             foreach (var a in args)
             {
@@ -813,6 +814,26 @@ namespace Minimization.Analyzers.Flow
                     {
                         delegateResults = delegateResults.Join(Structure(InvokeTarget(d, handed, structured, site)));
                     }
+                }
+            }
+
+            if (hasDelegates && instance is not null && receiver is not null && !target.IsStatic && LibraryModel.IsFillableContainer(instance.Type) && LibraryModel.IsStoringCall(target.Name))
+            {
+                // A function put into a collection as its element (_handlers.Add(e => ...)), not handed to the call as a callback
+                // (GetOrAdd's factory): the collection holds it, and it runs where it is taken out and invoked (Reading 4).
+                var functions = ImmutableArray<DelegateTarget>.Empty;
+                foreach (var a in args)
+                {
+                    if (a.Parameter?.OriginalDefinition.Type.TypeKind == TypeKind.TypeParameter && !a.Value.Delegates.IsEmpty)
+                    {
+                        functions = functions.AddRange(a.Value.Delegates);
+                    }
+                }
+
+                if (!functions.IsEmpty)
+                {
+                    WriteBack(instance, receiver.Join(AbstractValue.Of(Taint.Clean, functions)));
+                    receiver = Eval(instance);
                 }
             }
 
@@ -1000,7 +1021,7 @@ namespace Minimization.Analyzers.Flow
                     return Union(args, fill);
                 }
 
-                return Inline(lambda.Symbol, graph, args, fill, site);
+                return Inline(lambda.Symbol, graph, args, fill, site, captured: RootOf(owner) == RootOf(_cfg) ? default : target.Captured);
             }
 
             return Union(args, fill);
@@ -1099,7 +1120,8 @@ namespace Minimization.Analyzers.Flow
             return Inline(method, graph, args, null, site, state);
         }
 
-        private AbstractValue Inline(IMethodSymbol function, ControlFlowGraph graph, CallArg[] args, AbstractValue? fill, IOperation? site = null, State? baseState = null)
+        private AbstractValue Inline(IMethodSymbol function, ControlFlowGraph graph, CallArg[] args, AbstractValue? fill, IOperation? site = null, State? baseState = null,
+            ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>> captured = default)
         {
             if (_inlineDepth >= MaxInlineDepth)
             {
@@ -1113,6 +1135,14 @@ namespace Minimization.Analyzers.Flow
             var firstLabel = (_inlineDepth + 1) * InlineLabelBase;
             var initial = new State(baseState ?? _state);
             var bindings = new Dictionary<int, AbstractValue>();
+            if (!captured.IsDefaultOrEmpty)
+            {
+                // A lambda made in another body runs here: the functions it captured there are what its captured parameters call.
+                foreach (var kv in captured)
+                {
+                    initial.Set(kv.Key, AbstractValue.Of(Taint.Clean, kv.Value));
+                }
+            }
 
             // The graph is the declaration's: a generic method called as Run<string> reads the parameters of Run<T>.
             foreach (var p in function.OriginalDefinition.Parameters)

@@ -60,6 +60,37 @@ namespace Minimization.Analyzers.Flow
             _inlineInitial = inlineInitial;
         }
 
+        /// <summary>
+        /// The parameters of the function being evaluated that hold functions here (a handler passed in): what a lambda made
+        /// here keeps of them (<see cref="DelegateTarget.Captured"/>), those functions' own captures left out. Empty for most.
+        /// </summary>
+        private ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>> CapturedFunctions()
+        {
+            if (_method is null || _method.Parameters.IsEmpty)
+            {
+                return ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>>.Empty;
+            }
+
+            ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>>.Builder? result = null;
+            foreach (var p in _method.OriginalDefinition.Parameters)
+            {
+                if (!_state.TryGet(p, out var value) || value.Delegates.IsEmpty)
+                {
+                    continue;
+                }
+
+                var kept = ImmutableArray.CreateBuilder<DelegateTarget>(value.Delegates.Length);
+                foreach (var d in value.Delegates)
+                {
+                    kept.Add(d.Captured.IsEmpty ? d : d.Lambda is { } l && d.Owner is { } o ? new DelegateTarget(l, o) : d);
+                }
+
+                (result ??= ImmutableArray.CreateBuilder<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>>()).Add(new KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>(p, kept.MoveToImmutable()));
+            }
+
+            return result?.ToImmutable() ?? ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>>.Empty;
+        }
+
         /// <summary>Everything the evaluation of one method (and the lambdas evaluated inside it) accumulates.</summary>
         private sealed class Results
         {
@@ -913,7 +944,7 @@ namespace Minimization.Analyzers.Flow
                     return Eval(delegateCreation.Target);
 
                 case IFlowAnonymousFunctionOperation lambda:
-                    return AbstractValue.Of(Taint.Clean, ImmutableArray.Create(new DelegateTarget(lambda, _cfg)));
+                    return AbstractValue.Of(Taint.Clean, ImmutableArray.Create(CapturedFunctions() is { IsEmpty: false } functions ? new DelegateTarget(lambda, _cfg, functions) : new DelegateTarget(lambda, _cfg)));
 
                 case IMethodReferenceOperation methodReference:
                 {
