@@ -542,7 +542,7 @@ namespace Minimization.Analyzers.Flow
                 return known;
             }
 
-            if (!(IsCapturedPrimaryParameter(key) ? _callersByName.ContainsKey(key.ContainingType.Name) : _writersByName.ContainsKey(key.Name)) || ProvablyClean(key, context.CancellationToken))
+            if (!(_writersByName.ContainsKey(key.Name) || CreatedBy(key) is { } ctor && _callersByName.ContainsKey(ctor.ContainingType.Name)) || ProvablyClean(key, context.CancellationToken))
             {
                 return AbstractValue.Clean;
             }
@@ -676,10 +676,10 @@ namespace Minimization.Analyzers.Flow
             }
 
             var result = new List<SyntaxNode>();
-            if (IsCapturedPrimaryParameter(key))
+            if (CreatedBy(key) is { } ctor)
             {
-                // A primary constructor's captured parameter is written where the object is created (new T(...)).
-                var ctor = (IMethodSymbol)key.ContainingSymbol;
+                // A primary constructor's captured parameter, or a record's positional property, is written where the object
+                // is created (new T(...)); the property by `with` and initializers too (below).
                 if (_callersByName.TryGetValue(ctor.ContainingType.Name, out var creators))
                 {
                     foreach (var creator in creators)
@@ -691,7 +691,10 @@ namespace Minimization.Analyzers.Flow
                     }
                 }
 
-                return _writers.GetOrAdd(key, result);
+                if (key is IParameterSymbol || !_writersByName.ContainsKey(key.Name))
+                {
+                    return _writers.GetOrAdd(key, result);
+                }
             }
 
             if (!_writersByName.ContainsKey(key.Name))
@@ -972,7 +975,7 @@ namespace Minimization.Analyzers.Flow
             var matched = new HashSet<SyntaxNode>();
             var checks = 0;
             var writers = WriterMethods(member, cancellationToken);
-            if (!member.IsStatic && !IsShared(member) && member is not IParameterSymbol)
+            if (!member.IsStatic && !IsShared(member) && CreatedBy(member) is null)
             {
                 // An object's own member: only its constructors store what their callers pass (see FollowsCallers).
                 writers = writers.FindAll(w => w.MethodKind == MethodKind.Constructor);
@@ -1038,6 +1041,36 @@ namespace Minimization.Analyzers.Flow
         /// A parameter of a class's or struct's primary constructor (not a record's, whose parameters are properties): read in
         /// another member it is the object's captured state, a member of the write index whose writers are the creation sites.
         /// </summary>
+        /// <summary>
+        /// The primary constructor that writes <paramref name="key"/> from its caller's argument: for a captured parameter of a
+        /// class's primary constructor, and for a record's positional property. Null for any other member.
+        /// </summary>
+        internal static IMethodSymbol? CreatedBy(ISymbol key)
+        {
+            if (IsCapturedPrimaryParameter(key))
+            {
+                return (IMethodSymbol)key.ContainingSymbol;
+            }
+
+            if (key is not IPropertySymbol { IsStatic: false, ContainingType: { IsRecord: true } record } property)
+            {
+                return null;
+            }
+
+            foreach (var ctor in record.InstanceConstructors)
+            {
+                foreach (var p in ctor.Parameters)
+                {
+                    if (p.Name == property.Name && FlowEngine.IsPrimaryConstructor(ctor))
+                    {
+                        return ctor;
+                    }
+                }
+            }
+
+            return null;
+        }
+
         internal static bool IsCapturedPrimaryParameter(ISymbol symbol)
             => symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: false } ctor } && FlowEngine.IsPrimaryConstructor(ctor);
 

@@ -84,6 +84,12 @@ namespace Minimization.Analyzers.Flow
                             // A captured parameter is the object's state: what this creation passes is in the write index.
                             RecordMemberWrite(a.Parameter.OriginalDefinition, a.Value, keepSymbolic: true);
                         }
+                        else if (ctor.ContainingType.IsRecord && FindMember(ctor.ContainingType, a.Parameter.Name) is IPropertySymbol positional
+                            && SymbolEqualityComparer.Default.Equals(MemberWriteIndex.CreatedBy(positional.OriginalDefinition), ctor.OriginalDefinition))
+                        {
+                            // A record's positional property: the same, so that a member of the record sending it reports it inside.
+                            RecordMemberWrite(positional, a.Value, keepSymbolic: true);
+                        }
                     }
                 }
 

@@ -990,6 +990,34 @@ namespace Minimization.Analyzers.Tests.Flow
             """);
 
         [Fact]
+        public Task Positional_record_property_sent_by_a_member_of_the_record_is_reported_inside_that_member() => Check("""
+            using Telecom;
+            sealed record Notice(string Number)
+            {
+                public void SendToPartner() => PartnerGateway.Send({|#0:Number|});
+            }
+
+            class NoticeHandler
+            {
+                public void On(CallRecord call) => new Notice(call.CallerNumber).SendToPartner();
+            }
+            """, Min001(0));
+
+        [Fact]
+        public Task Positional_record_property_given_a_pseudonym_and_sent_by_a_member_of_the_record_is_clean() => Check("""
+            using Telecom;
+            sealed record Notice(string Number)
+            {
+                public void SendToPartner() => PartnerGateway.Send(Number);
+            }
+
+            class NoticeHandler
+            {
+                public void On(CallRecord call) => new Notice(Minimizers.Pseudonymize(call.CallerNumber, "UK")).SendToPartner();
+            }
+            """);
+
+        [Fact]
         public Task Value_passed_to_a_constructor_and_delivered_by_a_member_is_reported_inside_the_member() => Check("""
             using Telecom;
             sealed class Envelope
