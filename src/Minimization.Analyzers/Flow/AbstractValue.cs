@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -13,12 +14,28 @@ namespace Minimization.Analyzers.Flow
         {
             Lambda = lambda;
             Owner = owner;
+            Captured = ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>>.Empty;
         }
+
+        /// <summary>
+        /// A lambda that captured parameters of the function it was made in while they held functions (a handler wrapped in a
+        /// lambda, <c>e => handler((T)e)</c>): those functions, so that where the lambda runs later, in another body, the
+        /// captured parameter still calls them (Reading 4). One level only: the functions kept here keep nothing themselves.
+        /// </summary>
+        public DelegateTarget(IFlowAnonymousFunctionOperation lambda, ControlFlowGraph owner, ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>> captured)
+        {
+            Lambda = lambda;
+            Owner = owner;
+            Captured = captured;
+        }
+
+        public ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>> Captured { get; }
 
         public DelegateTarget(IMethodSymbol method, AbstractValue? receiver)
         {
             Method = method;
             Receiver = receiver;
+            Captured = ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>>.Empty;
         }
 
         public IFlowAnonymousFunctionOperation? Lambda { get; }
@@ -34,7 +51,34 @@ namespace Minimization.Analyzers.Flow
         /// another operation object for it, and counting each as new would make a stored delegate's value grow forever.
         /// </summary>
         public bool Equals(DelegateTarget? other)
-            => other is not null && ReferenceEquals(Lambda?.Syntax, other.Lambda?.Syntax) && SymbolEqualityComparer.Default.Equals(Method, other.Method);
+            => other is not null && ReferenceEquals(Lambda?.Syntax, other.Lambda?.Syntax) && SymbolEqualityComparer.Default.Equals(Method, other.Method)
+                && SameCaptured(Captured, other.Captured);
+
+        private static bool SameCaptured(ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>> a, ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>> b)
+        {
+            if (a.Length != b.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < a.Length; i++)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(a[i].Key, b[i].Key) || a[i].Value.Length != b[i].Value.Length)
+                {
+                    return false;
+                }
+
+                foreach (var d in a[i].Value)
+                {
+                    if (!b[i].Value.Contains(d))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
 
         public override bool Equals(object? obj) => Equals(obj as DelegateTarget);
 

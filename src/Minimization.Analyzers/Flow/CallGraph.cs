@@ -480,6 +480,15 @@ namespace Minimization.Analyzers.Flow
                         case IParameterReferenceOperation parameter when annotations.ParameterSource(parameter.Parameter) is not null:
                             DirectRead = true;
                             break;
+                        case IParameterReferenceOperation parameter when IsCapturedPrimaryParameter(parameter.Parameter):
+                            // A primary constructor's parameter read in another member: the object's state, which the
+                            // evaluator looks up in the write index (what the creation sites pass), like a field.
+                            if (_seenMembers.Add(_graph.Member(parameter.Parameter)))
+                            {
+                                Members.Add(_graph.Member(parameter.Parameter));
+                            }
+
+                            break;
                         case IDynamicInvocationOperation:
                         case IDynamicMemberReferenceOperation:
                             DirectSink = true;
@@ -536,6 +545,10 @@ namespace Minimization.Analyzers.Flow
             }
 
             private readonly HashSet<CallNode> _seenMembers = new HashSet<CallNode>();
+
+            private bool IsCapturedPrimaryParameter(IParameterSymbol parameter)
+                => _owner is not null && MemberWriteIndex.IsCapturedPrimaryParameter(parameter)
+                    && !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, _owner) && _graph._engine.IsOwn(parameter.ContainingSymbol);
 
             /// <summary>
             /// A parameter of the scanned method itself: what its members hold is the caller's business (the evaluator applies

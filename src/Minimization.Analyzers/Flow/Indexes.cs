@@ -645,7 +645,7 @@ namespace Minimization.Analyzers.Flow
                 return known;
             }
 
-            if (!_writersByName.ContainsKey(key.Name) || ProvablyClean(key, context.CancellationToken))
+            if (!(_writersByName.ContainsKey(key.Name) || CreatedBy(key) is { } ctor && _callersByName.ContainsKey(ctor.ContainingType.Name)) || ProvablyClean(key, context.CancellationToken))
             {
                 return AbstractValue.Clean;
             }
@@ -788,6 +788,27 @@ namespace Minimization.Analyzers.Flow
             }
 
             var result = new List<SyntaxNode>();
+            if (CreatedBy(key) is { } ctor)
+            {
+                // A primary constructor's captured parameter, or a record's positional property, is written where the object
+                // is created (new T(...)); the property by `with` and initializers too (below).
+                if (_callersByName.TryGetValue(ctor.ContainingType.Name, out var creators))
+                {
+                    foreach (var creator in creators)
+                    {
+                        if (Calls(creator, ctor, cancellationToken))
+                        {
+                            result.Add(creator);
+                        }
+                    }
+                }
+
+                if (key is IParameterSymbol || !_writersByName.ContainsKey(key.Name))
+                {
+                    return _writers.GetOrAdd(key, result);
+                }
+            }
+
             if (!_writersByName.ContainsKey(key.Name))
             {
                 return result;
@@ -955,6 +976,23 @@ namespace Minimization.Analyzers.Flow
             public List<SyntaxNode> Unbound { get; } = new List<SyntaxNode>();
         }
 
+        /// <summary>
+        /// Whether a write stores a lambda: made in the writer, it may wrap a function the writer's caller passed in (a bus's
+        /// Subscribe), which the caller's analysis, running the writer in context, knows (Reading 4).
+        /// </summary>
+        private static bool StoresLambda(AbstractValue written)
+        {
+            foreach (var d in written.Delegates)
+            {
+                if (d.Lambda is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>One evaluation of a member's value from its writers' current summaries (final or, in a cycle, provisional).</summary>
         public AbstractValue Collect(ISymbol key, AnalysisStack context)
         {
@@ -983,7 +1021,7 @@ namespace Minimization.Analyzers.Flow
                 }
 
                 value = value.Join(written.Fields.IsEmpty ? AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates) : OnlyConcrete(written));
-                if ((key.IsStatic || IsShared(key)) && method is not null && !written.Self.OnlySymbolic().IsClean && _callersByName.TryGetValue(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, out var callers))
+                if (FollowsCallers(key) && method is not null && (!written.Self.OnlySymbolic().IsClean || (key.IsStatic || IsShared(key)) && StoresLambda(written)) && _callersByName.TryGetValue(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, out var callers))
                 {
                     seen ??= new HashSet<SyntaxNode>(writers);
                     work ??= new Queue<SyntaxNode>();
@@ -1039,7 +1077,7 @@ namespace Minimization.Analyzers.Flow
         public List<IMethodSymbol> CallersOfWriters(ISymbol member, CancellationToken cancellationToken)
         {
             var result = new List<IMethodSymbol>();
-            if (!member.IsStatic && !IsShared(member))
+            if (!FollowsCallers(member))
             {
                 return result;
             }
@@ -1048,7 +1086,14 @@ namespace Minimization.Analyzers.Flow
             // matched; the bound counts the bodies checked.
             var matched = new HashSet<SyntaxNode>();
             var checks = 0;
-            var work = new Queue<IMethodSymbol>(WriterMethods(member, cancellationToken));
+            var writers = WriterMethods(member, cancellationToken);
+            if (!member.IsStatic && !IsShared(member) && CreatedBy(member) is null)
+            {
+                // An object's own member: only its constructors store what their callers pass (see FollowsCallers).
+                writers = writers.FindAll(w => w.MethodKind == MethodKind.Constructor);
+            }
+
+            var work = new Queue<IMethodSymbol>(writers);
             var expanded = new HashSet<IMethodSymbol>(work, SymbolEqualityComparer.Default);
             while (work.Count > 0)
             {
@@ -1094,6 +1139,52 @@ namespace Minimization.Analyzers.Flow
 
             return result;
         }
+
+        /// <summary>
+        /// Whether a writer that stores what its caller passed sends the member's value on to that caller's arguments: for
+        /// statics and shared members, and for an object's own member stored by its constructor (Reading 3: a value passed to
+        /// a constructor and sent by a member of the object is reported inside, at that member's sink, so the member's value
+        /// is what the creation sites pass). Other instance members keep only what is concrete (their writers' symbolic
+        /// stores follow the receiver through summaries).
+        /// </summary>
+        internal static bool FollowsCallers(ISymbol member) => member.IsStatic || member is IFieldSymbol or IPropertySymbol || IsCapturedPrimaryParameter(member);
+
+        /// <summary>
+        /// A parameter of a class's or struct's primary constructor (not a record's, whose parameters are properties): read in
+        /// another member it is the object's captured state, a member of the write index whose writers are the creation sites.
+        /// </summary>
+        /// <summary>
+        /// The primary constructor that writes <paramref name="key"/> from its caller's argument: for a captured parameter of a
+        /// class's primary constructor, and for a record's positional property. Null for any other member.
+        /// </summary>
+        internal static IMethodSymbol? CreatedBy(ISymbol key)
+        {
+            if (IsCapturedPrimaryParameter(key))
+            {
+                return (IMethodSymbol)key.ContainingSymbol;
+            }
+
+            if (key is not IPropertySymbol { IsStatic: false, ContainingType: { IsRecord: true } record } property)
+            {
+                return null;
+            }
+
+            foreach (var ctor in record.InstanceConstructors)
+            {
+                foreach (var p in ctor.Parameters)
+                {
+                    if (p.Name == property.Name && FlowEngine.IsPrimaryConstructor(ctor))
+                    {
+                        return ctor;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        internal static bool IsCapturedPrimaryParameter(ISymbol symbol)
+            => symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: false } ctor } && FlowEngine.IsPrimaryConstructor(ctor);
 
         /// <summary>Whether the body <paramref name="caller"/> really calls <paramref name="method"/> (the name index is only syntax).</summary>
         private bool Calls(SyntaxNode caller, IMethodSymbol method, CancellationToken cancellationToken)

@@ -79,6 +79,17 @@ namespace Minimization.Analyzers.Flow
                     if (a.Parameter is not null && !a.Value.IsClean)
                     {
                         value = value.WithField(a.Parameter.Name, a.Value);
+                        if (MemberWriteIndex.IsCapturedPrimaryParameter(a.Parameter.OriginalDefinition))
+                        {
+                            // A captured parameter is the object's state: what this creation passes is in the write index.
+                            RecordMemberWrite(a.Parameter.OriginalDefinition, a.Value, keepSymbolic: true);
+                        }
+                        else if (ctor.ContainingType.IsRecord && FindMember(ctor.ContainingType, a.Parameter.Name) is IPropertySymbol positional
+                            && SymbolEqualityComparer.Default.Equals(MemberWriteIndex.CreatedBy(positional.OriginalDefinition), ctor.OriginalDefinition))
+                        {
+                            // A record's positional property: the same, so that a member of the record sending it reports it inside.
+                            RecordMemberWrite(positional, a.Value, keepSymbolic: true);
+                        }
                     }
                 }
 
@@ -438,7 +449,8 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         private bool ReportedInside(IMethodSymbol callee, Label label, Taint reached)
         {
-            if (label.MemberPath.Length == 0 || FindMember(callee.ContainingType, label.MemberPath[0]) is not { } member || !_engine.IsOwn(member))
+            if (label.MemberPath.Length == 0 || (FindMember(callee.ContainingType, label.MemberPath[0]) ?? FindCapturedParameter(callee.ContainingType, label.MemberPath[0])) is not { } member
+                || !_engine.IsOwn(member is IParameterSymbol ? member.ContainingSymbol : member))
             {
                 return false;
             }
@@ -453,6 +465,23 @@ namespace Minimization.Analyzers.Flow
             }
 
             return true;
+        }
+
+        /// <summary>The primary constructor's parameter of <paramref name="type"/> named <paramref name="name"/>, if it is captured state.</summary>
+        private static ISymbol? FindCapturedParameter(INamedTypeSymbol? type, string name)
+        {
+            foreach (var ctor in type?.InstanceConstructors ?? ImmutableArray<IMethodSymbol>.Empty)
+            {
+                foreach (var p in ctor.Parameters)
+                {
+                    if (p.Name == name && MemberWriteIndex.IsCapturedPrimaryParameter(p.OriginalDefinition))
+                    {
+                        return p.OriginalDefinition;
+                    }
+                }
+            }
+
+            return null;
         }
 
         private static bool IsSharedMember(INamedTypeSymbol? type, string name) => FindMember(type, name) is { } member && MemberWriteIndex.IsShared(member.OriginalDefinition);
@@ -526,14 +555,9 @@ namespace Minimization.Analyzers.Flow
         {
             foreach (var write in analysis.MemberWrites)
             {
-                if (!write.Key.IsStatic && !MemberWriteIndex.IsShared(write.Key))
-                {
-                    // An instance member's symbolic writes travel with the receiver (the callee's effects on 'this' and on
-                    // its parameters); the write index reads only concrete values for instance members, so instantiating
-                    // them here at every call, transitively up every caller, would be work nobody reads.
-                    continue;
-                }
-
+                // An instance member's symbolic writes travel with the receiver (the callee's effects on 'this' and on its
+                // parameters); the only ones a summary keeps are a constructor's stores into its own object, and what callers
+                // instantiate from them (RecordMemberWrite): the write index follows the creation sites for those.
                 var symbolic = write.Value.Self.OnlySymbolic();
                 if (symbolic.IsClean || !AnyBound(symbolic, bindings))
                 {
@@ -544,7 +568,7 @@ namespace Minimization.Analyzers.Flow
                 var stored = InstantiateTaint(symbolic, bindings, _ann.Display(callee), site.Syntax.GetLocation());
                 if (!stored.IsClean)
                 {
-                    RecordMemberWrite(write.Key, AbstractValue.Of(stored));
+                    RecordMemberWrite(write.Key, AbstractValue.Of(stored), keepSymbolic: !write.Key.IsStatic);
                 }
             }
         }
@@ -734,7 +758,8 @@ namespace Minimization.Analyzers.Flow
             // structure (what an enumerator, a filter or a copy of a collection hands back element by element).
             var inputs = receiver?.Deep() ?? Taint.Clean;
             var fromArguments = Taint.Clean;
-            var structured = receiver is null ? AbstractValue.Clean : Structure(receiver);
+            // A collection of functions (a bus's handlers) hands them out as its elements: they keep being functions.
+            var structured = receiver is null ? AbstractValue.Clean : !receiver.Delegates.IsEmpty && LibraryModel.IsFillableContainer(instance?.Type) ? receiver : Structure(receiver);
             var hasDelegates = false;
             foreach (var a in args)
             {
@@ -752,10 +777,31 @@ namespace Minimization.Analyzers.Flow
             {
                 foreach (var a in args)
                 {
+                    var handed = HandedByLibrary(a.Parameter, structured);
                     foreach (var d in a.Value.Delegates)
                     {
-                        delegateResults = delegateResults.Join(Structure(InvokeTarget(d, Array.Empty<CallArg>(), structured, site)));
+                        delegateResults = delegateResults.Join(Structure(InvokeTarget(d, handed, structured, site)));
                     }
+                }
+            }
+
+            if (hasDelegates && instance is not null && receiver is not null && !target.IsStatic && LibraryModel.IsFillableContainer(instance.Type) && LibraryModel.IsStoringCall(target.Name))
+            {
+                // A function put into a collection as its element (_handlers.Add(e => ...)), not handed to the call as a callback
+                // (GetOrAdd's factory): the collection holds it, and it runs where it is taken out and invoked (Reading 4).
+                var functions = ImmutableArray<DelegateTarget>.Empty;
+                foreach (var a in args)
+                {
+                    if (a.Parameter?.OriginalDefinition.Type.TypeKind == TypeKind.TypeParameter && !a.Value.Delegates.IsEmpty)
+                    {
+                        functions = functions.AddRange(a.Value.Delegates);
+                    }
+                }
+
+                if (!functions.IsEmpty)
+                {
+                    WriteBack(instance, receiver.Join(AbstractValue.Of(Taint.Clean, functions)));
+                    receiver = Eval(instance);
                 }
             }
 
@@ -792,6 +838,12 @@ namespace Minimization.Analyzers.Flow
                     {
                         WriteBack(a.Report, a.Value.WithSelf(a.Value.Self.Union(stored)));
                     }
+                    else if (IsWritableSpan(a.Report.Type) && !(target.IsExtensionMethod && a.Ordinal == 0))
+                    {
+                        // A span handed to a library call is its destination (TryFormat, CopyTo, GetBytes into a buffer): it is
+                        // filled with what the call is given, the receiver included. A span the call extends (`this`) is not.
+                        WriteBack(a.Report, a.Value.WithSelf(a.Value.Self.Union(stored)));
+                    }
                     else if (!target.IsStatic && receiver is not null && target.Name is "CopyTo" or "CopyToAsync" && LibraryModel.IsFillableContainer(a.Report.Type))
                     {
                         // list.CopyTo(array), stream.CopyTo(destination): the target is filled with what the receiver holds.
@@ -821,6 +873,50 @@ namespace Minimization.Analyzers.Flow
 
             return LibraryModel.PreservesElements(target) ? structured : AbstractValue.Of(inputs);
         }
+
+        /// <summary>
+        /// Reading 6: what a library hands a callback, parameter by parameter. A parameter the library's own declaration types
+        /// as a scalar (the index of <c>Select((x, i) => ...)</c>) or a <c>CancellationToken</c>, rather than through one of its
+        /// type parameters, is the library's count or token, not an element: it is clean. Every other parameter receives the
+        /// elements (<paramref name="elements"/>). Empty when every parameter receives the elements.
+        /// </summary>
+        private static CallArg[] HandedByLibrary(IParameterSymbol? parameter, AbstractValue elements)
+        {
+            if (parameter?.OriginalDefinition.Type is not INamedTypeSymbol { DelegateInvokeMethod: { } invoke } || invoke.Parameters.IsEmpty)
+            {
+                return Array.Empty<CallArg>();
+            }
+
+            CallArg[]? handed = null;
+            for (var i = 0; i < invoke.Parameters.Length; i++)
+            {
+                var type = invoke.Parameters[i].Type;
+                if (type.TypeKind != TypeKind.TypeParameter && (LibraryModel.IsScalarType(type) || type is { Name: "CancellationToken", ContainingNamespace.Name: "Threading" }))
+                {
+                    handed ??= new CallArg[invoke.Parameters.Length];
+                    handed[i] = new CallArg(null, null, i, AbstractValue.Clean, null);
+                }
+            }
+
+            if (handed is null)
+            {
+                return Array.Empty<CallArg>();
+            }
+
+            for (var i = 0; i < handed.Length; i++)
+            {
+                if (handed[i].Value is null)
+                {
+                    handed[i] = new CallArg(null, null, i, elements, null);
+                }
+            }
+
+            return handed;
+        }
+
+        /// <summary>A buffer a library call can write into: <c>Span&lt;T&gt;</c> or <c>Memory&lt;T&gt;</c> (not their read-only twins).</summary>
+        private static bool IsWritableSpan(ITypeSymbol? type)
+            => type is INamedTypeSymbol { Name: "Span" or "Memory", IsGenericType: true, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
         /// <summary>A value as an element: its identity and members, without the delegates it may hold.</summary>
         private static AbstractValue Structure(AbstractValue value) => value.Delegates.IsEmpty ? value : AbstractValue.Of(value.Self).Join(StripDelegates(value));
@@ -893,7 +989,7 @@ namespace Minimization.Analyzers.Flow
                     return Union(args, fill);
                 }
 
-                return Inline(lambda.Symbol, graph, args, fill, site);
+                return Inline(lambda.Symbol, graph, args, fill, site, captured: RootOf(owner) == RootOf(_cfg) ? default : target.Captured);
             }
 
             return Union(args, fill);
@@ -955,6 +1051,12 @@ namespace Minimization.Analyzers.Flow
                 {
                     InvokeTarget(d, Array.Empty<CallArg>(), null, site);
                 }
+                else if (d.Method is { MethodKind: MethodKind.LocalFunction } local)
+                {
+                    // A local function stored as a method group (_retry = Resend): the same, with what it captured here.
+                    // Declared in another body, it is not in this graph and nothing runs.
+                    InlineLocalFunction(local, Array.Empty<CallArg>(), site);
+                }
             }
         }
 
@@ -986,7 +1088,8 @@ namespace Minimization.Analyzers.Flow
             return Inline(method, graph, args, null, site, state);
         }
 
-        private AbstractValue Inline(IMethodSymbol function, ControlFlowGraph graph, CallArg[] args, AbstractValue? fill, IOperation? site = null, State? baseState = null)
+        private AbstractValue Inline(IMethodSymbol function, ControlFlowGraph graph, CallArg[] args, AbstractValue? fill, IOperation? site = null, State? baseState = null,
+            ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>> captured = default)
         {
             if (_inlineDepth >= MaxInlineDepth)
             {
@@ -1000,6 +1103,14 @@ namespace Minimization.Analyzers.Flow
             var firstLabel = (_inlineDepth + 1) * InlineLabelBase;
             var initial = new State(baseState ?? _state);
             var bindings = new Dictionary<int, AbstractValue>();
+            if (!captured.IsDefaultOrEmpty)
+            {
+                // A lambda made in another body runs here: the functions it captured there are what its captured parameters call.
+                foreach (var kv in captured)
+                {
+                    initial.Set(kv.Key, AbstractValue.Of(Taint.Clean, kv.Value));
+                }
+            }
 
             // The graph is the declaration's: a generic method called as Run<string> reads the parameters of Run<T>.
             foreach (var p in function.OriginalDefinition.Parameters)

@@ -103,7 +103,12 @@ namespace Minimization.Analyzers.Flow
             var self = scalar ? receiver.Self.OnlySymbolic() : receiver.Self;
             var pathKey = scalar ? Label.ScalarMember(key) : key;
             AbstractValue value;
-            if (member.IsStatic)
+            if (member.IsStatic && member is IPropertySymbol { GetMethod: { } staticGetter } && site is not null && HasSourceBody(staticGetter) && !IsAutoAccessor(staticGetter))
+            {
+                // A static property with a body (RequestContext.Current => Caller.Value): its getter is a call, as for an instance's.
+                value = _state.Get(member).Join(Call(staticGetter, null, null, System.Array.Empty<CallArg>(), site));
+            }
+            else if (member.IsStatic)
             {
                 value = _state.Get(member);
             }
@@ -239,9 +244,12 @@ namespace Minimization.Analyzers.Flow
 
                     if (indexer.Instance is not null)
                     {
-                        // A library collection holds what is stored and the key it is stored under (_tokens[email] = t).
+                        // A library collection holds what is stored and the key it is stored under (_tokens[email] = t), and
+                        // the functions stored in it (a registry of callbacks, _routes[name] = payload => ...), which run
+                        // where an element is taken out and invoked (Reading 4).
                         var collection = Eval(indexer.Instance);
-                        WriteBack(indexer.Instance, collection.WithSelf(collection.Self.Union(value.Deep()).Union(keys)));
+                        var filled = collection.WithSelf(collection.Self.Union(value.Deep()).Union(keys));
+                        WriteBack(indexer.Instance, value.Delegates.IsEmpty ? filled : filled.Join(AbstractValue.Of(Taint.Clean, value.Delegates)));
                     }
 
                     break;
@@ -315,7 +323,7 @@ namespace Minimization.Analyzers.Flow
             }
         }
 
-        internal void RecordMemberWrite(ISymbol member, AbstractValue value)
+        internal void RecordMemberWrite(ISymbol member, AbstractValue value, bool keepSymbolic = false)
         {
             var taint = value.Deep();
             if (taint.IsClean && value.Delegates.IsEmpty || _owner is IMethodSymbol owner && _ann.IsMinimizer(owner))
@@ -327,8 +335,10 @@ namespace Minimization.Analyzers.Flow
 
             // Symbolic labels stay for static members: a caller instantiates them with its arguments (ApplyMemberWrites), and
             // the write index follows callers. An instance member keeps only what is concrete: the index reads nothing else.
+            // A constructor's store into its object's own member keeps them too (and so does the store a caller instantiates
+            // from it): the write index follows the creation sites, so that a member that sends it reports it inside.
             var shared = !member.IsStatic && MemberWriteIndex.IsShared(member.OriginalDefinition);
-            if (!member.IsStatic && !shared)
+            if (!member.IsStatic && !shared && !keepSymbolic && !IsOwnConstructorWrite(member))
             {
                 taint = taint.OnlyConcrete();
                 if (taint.IsClean && value.Delegates.IsEmpty)
@@ -344,6 +354,10 @@ namespace Minimization.Analyzers.Flow
             var key = member.OriginalDefinition;
             _results.MemberWrites[key] = _results.MemberWrites.TryGetValue(key, out var existing) ? existing.Join(stored) : stored;
         }
+
+        private bool IsOwnConstructorWrite(ISymbol member)
+            => _owner is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor && _method is IMethodSymbol { MethodKind: MethodKind.Constructor }
+                && SymbolEqualityComparer.Default.Equals(ctor.ContainingType?.OriginalDefinition, member.ContainingType?.OriginalDefinition);
 
         /// <summary>
         /// The value a shared collection member stores: its elements' members apart; what is tracked under a member of the
@@ -422,6 +436,11 @@ namespace Minimization.Analyzers.Flow
                     break;
                 case IFlowCaptureReferenceOperation capture:
                     _state.Set(capture.Id, value);
+                    if (_capturedMembers is not null && _capturedMembers.TryGetValue(capture.Id, out var captured))
+                    {
+                        WriteBack(captured, value, depth + 1);
+                    }
+
                     break;
                 case IConversionOperation conversion:
                     WriteBack(conversion.Operand, value, depth);

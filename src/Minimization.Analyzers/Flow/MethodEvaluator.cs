@@ -38,6 +38,9 @@ namespace Minimization.Analyzers.Flow
         private Dictionary<CaptureId, bool>? _assignedCaptures;
         private Dictionary<CaptureId, IOperation>? _capturedTargets;
 
+        /// <summary>Captures of a member's value (a field's receiver captured before an argument with control flow of its own).</summary>
+        private Dictionary<CaptureId, IOperation>? _capturedMembers;
+
         public MethodEvaluator(FlowEngine engine, IMethodSymbol? method, ControlFlowGraph cfg, AnalysisStack stack, int depth)
             : this(engine, method, method, cfg, stack, depth, 0, new Results(), null)
         {
@@ -55,6 +58,37 @@ namespace Minimization.Analyzers.Flow
             _inlineDepth = inlineDepth;
             _results = results;
             _inlineInitial = inlineInitial;
+        }
+
+        /// <summary>
+        /// The parameters of the function being evaluated that hold functions here (a handler passed in): what a lambda made
+        /// here keeps of them (<see cref="DelegateTarget.Captured"/>), those functions' own captures left out. Empty for most.
+        /// </summary>
+        private ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>> CapturedFunctions()
+        {
+            if (_method is null || _method.Parameters.IsEmpty)
+            {
+                return ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>>.Empty;
+            }
+
+            ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>>.Builder? result = null;
+            foreach (var p in _method.OriginalDefinition.Parameters)
+            {
+                if (!_state.TryGet(p, out var value) || value.Delegates.IsEmpty)
+                {
+                    continue;
+                }
+
+                var kept = ImmutableArray.CreateBuilder<DelegateTarget>(value.Delegates.Length);
+                foreach (var d in value.Delegates)
+                {
+                    kept.Add(d.Captured.IsEmpty ? d : d.Lambda is { } l && d.Owner is { } o ? new DelegateTarget(l, o) : d);
+                }
+
+                (result ??= ImmutableArray.CreateBuilder<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>>()).Add(new KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>(p, kept.MoveToImmutable()));
+            }
+
+            return result?.ToImmutable() ?? ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>>.Empty;
         }
 
         /// <summary>Everything the evaluation of one method (and the lambdas evaluated inside it) accumulates.</summary>
@@ -680,8 +714,19 @@ namespace Minimization.Analyzers.Flow
                         return pv;
                     }
 
-                    // A primary constructor's parameter read in a member: the object's captured state.
-                    return _state.Get(ThisKey).Member(parameter.Parameter.Name, MaxMemberPath);
+                    // A primary constructor's parameter read in a member: the object's captured state, and what the
+                    // creation sites pass for it (the write index), so that a member that sends it reports it inside (Reading 3).
+                    var captured = _state.Get(ThisKey).Member(parameter.Parameter.Name, MaxMemberPath);
+                    if (MemberWriteIndex.IsCapturedPrimaryParameter(parameter.Parameter.OriginalDefinition) && _engine.IsOwn(parameter.Parameter.ContainingSymbol))
+                    {
+                        var passed = _engine.MemberWrites.ValueOf(parameter.Parameter.OriginalDefinition, _stack);
+                        if (!passed.IsClean)
+                        {
+                            captured = captured.Join(passed.WithStep("parameter '" + parameter.Parameter.Name + "'", parameter.Parameter.Locations.Length > 0 ? parameter.Parameter.Locations[0] : null, MaxPath));
+                        }
+                    }
+
+                    return captured;
 
                 case IFlowCaptureOperation capture:
                 {
@@ -697,6 +742,12 @@ namespace Minimization.Analyzers.Flow
 
                     var v = Eval(capture.Value);
                     _state.Set(capture.Id, v);
+                    if (capture.Value is IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false })
+                    {
+                        // _list.Add(new X { ... }): the graph captures the receiver first; filling the capture fills the member.
+                        (_capturedMembers ??= new Dictionary<CaptureId, IOperation>())[capture.Id] = capture.Value;
+                    }
+
                     return v;
                 }
 
@@ -893,7 +944,7 @@ namespace Minimization.Analyzers.Flow
                     return Eval(delegateCreation.Target);
 
                 case IFlowAnonymousFunctionOperation lambda:
-                    return AbstractValue.Of(Taint.Clean, ImmutableArray.Create(new DelegateTarget(lambda, _cfg)));
+                    return AbstractValue.Of(Taint.Clean, ImmutableArray.Create(CapturedFunctions() is { IsEmpty: false } functions ? new DelegateTarget(lambda, _cfg, functions) : new DelegateTarget(lambda, _cfg)));
 
                 case IMethodReferenceOperation methodReference:
                 {

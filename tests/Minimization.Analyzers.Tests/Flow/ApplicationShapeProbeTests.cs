@@ -89,7 +89,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """);
 
-        [Fact(Skip = "Engine: a delegate taken out of a dictionary of lambdas and invoked does not pass its argument to the lambdas stored there (issue 13)")]
+        [Fact]
         public Task Registry_of_partner_routes_keyed_by_name_is_reported_at_the_argument_handed_to_the_route() => Check("""
             using System;
             using System.Collections.Generic;
@@ -114,6 +114,31 @@ namespace Minimization.Analyzers.Tests.Flow
                 public void BillRegion(CallRecord call) => _router.Dispatch("au", call.Region);
             }
             """, Min001(0));
+
+        [Fact]
+        public Task Registry_of_partner_routes_that_pseudonymize_what_they_are_handed_is_clean() => Check("""
+            using System;
+            using System.Collections.Generic;
+            using Telecom;
+            sealed class PartnerRouter
+            {
+                private readonly Dictionary<string, Action<string>> _routes = new Dictionary<string, Action<string>>();
+                public PartnerRouter(IPartnerChannel channel)
+                {
+                    _routes["uk"] = payload => PartnerGateway.Send(Minimizers.Pseudonymize(payload, "UK"));
+                    _routes["au"] = payload => channel.Publish(Minimizers.Pseudonymize(payload, "AU"));
+                }
+
+                public void Dispatch(string partner, string payload) => _routes[partner](payload);
+            }
+
+            sealed class BillingService
+            {
+                private readonly PartnerRouter _router;
+                public BillingService(PartnerRouter router) { _router = router; }
+                public void Bill(CallRecord call) => _router.Dispatch("uk", call.CallerNumber);
+            }
+            """);
 
         [Fact]
         public Task Event_raised_with_identity_to_a_lambda_subscriber_that_sends_is_reported_at_the_raise_argument() => Check("""
@@ -169,7 +194,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "Engine: a local function stored in a field as a method group is not analysed with its captures (issue 13)")]
+        [Fact]
         public Task Local_function_stored_as_a_retry_callback_is_reported_inside_it() => Check("""
             using System;
             using Telecom;
@@ -186,6 +211,24 @@ namespace Minimization.Analyzers.Tests.Flow
                 public void OnTimer() => _retry();
             }
             """, Min001(0));
+
+        [Fact]
+        public Task Local_function_stored_as_a_retry_callback_capturing_a_clean_value_is_clean() => Check("""
+            using System;
+            using Telecom;
+            sealed class RetryScheduler
+            {
+                private Action _retry = () => { };
+                public void Schedule(CallRecord failed)
+                {
+                    var region = failed.Region;
+                    void Resend() => PartnerGateway.Send(region);
+                    _retry = Resend;
+                }
+
+                public void OnTimer() => _retry();
+            }
+            """);
 
         [Fact]
         public Task Async_attempt_queued_in_a_retry_queue_and_drained_elsewhere_is_reported_inside_the_attempt() => Check("""
@@ -353,7 +396,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """);
 
-        [Fact(Skip = "Engine: the indexed Select overload passes the sequence to its result instead of what the selector returns (issue 13)")]
+        [Fact]
         public Task Select_index_parameter_is_clean_even_over_identity_bearing_elements() => Check("""
             using System.Collections.Generic;
             using System.Linq;
@@ -367,6 +410,21 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """);
+
+        [Fact]
+        public Task Select_with_an_index_still_carries_the_element_its_selector_returns() => Check("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Telecom;
+            class Pagination
+            {
+                void Run(IEnumerable<Subscriber> subscribers)
+                {
+                    var lines = subscribers.Select((subscriber, index) => index + ":" + subscriber.Email).ToArray();
+                    PartnerGateway.Send({|#0:lines|});
+                }
+            }
+            """, Min001(0));
 
         [Fact]
         public Task Task_Run_closure_capturing_an_email_is_reported_inside_it() => Check("""
@@ -440,7 +498,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
-        [Fact(Skip = "Engine: a handler wrapped in a lambda stored in a list field loses the handler it captured when the bus invokes it (issue 13)")]
+        [Fact]
         public Task Event_published_on_an_in_process_bus_to_a_handler_that_sends_is_reported_at_the_published_event() => Check("""
             using System;
             using System.Collections.Generic;
@@ -468,6 +526,20 @@ namespace Minimization.Analyzers.Tests.Flow
                     _bus.PublishAsync(new SubscriberRegistered(Minimizers.Pseudonymize(subscriber.Email, "AU"), subscriber.Plan));
             }
             """ + EventBus);
+
+        [Fact]
+        public Task Event_published_on_an_in_process_bus_to_a_handler_that_sends_only_the_plan_is_clean() => Check("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Telecom;
+            sealed class RegistrationService
+            {
+                private readonly EventBus _bus;
+                public RegistrationService(EventBus bus) { _bus = bus; }
+                public Task Register(Subscriber subscriber) => _bus.PublishAsync(new SubscriberRegistered(subscriber.Email, subscriber.Plan));
+            }
+            """ + EventBus.Replace("channel.Publish(e.Email)", "channel.Publish(e.Plan)"));
 
         private const string RetryPolicy = """
 
@@ -667,7 +739,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """ + StaticOutbox.Replace("MARK", "message"));
 
-        [Fact(Skip = "Engine: a value set into an AsyncLocal static field is not seen where another class reads it (issue 13)")]
+        [Fact]
         public Task AsyncLocal_request_context_set_from_a_call_is_reported_where_an_audit_reads_it() => Check("""
             using System.Threading;
             using Telecom;
@@ -681,6 +753,39 @@ namespace Minimization.Analyzers.Tests.Flow
             sealed class PartnerAudit
             {
                 public void Write() => PartnerGateway.Send({|#0:RequestContext.Current|});
+            }
+            """, Min001(0));
+
+        [Fact]
+        public Task AsyncLocal_request_context_set_with_a_pseudonym_is_clean_where_an_audit_reads_it() => Check("""
+            using System.Threading;
+            using Telecom;
+            static class RequestContext
+            {
+                private static readonly AsyncLocal<string> Caller = new AsyncLocal<string>();
+                public static void Begin(CallRecord call) => Caller.Value = Minimizers.Pseudonymize(call.CallerNumber, "UK");
+                public static string Current => Caller.Value ?? "";
+            }
+
+            sealed class PartnerAudit
+            {
+                public void Write() => PartnerGateway.Send(RequestContext.Current);
+            }
+            """);
+
+        [Fact]
+        public Task Static_property_with_a_body_returning_a_static_field_set_elsewhere_is_reported_where_it_is_sent() => Check("""
+            using Telecom;
+            static class LastCall
+            {
+                private static string _caller = "";
+                public static void Record(CallRecord call) => _caller = call.CallerNumber;
+                public static string Caller => _caller ?? "";
+            }
+
+            sealed class PartnerAudit
+            {
+                public void Write() => PartnerGateway.Send({|#0:LastCall.Caller|});
             }
             """, Min001(0));
 
@@ -856,7 +961,7 @@ namespace Minimization.Analyzers.Tests.Flow
 
         // ---------------------------------------------------------------- language corners
 
-        [Fact(Skip = "Engine: a captured primary-constructor parameter sent by a member is reported on the receiver of the call, not at the sink inside (issue 13)")]
+        [Fact]
         public Task Primary_constructor_parameter_captured_by_a_method_is_reported_inside_that_method() => Check("""
             using Telecom;
             sealed class CallNotice(string number)
@@ -884,7 +989,35 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """);
 
-        [Fact(Skip = "Engine: a field set by the constructor and sent by a member is reported on the receiver of the call, not at the sink inside (issue 13)")]
+        [Fact]
+        public Task Positional_record_property_sent_by_a_member_of_the_record_is_reported_inside_that_member() => Check("""
+            using Telecom;
+            sealed record Notice(string Number)
+            {
+                public void SendToPartner() => PartnerGateway.Send({|#0:Number|});
+            }
+
+            class NoticeHandler
+            {
+                public void On(CallRecord call) => new Notice(call.CallerNumber).SendToPartner();
+            }
+            """, Min001(0));
+
+        [Fact]
+        public Task Positional_record_property_given_a_pseudonym_and_sent_by_a_member_of_the_record_is_clean() => Check("""
+            using Telecom;
+            sealed record Notice(string Number)
+            {
+                public void SendToPartner() => PartnerGateway.Send(Number);
+            }
+
+            class NoticeHandler
+            {
+                public void On(CallRecord call) => new Notice(Minimizers.Pseudonymize(call.CallerNumber, "UK")).SendToPartner();
+            }
+            """);
+
+        [Fact]
         public Task Value_passed_to_a_constructor_and_delivered_by_a_member_is_reported_inside_the_member() => Check("""
             using Telecom;
             sealed class Envelope
@@ -902,6 +1035,44 @@ namespace Minimization.Analyzers.Tests.Flow
                     var envelope = new Envelope(subscriber.Email, "your invoice is ready");
                     envelope.Deliver(channel);
                 }
+            }
+            """, Min001(0));
+
+        [Fact]
+        public Task Value_passed_to_a_constructor_as_a_pseudonym_and_delivered_by_a_member_is_clean() => Check("""
+            using Telecom;
+            sealed class Envelope
+            {
+                private readonly string _recipient;
+                private readonly string _body;
+                public Envelope(string recipient, string body) { _recipient = recipient; _body = body; }
+                public void Deliver(IPartnerChannel channel) => channel.Publish(_recipient + ": " + _body);
+            }
+
+            class InvoiceMailer
+            {
+                public void Mail(Subscriber subscriber, IPartnerChannel channel)
+                {
+                    var envelope = new Envelope(Minimizers.Pseudonymize(subscriber.Email, "AU"), "your invoice is ready");
+                    envelope.Deliver(channel);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Value_passed_to_a_constructor_through_a_factory_and_delivered_by_a_member_is_reported_inside_the_member() => Check("""
+            using Telecom;
+            sealed class Envelope
+            {
+                private readonly string _recipient;
+                public Envelope(string recipient) { _recipient = recipient; }
+                public void Deliver(IPartnerChannel channel) => channel.Publish({|#0:"to " + _recipient|});
+            }
+
+            class InvoiceMailer
+            {
+                private static Envelope For(string address) => new Envelope(address);
+                public void Mail(Subscriber subscriber, IPartnerChannel channel) => For(subscriber.Email).Deliver(channel);
             }
             """, Min001(0));
 
@@ -932,7 +1103,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "Engine: Span CopyTo does not fill its destination buffer (issue 13)")]
+        [Fact]
         public Task Stackalloc_buffer_filled_by_CopyTo_carries_identity() => Check("""
             using System;
             using Telecom;
@@ -972,7 +1143,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "Engine: TryFormat does not fill its destination span; only the written count carries identity (issue 13)")]
+        [Fact]
         public Task Stackalloc_buffer_filled_by_TryFormat_carries_identity_even_when_the_written_count_is_not_used() => Check("""
             using System;
             using Minimization;
@@ -993,6 +1164,45 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """, Min001(0));
+
+        [Fact]
+        public Task Stackalloc_buffer_filled_by_CopyTo_from_a_clean_value_is_clean() => Check("""
+            using System;
+            using Telecom;
+            class TowerFormatter
+            {
+                void Share(CallRecord call)
+                {
+                    Span<char> buffer = stackalloc char[64];
+                    var region = call.Region.AsSpan();
+                    region.CopyTo(buffer);
+                    PartnerGateway.Send(new string(buffer[..region.Length]));
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Stackalloc_buffer_filled_by_TryFormat_of_a_clean_number_is_clean_even_when_the_written_count_is_not_used() => Check("""
+            using System;
+            using Minimization;
+            using Telecom;
+            sealed class SimCard
+            {
+                [IdentityBearing(IdentityCategory.Imsi)] public long Imsi { get; set; }
+                public int Slot { get; set; }
+            }
+
+            class SimExport
+            {
+                void Share(SimCard sim)
+                {
+                    Span<char> buffer = stackalloc char[20];
+                    buffer.Fill(' ');
+                    sim.Slot.TryFormat(buffer, out _);
+                    PartnerGateway.Send(buffer.Trim(' ').ToString());
+                }
+            }
+            """);
 
         [Fact]
         public Task Stackalloc_buffer_filled_by_TryFormat_of_a_clean_number_is_clean() => Check("""

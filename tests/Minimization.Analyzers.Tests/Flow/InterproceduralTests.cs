@@ -293,20 +293,20 @@ namespace Minimization.Analyzers.Tests.Flow
             """);
 
         [Fact]
-        public Task Constructor_storing_identity_in_a_field_then_a_method_sending_it_is_reported_at_the_receiver() => Check("""
+        public Task Constructor_storing_identity_in_a_field_then_a_method_sending_it_is_reported_inside_at_the_sink_not_at_the_receiver() => Check("""
             using Telecom;
             class Uploader
             {
                 private readonly string _number;
                 public Uploader(string number) { _number = number; }
-                public void Flush() => PartnerGateway.Send(_number);
+                public void Flush() => PartnerGateway.Send({|#0:_number|});
             }
             class CdrJob
             {
                 void Run(CallRecord r)
                 {
                     var uploader = new Uploader(r.CallerNumber);
-                    {|#0:uploader|}.Flush();
+                    uploader.Flush();
                 }
             }
             """, Min001(0));
