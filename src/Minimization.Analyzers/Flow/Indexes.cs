@@ -1090,7 +1090,7 @@ namespace Minimization.Analyzers.Flow
             if (!member.IsStatic && !IsShared(member) && CreatedBy(member) is null)
             {
                 // An object's own member: only its constructors store what their callers pass (see FollowsCallers).
-                writers = writers.FindAll(w => w.MethodKind == MethodKind.Constructor);
+                writers = writers.Where(w => w.MethodKind == MethodKind.Constructor).ToArray();
             }
 
             var work = new Queue<IMethodSymbol>(writers);
