@@ -436,11 +436,6 @@ namespace Minimization.Analyzers.Flow
                     break;
                 case IFlowCaptureReferenceOperation capture:
                     _state.Set(capture.Id, value);
-                    if (_capturedMembers is not null && _capturedMembers.TryGetValue(capture.Id, out var captured))
-                    {
-                        WriteBack(captured, value, depth + 1);
-                    }
-
                     break;
                 case IConversionOperation conversion:
                     WriteBack(conversion.Operand, value, depth);

@@ -38,9 +38,6 @@ namespace Minimization.Analyzers.Flow
         private Dictionary<CaptureId, bool>? _assignedCaptures;
         private Dictionary<CaptureId, IOperation>? _capturedTargets;
 
-        /// <summary>Captures of a member's value (a field's receiver captured before an argument with control flow of its own).</summary>
-        private Dictionary<CaptureId, IOperation>? _capturedMembers;
-
         public MethodEvaluator(FlowEngine engine, IMethodSymbol? method, ControlFlowGraph cfg, AnalysisStack stack, int depth)
             : this(engine, method, method, cfg, stack, depth, 0, new Results(), null)
         {
@@ -742,12 +739,6 @@ namespace Minimization.Analyzers.Flow
 
                     var v = Eval(capture.Value);
                     _state.Set(capture.Id, v);
-                    if (capture.Value is IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false })
-                    {
-                        // _list.Add(new X { ... }): the graph captures the receiver first; filling the capture fills the member.
-                        (_capturedMembers ??= new Dictionary<CaptureId, IOperation>())[capture.Id] = capture.Value;
-                    }
-
                     return v;
                 }
 
