@@ -575,6 +575,7 @@ namespace Minimization.Analyzers.Flow
 
             // Callers (reversed edges, in positions): who must be evaluated again when a member's summary changes.
             var callers = new List<int>[edges.Count];
+            var callerEdges = new HashSet<(int Target, int Reader)>();
             for (var v = 0; v < edges.Count; v++)
             {
                 callers[v] = new List<int>();
@@ -584,7 +585,10 @@ namespace Minimization.Analyzers.Flow
             {
                 foreach (var w in edges[v])
                 {
-                    callers[position[w]].Add(position[v]);
+                    if (callerEdges.Add((position[w], position[v])))
+                    {
+                        callers[position[w]].Add(position[v]);
+                    }
                 }
             }
 
@@ -625,7 +629,6 @@ namespace Minimization.Analyzers.Flow
 
                 var truncated = false;
                 bool[]? cut = null;
-                var dynamicEdges = new HashSet<(int, int)>();
                 var sweep = true;
                 while (sweep)
                 {
@@ -690,7 +693,7 @@ namespace Minimization.Analyzers.Flow
                         foreach (var (target, reader) in context.TakeReads(level))
                         {
                             // An edge the call graph did not show: the reader depends on the target from now on.
-                            if (dynamicEdges.Add((target, reader)) && !callers[target].Contains(reader))
+                            if (callerEdges.Add((target, reader)))
                             {
                                 callers[target].Add(reader);
                             }

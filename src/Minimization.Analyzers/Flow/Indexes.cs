@@ -37,6 +37,8 @@ namespace Minimization.Analyzers.Flow
             _assembly = compilation.Assembly;
             Visit(compilation.Assembly.GlobalNamespace);
 
+            _added.Clear();
+
             // Source order, not declaration order (which follows the order of the compilation's documents).
             foreach (var list in _map.Values)
             {
@@ -326,17 +328,20 @@ namespace Minimization.Analyzers.Flow
                 _map[key] = list = new List<IMethodSymbol>();
             }
 
+            // A set beside each list: a base with thousands of overrides must not cost a search of the list per override.
             var impl = implementation.OriginalDefinition;
-            foreach (var existing in list)
+            if (!_added.TryGetValue(key, out var added))
             {
-                if (SymbolEqualityComparer.Default.Equals(existing, impl))
-                {
-                    return;
-                }
+                _added[key] = added = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             }
 
-            list.Add(impl);
+            if (added.Add(impl))
+            {
+                list.Add(impl);
+            }
         }
+
+        private readonly Dictionary<IMethodSymbol, HashSet<IMethodSymbol>> _added = new Dictionary<IMethodSymbol, HashSet<IMethodSymbol>>(SymbolEqualityComparer.Default);
     }
 
     /// <summary>
@@ -753,15 +758,17 @@ namespace Minimization.Analyzers.Flow
         /// <summary>The writers of a member that are methods (initializers are evaluated with the member itself), in a fixed order.</summary>
         public IReadOnlyList<IMethodSymbol> WriterMethods(ISymbol member, CancellationToken cancellationToken)
         {
-            // Memoized: a member of an interface with hundreds of implementations shares its writers with each of them.
-            if (_writerMethods.TryGetValue(member, out var known))
+            // Memoized per list of writers: the implementations of an interface member written through the interface share
+            // one list (Writers), and so one list of methods.
+            var writers = Writers(member, cancellationToken);
+            if (_writerMethods.TryGetValue(writers, out var known))
             {
                 return known;
             }
 
             var result = new List<IMethodSymbol>();
             var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            foreach (var writer in Writers(member, cancellationToken))
+            foreach (var writer in writers)
             {
                 if (WriterMethod(writer, cancellationToken) is { } method && seen.Add(method))
                 {
@@ -769,10 +776,11 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return _writerMethods.GetOrAdd(member, result.ToArray());
+            return _writerMethods.GetOrAdd(writers, result.ToArray());
         }
 
-        private readonly ConcurrentDictionary<ISymbol, IMethodSymbol[]> _writerMethods = new ConcurrentDictionary<ISymbol, IMethodSymbol[]>(SymbolEqualityComparer.Default);
+        // Keyed by the list Writers returned (reference identity: it is memoized per member, shared where members share it).
+        private readonly ConcurrentDictionary<List<SyntaxNode>, IMethodSymbol[]> _writerMethods = new ConcurrentDictionary<List<SyntaxNode>, IMethodSymbol[]>();
 
         /// <summary>
         /// The writers of one member: the owners of assignments that bind to it, or to a member it implements or overrides,
@@ -811,10 +819,28 @@ namespace Minimization.Analyzers.Flow
 
             if (!_writersByName.ContainsKey(key.Name))
             {
-                return result;
+                return result.Count == 0 ? _noWriters : result;
             }
 
             var resolved = Resolve(key.Name, cancellationToken);
+            List<SyntaxNode>? only = null;
+            var groups = 0;
+            foreach (var entry in resolved.Bound)
+            {
+                if (entry.Value.Count > 0 && (SymbolEqualityComparer.Default.Equals(entry.Key, key) || Related(key, entry.Key) || Related(entry.Key, key)))
+                {
+                    groups++;
+                    only = entry.Value;
+                }
+            }
+
+            if (groups == 1 && result.Count == 0 && resolved.Unbound.Count == 0)
+            {
+                // Written only through one member (every implementation of an interface event subscribed to through the
+                // interface): the implementations share that member's list instead of copying and sorting it each.
+                return _writers.GetOrAdd(key, SortedWriters(only!));
+            }
+
             var seen = new HashSet<SyntaxNode>();
             foreach (var writer in resolved.Unbound)
             {
@@ -838,14 +864,49 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            // In syntax order, so that the value is joined the same way whatever the order of the dictionary.
-            result.Sort((a, b) =>
+            SortBySyntax(result);
+            return _writers.GetOrAdd(key, result);
+        }
+
+        /// <summary>One bound member's writers, distinct and in syntax order, made once and shared by every member related to it.</summary>
+        private List<SyntaxNode> SortedWriters(List<SyntaxNode> writers)
+        {
+            lock (_sortedWriters)
+            {
+                if (_sortedWriters.TryGetValue(writers, out var known))
+                {
+                    return known;
+                }
+
+                var seen = new HashSet<SyntaxNode>();
+                var result = new List<SyntaxNode>(writers.Count);
+                foreach (var writer in writers)
+                {
+                    if (seen.Add(writer))
+                    {
+                        result.Add(writer);
+                    }
+                }
+
+                SortBySyntax(result);
+                _sortedWriters[writers] = result;
+                return result;
+            }
+        }
+
+        // The writers of a member nobody writes, one list for all of them (never changed: Writers' lists are read only).
+        private readonly List<SyntaxNode> _noWriters = new List<SyntaxNode>();
+
+        // Keyed by the list of one bound member's writers (reference identity: each list is made once, in Resolve).
+        private readonly Dictionary<List<SyntaxNode>, List<SyntaxNode>> _sortedWriters = new Dictionary<List<SyntaxNode>, List<SyntaxNode>>();
+
+        /// <summary>In syntax order, so that a value is joined the same way whatever the order of the dictionaries it came from.</summary>
+        private static void SortBySyntax(List<SyntaxNode> writers)
+            => writers.Sort((a, b) =>
             {
                 var c = string.CompareOrdinal(a.SyntaxTree.FilePath ?? string.Empty, b.SyntaxTree.FilePath ?? string.Empty);
                 return c != 0 ? c : a.SpanStart.CompareTo(b.SpanStart);
             });
-            return _writers.GetOrAdd(key, result);
-        }
 
         /// <summary>Whether <paramref name="member"/> implements or overrides <paramref name="declared"/>.</summary>
         private static bool Related(ISymbol member, ISymbol declared)
