@@ -196,7 +196,9 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            if (callees.Count > MergeDispatchAbove && !HasDelegateArgument(args))
+            // Not for disposal: the merged join of IDisposable.Dispose is every Dispose of the program, while the receiver's
+            // type (an IChannel) chose a few; those run one by one below (Reading 1).
+            if (callees.Count > MergeDispatchAbove && !HasDelegateArgument(args) && !IsDisposal(target))
             {
                 // A call through a member with many implementations: one merged summary of them all, so that a base with a
                 // thousand overrides costs a thousand once, not a thousand at every call site. It is one per member, over all

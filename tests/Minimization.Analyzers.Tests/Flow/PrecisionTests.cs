@@ -284,5 +284,45 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """, Min001(0), Min001(1));
+
+        // Disposing through an interface with many implementations (more than a merged dispatch summary takes): the
+        // receiver's type chooses them one by one; the program's other Dispose methods never run (Reading 1).
+        private static string Sessions(string sendingBody)
+        {
+            var text = new System.Text.StringBuilder("""
+                using System;
+                using Telecom;
+                interface ISession : IDisposable { void Remember(string item); }
+                sealed class Archive : IDisposable
+                {
+                    public string Last = "";
+                    public void Dispose() => PartnerGateway.Send(Last);
+                }
+
+                """);
+            for (var i = 0; i < 10; i++)
+            {
+                var body = i == 7 ? sendingBody : "{ }";
+                text.Append("sealed class Session" + i + " : ISession { public string Last = \"\"; public void Remember(string item) => Last = item; public void Dispose() " + body + " }\n");
+            }
+
+            text.Append("""
+                class Exporter
+                {
+                    void Run(CallRecord r, ISession session)
+                    {
+                        session.Remember(r.CallerNumber);
+                        {|#0:session|}.Dispose();
+                    }
+                }
+                """);
+            return text.ToString();
+        }
+
+        [Fact]
+        public Task Disposing_through_an_interface_with_many_implementations_runs_the_one_that_sends() => Check(Sessions("=> PartnerGateway.Send(Last);"), Min001(0));
+
+        [Fact]
+        public Task Disposing_through_an_interface_with_many_implementations_never_runs_an_unrelated_Dispose() => Check(Sessions("{ }").Replace("{|#0:session|}", "session"));
 }
 }
