@@ -438,7 +438,7 @@ namespace Minimization.Analyzers.Tests.Flow
         [Fact]
         public async Task A_chain_of_ten_helpers_shows_every_helper_and_ends_at_the_one_that_calls_the_sink()
         {
-            var message = await MessageAt(Chain(10).Replace("{|#0:", string.Empty).Replace("|}", string.Empty), "MIN001", "r.CallerNumber");
+            var message = await MessageAt(Unmarked(Chain(10)), "MIN001", "r.CallerNumber");
             var (_, steps) = Split(message);
             Assert.Equal(new[] { "CallRecord.CallerNumber" }.Concat(Enumerable.Range(0, 10).Select(i => $"Chain.H{i}(string)")).Append("PartnerGateway.Send"), steps);
         }
@@ -446,7 +446,7 @@ namespace Minimization.Analyzers.Tests.Flow
         [Fact]
         public async Task A_chain_of_twenty_helpers_ends_at_the_helper_that_calls_the_sink_and_marks_what_it_leaves_out()
         {
-            var message = await MessageAt(Chain(20).Replace("{|#0:", string.Empty).Replace("|}", string.Empty), "MIN001", "r.CallerNumber");
+            var message = await MessageAt(Unmarked(Chain(20)), "MIN001", "r.CallerNumber");
             var (_, steps) = Split(message);
             Assert.Equal("CallRecord.CallerNumber", steps[0]);
             Assert.Equal("Chain.H19(string)", steps[steps.Count - 2]);
@@ -723,7 +723,7 @@ namespace Minimization.Analyzers.Tests.Flow
         // ---------------------------------------------------------------------------------------------------------------
         private static async Task<string> MessageAt(string source, string id, string spanText)
         {
-            var diagnostics = await AdoptionHarness.Run(new[] { source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty) });
+            var diagnostics = await AdoptionHarness.Run(new[] { Unmarked(source) });
             var found = diagnostics
                 .Where(d => d.Id == id && d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan) == spanText)
                 .ToList();
@@ -894,7 +894,7 @@ namespace Minimization.Analyzers.Tests.Flow
         private static async Task<string> MessageAtAllowingErrors(string source, string id, string spanText)
         {
             var parse = new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview);
-            var trees = new[] { source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), Prelude.Source }
+            var trees = new[] { Unmarked(source), Prelude.Source }
                 .Select((s, i) => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(s, parse, path: "File" + i + ".cs"));
             var references = Basic.Reference.Assemblies.Net100.References.All.Cast<Microsoft.CodeAnalysis.MetadataReference>()
                 .Append(Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(IdentityBearingAttribute).Assembly.Location));

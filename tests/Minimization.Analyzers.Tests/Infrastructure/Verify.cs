@@ -25,6 +25,10 @@ namespace Minimization.Analyzers.Tests
         public static DiagnosticResult Min011(int markup) => new DiagnosticResult(RuleIdentifiers.AnalysisBoundReached, DiagnosticSeverity.Warning).WithLocation(markup);
 
         /// <summary>Verifies <paramref name="source"/> (markup: <c>{|#0:…|}</c> for expected spans) with the shared prelude beside it.</summary>
+        /// <summary>The program without its markup (<c>{|#0:</c> … <c>|}</c>): the near-miss twin of a marked positive.</summary>
+        public static string Unmarked(string source)
+            => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:|\|\}", string.Empty);
+
         public static Task Check(string source, params DiagnosticResult[] expected) => Check(source, withPrelude: true, expected);
 
         public static async Task Check(string source, bool withPrelude, params DiagnosticResult[] expected)
