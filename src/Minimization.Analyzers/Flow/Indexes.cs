@@ -755,6 +755,286 @@ namespace Minimization.Analyzers.Flow
             return result;
         }
 
+        /// <summary>
+        /// The writer methods whose summaries a member's value rests on: every writer method but those that only store, into
+        /// the member, a parameter of their own as their caller passed it (<see cref="StoresOnlyOwnParameter"/>). Those store
+        /// nothing of their own; what they store is what their callers pass, which the value follows through the callers.
+        /// </summary>
+        public IReadOnlyList<IMethodSymbol> WriterMethodsToSolve(ISymbol member, CancellationToken cancellationToken)
+        {
+            var key = member.OriginalDefinition;
+            if (_writerMethodsToSolve.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var all = WriterMethods(key, cancellationToken);
+            var result = new List<IMethodSymbol>(all.Count);
+            var simple = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var writer in Writers(key, cancellationToken))
+            {
+                if (StoresOnlyOwnParameter(key, writer, cancellationToken) && WriterMethod(writer, cancellationToken) is { } method)
+                {
+                    simple.Add(method);
+                }
+            }
+
+            foreach (var method in all)
+            {
+                if (!simple.Contains(method))
+                {
+                    result.Add(method);
+                }
+            }
+
+            return _writerMethodsToSolve.GetOrAdd(key, simple.Count == 0 ? all : result.ToArray());
+        }
+
+        private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IMethodSymbol>> _writerMethodsToSolve = new ConcurrentDictionary<ISymbol, IReadOnlyList<IMethodSymbol>>(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Whether <paramref name="writer"/>, a method's declaration, writes <paramref name="member"/> (and every member of its
+        /// name) only by plain assignments of one of the method's own parameters, untouched: <c>_users = users</c>,
+        /// <c>_clock = clock ?? throw new ArgumentNullException(nameof(clock))</c>, <c>this.Logger = (ILogger)logger</c>. Such a
+        /// write stores exactly what the caller passed, so the member's value is what the callers pass (followed through
+        /// them, see <see cref="Collect"/>) and never rests on the rest of the writer's body. That is how most services get
+        /// their dependencies, in constructors that also subscribe handlers and start work: without this, every field such a
+        /// constructor sets is in one recursive group with every method those handlers reach.
+        /// <para>
+        /// Conservative: a member that may hold a delegate or anything (object, dynamic, a type parameter), a shared collection,
+        /// a parameter that declares identity (a source inside its method), one passed by reference or assigned in the
+        /// method, a write inside a lambda or local function, a compound assignment, an element or member write through the
+        /// name, a filling call on it, or a user-defined conversion all make the writer an ordinary one.
+        /// </para>
+        /// </summary>
+        internal bool StoresOnlyOwnParameter(ISymbol member, SyntaxNode writer, CancellationToken cancellationToken)
+            => SimpleWrite(member, writer, cancellationToken) != SimpleWriteKind.None;
+
+        /// <summary>How a writer writes a member, when it is one of the simple ways (<see cref="StoresOnlyOwnParameter"/>).</summary>
+        private enum SimpleWriteKind
+        {
+            None,
+            ConstantsOnly,
+            Parameters,
+        }
+
+        private SimpleWriteKind SimpleWrite(ISymbol member, SyntaxNode writer, CancellationToken cancellationToken)
+        {
+            if (writer is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax) || member.IsStatic || IsShared(member))
+            {
+                return SimpleWriteKind.None;
+            }
+
+            var type = member switch
+            {
+                IFieldSymbol f => f.Type,
+                IPropertySymbol { IsIndexer: false } p when p.SetMethod is null || ImplementationIndex.IsAutoAccessor(p.SetMethod) => p.Type,
+                _ => null,
+            };
+            if (type is null || type.TypeKind is TypeKind.Delegate or TypeKind.TypeParameter or TypeKind.Dynamic or TypeKind.Error
+                || type.SpecialType is SpecialType.System_Object or SpecialType.System_Delegate or SpecialType.System_MulticastDelegate)
+            {
+                return SimpleWriteKind.None;
+            }
+
+            var key = (writer, member.Name);
+            if (_simpleWriters.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            return _simpleWriters.GetOrAdd(key, IsSimpleWriter(member.Name, writer, cancellationToken));
+        }
+
+        private readonly ConcurrentDictionary<(SyntaxNode Writer, string Name), SimpleWriteKind> _simpleWriters = new ConcurrentDictionary<(SyntaxNode, string), SimpleWriteKind>();
+
+        private SimpleWriteKind IsSimpleWriter(string name, SyntaxNode writer, CancellationToken cancellationToken)
+        {
+            var model = _engine.GetModel(writer.SyntaxTree);
+            if (WriterMethod(writer, cancellationToken) is not { } method)
+            {
+                return SimpleWriteKind.None;
+            }
+
+            var stored = new HashSet<string>(System.StringComparer.Ordinal);
+            var writes = 0;
+            foreach (var node in writer.DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax { Identifier.ValueText: var text } id || text != name)
+                {
+                    continue;
+                }
+
+                // The whole expression the name is part of (this._x, _x!, _x?.Y, _x[k], _x.Add): what is done with it.
+                ExpressionSyntax top = id;
+                var direct = true;
+                var holder = false;
+                while (top.Parent is MemberAccessExpressionSyntax or ElementAccessExpressionSyntax or ConditionalAccessExpressionSyntax or MemberBindingExpressionSyntax
+                    or ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } or InvocationExpressionSyntax)
+                {
+                    var parent = (ExpressionSyntax)top.Parent;
+                    if (parent is InvocationExpressionSyntax invocation)
+                    {
+                        if (invocation.Expression != top)
+                        {
+                            break;
+                        }
+
+                        if (top is MemberAccessExpressionSyntax called && IsFillingCall(called.Name.Identifier.ValueText))
+                        {
+                            // _x.Add(v), _x.Writer.TryWrite(v): a write to the collection the member holds.
+                            return SimpleWriteKind.None;
+                        }
+                    }
+
+                    var qualified = parent is MemberAccessExpressionSyntax qualifier && qualifier.Name == top && top == id;
+                    if (direct && !qualified && parent is not ParenthesizedExpressionSyntax)
+                    {
+                        // The first step past the member itself: _x[k] and _x.Value hold what is written into them.
+                        holder = parent is ElementAccessExpressionSyntax || parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" };
+                        direct = false;
+                    }
+
+                    top = parent;
+                }
+
+                var written = top.Parent switch
+                {
+                    AssignmentExpressionSyntax assignment => assignment.Left == top,
+                    ArgumentSyntax { Parent: TupleExpressionSyntax } => true,
+                    ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
+                    PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => true,
+                    _ => false,
+                };
+                if (!written)
+                {
+                    continue;
+                }
+
+                if (!direct && !holder && top.Parent is AssignmentExpressionSyntax)
+                {
+                    // _x.Name = v, _x.Changed += h: a member of what the member holds is written, not the member.
+                    continue;
+                }
+
+                // A write of the member: it must be `name = parameter` (or this.name = ...), or a constant.
+                if (!direct || top.Parent is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } store || InsideFunction(store, writer))
+                {
+                    return SimpleWriteKind.None;
+                }
+
+                if (model.GetConstantValue(store.Right, cancellationToken).HasValue || store.Right is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.DefaultLiteralExpression or (int)SyntaxKind.NullLiteralExpression })
+                {
+                    // _disposed = true, _timer = null: nothing of the program is stored.
+                    writes++;
+                    continue;
+                }
+
+                if (StoredParameter(store.Right, model, method, cancellationToken) is not { } parameter)
+                {
+                    return SimpleWriteKind.None;
+                }
+
+                stored.Add(parameter.Name);
+                writes++;
+            }
+
+            if (writes == 0)
+            {
+                return SimpleWriteKind.None;
+            }
+
+            if (stored.Count == 0)
+            {
+                return SimpleWriteKind.ConstantsOnly;
+            }
+
+            // The parameters stored must hold what the caller passed when they are stored: none is written in the method.
+            foreach (var node in writer.DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax { Identifier.ValueText: var text } id && stored.Contains(text))
+                {
+                    var top = (ExpressionSyntax)id;
+                    while (top.Parent is ParenthesizedExpressionSyntax parenthesized)
+                    {
+                        top = parenthesized;
+                    }
+
+                    if (top.Parent is AssignmentExpressionSyntax assignment && assignment.Left == top || top.Parent is ArgumentSyntax argument && !argument.RefKindKeyword.IsKind(SyntaxKind.None)
+                        || top.Parent is PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: not (int)SyntaxKind.SuppressNullableWarningExpression }
+                        || top.Parent is TupleExpressionSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax })
+                    {
+                        return SimpleWriteKind.None;
+                    }
+                }
+            }
+
+            return SimpleWriteKind.Parameters;
+        }
+
+        private static bool InsideFunction(SyntaxNode node, SyntaxNode writer)
+        {
+            for (var n = node.Parent; n is not null && n != writer; n = n.Parent)
+            {
+                if (n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The writer's own parameter that <paramref name="value"/> is, as passed (through parentheses, casts, <c>!</c> and <c>?? throw</c>).</summary>
+        private IParameterSymbol? StoredParameter(ExpressionSyntax value, SemanticModel model, IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                switch (value)
+                {
+                    case ParenthesizedExpressionSyntax p:
+                        value = p.Expression;
+                        continue;
+                    case CastExpressionSyntax c:
+                        value = c.Expression;
+                        continue;
+                    case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang:
+                        value = bang.Operand;
+                        continue;
+                    case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression, Right: ThrowExpressionSyntax } coalesce:
+                        value = coalesce.Left;
+                        continue;
+                }
+
+                break;
+            }
+
+            if (value is not IdentifierNameSyntax
+                || model.GetSymbolInfo(value, cancellationToken).Symbol is not IParameterSymbol { RefKind: RefKind.None } parameter
+                || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
+                || _engine.Annotations.ParameterSource(parameter) is not null || _engine.Annotations.TypeSource(parameter.Type) is not null
+                || parameter.Type.TypeKind is TypeKind.Delegate or TypeKind.Dynamic or TypeKind.Error)
+            {
+                return null;
+            }
+
+            // The stored value goes through no conversion of the program's own (an implicit operator is a call).
+            for (var n = value; n.Parent is ExpressionSyntax parent && n != n.Parent; n = parent)
+            {
+                if (model.GetConversion(n, cancellationToken).IsUserDefined)
+                {
+                    return null;
+                }
+
+                if (parent is AssignmentExpressionSyntax)
+                {
+                    break;
+                }
+            }
+
+            return parameter;
+        }
+
         /// <summary>The writers of a member that are methods (initializers are evaluated with the member itself), in a fixed order.</summary>
         public IReadOnlyList<IMethodSymbol> WriterMethods(ISymbol member, CancellationToken cancellationToken)
         {
@@ -1074,11 +1354,31 @@ namespace Minimization.Analyzers.Flow
             while (next < writers.Count || work is { Count: > 0 })
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var writer = next < writers.Count ? writers[next++] : work!.Dequeue();
-                var (analysis, method) = AnalyzeWriter(writer, context);
-                if (analysis is null || !analysis.MemberWrites.TryGetValue(key, out var written))
+                var original = next < writers.Count;
+                var writer = original ? writers[next++] : work!.Dequeue();
+                AbstractValue? written;
+                IMethodSymbol? method;
+                var simple = original ? SimpleWrite(key, writer, cancellationToken) : SimpleWriteKind.None;
+                if (simple == SimpleWriteKind.ConstantsOnly)
                 {
+                    // It stores constants only: nothing of the program's.
                     continue;
+                }
+
+                if (simple == SimpleWriteKind.Parameters)
+                {
+                    // It stores what its caller passed and nothing of its own: on to the callers, without its summary.
+                    method = WriterMethod(writer, cancellationToken);
+                    written = StoredByCaller;
+                }
+                else
+                {
+                    MethodAnalysis? analysis;
+                    (analysis, method) = AnalyzeWriter(writer, context);
+                    if (analysis is null || !analysis.MemberWrites.TryGetValue(key, out written))
+                    {
+                        continue;
+                    }
                 }
 
                 value = value.Join(written.Fields.IsEmpty ? AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates) : OnlyConcrete(written));
@@ -1107,6 +1407,9 @@ namespace Minimization.Analyzers.Flow
 
             return value;
         }
+
+        /// <summary>What a writer that only stores its own parameter stores, as its summary would say it: the caller's argument.</summary>
+        private static readonly AbstractValue StoredByCaller = AbstractValue.Of(Taint.Of(Label.Symbolic(0), null));
 
         /// <summary>What a write stores that is concrete, member by member (a shared collection keeps its elements' members apart).</summary>
         private static AbstractValue OnlyConcrete(AbstractValue value, int depth = 0)
