@@ -197,7 +197,18 @@ namespace Minimization.Analyzers.Flow
         public static Label Symbolic(int parameter) => new Label(null, parameter, ImmutableArray<string>.Empty);
 
         /// <summary>A symbolic label's parameter as a whole (it covers every member path of it); a concrete label itself.</summary>
-        public Label Whole() => IsConcrete || MemberPath.Length == 0 ? this : new Label(null, Parameter, ImmutableArray<string>.Empty, Minimizer);
+        public Label Whole()
+        {
+            if (IsConcrete || MemberPath.Length == 0)
+            {
+                return this;
+            }
+
+            // Asked for every entry of every widened set: made once per label (immutable, so a race at worst makes it twice).
+            return Volatile.Read(ref _whole) ?? Interlocked.CompareExchange(ref _whole, new Label(null, Parameter, ImmutableArray<string>.Empty, Minimizer), null) ?? _whole!;
+        }
+
+        private Label? _whole;
 
         public Label WithMember(string member, int maxPath)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -72,33 +73,53 @@ namespace Minimization.Analyzers.Flow
                 return other;
             }
 
+            // The entries of either side are distinct labels: one pass finds what the other side brings (labels not here, and
+            // labels here with a worse path), the second writes the union into one array of its exact size, in the order a
+            // chain of adds gives (this side's entries in place, the new ones after, in their order). No builder, no index of
+            // the result: a large side is looked up through its own index, made once per set.
             var widen = IsWidened || other.IsWidened;
-            if ((IsWidened || !widen) && AddsNothing(other))
+            var index = Entries.Length > IndexedUnionFrom ? LabelIndex() : null;
+            var added = 0;
+            var better = false;
+            foreach (var e in other.Entries)
+            {
+                var at = Find(index, e.Label);
+                if (at < 0)
+                {
+                    added++;
+                }
+                else if (!ReferenceEquals(Entries[at].Path, e.Path) && IsBetter(e.Path, Entries[at].Path))
+                {
+                    better = true;
+                }
+            }
+
+            if (added == 0 && !better && (IsWidened || !widen))
             {
                 return this;
             }
 
-            var builder = new Builder(Entries.Length + other.Entries.Length);
-            builder.Add(this);
-            builder.Add(other);
-            return builder.ToTaint();
-        }
-
-        /// <summary>Whether every entry of <paramref name="other"/> is here already with no better path.</summary>
-        private bool AddsNothing(Taint other)
-        {
-            var index = Entries.Length > IndexedUnionFrom ? LabelIndex() : null;
+            var result = new TaintEntry[Entries.Length + added];
+            Entries.CopyTo(result);
+            var count = Entries.Length;
             foreach (var e in other.Entries)
             {
-                var at = index is null ? IndexOf(Entries, e.Label) : index.TryGetValue(e.Label, out var found) ? found : -1;
-                if (at < 0 || !ReferenceEquals(Entries[at].Path, e.Path) && IsBetter(e.Path, Entries[at].Path))
+                var at = Find(index, e.Label);
+                if (at < 0)
                 {
-                    return false;
+                    result[count++] = e;
+                }
+                else if (!ReferenceEquals(result[at].Path, e.Path) && IsBetter(e.Path, result[at].Path))
+                {
+                    result[at] = e;
                 }
             }
 
-            return true;
+            return widen || result.Length > MaxLabels ? Widen(result) : new Taint(ImmutableCollectionsMarshal.AsImmutableArray(result));
         }
+
+        private int Find(Dictionary<Label, int>? index, Label label)
+            => index is null ? IndexOf(Entries, label) : index.TryGetValue(label, out var found) ? found : -1;
 
         /// <summary>The position of each label, built once for a large set (immutable, so a race at worst builds it twice).</summary>
         private Dictionary<Label, int> LabelIndex()
@@ -209,6 +230,7 @@ namespace Minimization.Analyzers.Flow
                     entries switch
                     {
                         ImmutableArray<TaintEntry> array => array,
+                        TaintEntry[] owned => ImmutableCollectionsMarshal.AsImmutableArray(owned),
                         List<TaintEntry> list => list.ToImmutableArray(),
                         _ => ImmutableArray.CreateRange(entries),
                     },
