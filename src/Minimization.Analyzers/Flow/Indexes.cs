@@ -1080,15 +1080,9 @@ namespace Minimization.Analyzers.Flow
             {
                 // A primary constructor's captured parameter, or a record's positional property, is written where the object
                 // is created (new T(...)); the property by `with` and initializers too (below).
-                if (_callersByName.TryGetValue(ctor.ContainingType.Name, out var creators))
+                foreach (var (creator, _, _) in DirectCallers(ctor, cancellationToken))
                 {
-                    foreach (var creator in creators)
-                    {
-                        if (Calls(creator, ctor, cancellationToken))
-                        {
-                            result.Add(creator);
-                        }
-                    }
+                    result.Add(creator);
                 }
 
                 if (key is IParameterSymbol || !_writersByName.ContainsKey(key.Name))
@@ -1382,13 +1376,13 @@ namespace Minimization.Analyzers.Flow
                 }
 
                 value = value.Join(written.Fields.IsEmpty ? AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates) : OnlyConcrete(written));
-                if (FollowsCallers(key) && method is not null && (!written.Self.OnlySymbolic().IsClean || (key.IsStatic || IsShared(key)) && StoresLambda(written)) && _callersByName.TryGetValue(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name, out var callers))
+                if (FollowsCallers(key) && method is not null && (!written.Self.OnlySymbolic().IsClean || (key.IsStatic || IsShared(key)) && StoresLambda(written)))
                 {
                     seen ??= new HashSet<SyntaxNode>(writers);
                     work ??= new Queue<SyntaxNode>();
-                    foreach (var caller in callers)
+                    foreach (var (caller, _, _) in DirectCallers(method, cancellationToken))
                     {
-                        if (!seen.Contains(caller) && Calls(caller, method, cancellationToken))
+                        if (!seen.Contains(caller))
                         {
                             seen.Add(caller);
                             if (followed >= _engine.Options.MaxWriterCallers)
@@ -1459,16 +1453,11 @@ namespace Minimization.Analyzers.Flow
 
             var work = new Queue<IMethodSymbol>(writers);
             var expanded = new HashSet<IMethodSymbol>(work, SymbolEqualityComparer.Default);
+            var added = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             while (work.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var callee = work.Dequeue();
-                if (!_callersByName.TryGetValue(callee.MethodKind == MethodKind.Constructor ? callee.ContainingType.Name : callee.Name, out var callers))
-                {
-                    continue;
-                }
-
-                foreach (var caller in callers)
+                foreach (var (caller, method, passesParameter) in DirectCallers(work.Dequeue(), cancellationToken))
                 {
                     if (matched.Contains(caller))
                     {
@@ -1480,14 +1469,13 @@ namespace Minimization.Analyzers.Flow
                         return result;
                     }
 
-                    if (FindCall(caller, callee, cancellationToken) is not { } passesParameter || WriterMethod(caller, cancellationToken) is not { } method)
+                    if (method is null)
                     {
                         continue;
                     }
 
                     matched.Add(caller);
-
-                    if (!result.Contains(method, SymbolEqualityComparer.Default))
+                    if (added.Add(method))
                     {
                         result.Add(method);
                     }
@@ -1503,6 +1491,106 @@ namespace Minimization.Analyzers.Flow
 
             return result;
         }
+
+        /// <summary>
+        /// The bodies that really call <paramref name="callee"/> (directly, or through a member it implements or overrides, or
+        /// by a call that does not bind), in the name index's order, each with its method and whether such a call passes a
+        /// parameter on. Made once per method: the members whose writers it calls all walk up through it.
+        /// </summary>
+        private (SyntaxNode Caller, IMethodSymbol? Method, bool PassesParameter)[] DirectCallers(IMethodSymbol callee, CancellationToken cancellationToken)
+        {
+            var key = callee.OriginalDefinition;
+            if (_directCallers.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var name = key.MethodKind == MethodKind.Constructor ? key.ContainingType.Name : key.Name;
+            if (!_callersByName.TryGetValue(name, out var callers))
+            {
+                return _directCallers.GetOrAdd(key, System.Array.Empty<(SyntaxNode, IMethodSymbol?, bool)>());
+            }
+
+            // Programs reuse names across types (every module's Format, every record's constructor): instead of asking each
+            // body of the name about each method of the name (quadratic), the name's calls are bound once (ResolveCalls) and
+            // a method looks up the bodies that call it or a member it implements or overrides.
+            var resolved = ResolveCalls(name, callers, cancellationToken);
+            var positions = new List<int>(resolved.Unbound);
+            foreach (var entry in resolved.ByTarget)
+            {
+                if (SymbolEqualityComparer.Default.Equals(entry.Key, key) || entry.Key is IMethodSymbol declared && Related(key, declared))
+                {
+                    positions.AddRange(entry.Value);
+                }
+            }
+
+            positions.Sort();
+            var result = new List<(SyntaxNode Caller, IMethodSymbol? Method, bool PassesParameter)>(positions.Count);
+            for (var i = 0; i < positions.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (i > 0 && positions[i] == positions[i - 1])
+                {
+                    continue;
+                }
+
+                var caller = callers[positions[i]];
+                if (FindCall(caller, key, cancellationToken) is { } passes)
+                {
+                    result.Add((caller, WriterMethod(caller, cancellationToken), passes));
+                }
+            }
+
+            return _directCallers.GetOrAdd(key, result.ToArray());
+        }
+
+        /// <summary>Every call of one name, bound once: the positions (in the name index) of the bodies calling each target, and of those with a call that does not bind.</summary>
+        private ResolvedCalls ResolveCalls(string name, List<SyntaxNode> callers, CancellationToken cancellationToken)
+        {
+            if (_resolvedCalls.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            var result = new ResolvedCalls();
+            for (var i = 0; i < callers.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (CallSites(callers[i], name, cancellationToken) is not { } sites)
+                {
+                    continue;
+                }
+
+                var model = _engine.GetModel(callers[i].SyntaxTree);
+                foreach (var site in sites)
+                {
+                    var target = SiteTarget(site, model, cancellationToken);
+                    var list = result.Unbound;
+                    if (target is not null && !result.ByTarget.TryGetValue(target, out list))
+                    {
+                        result.ByTarget[target] = list = new List<int>();
+                    }
+
+                    if (list.Count == 0 || list[list.Count - 1] != i)
+                    {
+                        list.Add(i);
+                    }
+                }
+            }
+
+            return _resolvedCalls.GetOrAdd(name, result);
+        }
+
+        private sealed class ResolvedCalls
+        {
+            public Dictionary<ISymbol, List<int>> ByTarget { get; } = new Dictionary<ISymbol, List<int>>(SymbolEqualityComparer.Default);
+
+            public List<int> Unbound { get; } = new List<int>();
+        }
+
+        private readonly ConcurrentDictionary<string, ResolvedCalls> _resolvedCalls = new ConcurrentDictionary<string, ResolvedCalls>(System.StringComparer.Ordinal);
+
+        private readonly ConcurrentDictionary<IMethodSymbol, (SyntaxNode Caller, IMethodSymbol? Method, bool PassesParameter)[]> _directCallers = new ConcurrentDictionary<IMethodSymbol, (SyntaxNode, IMethodSymbol?, bool)[]>(SymbolEqualityComparer.Default);
 
         /// <summary>
         /// Whether a writer that stores what its caller passed sends the member's value on to that caller's arguments: for
@@ -1550,10 +1638,6 @@ namespace Minimization.Analyzers.Flow
         internal static bool IsCapturedPrimaryParameter(ISymbol symbol)
             => symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: false } ctor } && FlowEngine.IsPrimaryConstructor(ctor);
 
-        /// <summary>Whether the body <paramref name="caller"/> really calls <paramref name="method"/> (the name index is only syntax).</summary>
-        private bool Calls(SyntaxNode caller, IMethodSymbol method, CancellationToken cancellationToken)
-            => FindCall(caller, method, cancellationToken) is not null;
-
         /// <summary>
         /// Null when <paramref name="caller"/> does not call <paramref name="method"/>; otherwise whether some such call passes
         /// on, in an argument or the receiver, a parameter of the method or lambda it is written in (or cannot be bound).
@@ -1585,34 +1669,30 @@ namespace Minimization.Analyzers.Flow
 
         private bool? FindCallUncached(SyntaxNode caller, IMethodSymbol method, CancellationToken cancellationToken)
         {
-            var model = _engine.GetModel(caller.SyntaxTree);
             var target = method.OriginalDefinition;
             var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
-            bool? found = null;
-            foreach (var node in caller.DescendantNodes())
+            if (CallSites(caller, name, cancellationToken) is not { } sites)
             {
-                var called = node switch
-                {
-                    InvocationExpressionSyntax invocation => CalledName(invocation.Expression) == name ? invocation : null,
-                    ObjectCreationExpressionSyntax creation => CalledName(creation.Type) == name ? creation : null,
-                    _ => (SyntaxNode?)null,
-                };
-                if (called is null)
-                {
-                    continue;
-                }
+                return null;
+            }
 
-                var info = model.GetSymbolInfo(called, cancellationToken);
-                var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
+            // Programs reuse method names across types (every module's Enrich, Format, Export): the bodies found by name are
+            // asked about each method of that name. A body's call sites are grouped by name once, each site is bound once,
+            // and whether it passes a parameter on is found once, whichever method asks.
+            var model = _engine.GetModel(caller.SyntaxTree);
+            bool? found = null;
+            foreach (var called in sites)
+            {
+                var symbol = SiteTarget(called, model, cancellationToken);
                 if (symbol is null)
                 {
                     return true;
                 }
 
-                if (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, target) || symbol is IMethodSymbol m && Related(target, m.OriginalDefinition))
+                if (SymbolEqualityComparer.Default.Equals(symbol, target) || symbol is IMethodSymbol m && Related(target, m))
                 {
                     found = false;
-                    if (MentionsParameter(model, called, cancellationToken))
+                    if (_sitePasses.GetOrAdd(called, c => MentionsParameter(model, c, cancellationToken)))
                     {
                         return true;
                     }
@@ -1621,6 +1701,52 @@ namespace Minimization.Analyzers.Flow
 
             return found;
         }
+
+        /// <summary>What a call or creation binds to (its original definition), bound once; null when it does not bind.</summary>
+        private ISymbol? SiteTarget(SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (_siteTargets.TryGetValue(site, out var known))
+            {
+                return known;
+            }
+
+            var info = model.GetSymbolInfo(site, cancellationToken);
+            return _siteTargets.GetOrAdd(site, (info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null))?.OriginalDefinition);
+        }
+
+        /// <summary>The calls and creations in <paramref name="caller"/> whose called name is <paramref name="name"/>, in document order.</summary>
+        private List<SyntaxNode>? CallSites(SyntaxNode caller, string name, CancellationToken cancellationToken)
+        {
+            var sites = _callSites.GetOrAdd(caller, c =>
+            {
+                var byName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
+                foreach (var node in c.DescendantNodes())
+                {
+                    var calledName = node switch
+                    {
+                        InvocationExpressionSyntax invocation => CalledName(invocation.Expression),
+                        ObjectCreationExpressionSyntax creation => CalledName(creation.Type),
+                        _ => null,
+                    };
+                    if (calledName is not null)
+                    {
+                        if (!byName.TryGetValue(calledName, out var list))
+                        {
+                            byName[calledName] = list = new List<SyntaxNode>();
+                        }
+
+                        list.Add(node);
+                    }
+                }
+
+                return byName;
+            });
+            return sites.TryGetValue(name, out var named) ? named : null;
+        }
+
+        private readonly ConcurrentDictionary<SyntaxNode, Dictionary<string, List<SyntaxNode>>> _callSites = new ConcurrentDictionary<SyntaxNode, Dictionary<string, List<SyntaxNode>>>();
+        private readonly ConcurrentDictionary<SyntaxNode, ISymbol?> _siteTargets = new ConcurrentDictionary<SyntaxNode, ISymbol?>();
+        private readonly ConcurrentDictionary<SyntaxNode, bool> _sitePasses = new ConcurrentDictionary<SyntaxNode, bool>();
 
         private static bool HasParameters(IMethodSymbol method)
         {
