@@ -1185,6 +1185,13 @@ namespace Minimization.Analyzers.Flow
         /// <summary>Whether <paramref name="member"/> implements or overrides <paramref name="declared"/>.</summary>
         private static bool Related(ISymbol member, ISymbol declared)
         {
+            // Asked for every pair of members that share a name (every class's Name, every service's _logger): a field neither
+            // implements nor overrides anything, and nothing overrides or implements it; nor does a member of another kind.
+            if (member.Kind != declared.Kind || member.Kind == SymbolKind.Field || ReferenceEquals(member, declared))
+            {
+                return false;
+            }
+
             if (declared.ContainingType?.TypeKind == TypeKind.Interface && member.ContainingType is { } type)
             {
                 var impl = ImplementationIndex.FindImplementation(type, declared);
@@ -1710,9 +1717,15 @@ namespace Minimization.Analyzers.Flow
                 return known;
             }
 
+            Interlocked.Increment(ref _siteBindings);
             var info = model.GetSymbolInfo(site, cancellationToken);
             return _siteTargets.GetOrAdd(site, (info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null))?.OriginalDefinition);
         }
+
+        /// <summary>How many times a call site was bound to find the callers of a method: each site at most once (the count tests bound it).</summary>
+        public int SiteBindings => Volatile.Read(ref _siteBindings);
+
+        private int _siteBindings;
 
         /// <summary>The calls and creations in <paramref name="caller"/> whose called name is <paramref name="name"/>, in document order.</summary>
         private List<SyntaxNode>? CallSites(SyntaxNode caller, string name, CancellationToken cancellationToken)
