@@ -29,12 +29,9 @@ namespace Minimization.Analyzers.Flow
     /// </summary>
     internal sealed class FlowEngine
     {
-        /// <summary>
-        /// Evaluations of one member in one component solve after which what its callers see is widened (a quarter of the cap:
-        /// 3 of 12). On a real project's group of 750 members, widening after 3 instead of 6 evaluations saved a sixth of the
-        /// solve and changed no finding; a member still changing by then is growing member path by member path round a cycle.
-        /// </summary>
-        private int WidenAfterEvaluations => Math.Max(1, Options.MaxComponentEvaluations / 4);
+        /// <summary>How often one member of a recursive component may be evaluated before the component is cut short (MIN011 where identity flows).</summary>
+        /// <summary>Evaluations of one member in one component solve after which what its callers see is widened (half the cap).</summary>
+        private int WidenAfterEvaluations => Math.Max(1, Options.MaxComponentEvaluations / 2);
 
         private readonly ConcurrentDictionary<IMethodSymbol, MethodAnalysis> _final = new ConcurrentDictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, DispatchSummary> _dispatch = new ConcurrentDictionary<IMethodSymbol, DispatchSummary>(SymbolEqualityComparer.Default);

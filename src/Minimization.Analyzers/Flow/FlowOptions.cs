@@ -68,7 +68,7 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary>
         /// How many times one member of a recursive call group (a component of the call graph) is evaluated while the group is
-        /// solved. Members still changing after a quarter of it are widened (member paths folded into their parameters), so real
+        /// solved. Members still changing after half of it are widened (member paths folded into their parameters), so real
         /// code settles well before it; a member cut by it reports MIN011 naming this option.
         /// </summary>
         public int MaxComponentEvaluations { get; }
