@@ -102,7 +102,7 @@ namespace Minimization.Analyzers.Flow
             {
                 var list = new List<CallNode>();
                 var seen = new HashSet<CallNode>();
-                foreach (var writer in _engine.MemberWrites.WriterMethodsToSolve(node.Symbol, cancellationToken))
+                foreach (var writer in _engine.MemberWrites.WriterMethods(node.Symbol, cancellationToken))
                 {
                     if (Body(writer) is { } body && seen.Add(body))
                     {
