@@ -817,22 +817,20 @@ namespace Minimization.Analyzers.Flow
             }
 
             var resolved = Resolve(key.Name, cancellationToken);
-            List<SyntaxNode>? only = null;
-            var groups = 0;
+            var related = new List<List<SyntaxNode>>();
             foreach (var entry in resolved.Bound)
             {
                 if (entry.Value.Count > 0 && (SymbolEqualityComparer.Default.Equals(entry.Key, key) || Related(key, entry.Key) || Related(entry.Key, key)))
                 {
-                    groups++;
-                    only = entry.Value;
+                    related.Add(entry.Value);
                 }
             }
 
-            if (groups == 1 && result.Count == 0 && resolved.Unbound.Count == 0)
+            if (related.Count == 1 && result.Count == 0 && resolved.Unbound.Count == 0)
             {
                 // Written only through one member (every implementation of an interface event subscribed to through the
                 // interface): the implementations share that member's list instead of copying and sorting it each.
-                return _writers.GetOrAdd(key, SortedWriters(only!));
+                return _writers.GetOrAdd(key, SortedWriters(related[0]));
             }
 
             var seen = new HashSet<SyntaxNode>();
@@ -844,16 +842,13 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            foreach (var entry in resolved.Bound)
+            foreach (var list in related)
             {
-                if (SymbolEqualityComparer.Default.Equals(entry.Key, key) || Related(key, entry.Key) || Related(entry.Key, key))
+                foreach (var writer in list)
                 {
-                    foreach (var writer in entry.Value)
+                    if (seen.Add(writer))
                     {
-                        if (seen.Add(writer))
-                        {
-                            result.Add(writer);
-                        }
+                        result.Add(writer);
                     }
                 }
             }
@@ -1344,34 +1339,10 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary>
         /// Null when <paramref name="caller"/> does not call <paramref name="method"/>; otherwise whether some such call passes
-        /// on, in an argument or the receiver, a parameter of the method or lambda it is written in (or cannot be bound).
+        /// on, in an argument or the receiver, a parameter of the method or lambda it is written in (or cannot be bound). Asked
+        /// once per caller and method: its only caller, <see cref="DirectCallers"/>, is made once per method.
         /// </summary>
         private bool? FindCall(SyntaxNode caller, IMethodSymbol method, CancellationToken cancellationToken)
-        {
-            // Asked again at every collection of a member, for the same bodies: bound once per pair.
-            var key = (caller, (ISymbol)method.OriginalDefinition);
-            if (_calls.TryGetValue(key, out var known))
-            {
-                return known == 0 ? null : known == 2;
-            }
-
-            var found = FindCallUncached(caller, method, cancellationToken);
-            _calls.TryAdd(key, found is null ? 0 : found.Value ? 2 : 1);
-            return found;
-        }
-
-        private readonly ConcurrentDictionary<(SyntaxNode Caller, ISymbol Method), int> _calls = new ConcurrentDictionary<(SyntaxNode, ISymbol), int>(new CallKeyComparer());
-
-        private sealed class CallKeyComparer : IEqualityComparer<(SyntaxNode Caller, ISymbol Method)>
-        {
-            public bool Equals((SyntaxNode Caller, ISymbol Method) x, (SyntaxNode Caller, ISymbol Method) y)
-                => ReferenceEquals(x.Caller, y.Caller) && SymbolEqualityComparer.Default.Equals(x.Method, y.Method);
-
-            public int GetHashCode((SyntaxNode Caller, ISymbol Method) obj)
-                => (obj.Caller.GetHashCode() * 397) ^ SymbolEqualityComparer.Default.GetHashCode(obj.Method);
-        }
-
-        private bool? FindCallUncached(SyntaxNode caller, IMethodSymbol method, CancellationToken cancellationToken)
         {
             var target = method.OriginalDefinition;
             var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
@@ -1380,9 +1351,8 @@ namespace Minimization.Analyzers.Flow
                 return null;
             }
 
-            // Programs reuse method names across types (every module's Enrich, Format, Export): the bodies found by name are
-            // asked about each method of that name. A body's call sites are grouped by name once, each site is bound once,
-            // and whether it passes a parameter on is found once, whichever method asks.
+            // A body's call sites are grouped by name once, each site is bound once, and whether it passes a parameter on is
+            // found once, whichever method of that name asks.
             var model = _engine.GetModel(caller.SyntaxTree);
             bool? found = null;
             foreach (var called in sites)
@@ -1419,8 +1389,11 @@ namespace Minimization.Analyzers.Flow
             return _siteTargets.GetOrAdd(site, (info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null))?.OriginalDefinition);
         }
 
-        /// <summary>How many times a call site was bound to find the callers of a method: each site at most once (the count tests bound it).</summary>
+        /// <summary>How many times a call site was bound to find the callers of a method: each site at most once (the count tests check it).</summary>
         public int SiteBindings => Volatile.Read(ref _siteBindings);
+
+        /// <summary>The distinct call sites bound so far.</summary>
+        public int BoundSites => _siteTargets.Count;
 
         private int _siteBindings;
 

@@ -1009,29 +1009,35 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
+        /// <summary>The program with the raw value in place of $VALUE: MIN001 at its marked sink argument.</summary>
+        private static Task Reported(string program, string value) => Check(program.Replace("$VALUE", value), Min001(0));
+
+        /// <summary>The program with a minimized value in place of $VALUE, its markup removed: no diagnostic.</summary>
+        private static Task Clean(string program, string value) => Check(Unmarked(program).Replace("$VALUE", value));
+
         [Fact]
         public Task Primary_constructor_parameter_captured_by_a_method_is_reported_inside_that_method()
-            => Check(PrimaryConstructorNotice.Replace("$VALUE", "call.CallerNumber"), Min001(0));
+            => Reported(PrimaryConstructorNotice, "call.CallerNumber");
 
         [Fact]
         public Task Primary_constructor_parameter_given_a_pseudonym_is_clean()
-            => Check(Unmarked(PrimaryConstructorNotice).Replace("$VALUE", "Minimizers.Pseudonymize(call.CallerNumber, \"UK\")"));
+            => Clean(PrimaryConstructorNotice, "Minimizers.Pseudonymize(call.CallerNumber, \"UK\")");
 
         [Fact]
         public Task Positional_record_property_sent_by_a_member_of_the_record_is_reported_inside_that_member()
-            => Check(PositionalRecordNotice.Replace("$VALUE", "call.CallerNumber"), Min001(0));
+            => Reported(PositionalRecordNotice, "call.CallerNumber");
 
         [Fact]
         public Task Positional_record_property_given_a_pseudonym_and_sent_by_a_member_of_the_record_is_clean()
-            => Check(Unmarked(PositionalRecordNotice).Replace("$VALUE", "Minimizers.Pseudonymize(call.CallerNumber, \"UK\")"));
+            => Clean(PositionalRecordNotice, "Minimizers.Pseudonymize(call.CallerNumber, \"UK\")");
 
         [Fact]
         public Task Value_passed_to_a_constructor_and_delivered_by_a_member_is_reported_inside_the_member()
-            => Check(ConstructedEnvelope.Replace("$VALUE", "subscriber.Email"), Min001(0));
+            => Reported(ConstructedEnvelope, "subscriber.Email");
 
         [Fact]
         public Task Value_passed_to_a_constructor_as_a_pseudonym_and_delivered_by_a_member_is_clean()
-            => Check(Unmarked(ConstructedEnvelope).Replace("$VALUE", "Minimizers.Pseudonymize(subscriber.Email, \"AU\")"));
+            => Clean(ConstructedEnvelope, "Minimizers.Pseudonymize(subscriber.Email, \"AU\")");
 
         [Fact]
         public Task Value_passed_to_a_constructor_through_a_factory_and_delivered_by_a_member_is_reported_inside_the_member() => Check("""

@@ -38,6 +38,7 @@ namespace Minimization.Analyzers.Tests.Scale
 
             Assert.Equal(modules, run.Findings);
             Assert.True(run.Engine.MemberWrites.SiteBindings > 0, "the callers of the records' constructors were looked for");
+            Assert.Equal(run.Engine.MemberWrites.BoundSites, run.Engine.MemberWrites.SiteBindings);
             Assert.True(run.Engine.MemberWrites.SiteBindings <= sites, $"{run.Engine.MemberWrites.SiteBindings} bindings for {sites} call sites");
         }
     }
