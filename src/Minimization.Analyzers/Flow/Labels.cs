@@ -40,21 +40,29 @@ namespace Minimization.Analyzers.Flow
     }
 
     /// <summary>One hop of a flow, as the user reads it: "local 'n'", "Helper(string)".</summary>
-    internal sealed class FlowStep
+    internal class FlowStep
     {
         public FlowStep(string display, Location? location, FlowStep? previous)
+            : this(display, location, previous is null ? 1 : previous.Length + 1)
+        {
+            _previous = previous;
+        }
+
+        private protected FlowStep(string display, Location? location, int length)
         {
             Display = display;
             Location = location;
-            Previous = previous;
-            Length = previous is null ? 1 : previous.Length + 1;
+            Length = length;
         }
 
         public string Display { get; }
 
         public Location? Location { get; }
 
-        public FlowStep? Previous { get; }
+        /// <summary>The step before this one; null for the first step of a path.</summary>
+        public virtual FlowStep? Previous => _previous;
+
+        private readonly FlowStep? _previous;
 
         public int Length { get; }
 
@@ -89,12 +97,7 @@ namespace Minimization.Analyzers.Flow
         /// <summary>The first step of <paramref name="path"/> then <paramref name="tail"/>, the marker, and the newest half of the two.</summary>
         private static FlowStep Elide(FlowStep? path, FlowStep tail, int maxPath)
         {
-            var first = path ?? tail;
-            while (first.Previous is not null)
-            {
-                first = first.Previous;
-            }
-
+            var first = (path ?? tail).First();
             var keep = Math.Max(1, maxPath / 2);
             var fromTail = Math.Min(keep, tail.Length);
             FlowStep kept = new FlowStep(ElisionDisplay, null, first);
@@ -106,9 +109,80 @@ namespace Minimization.Analyzers.Flow
             return Copy(tail, fromTail, kept);
         }
 
-        /// <summary>The newest <paramref name="count"/> steps ending at <paramref name="newest"/>, oldest first, rebuilt on <paramref name="onto"/>.</summary>
+        /// <summary>The oldest step of this path, found without building the steps a <see cref="Rebased"/> step leaves for later.</summary>
+        private FlowStep First()
+        {
+            var step = this;
+            while (true)
+            {
+                if (step is Rebased rebased)
+                {
+                    step = rebased.Onto;
+                }
+                else if (step.Previous is { } previous)
+                {
+                    step = previous;
+                }
+                else
+                {
+                    return step;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The newest <paramref name="count"/> steps ending at <paramref name="newest"/>, oldest first, on <paramref name="onto"/>.
+        /// One object, whatever the count: a callee's inner path is appended to every caller's path at every call, and copying it
+        /// step by step was most of what the analysis allocated on large recursive groups.
+        /// </summary>
         private static FlowStep Copy(FlowStep newest, int count, FlowStep onto)
-            => new FlowStep(newest.Display, newest.Location, count <= 1 || newest.Previous is null ? onto : Copy(newest.Previous, count - 1, onto));
+            => count <= 1 || newest.Length <= 1 ? new FlowStep(newest.Display, newest.Location, onto) : new Rebased(newest, Math.Min(count, newest.Length), onto);
+
+        /// <summary>
+        /// Whether <paramref name="a"/> and <paramref name="b"/> begin with the same steps of one path placed on two others (a
+        /// callee's inner path after two callers' paths): then those steps are equal, and a comparison goes on from where they
+        /// were placed, without making them.
+        /// </summary>
+        internal static bool SameSteps(FlowStep a, FlowStep b, out FlowStep? ontoA, out FlowStep? ontoB)
+        {
+            if (a is Rebased ra && b is Rebased rb && ReferenceEquals(ra.Newest, rb.Newest) && ra.Count == rb.Count)
+            {
+                ontoA = ra.Onto;
+                ontoB = rb.Onto;
+                return true;
+            }
+
+            ontoA = ontoB = null;
+            return false;
+        }
+
+        /// <summary>
+        /// A step of another path (the newest of its last <see cref="Count"/> steps) placed on <see cref="Onto"/>: the steps
+        /// before it are made when first walked, once.
+        /// </summary>
+        private sealed class Rebased : FlowStep
+        {
+            public Rebased(FlowStep newest, int count, FlowStep onto)
+                : base(newest.Display, newest.Location, onto.Length + count)
+            {
+                Newest = newest;
+                Count = count;
+                Onto = onto;
+            }
+
+            private FlowStep? _made;
+
+            /// <summary>The step of the other path this one repeats.</summary>
+            public FlowStep Newest { get; }
+
+            /// <summary>How many steps of the other path, ending at <see cref="Newest"/>, come after <see cref="Onto"/>.</summary>
+            public int Count { get; }
+
+            public FlowStep Onto { get; }
+
+            public override FlowStep? Previous
+                => Volatile.Read(ref _made) ?? Interlocked.CompareExchange(ref _made, Copy(Newest.Previous!, Count - 1, Onto), null) ?? _made!;
+        }
 
         /// <summary>Steps from the oldest to the newest.</summary>
         public IReadOnlyList<FlowStep> InOrder()

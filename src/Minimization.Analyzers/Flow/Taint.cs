@@ -237,15 +237,47 @@ namespace Minimization.Analyzers.Flow
                     widened: true);
             }
 
-            var result = new List<TaintEntry>(entries.Count);
-            var index = new Dictionary<Label, int>(entries.Count);
+            // The folded set is small (the sources, and one label per parameter): found by a scan, a dictionary only past that.
+            var result = new TaintEntry[entries.Count];
+            var count = 0;
+            Dictionary<Label, int>? index = null;
             foreach (var e in entries)
             {
                 var label = e.Label.Whole();
-                if (!index.TryGetValue(label, out var at))
+                var at = -1;
+                if (index is not null)
                 {
-                    index[label] = result.Count;
-                    result.Add(new TaintEntry(label, e.Path));
+                    at = index.TryGetValue(label, out var found) ? found : -1;
+                }
+                else
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        if (result[i].Label.Equals(label))
+                        {
+                            at = i;
+                            break;
+                        }
+                    }
+                }
+
+                if (at < 0)
+                {
+                    result[count] = new TaintEntry(label, e.Path);
+                    if (index is not null)
+                    {
+                        index[label] = count;
+                    }
+                    else if (count == IndexedUnionFrom)
+                    {
+                        index = new Dictionary<Label, int>(entries.Count);
+                        for (var i = 0; i <= count; i++)
+                        {
+                            index[result[i].Label] = i;
+                        }
+                    }
+
+                    count++;
                 }
                 else if (IsBetter(e.Path, result[at].Path))
                 {
@@ -253,7 +285,12 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return new Taint(result.ToImmutableArray(), widened: true);
+            if (count < result.Length)
+            {
+                Array.Resize(ref result, count);
+            }
+
+            return new Taint(ImmutableCollectionsMarshal.AsImmutableArray(result), widened: true);
         }
 
         /// <summary>
@@ -318,6 +355,16 @@ namespace Minimization.Analyzers.Flow
                     return 0;
                 }
 
+                while (FlowStep.SameSteps(a, b, out var ontoA, out var ontoB))
+                {
+                    a = ontoA!;
+                    b = ontoB!;
+                    if (ReferenceEquals(a, b))
+                    {
+                        return 0;
+                    }
+                }
+
                 var c = string.CompareOrdinal(a.Display, b.Display);
                 if (c != 0)
                 {
@@ -376,12 +423,12 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         private Taint MapPaths<TArgs>(TArgs args, Func<FlowStep?, TArgs, FlowStep?> extend)
         {
-            var builder = ImmutableArray.CreateBuilder<TaintEntry>(Entries.Length);
-            var changed = false;
+            TaintEntry[]? mapped = null;
             FlowStep? lastFrom = null, lastTo = null;
             var any = false;
-            foreach (var e in Entries)
+            for (var i = 0; i < Entries.Length; i++)
             {
+                var e = Entries[i];
                 if (!any || !ReferenceEquals(e.Path, lastFrom))
                 {
                     lastFrom = e.Path;
@@ -389,11 +436,20 @@ namespace Minimization.Analyzers.Flow
                     any = true;
                 }
 
-                changed |= !ReferenceEquals(lastTo, e.Path);
-                builder.Add(new TaintEntry(e.Label, lastTo));
+                if (mapped is null && !ReferenceEquals(lastTo, e.Path))
+                {
+                    // The first path that changes: the entries before it are copied as they are, once.
+                    mapped = new TaintEntry[Entries.Length];
+                    Entries.CopyTo(0, mapped, 0, i);
+                }
+
+                if (mapped is not null)
+                {
+                    mapped[i] = new TaintEntry(e.Label, lastTo);
+                }
             }
 
-            return changed ? new Taint(builder.MoveToImmutable(), IsWidened) : this;
+            return mapped is null ? this : new Taint(ImmutableCollectionsMarshal.AsImmutableArray(mapped), IsWidened);
         }
 
         /// <summary>Symbolic labels extended by a member read; concrete labels pass unchanged.</summary>
@@ -414,14 +470,15 @@ namespace Minimization.Analyzers.Flow
 
             var changed = false;
             var atLimit = false;
-            var builder = ImmutableArray.CreateBuilder<TaintEntry>(Entries.Length);
-            foreach (var e in Entries)
+            var read = new TaintEntry[Entries.Length];
+            for (var i = 0; i < read.Length; i++)
             {
+                var e = Entries[i];
                 var label = e.Label.WithMember(member, maxMemberPath);
                 var same = ReferenceEquals(label, e.Label);
                 changed |= !same;
                 atLimit |= same && !label.IsConcrete;
-                builder.Add(new TaintEntry(label, e.Path));
+                read[i] = new TaintEntry(label, e.Path);
             }
 
             if (!changed)
@@ -432,8 +489,8 @@ namespace Minimization.Analyzers.Flow
             if (atLimit)
             {
                 // A label already at the member-path limit stays as it is and can meet one that just reached it: one entry each.
-                var distinct = new Builder(builder.Count);
-                foreach (var e in builder)
+                var distinct = new Builder(read.Length);
+                foreach (var e in read)
                 {
                     distinct.Add(e);
                 }
@@ -441,7 +498,7 @@ namespace Minimization.Analyzers.Flow
                 return distinct.ToTaint();
             }
 
-            return new Taint(builder.MoveToImmutable());
+            return new Taint(ImmutableCollectionsMarshal.AsImmutableArray(read));
         }
 
         /// <summary>The set without the labels <paramref name="drop"/> selects (itself when none is).</summary>
