@@ -887,6 +887,23 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         public bool MayReadIdentity(IOperation root, CancellationToken cancellationToken) => Graph.MayReadIdentity(root, cancellationToken);
 
+        /// <summary>
+        /// Whether the program passes functions for a delegate parameter of <paramref name="method"/>: its body may run them with
+        /// what it reads itself (<c>visit(account.Email)</c>), so it is analysed even when nothing in it reaches a sink.
+        /// </summary>
+        public bool RunsPassedFunctions(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            foreach (var p in method.Parameters)
+            {
+                if (p.Type.TypeKind == TypeKind.Delegate && !MemberWrites.PassedFunctions(p, cancellationToken).IsEmpty)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         internal static bool InvokesParameter(IInvocationOperation invocation)
         {
             var instance = invocation.Instance;

@@ -1243,6 +1243,130 @@ namespace Minimization.Analyzers.Flow
             return _directCallers.GetOrAdd(key, result.ToArray());
         }
 
+        /// <summary>
+        /// Reading 4: the functions the program's calls pass for <paramref name="parameter"/>, a delegate parameter of one of its
+        /// methods (a lambda, or a method group), found at the call sites that bind to the method. A method that keeps such a
+        /// callback (<c>_onLockout = handler</c>) or runs it with what it reads itself (<c>visit(account.Email)</c>) runs those
+        /// functions there; a caller that passes a function inlines the method with it instead and never sees these.
+        /// </summary>
+        public ImmutableArray<DelegateTarget> PassedFunctions(IParameterSymbol parameter, CancellationToken cancellationToken)
+        {
+            if (parameter.Type.TypeKind != TypeKind.Delegate
+                || parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor } method
+                || !_engine.IsOwn(method))
+            {
+                return ImmutableArray<DelegateTarget>.Empty;
+            }
+
+            var key = parameter.OriginalDefinition;
+            if (_passedFunctions.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var found = new List<DelegateTarget>();
+            var definition = method.OriginalDefinition;
+            var name = definition.MethodKind == MethodKind.Constructor ? definition.ContainingType.Name : definition.Name;
+            foreach (var (caller, callerMethod, _) in DirectCallers(definition, cancellationToken))
+            {
+                if (CallSites(caller, name, cancellationToken) is not { } sites)
+                {
+                    continue;
+                }
+
+                var model = _engine.GetModel(caller.SyntaxTree);
+                ControlFlowGraph? graph = null;
+                foreach (var site in sites)
+                {
+                    var target = SiteTarget(site, model, cancellationToken);
+                    if (!SymbolEqualityComparer.Default.Equals(target, definition) || model.GetOperation(site, cancellationToken) is not { } call)
+                    {
+                        continue;
+                    }
+
+                    var arguments = call switch
+                    {
+                        IInvocationOperation invocation => invocation.Arguments,
+                        IObjectCreationOperation creation => creation.Arguments,
+                        _ => ImmutableArray<IArgumentOperation>.Empty,
+                    };
+                    foreach (var argument in arguments)
+                    {
+                        if (argument.Parameter?.Ordinal != key.Ordinal)
+                        {
+                            continue;
+                        }
+
+                        var value = argument.Value;
+                        while (value is IConversionOperation or IDelegateCreationOperation)
+                        {
+                            value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+                        }
+
+                        if (value is IMethodReferenceOperation reference)
+                        {
+                            found.Add(new DelegateTarget(reference.Method, null));
+                        }
+                        else if (value is IAnonymousFunctionOperation lambda && callerMethod is not null
+                            && (graph ??= _engine.GetGraph(callerMethod, cancellationToken, out _)) is { } callerGraph
+                            && FindLambda(callerGraph, lambda.Syntax, 0, cancellationToken) is { } flowLambda)
+                        {
+                            found.Add(new DelegateTarget(flowLambda.Lambda, flowLambda.Owner));
+                        }
+                    }
+                }
+            }
+
+            var distinct = new List<DelegateTarget>(found.Count);
+            foreach (var d in found)
+            {
+                if (!distinct.Contains(d))
+                {
+                    distinct.Add(d);
+                }
+            }
+
+            return _passedFunctions.GetOrAdd(key, distinct.ToImmutableArray());
+        }
+
+        /// <summary>The lambda written at <paramref name="syntax"/> as <paramref name="graph"/> (or a lambda's graph nested in it) holds it.</summary>
+        private static (IFlowAnonymousFunctionOperation Lambda, ControlFlowGraph Owner)? FindLambda(ControlFlowGraph graph, SyntaxNode syntax, int depth, CancellationToken cancellationToken)
+        {
+            foreach (var block in graph.Blocks)
+            {
+                foreach (var operation in block.BranchValue is null ? block.Operations : block.Operations.Add(block.BranchValue))
+                {
+                    if (!operation.Syntax.Span.Contains(syntax.Span) && !syntax.Span.Contains(operation.Syntax.Span))
+                    {
+                        continue;
+                    }
+
+                    foreach (var op in operation.DescendantsAndSelf())
+                    {
+                        if (op is not IFlowAnonymousFunctionOperation lambda)
+                        {
+                            continue;
+                        }
+
+                        if (lambda.Syntax == syntax)
+                        {
+                            return (lambda, graph);
+                        }
+
+                        if (depth < 4 && lambda.Syntax.Span.Contains(syntax.Span)
+                            && FindLambda(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken), syntax, depth + 1, cancellationToken) is { } nested)
+                        {
+                            return nested;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private readonly ConcurrentDictionary<IParameterSymbol, ImmutableArray<DelegateTarget>> _passedFunctions = new ConcurrentDictionary<IParameterSymbol, ImmutableArray<DelegateTarget>>(SymbolEqualityComparer.Default);
+
         /// <summary>Every call of one name, bound once: the positions (in the name index) of the bodies calling each target, and of those with a call that does not bind.</summary>
         private ResolvedCalls ResolveCalls(string name, List<SyntaxNode> callers, CancellationToken cancellationToken)
         {

@@ -174,7 +174,7 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         private static bool IsCollection(ITypeSymbol? type)
         {
-            if (type is null || !IsFillableContainer(type) || type.Name.EndsWith("Writer", StringComparison.Ordinal) || type.Name == "StringBuilder")
+            if (type is null || !IsFillableContainer(type) || type.Name.EndsWith("Writer", StringComparison.Ordinal) || type.Name == "StringBuilder" || IsInterpolatedStringHandler(type))
             {
                 return false;
             }
@@ -265,6 +265,29 @@ namespace Minimization.Analyzers.Flow
         /// Reading 10: the library receivers a call fills with its arguments: collections, builders, streams, writers and
         /// channels. Any other receiver (a client, factory, service, scope or context) does not carry identity afterwards.
         /// </summary>
+        /// <summary>
+        /// A type the compiler fills with an interpolated string's parts (<c>[InterpolatedStringHandler]</c>: the handlers of
+        /// <c>StringBuilder.Append($"…")</c>, <c>string.Create</c>, <c>span.TryWrite</c>, a logger's): a builder, holding every
+        /// part appended to it, which the call it is passed to then receives.
+        /// </summary>
+        public static bool IsInterpolatedStringHandler(ITypeSymbol type)
+        {
+            if (type.TypeKind is not (TypeKind.Struct or TypeKind.Class) || !type.Name.EndsWith("Handler", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "InterpolatedStringHandlerAttribute", ContainingNamespace: { Name: "CompilerServices" } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static bool IsFillableContainer(ITypeSymbol? type)
         {
             if (type is null || type.SpecialType == SpecialType.System_String || type.TypeKind is TypeKind.Delegate or TypeKind.Error)
@@ -272,7 +295,8 @@ namespace Minimization.Analyzers.Flow
                 return false;
             }
 
-            if (type.TypeKind == TypeKind.Array || type.Name.EndsWith("Builder", StringComparison.Ordinal) || type.Name.EndsWith("Writer", StringComparison.Ordinal))
+            if (type.TypeKind == TypeKind.Array || type.Name.EndsWith("Builder", StringComparison.Ordinal) || type.Name.EndsWith("Writer", StringComparison.Ordinal)
+                || IsInterpolatedStringHandler(type))
             {
                 return true;
             }

@@ -436,6 +436,11 @@ namespace Minimization.Analyzers.Flow
                     break;
                 case IFlowCaptureReferenceOperation capture:
                     _state.Set(capture.Id, value);
+                    if (depth < AbstractValue.MaxFieldDepth && _capturedVariables is not null && _capturedVariables.TryGetValue(capture.Id, out var variable))
+                    {
+                        WriteBack(variable, Eval(variable).Join(value), depth + 1);
+                    }
+
                     break;
                 case IConversionOperation conversion:
                     WriteBack(conversion.Operand, value, depth);

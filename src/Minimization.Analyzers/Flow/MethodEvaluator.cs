@@ -38,6 +38,9 @@ namespace Minimization.Analyzers.Flow
         private Dictionary<CaptureId, bool>? _assignedCaptures;
         private Dictionary<CaptureId, IOperation>? _capturedTargets;
 
+        /// <summary>Captures of a local or parameter, by the variable they read: a write back to the capture reaches the variable.</summary>
+        private Dictionary<CaptureId, IOperation>? _capturedVariables;
+
         public MethodEvaluator(FlowEngine engine, IMethodSymbol? method, ControlFlowGraph cfg, AnalysisStack stack, int depth)
             : this(engine, method, method, cfg, stack, depth, 0, new Results(), null)
         {
@@ -481,7 +484,9 @@ namespace Minimization.Analyzers.Flow
                 return AbstractValue.Of(Taint.Of(declared.AsLabel, null).Union(symbolic));
             }
 
-            return AbstractValue.Of(symbolic);
+            // A callback parameter holds what the program's calls pass for it (Reading 4): kept or run here, those run.
+            var passed = _engine.MemberWrites.PassedFunctions(p, _stack.CancellationToken);
+            return passed.IsEmpty ? AbstractValue.Of(symbolic) : AbstractValue.Of(symbolic, passed);
         }
 
         /// <summary>
@@ -739,6 +744,13 @@ namespace Minimization.Analyzers.Flow
 
                     var v = Eval(capture.Value);
                     _state.Set(capture.Id, v);
+                    if (capture.Value is ILocalReferenceOperation or IParameterReferenceOperation)
+                    {
+                        // A variable the graph reads once for two uses (the receiver of `sb.Append($"…")`, also handed to the
+                        // interpolation's handler): what fills the capture fills the variable.
+                        (_capturedVariables ??= new Dictionary<CaptureId, IOperation>())[capture.Id] = capture.Value;
+                    }
+
                     return v;
                 }
 

@@ -163,7 +163,8 @@ namespace Minimization.Analyzers
                     {
                         case IMethodBodyBaseOperation when method is not null:
                         case IBlockOperation when method is not null:
-                            if (!(isLibrary && CanExpose(method) && engine.MayReadIdentity(block, context.CancellationToken)) && !engine.MayReachSink(block, context.CancellationToken))
+                            if (!(isLibrary && CanExpose(method) && engine.MayReadIdentity(block, context.CancellationToken)) && !engine.MayReachSink(block, context.CancellationToken)
+                                && !engine.RunsPassedFunctions(method, context.CancellationToken))
                             {
                                 // Nothing in this body can lead to a partner sink: no findings are possible here. Its summary,
                                 // if a caller ever needs it, is computed on demand like any callee's.
