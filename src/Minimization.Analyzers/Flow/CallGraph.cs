@@ -132,6 +132,17 @@ namespace Minimization.Analyzers.Flow
                     }
                 }
 
+                // A shared collection handed to constructors is one object with the members of its type handed the same way
+                // (MemberWriteIndex.Aliases): their values are solved together.
+                foreach (var alias in _engine.MemberWrites.Aliases(node.Symbol, cancellationToken))
+                {
+                    var aliasNode = Member(alias);
+                    if (seen.Add(aliasNode))
+                    {
+                        list.Add(aliasNode);
+                    }
+                }
+
                 // A static or shared member's value also rests on the callers that pass values into its writers (the write
                 // index follows them): as successors they are solved first, or with the member, never in a nested solve.
                 foreach (var caller in _engine.MemberWrites.CallersOfWriters(node.Symbol, cancellationToken))

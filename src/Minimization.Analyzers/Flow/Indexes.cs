@@ -402,6 +402,11 @@ namespace Minimization.Analyzers.Flow
                         if (RightmostName(assignment.Left) is { } written)
                         {
                             Add(_writersByName, written, owner);
+                            if (owner is ConstructorDeclarationSyntax && assignment.Right is IdentifierNameSyntax)
+                            {
+                                // `_queue = queue`: perhaps a collection handed in by whoever builds the object (see Aliases).
+                                _constructorStores.Add(assignment);
+                            }
                         }
 
                         // _map[key] = v, _current.Value = v: the member the element or value belongs to is written too.
@@ -650,7 +655,8 @@ namespace Minimization.Analyzers.Flow
                 return known;
             }
 
-            if (!(_writersByName.ContainsKey(key.Name) || CreatedBy(key) is { } ctor && _callersByName.ContainsKey(ctor.ContainingType.Name)) || ProvablyClean(key, context.CancellationToken))
+            if (!(_writersByName.ContainsKey(key.Name) || CreatedBy(key) is { } ctor && _callersByName.ContainsKey(ctor.ContainingType.Name) || Aliases(key, context.CancellationToken).Count > 0)
+                || ProvablyClean(key, context.CancellationToken))
             {
                 return AbstractValue.Clean;
             }
@@ -1052,6 +1058,84 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary>One evaluation of a member's value from its writers' current summaries (final or, in a cycle, provisional).</summary>
         public AbstractValue Collect(ISymbol key, AnalysisStack context)
+        {
+            var value = CollectWrites(key, context);
+            foreach (var alias in Aliases(key, context.CancellationToken))
+            {
+                value = value.Join(CollectWrites(alias, context));
+            }
+
+            return value;
+        }
+
+        /// <summary>
+        /// Reading 5 across classes: the shared collections (<see cref="IsShared"/>) that constructors take from their
+        /// parameters, grouped by type. A queue, channel or cache handed to a producer and to a consumer (built by a
+        /// composition root, or a singleton of the container) is one object held in two fields: what one class puts in, the
+        /// other takes out. Such members of one type are taken as that one object; a member stored otherwise has none.
+        /// </summary>
+        public IReadOnlyList<ISymbol> Aliases(ISymbol member, CancellationToken cancellationToken)
+        {
+            var key = member.OriginalDefinition;
+            if (_constructorStores.Count == 0 || !IsShared(key) || key is not IFieldSymbol and not IPropertySymbol)
+            {
+                return System.Array.Empty<ISymbol>();
+            }
+
+            var injected = _injectedShared;
+            if (injected is null)
+            {
+                var byType = new Dictionary<ITypeSymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
+                foreach (var store in _constructorStores)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var model = _engine.GetModel(store.SyntaxTree);
+                    if (model.GetSymbolInfo(store.Right, cancellationToken).Symbol is not IParameterSymbol
+                        || model.GetSymbolInfo(store.Left, cancellationToken).Symbol?.OriginalDefinition is not { } stored
+                        || !IsShared(stored))
+                    {
+                        continue;
+                    }
+
+                    var type = stored is IFieldSymbol f ? f.Type : ((IPropertySymbol)stored).Type;
+                    if (!byType.TryGetValue(type, out var members))
+                    {
+                        byType[type] = members = new List<ISymbol>();
+                    }
+
+                    if (!members.Contains(stored, SymbolEqualityComparer.Default))
+                    {
+                        members.Add(stored);
+                    }
+                }
+
+                injected = new Dictionary<ISymbol, ISymbol[]>(SymbolEqualityComparer.Default);
+                foreach (var group in byType.Values)
+                {
+                    if (group.Count < 2)
+                    {
+                        continue;
+                    }
+
+                    // In a fixed order, whatever order the trees were scanned or bound in.
+                    group.Sort((a, b) => FlowEngine.CompareKeys(FlowEngine.StableKey(a), FlowEngine.StableKey(b)));
+                    foreach (var m in group)
+                    {
+                        injected[m] = group.Where(other => !SymbolEqualityComparer.Default.Equals(other, m)).ToArray();
+                    }
+                }
+
+                injected = Interlocked.CompareExchange(ref _injectedShared, injected, null) ?? injected;
+            }
+
+            return injected.TryGetValue(key, out var aliases) ? aliases : System.Array.Empty<ISymbol>();
+        }
+
+        private readonly List<AssignmentExpressionSyntax> _constructorStores = new List<AssignmentExpressionSyntax>();
+        private Dictionary<ISymbol, ISymbol[]>? _injectedShared;
+
+        /// <summary>What the writers of <paramref name="key"/> store into it, and the callers they send us on to.</summary>
+        private AbstractValue CollectWrites(ISymbol key, AnalysisStack context)
         {
             var cancellationToken = context.CancellationToken;
             var value = AbstractValue.Clean;

@@ -179,7 +179,7 @@ namespace Minimization.Analyzers.Flow
                 return false;
             }
 
-            if (type.TypeKind == TypeKind.Array)
+            if (type.TypeKind == TypeKind.Array || IsPriorityQueue(type))
             {
                 return true;
             }
@@ -317,8 +317,13 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return type.TypeKind == TypeKind.Interface && (type.SpecialType == SpecialType.System_Collections_IEnumerable || type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
+            return type.TypeKind == TypeKind.Interface && (type.SpecialType == SpecialType.System_Collections_IEnumerable || type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+                || IsPriorityQueue(type);
         }
+
+        /// <summary><c>PriorityQueue&lt;TElement, TPriority&gt;</c>: a collection whose elements are not enumerable through it (only through <c>UnorderedItems</c>).</summary>
+        private static bool IsPriorityQueue(ITypeSymbol type)
+            => type is INamedTypeSymbol { Name: "PriorityQueue", Arity: 2 } && type.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic";
 
         public static bool IsPredicateType(ITypeSymbol? type)
             => type is not null && (type.SpecialType == SpecialType.System_Boolean

@@ -805,7 +805,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
-        [Fact(Skip = "engine gap: no report: one Channel<string> injected into two classes; fields of different classes are not joined")]
+        [Fact]
         public Task Channel_shared_by_a_collector_and_an_uploader_is_reported_where_TryRead_lines_are_uploaded() => Check(CdrPipelineHead + """
 
             sealed class CdrCollector
@@ -2529,7 +2529,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
-        [Fact(Skip = "engine gap: no report: one ConcurrentQueue<string> injected into two classes; fields of different classes are not joined")]
+        [Fact]
         public Task Worker_draining_a_string_queue_injected_into_it_and_the_recorder_is_reported_at_the_dequeued_entry() => Check(MsisdnExportHead + """
 
             sealed class ActivationRecorder
@@ -2568,7 +2568,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
-        [Fact(Skip = "engine gap: no report: PriorityQueue<TElement,TPriority>.Enqueue is not treated as filling the queue (fails even for a local)")]
+        [Fact]
         public Task Priority_queue_field_is_reported_where_the_dequeued_number_is_dialled() => Check(CallbackQueueHead + """
 
             sealed class CallbackScheduler
