@@ -57,7 +57,16 @@ namespace Minimization.Analyzers.Flow
         {
             var receiver = invocation.Instance is null ? null : Eval(invocation.Instance);
             var args = Arguments(invocation.Arguments);
-            return Call(invocation.TargetMethod, invocation.Instance, receiver, args, invocation);
+            var result = Call(invocation.TargetMethod, invocation.Instance, receiver, args, invocation);
+            if (invocation.TargetMethod.MethodKind == MethodKind.Constructor && invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self
+                && !HasSourceBody(invocation.TargetMethod) && !result.IsClean)
+            {
+                // `: base("locked: " + email)` on a library type (an exception, a stream): the object is what the library makes of
+                // its arguments (Reading 9: the exception's Message), as `new Exception(…)` is.
+                WriteBack(self, (receiver ?? AbstractValue.Clean).Join(result));
+            }
+
+            return result;
         }
 
         private AbstractValue Create(IObjectCreationOperation creation)
@@ -429,11 +438,15 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                if (label.Parameter == Label.ThisParameter && ReportedInside(callee, label, reached))
+                if (label.Parameter == Label.ThisParameter)
                 {
-                    // Reading 3: the receiver is not a report site. What its member holds here is what the callee reads there
-                    // anyway (the writes the program makes to it), and the callee reports it at its own sink.
-                    continue;
+                    // Reading 3: the receiver is not a report site. What its member holds here that the callee reads there anyway
+                    // (the writes the program makes to it) the callee reports at its own sink; only the rest is this call's.
+                    reached = NotReportedInside(callee, label, reached);
+                    if (reached.IsClean)
+                    {
+                        continue;
+                    }
                 }
 
                 var reportAt = label.Parameter == Label.ThisParameter ? instance ?? site : FindReport(args, label.Parameter) ?? site;
@@ -446,27 +459,20 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
-        /// Whether the identity a callee's sink receives through a member of its receiver is already in what the program writes
-        /// to that member (so the callee, reading the member, reports it at its own sink), source by source.
+        /// What a callee's sink receives through a member of its receiver, less the sources already in what the program writes
+        /// to that member (the callee, reading the member, reports those at its own sink). Labels standing for the caller's
+        /// own parameters stay: they are reaches to pass on, not reports.
         /// </summary>
-        private bool ReportedInside(IMethodSymbol callee, Label label, Taint reached)
+        private Taint NotReportedInside(IMethodSymbol callee, Label label, Taint reached)
         {
             if (label.MemberPath.Length == 0 || (FindMember(callee.ContainingType, label.MemberPath[0]) ?? FindCapturedParameter(callee.ContainingType, label.MemberPath[0])) is not { } member
                 || !_engine.IsOwn(member is IParameterSymbol ? member.ContainingSymbol : member))
             {
-                return false;
+                return reached;
             }
 
             var written = _engine.MemberWrites.ValueOf(member, _stack).Deep();
-            foreach (var e in reached.Entries)
-            {
-                if (!e.Label.IsConcrete || !written.Contains(e.Label))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return reached.Without(l => l.IsConcrete && written.Contains(l));
         }
 
         /// <summary>The primary constructor's parameter of <paramref name="type"/> named <paramref name="name"/>, if it is captured state.</summary>
@@ -836,8 +842,10 @@ namespace Minimization.Analyzers.Flow
                     {
                         Assign(a.Report, LibraryModel.PreservesElements(target) || target.Name.StartsWith("TryGet", StringComparison.Ordinal) ? structured : AbstractValue.Of(stored), null, AbstractValue.Clean);
                     }
-                    else if (target.IsStatic && a.Report.Type is IArrayTypeSymbol && a.Ordinal > 0)
+                    else if (a.Ordinal > 0 && IsArray(a.Report))
                     {
+                        // An array after the first argument is the call's destination (Array.Copy(raw, frame, n),
+                        // encoding.GetBytes(text, 0, n, frame, 0)): it is filled with what the call is given.
                         WriteBack(a.Report, a.Value.WithSelf(a.Value.Self.Union(stored)));
                     }
                     else if (IsWritableSpan(a.Report.Type) && !(target.IsExtensionMethod && a.Ordinal == 0))
@@ -917,6 +925,17 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>A buffer a library call can write into: <c>Span&lt;T&gt;</c> or <c>Memory&lt;T&gt;</c> (not their read-only twins).</summary>
+        /// <summary>An array passed as one (an <c>Array</c> parameter takes it through a conversion).</summary>
+        private static bool IsArray(IOperation argument)
+        {
+            while (argument is IConversionOperation { IsImplicit: true } conversion)
+            {
+                argument = conversion.Operand;
+            }
+
+            return argument.Type is IArrayTypeSymbol;
+        }
+
         private static bool IsWritableSpan(ITypeSymbol? type)
             => type is INamedTypeSymbol { Name: "Span" or "Memory", IsGenericType: true, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 

@@ -445,6 +445,10 @@ namespace Minimization.Analyzers.Flow
                 case IConversionOperation conversion:
                     WriteBack(conversion.Operand, value, depth);
                     break;
+                case IInvocationOperation { Instance: null, TargetMethod: { IsExtensionMethod: true, Name: "AsSpan" or "AsMemory" }, Arguments: { Length: > 0 } view } when depth < AbstractValue.MaxFieldDepth:
+                    // frame.AsSpan(16) handed to a call that fills it: the span is a view of the array, which is filled.
+                    WriteBack(view[0].Value, Eval(view[0].Value).Join(value), depth + 1);
+                    break;
                 case IInvocationOperation { Instance: { } fluentReceiver } fluent when depth < AbstractValue.MaxFieldDepth && SymbolEqualityComparer.Default.Equals(fluent.Type, fluentReceiver.Type):
                     // Fluent builders (sb.Append(a).Append(b)) return their receiver: what fills the result fills the builder.
                     WriteBack(fluentReceiver, Eval(fluentReceiver).Join(value), depth + 1);

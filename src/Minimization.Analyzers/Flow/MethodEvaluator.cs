@@ -673,6 +673,43 @@ namespace Minimization.Analyzers.Flow
             return value;
         }
 
+        /// <summary>
+        /// Reading 8: an object interpolated or concatenated into a string is written with its <c>ToString()</c>. When its type's
+        /// <c>ToString()</c> is an override in this compilation, what that override reads (identity-bearing members of the
+        /// object) is in the text, as if the program had called it.
+        /// </summary>
+        private AbstractValue WithToString(IOperation operand, AbstractValue value)
+        {
+            while (operand is IConversionOperation { IsImplicit: true } conversion)
+            {
+                operand = conversion.Operand;
+            }
+
+            if (operand.Type is not INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Struct } type || OwnToString(type) is not { } toString)
+            {
+                return value;
+            }
+
+            return value.Join(Call(toString, operand, value, Array.Empty<CallArg>(), operand));
+        }
+
+        /// <summary>The <c>ToString()</c> override <paramref name="type"/> has (its own or a base's) when it is in this compilation.</summary>
+        private IMethodSymbol? OwnToString(INamedTypeSymbol type)
+        {
+            for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+            {
+                foreach (var member in t.GetMembers("ToString"))
+                {
+                    if (member is IMethodSymbol { IsOverride: true, IsAbstract: false, Parameters.IsEmpty: true, IsImplicitlyDeclared: false } method)
+                    {
+                        return _engine.IsOwn(method) ? method : null;
+                    }
+                }
+            }
+
+            return null;
+        }
+
         private AbstractValue EvalChildren(IOperation op)
         {
             var taint = Taint.Clean;
@@ -915,6 +952,13 @@ namespace Minimization.Analyzers.Flow
                 {
                     var left = Eval(binary.LeftOperand);
                     var right = Eval(binary.RightOperand);
+                    if (binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String && binary.OperatorMethod is null or { ContainingType.SpecialType: SpecialType.System_String })
+                    {
+                        // "…" + card: the operand is written with its ToString().
+                        left = WithToString(binary.LeftOperand, left);
+                        right = WithToString(binary.RightOperand, right);
+                    }
+
                     if (binary.OperatorMethod is { } method && HasSourceBody(method))
                     {
                         return Call(method, null, null, new[]
@@ -932,6 +976,9 @@ namespace Minimization.Analyzers.Flow
 
                 case IInterpolatedStringOperation or IInterpolatedStringHandlerCreationOperation:
                     return EvalChildren(op);
+
+                case IInterpolationOperation interpolation:
+                    return WithToString(interpolation.Expression, EvalChildren(op));
 
                 case IAwaitOperation await:
                     return Eval(await.Operation);
