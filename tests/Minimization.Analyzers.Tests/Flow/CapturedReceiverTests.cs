@@ -1,0 +1,71 @@
+using System.Threading.Tasks;
+using Xunit;
+using static Minimization.Analyzers.Tests.Verify;
+
+namespace Minimization.Analyzers.Tests.Flow
+{
+    /// <summary>
+    /// A call whose argument has control flow of its own (<c>?:</c>, <c>??</c>, <c>?.</c>) reads its receiver once, before the
+    /// argument, into a capture of the graph: what the call puts into that capture is put into the variable.
+    /// </summary>
+    public sealed class CapturedReceiverTests
+    {
+        private const string Types = """
+            using System.Collections.Generic;
+            using Minimization;
+
+            sealed class Contact
+            {
+                [IdentityBearing("email")] public string? Email { get; set; }
+                public string Fallback { get; set; } = "";
+            }
+
+            static class Crm
+            {
+                [PartnerShare("FR")] public static void Sync(List<string> addresses) { }
+            }
+            """;
+
+        [Fact]
+        public Task A_list_filled_with_a_coalesced_value_is_reported_where_it_is_sent() => Check(Types + """
+
+            sealed class Export
+            {
+                public void Run(Contact c)
+                {
+                    var addresses = new List<string>();
+                    addresses.Add(c.Email ?? c.Fallback);
+                    Crm.Sync({|#0:addresses|});
+                }
+            }
+            """, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task A_list_filled_with_a_conditional_value_is_reported_where_it_is_sent() => Check(Types + """
+
+            sealed class Export
+            {
+                public void Run(Contact c, bool full)
+                {
+                    var addresses = new List<string>();
+                    addresses.Add(full ? c.Email! : c.Fallback);
+                    Crm.Sync({|#0:addresses|});
+                }
+            }
+            """, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task A_list_filled_with_a_coalesced_clean_value_is_clean() => Check(Types + """
+
+            sealed class Export
+            {
+                public void Run(Contact c, string? region)
+                {
+                    var addresses = new List<string>();
+                    addresses.Add(region ?? c.Fallback);
+                    Crm.Sync(addresses);
+                }
+            }
+            """, withPrelude: false);
+    }
+}
