@@ -630,7 +630,8 @@ namespace Minimization.Analyzers.Flow
                 return true;
             }
 
-            return type.SpecialType != SpecialType.System_String && type.TypeKind != TypeKind.Array && !type.Name.EndsWith("Builder", System.StringComparison.Ordinal)
+            // An array held in a field (a ring buffer, a table of slots) too; an array property is data of its object.
+            return type.SpecialType != SpecialType.System_String && (type.TypeKind != TypeKind.Array || member is IFieldSymbol) && !type.Name.EndsWith("Builder", System.StringComparison.Ordinal)
                 && LibraryModel.IsFillableContainer(type) && type.Locations.All(l => !l.IsInSource);
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -361,6 +362,58 @@ namespace Minimization.Analyzers.Flow
         /// The most precise type known for a call's receiver: the operand under any conversion (the runtime object is an
         /// instance of it too), and whether it is exact (an object created right there).
         /// </summary>
+        /// <summary>
+        /// The type of the object a local is initialized with when that is a creation (<c>new T(…)</c>, through casts) and the
+        /// body never assigns the local again nor passes it by reference: every call on it runs on that object.
+        /// </summary>
+        private INamedTypeSymbol? CreatedOnce(ILocalSymbol local)
+            => _engine.CreatedLocals.GetOrAdd(local, l => FindCreatedOnce((ILocalSymbol)l));
+
+        private INamedTypeSymbol? FindCreatedOnce(ILocalSymbol local)
+        {
+            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax(_stack.CancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator)
+            {
+                return null;
+            }
+
+            while (initializer is CastExpressionSyntax or ParenthesizedExpressionSyntax)
+            {
+                initializer = initializer is CastExpressionSyntax cast ? cast.Expression : ((ParenthesizedExpressionSyntax)initializer).Expression;
+            }
+
+            if (initializer is not BaseObjectCreationExpressionSyntax creation)
+            {
+                return null;
+            }
+
+            SyntaxNode body = declarator;
+            foreach (var ancestor in declarator.Ancestors())
+            {
+                body = ancestor;
+                if (ancestor is MemberDeclarationSyntax)
+                {
+                    break;
+                }
+            }
+
+            foreach (var node in body.DescendantNodes())
+            {
+                var written = node switch
+                {
+                    AssignmentExpressionSyntax assignment => assignment.Left,
+                    ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+                    _ => null,
+                };
+                if (written is not null && written.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == local.Name))
+                {
+                    return null;
+                }
+            }
+
+            return _engine.GetModel(creation.SyntaxTree).GetTypeInfo(creation, _stack.CancellationToken).Type as INamedTypeSymbol is { TypeKind: TypeKind.Class or TypeKind.Struct } type ? type : null;
+        }
+
         private static bool ConvertedFromUnresolved(IOperation? instance)
         {
             var operation = instance;
@@ -376,8 +429,15 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
-        private static ITypeSymbol? KnownReceiverType(IOperation? instance, out bool exact)
+        private ITypeSymbol? KnownReceiverType(IOperation? instance, out bool exact)
         {
+            if (instance is ILocalReferenceOperation { Local: { Type.TypeKind: TypeKind.Interface or TypeKind.Class } local } && CreatedOnce(local) is { } created)
+            {
+                // `IExportFormatter formatter = new MaskedFormatter();` and never assigned again: the object is a MaskedFormatter.
+                exact = true;
+                return created;
+            }
+
             exact = false;
             var operation = instance;
             while (operation is IConversionOperation conversion && conversion.Operand.Type is { TypeKind: not TypeKind.Error })

@@ -1444,7 +1444,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """ + Formatters + Accounts, withPrelude: false);
 
-        [Fact(Skip = "engine gap: a local declared as the interface but assigned only new MaskedFormatter() still dispatches to every implementation")]
+        [Fact]
         public Task Interface_typed_local_holding_a_new_clean_implementation_is_clean() => Check("""
             using Accounts;
             sealed class NightlyExport
@@ -1456,6 +1456,40 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """ + Formatters + Accounts, withPrelude: false);
+
+        [Fact]
+        public Task Interface_typed_local_created_clean_then_reassigned_a_leaking_implementation_is_reported() => Check("""
+            using Accounts;
+            sealed class NightlyExport
+            {
+                public void Run(CustomerAccount a, bool raw)
+                {
+                    IExportFormatter formatter = new MaskedFormatter();
+                    if (raw)
+                    {
+                        formatter = new RawFormatter();
+                    }
+
+                    CrmExport.Push({|#0:formatter.Format(a)|});
+                }
+            }
+            """ + Formatters + Accounts, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task Interface_typed_local_created_clean_then_passed_by_reference_is_reported() => Check("""
+            using Accounts;
+            sealed class NightlyExport
+            {
+                public void Run(CustomerAccount a)
+                {
+                    IExportFormatter formatter = new MaskedFormatter();
+                    Choose(ref formatter);
+                    CrmExport.Push({|#0:formatter.Format(a)|});
+                }
+
+                private static void Choose(ref IExportFormatter f) => f = new RawFormatter();
+            }
+            """ + Formatters + Accounts, withPrelude: false, Min001(0));
 
         [Fact]
         public Task Injected_formatter_with_a_leaking_implementation_is_reported_at_the_call() => Check("""
