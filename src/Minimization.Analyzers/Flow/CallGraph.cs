@@ -60,6 +60,19 @@ namespace Minimization.Analyzers.Flow
         private CallNode Dispatch(IMethodSymbol method)
             => _dispatch.GetOrAdd(method.OriginalDefinition, k => new CallNode(k, NodeKind.Dispatch));
 
+        /// <summary>
+        /// The one node for a list of writer methods shared by members (the list <see cref="MemberWriteIndex.WriterMethods"/>
+        /// memoizes per list of writers, so members that share their writers share it too), keyed by the list itself (an
+        /// array, compared by reference).
+        /// </summary>
+        private CallNode WritersGroup(IReadOnlyList<IMethodSymbol> writers)
+            => _writerGroups.GetOrAdd(writers, w => new CallNode(w[0], NodeKind.Writers) { WriterMethods = w });
+
+        /// <summary>Members with more writer methods than this reach them through one shared vertex (<see cref="NodeKind.Writers"/>).</summary>
+        internal const int GroupWritersAbove = 8;
+
+        private readonly ConcurrentDictionary<IReadOnlyList<IMethodSymbol>, CallNode> _writerGroups = new ConcurrentDictionary<IReadOnlyList<IMethodSymbol>, CallNode>();
+
         /// <summary>The node of a field, property or event of this compilation.</summary>
         public CallNode Member(ISymbol member)
             => _members.GetOrAdd(member.OriginalDefinition, k => new CallNode(k, NodeKind.Member));
@@ -102,11 +115,23 @@ namespace Minimization.Analyzers.Flow
             {
                 var list = new List<CallNode>();
                 var seen = new HashSet<CallNode>();
-                foreach (var writer in _engine.MemberWrites.WriterMethods(node.Symbol, cancellationToken))
+                var writers = _engine.MemberWrites.WriterMethods(node.Symbol, cancellationToken);
+                if (writers.Count > GroupWritersAbove)
                 {
-                    if (Body(writer) is { } body && seen.Add(body))
+                    // Members written through their interface share a thousand writers: one vertex for all of them, not a
+                    // thousand edges from each (n squared edges, and the memory they take, on a wide interface).
+                    var group = WritersGroup(writers);
+                    seen.Add(group);
+                    list.Add(group);
+                }
+                else
+                {
+                    foreach (var writer in writers)
                     {
-                        list.Add(body);
+                        if (Body(writer) is { } body && seen.Add(body))
+                        {
+                            list.Add(body);
+                        }
                     }
                 }
 
@@ -148,6 +173,20 @@ namespace Minimization.Analyzers.Flow
                 foreach (var caller in _engine.MemberWrites.CallersOfWriters(node.Symbol, cancellationToken))
                 {
                     if (Body(caller) is { } body && seen.Add(body))
+                    {
+                        list.Add(body);
+                    }
+                }
+
+                successors = list.ToArray();
+            }
+            else if (node.WriterMethods is { } writerMethods)
+            {
+                var list = new List<CallNode>(writerMethods.Count);
+                var seen = new HashSet<CallNode>();
+                foreach (var writer in writerMethods)
+                {
+                    if (Body(writer) is { } body && seen.Add(body))
                     {
                         list.Add(body);
                     }
@@ -667,6 +706,13 @@ namespace Minimization.Analyzers.Flow
         /// <summary>A virtual or interface member: its successors are the implementations.</summary>
         Dispatch,
 
+        /// <summary>
+        /// The writer methods that several members share (the implementations of a member written through its interface):
+        /// handled as a dispatch point, one vertex between those members and the writers instead of an edge from each member
+        /// to each writer.
+        /// </summary>
+        Writers,
+
         /// <summary>A field, property or event of this compilation: its value is what its writers store (its successors).</summary>
         Member,
     }
@@ -700,7 +746,11 @@ namespace Minimization.Analyzers.Flow
         /// <summary>The method of a body or dispatch node.</summary>
         public IMethodSymbol Method => (IMethodSymbol)Symbol;
 
-        public bool IsDispatch => Kind == NodeKind.Dispatch;
+        /// <summary>A vertex that is not solved itself, between its callers and its successors: a dispatch point, or a group of shared writers.</summary>
+        public bool IsDispatch => Kind is NodeKind.Dispatch or NodeKind.Writers;
+
+        /// <summary>The writer methods of a <see cref="NodeKind.Writers"/> node.</summary>
+        internal IReadOnlyList<IMethodSymbol>? WriterMethods;
 
         public bool IsMember => Kind == NodeKind.Member;
 

@@ -274,7 +274,17 @@ namespace Minimization.Analyzers.Flow
             {
                 case IArrayTypeSymbol array:
                     return ComputeTypeSource(array.ElementType, depth + 1);
-                case ITypeParameterSymbol:
+                case ITypeParameterSymbol parameter:
+                    // Reading 7: an unconstrained T is no source of its own; a T constrained to an identity-bearing interface
+                    // or class is one, whatever it is instantiated with.
+                    foreach (var constraint in parameter.ConstraintTypes)
+                    {
+                        if (ComputeTypeSource(constraint, depth + 1) is { } constrained)
+                        {
+                            return constrained;
+                        }
+                    }
+
                     return null;
                 case INamedTypeSymbol named:
                     if (named.TypeKind == TypeKind.Delegate)

@@ -72,6 +72,8 @@ namespace Minimization.Analyzers.Flow
                 list.Add(target);
             }
 
+            // A call through IHandler<string> runs the implementations of IHandler<string>, not those of IHandler<int>.
+            var construction = target.ContainingType is { IsGenericType: true } generic && IsClosed(generic) ? generic : null;
             foreach (var impl in Of(target))
             {
                 if (list.Count > 0 && SymbolEqualityComparer.Default.Equals(list[0], impl))
@@ -79,7 +81,7 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                if (receiver is null || MayRunFor(impl, receiver))
+                if ((receiver is null || MayRunFor(impl, receiver)) && (construction is null || MayImplement(impl, construction)))
                 {
                     list.Add(impl);
                 }
@@ -141,6 +143,72 @@ namespace Minimization.Analyzers.Flow
             public int GetHashCode((IMethodSymbol Target, ITypeSymbol? Receiver) obj)
                 => (SymbolEqualityComparer.Default.GetHashCode(obj.Target) * 397) ^ (obj.Receiver is null ? 0 : SymbolEqualityComparer.Default.GetHashCode(obj.Receiver));
         }
+
+        /// <summary>
+        /// Whether <paramref name="implementation"/> (of the generic definition of <paramref name="construction"/>'s member) can
+        /// run for a receiver of that construction: its type, or a type that inherits it, is that construction or derives from
+        /// it exactly (<c>FareRelay : IHandler&lt;int&gt;</c> never runs for <c>IHandler&lt;string&gt;</c>). A generic type may be
+        /// constructed to match, so it always can.
+        /// </summary>
+        private bool MayImplement(IMethodSymbol implementation, INamedTypeSymbol construction)
+        {
+            if (implementation.ContainingType is not { } declaring || IsExactly(declaring, construction))
+            {
+                return true;
+            }
+
+            if (_inheritedBy.TryGetValue(implementation.OriginalDefinition, out var types))
+            {
+                foreach (var type in types)
+                {
+                    if (IsExactly(type, construction))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsExactly(INamedTypeSymbol type, INamedTypeSymbol construction)
+        {
+            for (var t = type; t is not null; t = t.ContainingType)
+            {
+                if (t.IsGenericType)
+                {
+                    return true;
+                }
+            }
+
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t, construction))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(i, construction))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A constructed type whose type arguments name no type parameter (<c>IMapper&lt;Patient, ReferralDto&gt;</c>).</summary>
+        private static bool IsClosed(ITypeSymbol type) => type switch
+        {
+            ITypeParameterSymbol => false,
+            IArrayTypeSymbol array => IsClosed(array.ElementType),
+            INamedTypeSymbol { IsUnboundGenericType: true } => false,
+            INamedTypeSymbol named => named.TypeArguments.All(IsClosed) && (named.ContainingType is null || IsClosed(named.ContainingType)),
+            _ => true,
+        };
 
         /// <summary>
         /// Whether <paramref name="implementation"/> (from <see cref="Of"/>) can be the body that runs when the receiver's
@@ -438,6 +506,14 @@ namespace Minimization.Analyzers.Flow
                         }
 
                         break;
+                    case ConstructorInitializerSyntax initializer when owner is not null:
+                        if (InitializerName(initializer) is { } constructed)
+                        {
+                            // `: base(r.Phone)`: the derived constructor calls the base's, and what it passes is written there.
+                            Add(_callersByName, constructed, owner);
+                        }
+
+                        break;
                 }
 
                 foreach (var child in node.ChildNodes())
@@ -458,6 +534,22 @@ namespace Minimization.Analyzers.Flow
             {
                 list.Add(owner);
             }
+        }
+
+        /// <summary>The name of the type whose constructor `: base(…)` or `: this(…)` calls (the first type of the base list, or the type itself).</summary>
+        private static string? InitializerName(ConstructorInitializerSyntax initializer)
+        {
+            if (initializer.Parent?.Parent is not TypeDeclarationSyntax type)
+            {
+                return null;
+            }
+
+            if (initializer.IsKind(SyntaxKind.ThisConstructorInitializer))
+            {
+                return type.Identifier.ValueText;
+            }
+
+            return type.BaseList is { Types.Count: > 0 } bases ? CalledName(bases.Types[0].Type) : null;
         }
 
         private static string? CalledName(SyntaxNode expression) => expression switch
@@ -1157,7 +1249,7 @@ namespace Minimization.Analyzers.Flow
                 cancellationToken.ThrowIfCancellationRequested();
                 var writer = next < writers.Count ? writers[next++] : work!.Dequeue();
                 var (analysis, method) = AnalyzeWriter(writer, context);
-                if (analysis is null || !analysis.MemberWrites.TryGetValue(key, out var written))
+                if (analysis is null || WrittenTo(analysis, key) is not { } written)
                 {
                     continue;
                 }
@@ -1187,6 +1279,30 @@ namespace Minimization.Analyzers.Flow
             }
 
             return value;
+        }
+
+        /// <summary>
+        /// What a writer's analysis stores into <paramref name="key"/>: under the member itself, or under a member it implements
+        /// or overrides (a write through the interface, `Steps.Get(k).Raised += OnRaised`, is a write to every implementation
+        /// the receiver may be, as <see cref="Writers"/> counts it).
+        /// </summary>
+        private static AbstractValue? WrittenTo(MethodAnalysis analysis, ISymbol key)
+        {
+            if (analysis.MemberWrites.TryGetValue(key, out var written))
+            {
+                return written;
+            }
+
+            AbstractValue? related = null;
+            foreach (var entry in analysis.MemberWrites)
+            {
+                if (Related(key, entry.Key.OriginalDefinition))
+                {
+                    related = (related ?? AbstractValue.Clean).Join(entry.Value);
+                }
+            }
+
+            return related;
         }
 
         /// <summary>What a write stores that is concrete, member by member (a shared collection keeps its elements' members apart).</summary>
@@ -1618,6 +1734,7 @@ namespace Minimization.Analyzers.Flow
                     {
                         InvocationExpressionSyntax invocation => CalledName(invocation.Expression),
                         ObjectCreationExpressionSyntax creation => CalledName(creation.Type),
+                        ConstructorInitializerSyntax initializer => InitializerName(initializer),
                         _ => null,
                     };
                     if (calledName is not null)

@@ -994,7 +994,20 @@ namespace Minimization.Analyzers.Flow
                     return Eval(delegateCreation.Target);
 
                 case IFlowAnonymousFunctionOperation lambda:
-                    return AbstractValue.Of(Taint.Clean, ImmutableArray.Create(CapturedFunctions() is { IsEmpty: false } functions ? new DelegateTarget(lambda, _cfg, functions) : new DelegateTarget(lambda, _cfg)));
+                {
+                    var function = AbstractValue.Of(Taint.Clean, ImmutableArray.Create(CapturedFunctions() is { IsEmpty: false } functions ? new DelegateTarget(lambda, _cfg, functions) : new DelegateTarget(lambda, _cfg)));
+                    foreach (var p in lambda.Symbol.Parameters)
+                    {
+                        if (_ann.ParameterSource(p) is not null)
+                        {
+                            // `([IdentityBearing] string number) => Send(number)`: a source inside the lambda whoever runs it.
+                            RunEscaping(function, lambda);
+                            break;
+                        }
+                    }
+
+                    return function;
+                }
 
                 case IMethodReferenceOperation methodReference:
                 {
