@@ -467,6 +467,12 @@ namespace Minimization.Analyzers.Flow
                         owner = node.Parent;
                         break;
                     case AssignmentExpressionSyntax assignment when owner is not null:
+                        if (SetterName(assignment.Left) is { } setter)
+                        {
+                            // `book["p"] = email`, `card.Contact = email`: a call of the setter when it has a body.
+                            Add(_callersByName, setter, owner);
+                        }
+
                         if (RightmostName(assignment.Left) is { } written)
                         {
                             Add(_writersByName, written, owner);
@@ -726,6 +732,13 @@ namespace Minimization.Analyzers.Flow
             return type.SpecialType != SpecialType.System_String && (type.TypeKind != TypeKind.Array || member is IFieldSymbol) && !type.Name.EndsWith("Builder", System.StringComparison.Ordinal)
                 && LibraryModel.IsFillableContainer(type) && type.Locations.All(l => !l.IsInSource);
         }
+
+        /// <summary>The name of the setter an assignment to <paramref name="left"/> calls if it sets a property or an indexer.</summary>
+        private static string? SetterName(ExpressionSyntax left) => left switch
+        {
+            ElementAccessExpressionSyntax or ElementBindingExpressionSyntax => "set_Item",
+            _ => RightmostName(left) is { } name ? "set_" + name : null,
+        };
 
         private static string? RightmostName(ExpressionSyntax left) => left switch
         {
@@ -1691,7 +1704,7 @@ namespace Minimization.Analyzers.Flow
                 if (SymbolEqualityComparer.Default.Equals(symbol, target) || symbol is IMethodSymbol m && Related(target, m))
                 {
                     found = false;
-                    if (_sitePasses.GetOrAdd(called, c => MentionsParameter(model, c, cancellationToken)))
+                    if (_sitePasses.GetOrAdd(called, c => MentionsParameter(model, c.Parent is AssignmentExpressionSyntax set && set.Left == c ? set : c, cancellationToken)))
                     {
                         return true;
                     }
@@ -1711,7 +1724,15 @@ namespace Minimization.Analyzers.Flow
 
             Interlocked.Increment(ref _siteBindings);
             var info = model.GetSymbolInfo(site, cancellationToken);
-            return _siteTargets.GetOrAdd(site, (info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null))?.OriginalDefinition);
+            var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
+            if (site.Parent is AssignmentExpressionSyntax assignment && assignment.Left == site)
+            {
+                // The target of an assignment: the setter it calls; a field (or a property without a setter) stays itself, a
+                // target bound to no method of the name, not a call that does not bind.
+                symbol = symbol is IPropertySymbol { SetMethod: { } setter } ? setter : symbol;
+            }
+
+            return _siteTargets.GetOrAdd(site, symbol?.OriginalDefinition);
         }
 
         /// <summary>How many times a call site was bound to find the callers of a method: each site at most once (the count tests check it).</summary>
@@ -1735,6 +1756,7 @@ namespace Minimization.Analyzers.Flow
                         InvocationExpressionSyntax invocation => CalledName(invocation.Expression),
                         ObjectCreationExpressionSyntax creation => CalledName(creation.Type),
                         ConstructorInitializerSyntax initializer => InitializerName(initializer),
+                        AssignmentExpressionSyntax assignment => SetterName(assignment.Left),
                         _ => null,
                     };
                     if (calledName is not null)
@@ -1744,7 +1766,8 @@ namespace Minimization.Analyzers.Flow
                             byName[calledName] = list = new List<SyntaxNode>();
                         }
 
-                        list.Add(node);
+                        // An assignment's site is its target, which binds to the property or indexer it sets.
+                        list.Add(node is AssignmentExpressionSyntax set ? set.Left : node);
                     }
                 }
 
