@@ -1295,15 +1295,22 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
-        /// What a writer's analysis stores into <paramref name="key"/>: under the member itself, or under a member it implements
-        /// or overrides (a write through the interface, `Steps.Get(k).Raised += OnRaised`, is a write to every implementation
-        /// the receiver may be, as <see cref="Writers"/> counts it).
+        /// What a writer's analysis stores into <paramref name="key"/>: under the member itself, or, for an event, under an event
+        /// it implements or overrides (a handler added through the interface, `Steps.Get(k).Raised += OnRaised`, is added to
+        /// every implementation the receiver may be, as <see cref="Writers"/> counts it).
         /// </summary>
         private static AbstractValue? WrittenTo(MethodAnalysis analysis, ISymbol key)
         {
             if (analysis.MemberWrites.TryGetValue(key, out var written))
             {
                 return written;
+            }
+
+            // Only for events: handlers added through the interface run when the implementation raises its event. A property
+            // written through the interface already reaches the implementation through the receiver's own value.
+            if (key is not IEventSymbol)
+            {
+                return null;
             }
 
             AbstractValue? related = null;
