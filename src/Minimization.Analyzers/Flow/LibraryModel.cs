@@ -168,6 +168,10 @@ namespace Minimization.Analyzers.Flow
             "Put", "Upsert", "Store",
         };
 
+        /// <summary>A builder, stream or writer (and not a collection): it holds whatever any of its methods is given.</summary>
+        public static bool HoldsWhatItIsGiven(ITypeSymbol? type)
+            => type is not null && type.TypeKind != TypeKind.Array && IsFillableContainer(type) && !IsCollection(type);
+
         /// <summary>
         /// A collection of elements (it enumerates them) that is not also a builder, a stream or a writer, which hold what
         /// any of their methods is given.

@@ -902,6 +902,12 @@ namespace Minimization.Analyzers.Flow
                     {
                         Assign(a.Report, LibraryModel.PreservesElements(target) || target.Name.StartsWith("TryGet", StringComparison.Ordinal) ? structured : AbstractValue.Of(stored), null, AbstractValue.Clean);
                     }
+                    else if ((target.IsStatic || instance?.Type?.Name.EndsWith("Serializer", StringComparison.Ordinal) == true) && LibraryModel.HoldsWhatItIsGiven(Unconverted(a.Report).Type))
+                    {
+                        // A serializer's destination (JsonSerializer.Serialize(stream, order), xml.Serialize(writer, order)): the
+                        // stream or writer is filled with what the call is given.
+                        WriteBack(a.Report, a.Value.WithSelf(a.Value.Self.Union(stored)));
+                    }
                     else if (a.Ordinal > 0 && IsArray(a.Report))
                     {
                         // An array after the first argument is the call's destination (Array.Copy(raw, frame, n),
@@ -986,14 +992,17 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary>A buffer a library call can write into: <c>Span&lt;T&gt;</c> or <c>Memory&lt;T&gt;</c> (not their read-only twins).</summary>
         /// <summary>An array passed as one (an <c>Array</c> parameter takes it through a conversion).</summary>
-        private static bool IsArray(IOperation argument)
+        private static bool IsArray(IOperation argument) => Unconverted(argument).Type is IArrayTypeSymbol;
+
+        /// <summary>The operation under the implicit conversions the compiler added (to a parameter's type, to <c>object</c>).</summary>
+        private static IOperation Unconverted(IOperation operation)
         {
-            while (argument is IConversionOperation { IsImplicit: true } conversion)
+            while (operation is IConversionOperation { IsImplicit: true } conversion)
             {
-                argument = conversion.Operand;
+                operation = conversion.Operand;
             }
 
-            return argument.Type is IArrayTypeSymbol;
+            return operation;
         }
 
         private static bool IsWritableSpan(ITypeSymbol? type)

@@ -99,7 +99,9 @@ namespace Minimization.Analyzers.Flow
             // written (tracked below) or a source itself (above); the identity of the object as a whole does not pass.
             // The symbolic labels that pass are marked scalar (Label.ScalarMember), so that a caller instantiating them applies
             // the same rule to the object it passed: the Guid of a user looked up by e-mail stays clean there too.
-            var scalar = LibraryModel.IsScalarType(memberType) && _ann.TypeSource(instance?.Type ?? member.ContainingType) is null;
+            // A scalar read from a scalar (the Year of a birth date, the TotalDays of a TimeSpan) is part of that value, not of
+            // a container: the value is the identity, and what is computed from it carries it.
+            var scalar = LibraryModel.IsScalarType(memberType) && !LibraryModel.IsScalarType(instance?.Type) && _ann.TypeSource(instance?.Type ?? member.ContainingType) is null;
             var self = scalar ? receiver.Self.OnlySymbolic() : receiver.Self;
             var pathKey = scalar ? Label.ScalarMember(key) : key;
             AbstractValue value;
@@ -213,6 +215,7 @@ namespace Minimization.Analyzers.Flow
             {
                 case ILocalReferenceOperation local:
                     _state.Set(local.Local, local.Local.IsImplicitlyDeclared || value.IsClean ? value : value.WithStep("local '" + local.Local.Name + "'", local.Syntax.GetLocation(), MaxPath));
+                    NoteWrapped(local.Local, reportAt);
                     break;
 
                 case IParameterReferenceOperation parameter:
@@ -420,6 +423,48 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
+        /// <summary>
+        /// `var w = new StreamWriter(ms)`, `XmlWriter.Create(sw)`: a library writer or stream made over another variable's
+        /// stream, writer or builder writes into it. Kept per local, so that what fills the writer fills what it wraps.
+        /// </summary>
+        private void NoteWrapped(ILocalSymbol local, IOperation? value)
+        {
+            if (value is null || !LibraryModel.HoldsWhatItIsGiven(local.Type))
+            {
+                return;
+            }
+
+            var made = Unconverted(value);
+            if (made is IFlowCaptureReferenceOperation result && _capturedCalls is not null && _capturedCalls.TryGetValue(result.Id, out var call))
+            {
+                made = Unconverted(call);
+            }
+
+            var arguments = made switch
+            {
+                IObjectCreationOperation { Constructor: { } ctor } creation when !HasSourceBody(ctor) => creation.Arguments,
+                IInvocationOperation { TargetMethod.IsStatic: true } factory when !HasSourceBody(factory.TargetMethod) => factory.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+            foreach (var argument in arguments)
+            {
+                var wrapped = Unconverted(argument.Value);
+                if (wrapped is IFlowCaptureReferenceOperation capture && _capturedVariables is not null && _capturedVariables.TryGetValue(capture.Id, out var variable))
+                {
+                    // An argument read into a capture first (a later argument has control flow of its own): the variable.
+                    wrapped = variable;
+                }
+
+                if (wrapped is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation && LibraryModel.HoldsWhatItIsGiven(wrapped.Type))
+                {
+                    (_wrapped ??= new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default))[local] = wrapped;
+                    return;
+                }
+            }
+        }
+
+        private Dictionary<ILocalSymbol, IOperation>? _wrapped;
+
         /// <summary>Writes an updated object back to wherever <paramref name="location"/> reads it from (locals, captures, fields of those).</summary>
         private void WriteBack(IOperation location, AbstractValue value, int depth = 0)
         {
@@ -427,6 +472,11 @@ namespace Minimization.Analyzers.Flow
             {
                 case ILocalReferenceOperation local:
                     _state.Set(local.Local, value);
+                    if (depth < AbstractValue.MaxFieldDepth && _wrapped is not null && _wrapped.TryGetValue(local.Local, out var wrapped))
+                    {
+                        WriteBack(wrapped, Eval(wrapped).Join(AbstractValue.Of(value.Self)), depth + 1);
+                    }
+
                     break;
                 case IParameterReferenceOperation parameter:
                     _state.Set(parameter.Parameter, value);

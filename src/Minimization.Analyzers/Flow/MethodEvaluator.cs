@@ -41,6 +41,9 @@ namespace Minimization.Analyzers.Flow
         /// <summary>Captures of a local or parameter, by the variable they read: a write back to the capture reaches the variable.</summary>
         private Dictionary<CaptureId, IOperation>? _capturedVariables;
 
+        /// <summary>Captures of a call's or creation's result, by the operation: what a local assigned from the capture was made by.</summary>
+        private Dictionary<CaptureId, IOperation>? _capturedCalls;
+
         public MethodEvaluator(FlowEngine engine, IMethodSymbol? method, ControlFlowGraph cfg, AnalysisStack stack, int depth)
             : this(engine, method, method, cfg, stack, depth, 0, new Results(), null)
         {
@@ -781,11 +784,17 @@ namespace Minimization.Analyzers.Flow
 
                     var v = Eval(capture.Value);
                     _state.Set(capture.Id, v);
-                    if (capture.Value is ILocalReferenceOperation or IParameterReferenceOperation)
+                    if (capture.Value is IObjectCreationOperation or IInvocationOperation)
+                    {
+                        // A creation whose arguments have control flow of their own, assigned from the capture afterwards.
+                        (_capturedCalls ??= new Dictionary<CaptureId, IOperation>())[capture.Id] = capture.Value;
+                    }
+                    else if (Unconverted(capture.Value) is ILocalReferenceOperation or IParameterReferenceOperation)
                     {
                         // A variable the graph reads once for two uses (the receiver of `sb.Append($"…")`, also handed to the
-                        // interpolation's handler): what fills the capture fills the variable.
-                        (_capturedVariables ??= new Dictionary<CaptureId, IOperation>())[capture.Id] = capture.Value;
+                        // interpolation's handler), or before a later argument's own control flow: what fills the capture
+                        // fills the variable.
+                        (_capturedVariables ??= new Dictionary<CaptureId, IOperation>())[capture.Id] = Unconverted(capture.Value);
                     }
 
                     return v;
