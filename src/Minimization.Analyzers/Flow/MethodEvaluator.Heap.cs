@@ -43,6 +43,25 @@ namespace Minimization.Analyzers.Flow
                 : value.WithStep(FlowAnnotations.Describe(member), reference.Syntax.GetLocation(), MaxPath);
         }
 
+        /// <summary>A symbolic label that stands for a scalar member of a container the caller passes (a marked step of its path).</summary>
+        private static bool IsContainersScalar(Label label)
+        {
+            if (label.IsConcrete)
+            {
+                return false;
+            }
+
+            foreach (var step in label.MemberPath)
+            {
+                if (Label.IsScalarMember(step, out _))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The value of <paramref name="member"/> read from <paramref name="receiver"/>.</summary>
         private AbstractValue MemberValue(ISymbol member, IOperation? instance, AbstractValue receiver, IOperation? site)
         {
@@ -99,11 +118,14 @@ namespace Minimization.Analyzers.Flow
             // written (tracked below) or a source itself (above); the identity of the object as a whole does not pass.
             // The symbolic labels that pass are marked scalar (Label.ScalarMember), so that a caller instantiating them applies
             // the same rule to the object it passed: the Guid of a user looked up by e-mail stays clean there too.
-            // A scalar read from a scalar (the Year of a birth date, the TotalDays of a TimeSpan) is part of that value, not of
-            // a container: the value is the identity, and what is computed from it carries it.
-            var scalar = LibraryModel.IsScalarType(memberType) && !LibraryModel.IsScalarType(instance?.Type) && _ann.TypeSource(instance?.Type ?? member.ContainingType) is null;
-            var self = scalar ? receiver.Self.OnlySymbolic() : receiver.Self;
-            var pathKey = scalar ? Label.ScalarMember(key) : key;
+            var scalar = LibraryModel.IsScalarType(memberType) && _ann.TypeSource(instance?.Type ?? member.ContainingType) is null;
+
+            // A scalar read from a scalar (the Year of a birth date, the TotalDays of a TimeSpan) is part of that value, not of a
+            // container: the identity the value carries passes, and so does what a caller passes for it. What the value holds as
+            // a container's scalar member (a request's PerformedAt, marked when it was read) stays clean, as Reading 11 has it.
+            var ofScalar = scalar && LibraryModel.IsScalarType(instance?.Type);
+            var self = ofScalar ? receiver.Self.Without(IsContainersScalar) : scalar ? receiver.Self.OnlySymbolic() : receiver.Self;
+            var pathKey = scalar && !ofScalar ? Label.ScalarMember(key) : key;
             AbstractValue value;
             if (member.IsStatic && member is IPropertySymbol { GetMethod: { } staticGetter } && site is not null && HasSourceBody(staticGetter) && !IsAutoAccessor(staticGetter))
             {
@@ -498,6 +520,11 @@ namespace Minimization.Analyzers.Flow
                 case IInvocationOperation { Instance: null, TargetMethod: { IsExtensionMethod: true, Name: "AsSpan" or "AsMemory" }, Arguments: { Length: > 0 } view } when depth < AbstractValue.MaxFieldDepth:
                     // frame.AsSpan(16) handed to a call that fills it: the span is a view of the array, which is filled.
                     WriteBack(view[0].Value, Eval(view[0].Value).Join(value), depth + 1);
+                    break;
+                case IInvocationOperation { Instance: null, TargetMethod.IsExtensionMethod: true, Arguments: { Length: > 0 } chained } extension
+                    when depth < AbstractValue.MaxFieldDepth && SymbolEqualityComparer.Default.Equals(extension.Type, Unconverted(chained[0].Value).Type):
+                    // A fluent extension (sb.Field("x").Field(email), returning the builder it extends): the same as below.
+                    WriteBack(chained[0].Value, Eval(chained[0].Value).Join(value), depth + 1);
                     break;
                 case IInvocationOperation { Instance: { } fluentReceiver } fluent when depth < AbstractValue.MaxFieldDepth && SymbolEqualityComparer.Default.Equals(fluent.Type, fluentReceiver.Type):
                     // Fluent builders (sb.Append(a).Append(b)) return their receiver: what fills the result fills the builder.

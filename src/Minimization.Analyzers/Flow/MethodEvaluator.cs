@@ -540,6 +540,15 @@ namespace Minimization.Analyzers.Flow
                     initial.Set(p, InitialParameter(p));
                 }
 
+                if (_method.PartialImplementationPart is { } implementation)
+                {
+                    // A partial method is called through its declaration and its body reads its implementation's parameters.
+                    foreach (var p in implementation.Parameters)
+                    {
+                        initial.Set(p, InitialParameter(_method.Parameters[p.Ordinal]));
+                    }
+                }
+
                 if (!_method.IsStatic)
                 {
                     initial.Set(ThisKey, AbstractValue.Of(Taint.Of(Label.Symbolic(Label.ThisParameter), null)));
