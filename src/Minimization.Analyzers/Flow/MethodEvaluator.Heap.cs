@@ -456,6 +456,9 @@ namespace Minimization.Analyzers.Flow
                 return;
             }
 
+            // Assigned again: whatever it wrapped before, it no longer does (it may wrap something else, found below).
+            _wrapped?.Remove(local);
+
             var made = Unconverted(value);
             if (made is IFlowCaptureReferenceOperation result && _capturedCalls is not null && _capturedCalls.TryGetValue(result.Id, out var call))
             {
