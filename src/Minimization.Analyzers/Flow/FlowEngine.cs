@@ -36,6 +36,9 @@ namespace Minimization.Analyzers.Flow
         private readonly ConcurrentDictionary<IMethodSymbol, MethodAnalysis> _final = new ConcurrentDictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, DispatchSummary> _dispatch = new ConcurrentDictionary<IMethodSymbol, DispatchSummary>(SymbolEqualityComparer.Default);
         /// <summary>Locals initialized with a created object and never assigned again, by the created type (null for the others); see MethodEvaluator.CreatedOnce.</summary>
+        /// <summary>Each type's own <c>ToString()</c> override in this compilation (null when it has none); see MethodEvaluator.OwnToString.</summary>
+        internal readonly ConcurrentDictionary<ISymbol, IMethodSymbol?> OwnToStrings = new ConcurrentDictionary<ISymbol, IMethodSymbol?>(SymbolEqualityComparer.Default);
+
         internal readonly ConcurrentDictionary<ISymbol, INamedTypeSymbol?> CreatedLocals = new ConcurrentDictionary<ISymbol, INamedTypeSymbol?>(SymbolEqualityComparer.Default);
 
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _noGraph = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);

@@ -451,15 +451,11 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         private void NoteWrapped(ILocalSymbol local, IOperation? value)
         {
-            if (value is null || !LibraryModel.HoldsWhatItIsGiven(local.Type))
-            {
-                return;
-            }
-
             // Assigned again: whatever it wrapped before, it no longer does (it may wrap something else, found below).
             _wrapped?.Remove(local);
 
-            var made = Unconverted(value);
+            // Asked at every assignment of a local: the shape of the value first, the type (a walk of its bases) only then.
+            var made = value is null ? null : Unconverted(value);
             if (made is IFlowCaptureReferenceOperation result && _capturedCalls is not null && _capturedCalls.TryGetValue(result.Id, out var call))
             {
                 made = Unconverted(call);
@@ -467,10 +463,15 @@ namespace Minimization.Analyzers.Flow
 
             var arguments = made switch
             {
-                IObjectCreationOperation { Constructor: { } ctor } creation when !HasSourceBody(ctor) => creation.Arguments,
-                IInvocationOperation { TargetMethod.IsStatic: true } factory when !HasSourceBody(factory.TargetMethod) => factory.Arguments,
+                IObjectCreationOperation { Constructor: { } ctor, Arguments.IsEmpty: false } creation when !HasSourceBody(ctor) => creation.Arguments,
+                IInvocationOperation { TargetMethod.IsStatic: true, Arguments.IsEmpty: false } factory when !HasSourceBody(factory.TargetMethod) => factory.Arguments,
                 _ => ImmutableArray<IArgumentOperation>.Empty,
             };
+            if (arguments.IsEmpty || !LibraryModel.HoldsWhatItIsGiven(local.Type))
+            {
+                return;
+            }
+
             foreach (var argument in arguments)
             {
                 var wrapped = Unconverted(argument.Value);

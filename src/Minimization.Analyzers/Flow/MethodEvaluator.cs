@@ -692,11 +692,7 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         private AbstractValue WithToString(IOperation operand, AbstractValue value)
         {
-            while (operand is IConversionOperation { IsImplicit: true } conversion)
-            {
-                operand = conversion.Operand;
-            }
-
+            operand = Unconverted(operand);
             if (operand.Type is not INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Struct } type || OwnToString(type) is not { } toString)
             {
                 return value;
@@ -705,8 +701,10 @@ namespace Minimization.Analyzers.Flow
             return value.Join(Call(toString, operand, value, Array.Empty<CallArg>(), operand));
         }
 
-        /// <summary>The <c>ToString()</c> override <paramref name="type"/> has (its own or a base's) when it is in this compilation.</summary>
-        private IMethodSymbol? OwnToString(INamedTypeSymbol type)
+        /// <summary>The <c>ToString()</c> override <paramref name="type"/> has (its own or a base's) when it is in this compilation; found once per type.</summary>
+        private IMethodSymbol? OwnToString(INamedTypeSymbol type) => _engine.OwnToStrings.GetOrAdd(type, t => FindOwnToString((INamedTypeSymbol)t));
+
+        private IMethodSymbol? FindOwnToString(INamedTypeSymbol type)
         {
             for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
             {
