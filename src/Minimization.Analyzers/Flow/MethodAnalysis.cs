@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Minimization.Analyzers.Flow
@@ -128,6 +130,37 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary>Concrete identity written into fields and properties (any receiver), for the compilation's member-write index.</summary>
         public ImmutableDictionary<ISymbol, AbstractValue> MemberWrites { get; }
+
+        /// <summary>
+        /// The entries of <see cref="MemberWrites"/> whose member is an event, in the dictionary's order, found once: the member-write
+        /// index asks every writer of every event implementation for them (handlers added through an interface), and enumerating
+        /// an immutable dictionary each time cost more than the rest of the shape's analysis.
+        /// </summary>
+        public KeyValuePair<ISymbol, AbstractValue>[] EventWrites
+        {
+            get
+            {
+                var known = Volatile.Read(ref _eventWrites);
+                if (known is not null)
+                {
+                    return known;
+                }
+
+                List<KeyValuePair<ISymbol, AbstractValue>>? events = null;
+                foreach (var entry in MemberWrites)
+                {
+                    if (entry.Key is IEventSymbol)
+                    {
+                        (events ??= new List<KeyValuePair<ISymbol, AbstractValue>>()).Add(entry);
+                    }
+                }
+
+                var result = events?.ToArray() ?? Array.Empty<KeyValuePair<ISymbol, AbstractValue>>();
+                return Interlocked.CompareExchange(ref _eventWrites, result, null) ?? result;
+            }
+        }
+
+        private KeyValuePair<ISymbol, AbstractValue>[]? _eventWrites;
 
         /// <summary>
         /// What a caller sees through a call that may run either body: return values, effects and member writes joined, sink
