@@ -512,6 +512,10 @@ namespace Minimization.Analyzers.Flow
                                     AddAccessor(property.Property.GetMethod, property.Instance);
                                     AddAccessor(property.Property.SetMethod, property.Instance);
                                     break;
+                                case IEventReferenceOperation { Event.AddMethod: { IsImplicitlyDeclared: false } adder } custom:
+                                    // `+=` on an event with its own accessors calls them.
+                                    AddAccessor(adder, custom.Instance);
+                                    break;
                                 case IMethodReferenceOperation reference:
                                     if (annotations.HasAnySink(reference.Method))
                                     {

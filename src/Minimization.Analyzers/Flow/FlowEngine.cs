@@ -930,7 +930,9 @@ namespace Minimization.Analyzers.Flow
                 instance = conversion.Operand;
             }
 
-            return instance is IParameterReferenceOperation;
+            // A lambda's parameter is filled by whoever runs the lambda (List.ForEach hands it the list's handlers), not by the
+            // method's caller.
+            return instance is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) } };
         }
 
         internal static bool IsDispatchedCall(IMethodSymbol target)

@@ -473,6 +473,12 @@ namespace Minimization.Analyzers.Flow
                             Add(_callersByName, setter, owner);
                         }
 
+                        if (AdderName(assignment) is { } adder)
+                        {
+                            // `dialer.Dialed += handler`: a call of the event's `add` accessor when it has one of its own.
+                            Add(_callersByName, adder, owner);
+                        }
+
                         if (RightmostName(assignment.Left) is { } written)
                         {
                             Add(_writersByName, written, owner);
@@ -732,6 +738,10 @@ namespace Minimization.Analyzers.Flow
             return type.SpecialType != SpecialType.System_String && (type.TypeKind != TypeKind.Array || member is IFieldSymbol) && !type.Name.EndsWith("Builder", System.StringComparison.Ordinal)
                 && LibraryModel.IsFillableContainer(type) && type.Locations.All(l => !l.IsInSource);
         }
+
+        /// <summary>The name of the <c>add</c> accessor a <c>+=</c> calls if its target is an event (by syntax, it may be a property).</summary>
+        private static string? AdderName(AssignmentExpressionSyntax assignment)
+            => assignment.IsKind(SyntaxKind.AddAssignmentExpression) && RightmostName(assignment.Left) is { } name ? "add_" + name : null;
 
         /// <summary>The name of the setter an assignment to <paramref name="left"/> calls if it sets a property or an indexer.</summary>
         private static string? SetterName(ExpressionSyntax left) => left switch
@@ -1314,7 +1324,7 @@ namespace Minimization.Analyzers.Flow
             }
 
             AbstractValue? related = null;
-            foreach (var entry in analysis.MemberWrites)
+            foreach (var entry in analysis.EventWrites)
             {
                 if (Related(key, entry.Key.OriginalDefinition))
                 {
@@ -1736,7 +1746,12 @@ namespace Minimization.Analyzers.Flow
             {
                 // The target of an assignment: the setter it calls; a field (or a property without a setter) stays itself, a
                 // target bound to no method of the name, not a call that does not bind.
-                symbol = symbol is IPropertySymbol { SetMethod: { } setter } ? setter : symbol;
+                symbol = symbol switch
+                {
+                    IPropertySymbol { SetMethod: { } setter } => setter,
+                    IEventSymbol { AddMethod: { IsImplicitlyDeclared: false } adder } when assignment.IsKind(SyntaxKind.AddAssignmentExpression) => adder,
+                    _ => symbol,
+                };
             }
 
             return _siteTargets.GetOrAdd(site, symbol?.OriginalDefinition);
@@ -1775,6 +1790,16 @@ namespace Minimization.Analyzers.Flow
 
                         // An assignment's site is its target, which binds to the property or indexer it sets.
                         list.Add(node is AssignmentExpressionSyntax set ? set.Left : node);
+                    }
+
+                    if (node is AssignmentExpressionSyntax compound && AdderName(compound) is { } adder)
+                    {
+                        if (!byName.TryGetValue(adder, out var adds))
+                        {
+                            byName[adder] = adds = new List<SyntaxNode>();
+                        }
+
+                        adds.Add(compound.Left);
                     }
                 }
 

@@ -560,6 +560,15 @@ namespace Minimization.Analyzers.Flow
             }
 
             var symbol = eventReference.Event;
+            if (symbol.AddMethod is { IsImplicitlyDeclared: false } adder && HasSourceBody(adder) && (symbol.IsStatic || eventReference.Instance is not null))
+            {
+                // A custom `add` accessor is a call: the handler goes wherever the accessor stores it (a list of handlers that
+                // the raising method walks), not into the event itself.
+                var instance = symbol.IsStatic ? null : eventReference.Instance;
+                Call(adder, instance, instance is null ? null : Eval(instance), new[] { new CallArg(assignment.HandlerValue, adder.Parameters.Length > 0 ? adder.Parameters[0] : null, 0, handler, null) }, assignment);
+                return AbstractValue.Clean;
+            }
+
             RunEscaping(handler, assignment);
             RecordMemberWrite(symbol, handler);
             var key = MemberKey(symbol);
