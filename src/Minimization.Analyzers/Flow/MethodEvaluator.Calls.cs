@@ -245,12 +245,15 @@ namespace Minimization.Analyzers.Flow
                 return result;
             }
 
+            // Whether every body the call may run returns an object it made: the result is then the caller's new object too.
+            var allFresh = result.IsClean;
             foreach (var callee in callees)
             {
                 if (callee.MethodKind == MethodKind.PropertyGet && callee.AssociatedSymbol is IPropertySymbol autoProperty && IsAutoAccessor(callee))
                 {
                     // An auto-property implementation: the value is the backing field, tracked under the property's name.
                     result = result.Join((receiver ?? AbstractValue.Clean).Member(autoProperty.Name, MaxMemberPath));
+                    allFresh = false;
                     continue;
                 }
 
@@ -258,6 +261,7 @@ namespace Minimization.Analyzers.Flow
                 {
                     // Higher-order calls are analyzed in context: the lambdas passed here are what the callee will invoke.
                     result = result.Join(InlineMethod(callee, calleeGraph, receiver, args, site));
+                    allFresh = false;
                     continue;
                 }
 
@@ -286,15 +290,17 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                result = result.Join(Apply(analysis, callee, instance, receiver, args, site));
+                var applied = Apply(analysis, callee, instance, receiver, args, site);
+                allFresh &= applied.IsFresh;
+                result = result.Join(applied);
             }
 
             if (needsLibrary)
             {
-                result = result.Join(LibraryResult(target, instance, receiver, args, site));
+                return result.Join(LibraryResult(target, instance, receiver, args, site));
             }
 
-            return result;
+            return allFresh ? result.AsFresh() : result;
         }
 
         /// <summary>
@@ -463,12 +469,16 @@ namespace Minimization.Analyzers.Flow
         {
             if (analysis.IsInert)
             {
-                // Nothing comes back, nothing is stored, nothing reaches a sink: most callees, and the cheapest answer.
-                return AbstractValue.Clean;
+                // Nothing comes back, nothing is stored, nothing reaches a sink: most callees, and the cheapest answer. An object
+                // the callee made and returned (a factory's `new Receipt { ... }`) is still the caller's own new object: its
+                // members hold what the callee put in them, not what the program stores into that member elsewhere.
+                return analysis.ReturnValue.IsFresh ? AbstractValue.FreshObject : AbstractValue.Clean;
             }
 
             var bindings = Bind(receiver ?? AbstractValue.Clean, args);
-            var result = analysis.ReturnValue.IsClean ? AbstractValue.Clean : Instantiate(analysis.ReturnValue, bindings, _ann.Display(callee), site.Syntax.GetLocation());
+            var result = analysis.ReturnValue.IsClean
+                ? analysis.ReturnValue.IsFresh ? AbstractValue.FreshObject : AbstractValue.Clean
+                : Instantiate(analysis.ReturnValue, bindings, _ann.Display(callee), site.Syntax.GetLocation());
 
             foreach (var reach in analysis.SinkReaches)
             {
@@ -745,7 +755,7 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return instantiated;
+            return value.IsFresh ? instantiated.AsFresh() : instantiated;
         }
 
         /// <summary>Whether any symbolic label of <paramref name="taint"/> is bound to a value that carries something.</summary>

@@ -34,6 +34,7 @@ namespace Minimization.Analyzers.Flow
         private readonly State? _inlineInitial;
         private State _state = null!;
         private AbstractValue _returnValue = AbstractValue.Clean;
+        private bool _returned;
         private Dictionary<IOperation, AbstractValue>? _elementValues;
         private Dictionary<CaptureId, bool>? _assignedCaptures;
         private Dictionary<CaptureId, IOperation>? _capturedTargets;
@@ -362,6 +363,16 @@ namespace Minimization.Analyzers.Flow
                 _results.Truncated);
         }
 
+        /// <summary>
+        /// Joins a returned value into the method's result. The first one is taken as it is, so that a method whose every return
+        /// is an object it made (a factory) returns a fresh object (<see cref="AbstractValue.IsFresh"/>), not the join with "nothing yet".
+        /// </summary>
+        private void Return(AbstractValue value)
+        {
+            _returnValue = _returned ? _returnValue.Join(value) : value;
+            _returned = true;
+        }
+
         private AbstractValue RunInline()
         {
             Solve();
@@ -584,7 +595,7 @@ namespace Minimization.Analyzers.Flow
                         var value = Eval(branch);
                         if (block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
                         {
-                            _returnValue = _returnValue.Join(value);
+                            Return(value);
                         }
                     }
 
@@ -886,6 +897,10 @@ namespace Minimization.Analyzers.Flow
                 case IObjectCreationOperation creation:
                     return Create(creation);
 
+                case ITypeParameterObjectCreationOperation:
+                    // `new T()`: a new object that nothing was put in yet (the initializer, if any, writes its members next).
+                    return AbstractValue.FreshObject;
+
                 case IAnonymousObjectCreationOperation anonymous:
                 {
                     var v = AbstractValue.Clean;
@@ -1065,14 +1080,14 @@ namespace Minimization.Analyzers.Flow
                 case IReturnOperation { Kind: OperationKind.YieldReturn } yieldReturn:
                 {
                     var v = Eval(yieldReturn.ReturnedValue);
-                    _returnValue = _returnValue.Join(v.Flatten());
+                    Return(v.Flatten());
                     return AbstractValue.Clean;
                 }
 
                 case IReturnOperation ret:
                 {
                     var v = Eval(ret.ReturnedValue);
-                    _returnValue = _returnValue.Join(v);
+                    Return(v);
                     return AbstractValue.Clean;
                 }
 
