@@ -807,11 +807,12 @@ namespace Minimization.Analyzers.Flow
                         // A creation whose arguments have control flow of their own, assigned from the capture afterwards.
                         (_capturedCalls ??= new Dictionary<CaptureId, IOperation>())[capture.Id] = capture.Value;
                     }
-                    else if (Unconverted(capture.Value) is ILocalReferenceOperation or IParameterReferenceOperation)
+                    else if (Unconverted(capture.Value) is ILocalReferenceOperation or IParameterReferenceOperation
+                        or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } })
                     {
                         // A variable the graph reads once for two uses (the receiver of `sb.Append($"…")`, also handed to the
-                        // interpolation's handler), or before a later argument's own control flow: what fills the capture
-                        // fills the variable.
+                        // interpolation's handler), or before a later argument's own control flow (`_list.Add(new X { … })`):
+                        // what fills the capture fills the variable, or this object's field.
                         (_capturedVariables ??= new Dictionary<CaptureId, IOperation>())[capture.Id] = Unconverted(capture.Value);
                     }
 

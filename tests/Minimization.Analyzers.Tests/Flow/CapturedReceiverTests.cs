@@ -67,5 +67,38 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """, withPrelude: false);
+
+        [Fact]
+        public Task A_list_field_filled_with_a_coalesced_value_is_reported_where_another_method_sends_it() => Check(Types + """
+
+            sealed class Export
+            {
+                private readonly List<string> _addresses = new();
+                public void Collect(Contact c) => _addresses.Add(c.Email ?? c.Fallback);
+                public void Flush() => Crm.Sync({|#0:_addresses|});
+            }
+            """, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task A_static_list_filled_with_a_conditional_value_is_reported_where_another_method_sends_it() => Check(Types + """
+
+            static class Outbox
+            {
+                private static readonly List<string> Pending = new();
+                public static void Collect(Contact c, bool primary) => Pending.Add(primary ? c.Email! : c.Fallback);
+                public static void Flush() => Crm.Sync({|#0:Pending|});
+            }
+            """, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task A_list_field_filled_with_a_coalesced_clean_value_is_clean() => Check(Types + """
+
+            sealed class Export
+            {
+                private readonly List<string> _addresses = new();
+                public void Collect(Contact c, string? alias) => _addresses.Add(alias ?? c.Fallback);
+                public void Flush() => Crm.Sync(_addresses);
+            }
+            """, withPrelude: false);
     }
 }

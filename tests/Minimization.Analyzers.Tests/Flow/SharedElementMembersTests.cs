@@ -58,7 +58,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0), Min001(1));
 
-        [Fact(Skip = "Engine: a field's receiver captured before an argument with control flow of its own (_list.Add(new X { ... })) is filled as the capture, not as the field (issue 19)")]
+        [Fact]
         public Task A_subscriber_added_to_a_list_field_straight_from_an_object_initializer_is_reported_when_sent_whole() => Check("""
             using System.Collections.Generic;
             using Telecom;
