@@ -364,6 +364,26 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
+        /// A variable, or a chain of fields and properties (not indexers) from a variable, from this object or from a static
+        /// member (<c>_outbox</c>, <c>Items</c>, <c>_owner._pending</c>): a place a value can be written back to, read again
+        /// without running anything but getters.
+        /// </summary>
+        private static bool IsStoragePath(IOperation operation, int depth = 0)
+        {
+            switch (operation)
+            {
+                case ILocalReferenceOperation or IParameterReferenceOperation:
+                    return true;
+                case IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false } when depth < AbstractValue.MaxFieldDepth:
+                    var instance = ((IMemberReferenceOperation)operation).Instance;
+                    return instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+                        || IsStoragePath(Unconverted(instance), depth + 1);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
         /// Joins a returned value into the method's result. The first one is taken as it is, so that a method whose every return
         /// is an object it made (a factory) returns a fresh object (<see cref="AbstractValue.IsFresh"/>), not the join with "nothing yet".
         /// </summary>
@@ -807,8 +827,7 @@ namespace Minimization.Analyzers.Flow
                         // A creation whose arguments have control flow of their own, assigned from the capture afterwards.
                         (_capturedCalls ??= new Dictionary<CaptureId, IOperation>())[capture.Id] = capture.Value;
                     }
-                    else if (Unconverted(capture.Value) is ILocalReferenceOperation or IParameterReferenceOperation
-                        or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } })
+                    else if (IsStoragePath(Unconverted(capture.Value)))
                     {
                         // A variable the graph reads once for two uses (the receiver of `sb.Append($"…")`, also handed to the
                         // interpolation's handler), or before a later argument's own control flow (`_list.Add(new X { … })`):

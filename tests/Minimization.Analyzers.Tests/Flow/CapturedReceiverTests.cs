@@ -100,5 +100,58 @@ namespace Minimization.Analyzers.Tests.Flow
                 public void Flush() => Crm.Sync(_addresses);
             }
             """, withPrelude: false);
+
+        [Fact]
+        public Task A_private_list_property_filled_from_an_object_initializer_is_reported_where_another_method_sends_it() => Check(Types + """
+
+            sealed class Message
+            {
+                public string To { get; set; } = "";
+                public int Priority { get; set; }
+            }
+
+            static class Relay
+            {
+                [PartnerShare("FR")] public static void Push(List<Message> messages) { }
+            }
+
+            sealed class Outbox
+            {
+                private List<Message> Items { get; } = new();
+                public void Queue(Contact c) => Items.Add(new Message { To = c.Email ?? "", Priority = 1 });
+                public void Flush() => Relay.Push({|#0:Items|});
+            }
+            """, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task A_list_inside_a_parameter_filled_from_an_object_initializer_is_reported_where_the_caller_sends_it() => Check(Types + """
+
+            sealed class Line
+            {
+                public string Address { get; set; } = "";
+            }
+
+            sealed class Batch
+            {
+                public List<Line> Lines { get; } = new();
+            }
+
+            static class Relay
+            {
+                [PartnerShare("FR")] public static void Push(Batch batch) { }
+            }
+
+            sealed class Export
+            {
+                private static void Append(Batch batch, Contact c) => batch.Lines.Add(new Line { Address = c.Email ?? c.Fallback });
+
+                public void Run(Contact c)
+                {
+                    var batch = new Batch();
+                    Append(batch, c);
+                    Relay.Push({|#0:batch|});
+                }
+            }
+            """, withPrelude: false, Min001(0));
     }
 }
