@@ -103,6 +103,43 @@ namespace Minimization.Analyzers.Flow
             Fields = fields;
             Delegates = delegates;
             IsFresh = fresh;
+            var height = 0;
+            foreach (var field in fields)
+            {
+                height = Math.Max(height, field.Value.Height + 1);
+            }
+
+            Height = height;
+        }
+
+        /// <summary>How deep the members nest: 0 without members, one more than the deepest member's otherwise.</summary>
+        public int Height { get; }
+
+        /// <summary>
+        /// The value with its members nested at most <paramref name="levels"/> deep: what lies deeper is folded into the member
+        /// at the last level (its <see cref="Deep"/> taint), so nothing is lost and nothing nests without end. An object that
+        /// holds itself (a service written back into its own field through a call) would otherwise gain a level on every pass
+        /// of a loop and never converge.
+        /// </summary>
+        public AbstractValue Truncated(int levels)
+        {
+            if (Height <= levels)
+            {
+                return this;
+            }
+
+            if (levels <= 0)
+            {
+                return Create(Deep(), ImmutableDictionary<string, AbstractValue>.Empty, Delegates, IsFresh);
+            }
+
+            var builder = ImmutableDictionary.CreateBuilder<string, AbstractValue>(StringComparer.Ordinal);
+            foreach (var field in Fields)
+            {
+                builder[field.Key] = field.Value.Truncated(levels - 1);
+            }
+
+            return Create(Self, builder.ToImmutable(), Delegates, IsFresh);
         }
 
         /// <summary>
@@ -188,7 +225,7 @@ namespace Minimization.Analyzers.Flow
                 return WithSelf(Self.Union(value.Deep()));
             }
 
-            return Create(Self, Fields.SetItem(name, value), Delegates, IsFresh);
+            return Create(Self, Fields.SetItem(name, value.Truncated(MaxFieldDepth - 1)), Delegates, IsFresh);
         }
 
         /// <summary>The value read from member <paramref name="name"/>: the tracked field if known, else what the object as a whole carries.</summary>

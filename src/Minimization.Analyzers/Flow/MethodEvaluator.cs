@@ -366,7 +366,9 @@ namespace Minimization.Analyzers.Flow
         /// <summary>
         /// A variable, or a chain of fields and properties (not indexers) from a variable, from this object or from a static
         /// member (<c>_outbox</c>, <c>Items</c>, <c>_owner._pending</c>): a place a value can be written back to, read again
-        /// without running anything but getters.
+        /// without running anything but getters. Captures write back to such a chain only when it holds a library collection,
+        /// builder, stream or writer (what a call fills): writing whole service objects back through a chain made the values of
+        /// a real project's members nest without end.
         /// </summary>
         private static bool IsStoragePath(IOperation operation, int depth = 0)
         {
@@ -827,7 +829,8 @@ namespace Minimization.Analyzers.Flow
                         // A creation whose arguments have control flow of their own, assigned from the capture afterwards.
                         (_capturedCalls ??= new Dictionary<CaptureId, IOperation>())[capture.Id] = capture.Value;
                     }
-                    else if (IsStoragePath(Unconverted(capture.Value)))
+                    else if (Unconverted(capture.Value) is ILocalReferenceOperation or IParameterReferenceOperation
+                        || LibraryModel.IsFillableContainer(Unconverted(capture.Value).Type) && IsStoragePath(Unconverted(capture.Value)))
                     {
                         // A variable the graph reads once for two uses (the receiver of `sb.Append($"…")`, also handed to the
                         // interpolation's handler), or before a later argument's own control flow (`_list.Add(new X { … })`):
