@@ -103,17 +103,70 @@ namespace Minimization.Analyzers.Flow
             Fields = fields;
             Delegates = delegates;
             IsFresh = fresh;
-            var height = 0;
-            foreach (var field in fields)
-            {
-                height = Math.Max(height, field.Value.Height + 1);
-            }
-
-            Height = height;
         }
 
-        /// <summary>How deep the members nest: 0 without members, one more than the deepest member's otherwise.</summary>
-        public int Height { get; }
+        /// <summary>How deep the members nest: 0 without members, one more than the deepest member's otherwise (found once).</summary>
+        public int Height
+        {
+            get
+            {
+                if (Fields.IsEmpty)
+                {
+                    return 0;
+                }
+
+                var known = _height;
+                if (known > 0)
+                {
+                    return known;
+                }
+
+                var height = 1;
+                foreach (var member in FieldEntries)
+                {
+                    height = Math.Max(height, member.Value.Height + 1);
+                }
+
+                _height = height;
+                return height;
+            }
+        }
+
+        private int _height;
+
+        /// <summary>
+        /// The members as an array, in the dictionary's order, made once: walking an immutable dictionary rents an enumerator
+        /// stack each time, and joins, coverage checks and flattening walk the same small member maps over and over.
+        /// </summary>
+        public KeyValuePair<string, AbstractValue>[] FieldEntries
+        {
+            get
+            {
+                if (Fields.IsEmpty)
+                {
+                    return NoFields;
+                }
+
+                var known = _fieldEntries;
+                if (known is not null)
+                {
+                    return known;
+                }
+
+                var entries = new KeyValuePair<string, AbstractValue>[Fields.Count];
+                var i = 0;
+                foreach (var member in Fields)
+                {
+                    entries[i++] = member;
+                }
+
+                _fieldEntries = entries;
+                return entries;
+            }
+        }
+
+        private static readonly KeyValuePair<string, AbstractValue>[] NoFields = new KeyValuePair<string, AbstractValue>[0];
+        private KeyValuePair<string, AbstractValue>[]? _fieldEntries;
 
         /// <summary>
         /// The value with its members nested at most <paramref name="levels"/> deep: what lies deeper is folded into the member
@@ -134,7 +187,7 @@ namespace Minimization.Analyzers.Flow
             }
 
             var builder = ImmutableDictionary.CreateBuilder<string, AbstractValue>(StringComparer.Ordinal);
-            foreach (var field in Fields)
+            foreach (var field in FieldEntries)
             {
                 builder[field.Key] = field.Value.Truncated(levels - 1);
             }
@@ -164,7 +217,7 @@ namespace Minimization.Analyzers.Flow
             {
                 var builder = Fields.ToBuilder();
                 var changed = false;
-                foreach (var kv in Fields)
+                foreach (var kv in FieldEntries)
                 {
                     var widened = kv.Value.Widened();
                     if (!ReferenceEquals(widened, kv.Value))
@@ -202,7 +255,7 @@ namespace Minimization.Analyzers.Flow
         public AbstractValue Without(Func<Label, bool> drop)
         {
             var fields = Fields;
-            foreach (var kv in Fields)
+            foreach (var kv in FieldEntries)
             {
                 var kept = kv.Value.Without(drop);
                 if (!ReferenceEquals(kept, kv.Value))
@@ -261,7 +314,7 @@ namespace Minimization.Analyzers.Flow
             }
 
             var t = Self;
-            foreach (var kv in Fields)
+            foreach (var kv in FieldEntries)
             {
                 t = t.Union(kv.Value.Deep(depth + 1));
             }
@@ -292,13 +345,13 @@ namespace Minimization.Analyzers.Flow
             if (!other.Fields.IsEmpty || !Fields.IsEmpty)
             {
                 var builder = ImmutableDictionary.CreateBuilder<string, AbstractValue>(StringComparer.Ordinal);
-                foreach (var kv in Fields)
+                foreach (var kv in FieldEntries)
                 {
                     var theirs = other.Fields.TryGetValue(kv.Key, out var o) ? o : Of(other.Self.WithMember(kv.Key, 8));
                     builder[kv.Key] = kv.Value.Join(theirs);
                 }
 
-                foreach (var kv in other.Fields)
+                foreach (var kv in other.FieldEntries)
                 {
                     if (!Fields.ContainsKey(kv.Key))
                     {
@@ -346,7 +399,7 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            foreach (var kv in other.Fields)
+            foreach (var kv in other.FieldEntries)
             {
                 if (!Fields.ContainsKey(kv.Key))
                 {
@@ -359,7 +412,7 @@ namespace Minimization.Analyzers.Flow
                 return true;
             }
 
-            foreach (var kv in other.Fields)
+            foreach (var kv in other.FieldEntries)
             {
                 if (!Fields[kv.Key].Covers(kv.Value, depth + 1))
                 {
@@ -370,7 +423,7 @@ namespace Minimization.Analyzers.Flow
             if (Fields.Count > other.Fields.Count)
             {
                 // A member only this value tracks meets what the other carries as a whole, read through that member.
-                foreach (var kv in Fields)
+                foreach (var kv in FieldEntries)
                 {
                     if (!other.Fields.ContainsKey(kv.Key) && !kv.Value.Covers(Of(other.Self.WithMember(kv.Key, 8)), depth + 1))
                     {
@@ -407,7 +460,7 @@ namespace Minimization.Analyzers.Flow
                 return true;
             }
 
-            foreach (var kv in Fields)
+            foreach (var kv in FieldEntries)
             {
                 if (!other.Fields.TryGetValue(kv.Key, out var o) || !kv.Value.SameAs(o, depth + 1))
                 {

@@ -1344,7 +1344,7 @@ namespace Minimization.Analyzers.Flow
                 return AbstractValue.Of(value.Deep().OnlyConcrete(), value.Delegates);
             }
 
-            foreach (var field in value.Fields)
+            foreach (var field in value.FieldEntries)
             {
                 var concrete = OnlyConcrete(field.Value, depth + 1);
                 if (!concrete.IsClean)

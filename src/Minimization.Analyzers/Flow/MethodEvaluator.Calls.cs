@@ -595,7 +595,7 @@ namespace Minimization.Analyzers.Flow
 
             var kept = new List<KeyValuePair<string, AbstractValue>>(value.Fields.Count);
             var changed = false;
-            foreach (var field in value.Fields)
+            foreach (var field in value.FieldEntries)
             {
                 var member = FindMember(named, field.Key);
                 if (member is not null && MemberWriteIndex.IsShared(member.OriginalDefinition))
@@ -745,7 +745,7 @@ namespace Minimization.Analyzers.Flow
             var instantiated = AbstractValue.Of(taint, value.Delegates);
             if (depth < AbstractValue.MaxFieldDepth)
             {
-                foreach (var field in value.Fields)
+                foreach (var field in value.FieldEntries)
                 {
                     var f = Instantiate(field.Value, bindings, display, location, depth + 1);
                     if (!f.IsClean)
@@ -1024,7 +1024,7 @@ namespace Minimization.Analyzers.Flow
         private static AbstractValue StripDelegates(AbstractValue value)
         {
             var result = AbstractValue.Of(value.Self);
-            foreach (var f in value.Fields)
+            foreach (var f in value.FieldEntries)
             {
                 result = result.WithField(f.Key, f.Value);
             }

@@ -398,7 +398,7 @@ namespace Minimization.Analyzers.Flow
             };
             var self = value.Self.Union(symbolic);
             var kept = new List<KeyValuePair<string, AbstractValue>>(value.Fields.Count);
-            foreach (var field in value.Fields)
+            foreach (var field in value.FieldEntries)
             {
                 if (HasMember(collectionType, field.Key))
                 {
