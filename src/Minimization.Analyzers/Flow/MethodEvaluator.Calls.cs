@@ -59,6 +59,14 @@ namespace Minimization.Analyzers.Flow
             var receiver = invocation.Instance is null ? null : Eval(invocation.Instance);
             var args = Arguments(invocation.Arguments);
             var result = Call(invocation.TargetMethod, invocation.Instance, receiver, args, invocation);
+            if (invocation.Instance is not null && !invocation.TargetMethod.IsStatic && !HasSourceBody(invocation.TargetMethod))
+            {
+                // `_byCountry.Add(country, list)`, `_map.TryGetValue(key, out var list)`: the local list is the outer collection's element.
+                foreach (var argument in invocation.Arguments)
+                {
+                    NoteElementOf(argument.Value, invocation.Instance);
+                }
+            }
             if (invocation.TargetMethod.MethodKind == MethodKind.Constructor && invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self
                 && !HasSourceBody(invocation.TargetMethod) && !result.IsClean)
             {

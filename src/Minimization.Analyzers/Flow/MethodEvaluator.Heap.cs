@@ -269,6 +269,11 @@ namespace Minimization.Analyzers.Flow
 
                     if (indexer.Instance is not null)
                     {
+                        if (reportAt is not null)
+                        {
+                            NoteElementOf(reportAt, indexer.Instance);
+                        }
+
                         // A library collection holds what is stored and the key it is stored under (_tokens[email] = t), and
                         // the functions stored in it (a registry of callbacks, _routes[name] = payload => ...), which run
                         // where an element is taken out and invoked (Reading 4).
@@ -461,6 +466,23 @@ namespace Minimization.Analyzers.Flow
                 made = Unconverted(call);
             }
 
+            // A collection taken out of a collection held in a field (`var list = _byCountry[key]`, `_map.GetOrAdd(key, ...)`):
+            // what is added to it is in the outer collection too.
+            switch (made)
+            {
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } outer }:
+                    NoteElementOf(local, outer);
+                    return;
+                case IInvocationOperation { Instance: { } outer } taken when !HasSourceBody(taken.TargetMethod):
+                    NoteElementOf(local, outer);
+                    if (_wrapped is not null && _wrapped.ContainsKey(local))
+                    {
+                        return;
+                    }
+
+                    break;
+            }
+
             var arguments = made switch
             {
                 IObjectCreationOperation { Constructor: { } ctor, Arguments.IsEmpty: false } creation when !HasSourceBody(ctor) => creation.Arguments,
@@ -490,6 +512,37 @@ namespace Minimization.Analyzers.Flow
         }
 
         private Dictionary<ILocalSymbol, IOperation>? _wrapped;
+
+        /// <summary>
+        /// A local collection that is an element of a library collection held in a field or variable (a dictionary of lists:
+        /// `_byCountry[country] = list`, `_map.TryGetValue(key, out var list)`, `var list = _map[key]`): one object, so what is
+        /// added to the local afterwards is in the outer collection (<see cref="WriteBack"/> follows <c>_wrapped</c>).
+        /// </summary>
+        private void NoteElementOf(IOperation element, IOperation outer)
+        {
+            var local = Unconverted(element) switch
+            {
+                ILocalReferenceOperation reference => reference.Local,
+                IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
+                _ => null,
+            };
+            if (local is not null)
+            {
+                NoteElementOf(local, outer);
+            }
+        }
+
+        private void NoteElementOf(ILocalSymbol local, IOperation outer)
+        {
+            var holder = Unconverted(outer);
+            if (holder is ILocalReferenceOperation self && SymbolEqualityComparer.Default.Equals(self.Local, local)
+                || !LibraryModel.IsFillableContainer(local.Type) || !LibraryModel.IsFillableContainer(holder.Type) || !IsStoragePath(holder))
+            {
+                return;
+            }
+
+            (_wrapped ??= new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default))[local] = holder;
+        }
 
         /// <summary>Writes an updated object back to wherever <paramref name="location"/> reads it from (locals, captures, fields of those).</summary>
         private void WriteBack(IOperation location, AbstractValue value, int depth = 0)

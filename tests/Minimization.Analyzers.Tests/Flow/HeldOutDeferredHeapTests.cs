@@ -2642,7 +2642,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, withPrelude: false, Min001(0));
 
-        [Fact(Skip = "engine gap: no report: Add into a List taken out of / put into a Dictionary field does not reach the field (aliasing)")]
+        [Fact]
         public Task Inner_list_of_a_dictionary_field_filled_in_one_method_is_reported_where_another_method_sends_it() => Check(CallbackQueueHead + """
 
             sealed class MissedByTrunk
