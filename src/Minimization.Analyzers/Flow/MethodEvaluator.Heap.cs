@@ -536,12 +536,52 @@ namespace Minimization.Analyzers.Flow
         {
             var holder = Unconverted(outer);
             if (holder is ILocalReferenceOperation self && SymbolEqualityComparer.Default.Equals(self.Local, local)
-                || !LibraryModel.IsFillableContainer(local.Type) || !LibraryModel.IsFillableContainer(holder.Type) || !IsStoragePath(holder))
+                || !HoldsAsElement(holder.Type, local.Type) || !LibraryModel.IsFillableContainer(local.Type) || !LibraryModel.IsFillableContainer(holder.Type)
+                || !IsStoragePath(holder))
             {
                 return;
             }
 
             (_wrapped ??= new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default))[local] = holder;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="outer"/>'s elements or values are of <paramref name="element"/>'s type (or one it implements or
+        /// derives from): a dictionary of lists holds a list, while a list given another list (`all.AddRange(page)`) copies its
+        /// elements and does not hold it.
+        /// </summary>
+        private static bool HoldsAsElement(ITypeSymbol? outer, ITypeSymbol element)
+        {
+            if (outer is not INamedTypeSymbol { IsGenericType: true } named)
+            {
+                return false;
+            }
+
+            foreach (var argument in named.TypeArguments)
+            {
+                if (SymbolEqualityComparer.Default.Equals(argument, element))
+                {
+                    return true;
+                }
+
+                foreach (var implemented in element.AllInterfaces)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(argument, implemented))
+                    {
+                        return true;
+                    }
+                }
+
+                for (var b = element.BaseType; b is not null; b = b.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(argument, b))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Writes an updated object back to wherever <paramref name="location"/> reads it from (locals, captures, fields of those).</summary>

@@ -266,5 +266,21 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task A_list_copied_into_a_field_list_before_it_is_filled_leaves_the_field_clean() => Check(Types + """
+
+            sealed class Pager
+            {
+                private readonly List<string> _all = new();
+                public void Run(Contact c)
+                {
+                    var page = new List<string>();
+                    _all.AddRange(page);
+                    page.Add(c.Email);
+                    Crm.Sync(string.Join(",", _all));
+                }
+            }
+            """, withPrelude: false);
     }
 }
