@@ -938,6 +938,30 @@ namespace Minimization.Analyzers.Flow
         internal static bool IsDispatchedCall(IMethodSymbol target)
             => target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType?.TypeKind == TypeKind.Interface;
 
+        /// <summary>
+        /// The instance fields and properties of an own type (its own and its source bases') that are shared collections
+        /// (<see cref="MemberWriteIndex.IsShared"/>), found once per type.
+        /// </summary>
+        internal ISymbol[] SharedMembersOf(INamedTypeSymbol type)
+            => _sharedMembers.GetOrAdd(type.OriginalDefinition, t =>
+            {
+                var result = new List<ISymbol>();
+                for (var current = (INamedTypeSymbol?)t; current is not null && IsOwn(current); current = current.BaseType)
+                {
+                    foreach (var member in current.GetMembers())
+                    {
+                        if (!member.IsStatic && member is IFieldSymbol { IsImplicitlyDeclared: false } or IPropertySymbol && MemberWriteIndex.IsShared(member.OriginalDefinition))
+                        {
+                            result.Add(member.OriginalDefinition);
+                        }
+                    }
+                }
+
+                return result.ToArray();
+            });
+
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ISymbol[]> _sharedMembers = new ConcurrentDictionary<INamedTypeSymbol, ISymbol[]>(SymbolEqualityComparer.Default);
+
         internal bool IsOwn(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly);
 
         public SemanticModel GetModel(SyntaxTree tree)

@@ -497,6 +497,16 @@ namespace Minimization.Analyzers.Flow
 
                         break;
                     case InvocationExpressionSyntax invocation when owner is not null:
+                        foreach (var argument in invocation.ArgumentList.Arguments)
+                        {
+                            if (!argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword)
+                                && RightmostName(argument.Expression) is { } passed)
+                            {
+                                // `Interlocked.Exchange(ref _last, imsi)`, `TryParse(text, out _count)`: the call may write it.
+                                Add(_writersByName, passed, owner);
+                            }
+                        }
+
                         if (CalledName(invocation.Expression) is { } called)
                         {
                             Add(_callersByName, called, owner);
@@ -517,6 +527,10 @@ namespace Minimization.Analyzers.Flow
                             Add(_callersByName, created, owner);
                         }
 
+                        break;
+                    case InitializerExpressionSyntax collection when owner is not null && collection.IsKind(SyntaxKind.CollectionInitializerExpression):
+                        // `new NumberBatch { s.Msisdn }`: each element is a call of the collection's Add.
+                        Add(_callersByName, "Add", owner);
                         break;
                     case ConstructorInitializerSyntax initializer when owner is not null:
                         if (InitializerName(initializer) is { } constructed)
@@ -1135,6 +1149,12 @@ namespace Minimization.Analyzers.Flow
                             AddShared(Bind(model, part, cancellationToken), owner);
                         }
                     }
+                    else if (node is ArgumentSyntax { Expression: { } passed } argument && !argument.RefKindKeyword.IsKind(SyntaxKind.None)
+                        && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword) && RightmostName(passed) == name)
+                    {
+                        // Passed by `ref` or `out`: the call may store into it (`Interlocked.Exchange(ref _last, imsi)`).
+                        Add(Bind(model, passed, cancellationToken), owner);
+                    }
                 }
             }
 
@@ -1740,7 +1760,9 @@ namespace Minimization.Analyzers.Flow
             }
 
             Interlocked.Increment(ref _siteBindings);
-            var info = model.GetSymbolInfo(site, cancellationToken);
+            var info = site.Parent is InitializerExpressionSyntax elements && elements.IsKind(SyntaxKind.CollectionInitializerExpression) && site is ExpressionSyntax element
+                ? model.GetCollectionInitializerSymbolInfo(element, cancellationToken)
+                : model.GetSymbolInfo(site, cancellationToken);
             var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
             if (site.Parent is AssignmentExpressionSyntax assignment && assignment.Left == site)
             {
@@ -1790,6 +1812,17 @@ namespace Minimization.Analyzers.Flow
 
                         // An assignment's site is its target, which binds to the property or indexer it sets.
                         list.Add(node is AssignmentExpressionSyntax set ? set.Left : node);
+                    }
+
+                    if (node is InitializerExpressionSyntax elements && elements.IsKind(SyntaxKind.CollectionInitializerExpression))
+                    {
+                        if (!byName.TryGetValue("Add", out var added))
+                        {
+                            byName["Add"] = added = new List<SyntaxNode>();
+                        }
+
+                        // Each element is its own call of Add (SiteTarget binds it as one).
+                        added.AddRange(elements.Expressions);
                     }
 
                     if (node is AssignmentExpressionSyntax compound && AdderName(compound) is { } adder)

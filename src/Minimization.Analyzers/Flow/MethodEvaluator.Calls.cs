@@ -56,6 +56,11 @@ namespace Minimization.Analyzers.Flow
 
         private AbstractValue Invoke(IInvocationOperation invocation)
         {
+            if (AtomicWrite(invocation) is { } atomic)
+            {
+                return atomic;
+            }
+
             var receiver = invocation.Instance is null ? null : Eval(invocation.Instance);
             var args = Arguments(invocation.Arguments);
             var result = Call(invocation.TargetMethod, invocation.Instance, receiver, args, invocation);
@@ -76,6 +81,51 @@ namespace Minimization.Analyzers.Flow
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// `Interlocked.Exchange(ref _last, value)`, `Interlocked.CompareExchange(ref _last, value, comparand)` and
+        /// `Volatile.Write(ref _last, value)` store the value into the location passed by reference, as an assignment does;
+        /// the two exchanges return what the location held. Null for any other call.
+        /// </summary>
+        private AbstractValue? AtomicWrite(IInvocationOperation invocation)
+        {
+            var target = invocation.TargetMethod;
+            if (!target.IsStatic || target.Name is not ("Exchange" or "CompareExchange" or "Write")
+                || target.ContainingType is not { Name: "Interlocked" or "Volatile", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+                || target.Parameters.Length < 2 || target.Parameters[0].RefKind != RefKind.Ref)
+            {
+                return null;
+            }
+
+            IOperation? location = null;
+            IOperation? stored = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                switch (argument.Parameter?.Ordinal)
+                {
+                    case 0:
+                        location = argument.Value;
+                        break;
+                    case 1:
+                        stored = argument.Value;
+                        break;
+                    default:
+                        Eval(argument.Value);
+                        break;
+                }
+            }
+
+            if (location is null || stored is null)
+            {
+                return null;
+            }
+
+            var before = Eval(location);
+            var value = Eval(stored);
+            var written = target.Name == "CompareExchange" ? before.Join(value) : value;
+            Assign(location, written, stored, written);
+            return target.Name == "Write" ? AbstractValue.Clean : before;
         }
 
         private AbstractValue Create(IObjectCreationOperation creation)
@@ -840,6 +890,24 @@ namespace Minimization.Analyzers.Flow
                 return _engine.Options.ReportMinimizedFlows ? Minimized(target, receiver, args, site) : AbstractValue.Clean;
             }
 
+            // A class of the program's own that wraps a collection (an IEnumerable over a private list) hands over what the
+            // list holds when a library call walks it (LINQ, string.Join).
+            if (instance is not null && receiver is not null && LibraryModel.IsFillableContainer(Unconverted(instance).Type))
+            {
+                receiver = receiver.Join(HeldCollections(instance));
+            }
+
+            for (var i = 0; i < args.Length; i++)
+            {
+                if (args[i].Report is { } passed && LibraryModel.IsFillableContainer(Unconverted(passed).Type) && HeldCollections(passed) is { IsClean: false } held)
+                {
+                    var copy = new CallArg[args.Length];
+                    args.CopyTo(copy, 0);
+                    copy[i] = new CallArg(args[i].Report, args[i].Parameter, args[i].Ordinal, args[i].Value.Join(held), args[i].Argument);
+                    args = copy;
+                }
+            }
+
             // The inputs twice: flattened (what a string, a hash or a serializer made of them carries) and with their
             // structure (what an enumerator, a filter or a copy of a collection hands back element by element).
             var inputs = receiver?.Deep() ?? Taint.Clean;
@@ -1349,6 +1417,11 @@ namespace Minimization.Analyzers.Flow
             }
 
             var taint = value.Deep();
+            if (HeldCollections(valueOperation) is { IsClean: false } held)
+            {
+                taint = taint.Union(held.Deep());
+            }
+
             if (taint.IsClean)
             {
                 return;
@@ -1357,9 +1430,41 @@ namespace Minimization.Analyzers.Flow
             Report(valueOperation, taint, sink);
         }
 
+        /// <summary>
+        /// What the collections an object of the program's own collection type (a class enumerating a private list) keeps in
+        /// its fields hold (Reading 5: they are shared, so their content is in the write index, not in the object's value): a
+        /// sink that receives the whole object, or a library call that walks it, receives that content too. Clean for any other
+        /// value.
+        /// </summary>
+        private AbstractValue HeldCollections(IOperation? operation)
+        {
+            // Only for a class that is a collection itself (it enumerates what it holds): an entity that keeps a private
+            // dictionary of settings is not, and reading every entity of its type as holding what any one was given made
+            // real code report each place a user object was handed on.
+            if (operation is null || Unconverted(operation).Type is not INamedTypeSymbol type || !_engine.IsOwn(type) || !LibraryModel.IsFillableContainer(type))
+            {
+                return AbstractValue.Clean;
+            }
+
+            var held = AbstractValue.Clean;
+            foreach (var member in _engine.SharedMembersOf(type))
+            {
+                held = held.Join(_engine.MemberWrites.ValueOf(member, _stack));
+            }
+
+            return held;
+        }
+
         private void Report(IOperation at, Taint taint, SinkInfo sink)
         {
-            var location = at.Syntax.GetLocation();
+            // The argument's whole expression, its parentheses included (operations have none: `("id " + phone).Audit()`).
+            var syntax = at.Syntax;
+            while (syntax.Parent is ParenthesizedExpressionSyntax parenthesized)
+            {
+                syntax = parenthesized;
+            }
+
+            var location = syntax.GetLocation();
             var concrete = taint.OnlyConcrete();
             if (!concrete.IsClean)
             {

@@ -147,14 +147,15 @@ namespace Minimization.Analyzers.Flow
 
                 value = tracked;
             }
-            else if (receiver.IsFresh)
-            {
-                return AbstractValue.Of(self.WithMember(pathKey, MaxMemberPath));
-            }
             else if (member is IPropertySymbol { GetMethod: { } getter } && site is not null
                 && (HasSourceBody(getter) && !IsAutoAccessor(getter) || IsDispatched(getter) && _engine.Implementations.Of(getter).Count > 0))
             {
+                // A property with a body is a call, on a new object too (`batch.Items => _items`, a list its Add filled).
                 value = Call(getter, instance, receiver, System.Array.Empty<CallArg>(), site);
+            }
+            else if (receiver.IsFresh)
+            {
+                return AbstractValue.Of(self.WithMember(pathKey, MaxMemberPath));
             }
             else
             {

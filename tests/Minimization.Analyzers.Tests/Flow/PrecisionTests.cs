@@ -223,7 +223,7 @@ namespace Minimization.Analyzers.Tests.Flow
                 {
                     var session = new Session();
                     session.Remember(r.CallerNumber);
-                    ({|#0:(IDisposable)session|}).Dispose();
+                    {|#0:((IDisposable)session)|}.Dispose();
                     IDisposable any = new Quiet();
                     any.Dispose();
                 }
