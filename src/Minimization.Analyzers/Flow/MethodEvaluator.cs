@@ -366,9 +366,9 @@ namespace Minimization.Analyzers.Flow
         /// <summary>
         /// A variable, or a chain of fields and properties (not indexers) from a variable, from this object or from a static
         /// member (<c>_outbox</c>, <c>Items</c>, <c>_owner._pending</c>): a place a value can be written back to, read again
-        /// without running anything but getters. Captures write back to such a chain only when it holds a library collection,
-        /// builder, stream or writer (what a call fills): writing whole service objects back through a chain made the values of
-        /// a real project's members nest without end.
+        /// without running anything but getters. Captures write back to such a chain only when it holds a collection, a
+        /// builder, a stream or a writer (what a call fills): writing whole service objects back through a chain made the
+        /// values of a real project's members nest without end.
         /// </summary>
         private static bool IsStoragePath(IOperation operation, int depth = 0)
         {
