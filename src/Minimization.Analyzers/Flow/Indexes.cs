@@ -181,9 +181,18 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
+            return IsOrInherits(type, construction);
+        }
+
+        /// <summary>
+        /// Whether <paramref name="type"/> is <paramref name="target"/>, derives from it or implements it, constructed types
+        /// compared as constructed (<c>List&lt;string&gt;</c> implements <c>IList&lt;string&gt;</c>, not <c>IList&lt;int&gt;</c>).
+        /// </summary>
+        internal static bool IsOrInherits(ITypeSymbol type, ITypeSymbol target)
+        {
             for (var t = type; t is not null; t = t.BaseType)
             {
-                if (SymbolEqualityComparer.Default.Equals(t, construction))
+                if (SymbolEqualityComparer.Default.Equals(t, target))
                 {
                     return true;
                 }
@@ -191,7 +200,7 @@ namespace Minimization.Analyzers.Flow
 
             foreach (var i in type.AllInterfaces)
             {
-                if (SymbolEqualityComparer.Default.Equals(i, construction))
+                if (SymbolEqualityComparer.Default.Equals(i, target))
                 {
                     return true;
                 }
@@ -499,8 +508,7 @@ namespace Minimization.Analyzers.Flow
                     case InvocationExpressionSyntax invocation when owner is not null:
                         foreach (var argument in invocation.ArgumentList.Arguments)
                         {
-                            if (!argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword)
-                                && RightmostName(argument.Expression) is { } passed)
+                            if (IsWrittenByCall(argument) && RightmostName(argument.Expression) is { } passed)
                             {
                                 // `Interlocked.Exchange(ref _last, imsi)`, `TryParse(text, out _count)`: the call may write it.
                                 Add(_writersByName, passed, owner);
@@ -752,6 +760,10 @@ namespace Minimization.Analyzers.Flow
             return type.SpecialType != SpecialType.System_String && (type.TypeKind != TypeKind.Array || member is IFieldSymbol) && !type.Name.EndsWith("Builder", System.StringComparison.Ordinal)
                 && LibraryModel.IsFillableContainer(type) && type.Locations.All(l => !l.IsInSource);
         }
+
+        /// <summary>An argument passed by <c>ref</c> or <c>out</c> (not <c>in</c>): the call may store into it.</summary>
+        private static bool IsWrittenByCall(ArgumentSyntax argument)
+            => argument.RefKindKeyword.IsKind(SyntaxKind.RefKeyword) || argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword);
 
         /// <summary>The name of the <c>add</c> accessor a <c>+=</c> calls if its target is an event (by syntax, it may be a property).</summary>
         private static string? AdderName(AssignmentExpressionSyntax assignment)
@@ -1149,8 +1161,7 @@ namespace Minimization.Analyzers.Flow
                             AddShared(Bind(model, part, cancellationToken), owner);
                         }
                     }
-                    else if (node is ArgumentSyntax { Expression: { } passed } argument && !argument.RefKindKeyword.IsKind(SyntaxKind.None)
-                        && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword) && RightmostName(passed) == name)
+                    else if (node is ArgumentSyntax { Expression: { } passed } argument && IsWrittenByCall(argument) && RightmostName(passed) == name)
                     {
                         // Passed by `ref` or `out`: the call may store into it (`Interlocked.Exchange(ref _last, imsi)`).
                         Add(Bind(model, passed, cancellationToken), owner);
@@ -1793,6 +1804,16 @@ namespace Minimization.Analyzers.Flow
             var sites = _callSites.GetOrAdd(caller, c =>
             {
                 var byName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
+                List<SyntaxNode> Sites(string name)
+                {
+                    if (!byName.TryGetValue(name, out var list))
+                    {
+                        byName[name] = list = new List<SyntaxNode>();
+                    }
+
+                    return list;
+                }
+
                 foreach (var node in c.DescendantNodes())
                 {
                     var calledName = node switch
@@ -1805,34 +1826,19 @@ namespace Minimization.Analyzers.Flow
                     };
                     if (calledName is not null)
                     {
-                        if (!byName.TryGetValue(calledName, out var list))
-                        {
-                            byName[calledName] = list = new List<SyntaxNode>();
-                        }
-
                         // An assignment's site is its target, which binds to the property or indexer it sets.
-                        list.Add(node is AssignmentExpressionSyntax set ? set.Left : node);
+                        Sites(calledName).Add(node is AssignmentExpressionSyntax set ? set.Left : node);
                     }
 
                     if (node is InitializerExpressionSyntax elements && elements.IsKind(SyntaxKind.CollectionInitializerExpression))
                     {
-                        if (!byName.TryGetValue("Add", out var added))
-                        {
-                            byName["Add"] = added = new List<SyntaxNode>();
-                        }
-
                         // Each element is its own call of Add (SiteTarget binds it as one).
-                        added.AddRange(elements.Expressions);
+                        Sites("Add").AddRange(elements.Expressions);
                     }
 
                     if (node is AssignmentExpressionSyntax compound && AdderName(compound) is { } adder)
                     {
-                        if (!byName.TryGetValue(adder, out var adds))
-                        {
-                            byName[adder] = adds = new List<SyntaxNode>();
-                        }
-
-                        adds.Add(compound.Left);
+                        Sites(adder).Add(compound.Left);
                     }
                 }
 

@@ -168,6 +168,15 @@ namespace Minimization.Analyzers.Flow
             "Put", "Upsert", "Store",
         };
 
+        /// <summary>
+        /// `Interlocked.Exchange`, `Interlocked.CompareExchange` and `Volatile.Write`: they store their second argument into
+        /// the location their first one passes by reference.
+        /// </summary>
+        public static bool IsAtomicStore(IMethodSymbol target)
+            => target.IsStatic && target.Name is "Exchange" or "CompareExchange" or "Write"
+                && target.ContainingType is { Name: "Interlocked" or "Volatile", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+                && target.Parameters.Length >= 2 && target.Parameters[0].RefKind == RefKind.Ref;
+
         /// <summary>A builder, stream or writer (and not a collection): it holds whatever any of its methods is given.</summary>
         public static bool HoldsWhatItIsGiven(ITypeSymbol? type)
             => type is not null && type.TypeKind != TypeKind.Array && IsFillableContainer(type) && !IsCollection(type);

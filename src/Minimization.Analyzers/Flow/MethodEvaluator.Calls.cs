@@ -91,9 +91,7 @@ namespace Minimization.Analyzers.Flow
         private AbstractValue? AtomicWrite(IInvocationOperation invocation)
         {
             var target = invocation.TargetMethod;
-            if (!target.IsStatic || target.Name is not ("Exchange" or "CompareExchange" or "Write")
-                || target.ContainingType is not { Name: "Interlocked" or "Volatile", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
-                || target.Parameters.Length < 2 || target.Parameters[0].RefKind != RefKind.Ref)
+            if (!LibraryModel.IsAtomicStore(target))
             {
                 return null;
             }
@@ -892,14 +890,14 @@ namespace Minimization.Analyzers.Flow
 
             // A class of the program's own that wraps a collection (an IEnumerable over a private list) hands over what the
             // list holds when a library call walks it (LINQ, string.Join).
-            if (instance is not null && receiver is not null && LibraryModel.IsFillableContainer(Unconverted(instance).Type))
+            if (receiver is not null && HeldCollections(instance) is { IsClean: false } inReceiver)
             {
-                receiver = receiver.Join(HeldCollections(instance));
+                receiver = receiver.Join(inReceiver);
             }
 
             for (var i = 0; i < args.Length; i++)
             {
-                if (args[i].Report is { } passed && LibraryModel.IsFillableContainer(Unconverted(passed).Type) && HeldCollections(passed) is { IsClean: false } held)
+                if (HeldCollections(args[i].Report) is { IsClean: false } held)
                 {
                     var copy = new CallArg[args.Length];
                     args.CopyTo(copy, 0);

@@ -536,9 +536,10 @@ namespace Minimization.Analyzers.Flow
         private void NoteElementOf(ILocalSymbol local, IOperation outer)
         {
             var holder = Unconverted(outer);
+            // The cheap tests first: this is asked for every local handed to a library call on a receiver.
             if (holder is ILocalReferenceOperation self && SymbolEqualityComparer.Default.Equals(self.Local, local)
-                || !HoldsAsElement(holder.Type, local.Type) || !LibraryModel.IsFillableContainer(local.Type) || !LibraryModel.IsFillableContainer(holder.Type)
-                || !IsStoragePath(holder))
+                || !IsStoragePath(holder) || !HoldsAsElement(holder.Type, local.Type)
+                || !LibraryModel.IsFillableContainer(local.Type) || !LibraryModel.IsFillableContainer(holder.Type))
             {
                 return;
             }
@@ -560,25 +561,9 @@ namespace Minimization.Analyzers.Flow
 
             foreach (var argument in named.TypeArguments)
             {
-                if (SymbolEqualityComparer.Default.Equals(argument, element))
+                if (ImplementationIndex.IsOrInherits(element, argument))
                 {
                     return true;
-                }
-
-                foreach (var implemented in element.AllInterfaces)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(argument, implemented))
-                    {
-                        return true;
-                    }
-                }
-
-                for (var b = element.BaseType; b is not null; b = b.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(argument, b))
-                    {
-                        return true;
-                    }
                 }
             }
 
