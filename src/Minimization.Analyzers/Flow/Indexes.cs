@@ -1293,15 +1293,20 @@ namespace Minimization.Analyzers.Flow
             // which keeps one object's identity from tainting every other object of its type.
             // Asked on every pass of the member's component: the writers found by syntax (already distinct) are read from
             // their list, and a queue and a set are made only for the callers a static or shared member sends us on to.
+            // An object's own member written by a setter method of its type (SetText(string t) => _text = t): that method's
+            // direct callers are followed, one level, as CallersOfWriters makes them the member's successors.
             var writers = Writers(key, cancellationToken);
+            var ownMember = IsOwnInstanceMember(key);
             Queue<SyntaxNode>? work = null;
             HashSet<SyntaxNode>? seen = null;
+            HashSet<SyntaxNode>? lastLevel = null;
             var next = 0;
             var followed = 0;
             while (next < writers.Count || work is { Count: > 0 })
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var writer = next < writers.Count ? writers[next++] : work!.Dequeue();
+                var isWriter = next < writers.Count;
+                var writer = isWriter ? writers[next++] : work!.Dequeue();
                 var (analysis, method) = AnalyzeWriter(writer, context);
                 if (analysis is null || WrittenTo(analysis, key) is not { } written)
                 {
@@ -1309,6 +1314,19 @@ namespace Minimization.Analyzers.Flow
                 }
 
                 value = value.Join(written.Fields.IsEmpty ? AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates) : OnlyConcrete(written));
+                if (lastLevel is not null && lastLevel.Contains(writer))
+                {
+                    continue;
+                }
+
+                // A caller the queue holds (of a constructor, or of a setter method) is not a writer of the member itself.
+                var setterMethod = isWriter && ownMember && method is not null && method.MethodKind != MethodKind.Constructor;
+                if (setterMethod && System.Array.IndexOf(SetterMethods(key, cancellationToken), method) < 0)
+                {
+                    // Not one of the member's setter methods (CallersOfWriters did not make its callers successors).
+                    continue;
+                }
+
                 if (FollowsCallers(key) && method is not null && (!written.Self.OnlySymbolic().IsClean || (key.IsStatic || IsShared(key)) && StoresLambda(written)))
                 {
                     seen ??= new HashSet<SyntaxNode>(writers);
@@ -1327,6 +1345,10 @@ namespace Minimization.Analyzers.Flow
 
                             followed++;
                             work.Enqueue(caller);
+                            if (setterMethod)
+                            {
+                                (lastLevel ??= new HashSet<SyntaxNode>()).Add(caller);
+                            }
                         }
                     }
                 }
@@ -1406,15 +1428,30 @@ namespace Minimization.Analyzers.Flow
             var matched = new HashSet<SyntaxNode>();
             var checks = 0;
             var writers = WriterMethods(member, cancellationToken);
-            if (!member.IsStatic && !IsShared(member) && CreatedBy(member) is null)
+            var setters = System.Array.Empty<IMethodSymbol>();
+            if (IsOwnInstanceMember(member))
             {
-                // An object's own member: only its constructors store what their callers pass (see FollowsCallers).
+                // An object's own member: its constructors store what their callers pass (see FollowsCallers), followed up the
+                // chain; its setter methods too, whose direct callers alone are followed (one level: Reading 3's
+                // `note.SetText(p.FullName); note.Fax();`).
+                setters = SetterMethods(member, cancellationToken);
                 writers = writers.Where(w => w.MethodKind == MethodKind.Constructor).ToArray();
             }
 
             var work = new Queue<IMethodSymbol>(writers);
             var expanded = new HashSet<IMethodSymbol>(work, SymbolEqualityComparer.Default);
             var added = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var setter in setters)
+            {
+                foreach (var (caller, method, _) in DirectCallers(setter, cancellationToken))
+                {
+                    if (method is not null && matched.Add(caller) && added.Add(method))
+                    {
+                        result.Add(method);
+                    }
+                }
+            }
+
             while (work.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -1684,6 +1721,76 @@ namespace Minimization.Analyzers.Flow
         /// is what the creation sites pass). Other instance members keep only what is concrete (their writers' symbolic
         /// stores follow the receiver through summaries).
         /// </summary>
+        /// <summary>
+        /// The setter methods of an object's own member: instance methods and property setters of its type that assign it from
+        /// one of their parameters (<c>SetText(string t) => _text = t</c>, found by syntax in their bodies). Their direct callers
+        /// are the member's successors and its writers (one level). A method that merely updates the member from its own
+        /// state (<c>_last = DateTime.UtcNow</c>) is not one: its callers would join every reader of the member in one cycle.
+        /// </summary>
+        private IMethodSymbol[] SetterMethods(ISymbol member, CancellationToken cancellationToken)
+        {
+            var key = member.OriginalDefinition;
+            if (_setterMethods.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var result = new List<IMethodSymbol>();
+            foreach (var writer in Writers(key, cancellationToken))
+            {
+                if (WriterMethod(writer, cancellationToken) is { MethodKind: not MethodKind.Constructor } method && IsOwnObjectWriter(method, key)
+                    && !result.Contains(method, SymbolEqualityComparer.Default) && AssignsFromParameter(writer, key.Name, method))
+                {
+                    result.Add(method);
+                }
+            }
+
+            return _setterMethods.GetOrAdd(key, result.ToArray());
+        }
+
+        private readonly ConcurrentDictionary<ISymbol, IMethodSymbol[]> _setterMethods = new ConcurrentDictionary<ISymbol, IMethodSymbol[]>(SymbolEqualityComparer.Default);
+
+        /// <summary>Whether <paramref name="body"/> assigns a member named <paramref name="name"/> from an expression naming a parameter of <paramref name="method"/>.</summary>
+        private static bool AssignsFromParameter(SyntaxNode body, string name, IMethodSymbol method)
+        {
+            if (method.Parameters.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var assignment in body.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (RightmostName(assignment.Left) != name)
+                {
+                    continue;
+                }
+
+                foreach (var id in assignment.Right.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                {
+                    foreach (var p in method.Parameters)
+                    {
+                        if (p.Name == id.Identifier.ValueText)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>An instance member of an object's own state: not static, not a shared collection, not made by a primary constructor.</summary>
+        internal static bool IsOwnInstanceMember(ISymbol member) => !member.IsStatic && !IsShared(member) && CreatedBy(member) is null;
+
+        /// <summary>
+        /// A method of the member's own type that stores into it as the object's own code: a constructor, an instance method or a
+        /// property setter. Its symbolic stores are kept in its summary, so that callers instantiate them (Reading 3).
+        /// </summary>
+        internal static bool IsOwnObjectWriter(IMethodSymbol method, ISymbol member)
+            => !method.IsStatic && method.MethodKind is MethodKind.Constructor or MethodKind.Ordinary or MethodKind.PropertySet
+                && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, member.ContainingType?.OriginalDefinition);
+
         internal static bool FollowsCallers(ISymbol member) => member.IsStatic || member is IFieldSymbol or IPropertySymbol || IsCapturedPrimaryParameter(member);
 
         /// <summary>

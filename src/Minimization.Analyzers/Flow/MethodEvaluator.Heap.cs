@@ -366,12 +366,15 @@ namespace Minimization.Analyzers.Flow
 
             // Symbolic labels stay for static members: a caller instantiates them with its arguments (ApplyMemberWrites), and
             // the write index follows callers. An instance member keeps only what is concrete: the index reads nothing else.
-            // A constructor's store into its object's own member keeps them too (and so does the store a caller instantiates
-            // from it): the write index follows the creation sites, so that a member that sends it reports it inside.
+            // A store by the object's own code (a constructor, a setter method `SetText(string t) => _text = t`) into its own
+            // member keeps them too, and so does the store a caller instantiates from it: the write index follows the callers,
+            // so that a member of the object that sends it reports it inside, at its sink (Reading 3), not at a receiver.
             var shared = !member.IsStatic && MemberWriteIndex.IsShared(member.OriginalDefinition);
             if (!member.IsStatic && !shared && !keepSymbolic && !IsOwnConstructorWrite(member))
             {
-                taint = taint.OnlyConcrete();
+                // A setter method keeps only what its caller passes in its arguments; what it copies from its own object
+                // travels with the receiver.
+                taint = IsOwnObjectWrite(member) ? taint.Without(l => !l.IsConcrete && l.Parameter < 0) : taint.OnlyConcrete();
                 if (taint.IsClean && value.Delegates.IsEmpty)
                 {
                     return;
@@ -386,9 +389,15 @@ namespace Minimization.Analyzers.Flow
             _results.MemberWrites[key] = _results.MemberWrites.TryGetValue(key, out var existing) ? existing.Join(stored) : stored;
         }
 
+        /// <summary>
+        /// A store made by the object's own code: a constructor, or an instance method or property setter of the member's type
+        /// evaluated as itself (not a lambda inside it, which runs wherever it is handed).
+        /// </summary>
         private bool IsOwnConstructorWrite(ISymbol member)
-            => _owner is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor && _method is IMethodSymbol { MethodKind: MethodKind.Constructor }
-                && SymbolEqualityComparer.Default.Equals(ctor.ContainingType?.OriginalDefinition, member.ContainingType?.OriginalDefinition);
+            => _owner is IMethodSymbol { MethodKind: MethodKind.Constructor } && IsOwnObjectWrite(member);
+
+        private bool IsOwnObjectWrite(ISymbol member)
+            => _owner is IMethodSymbol owner && SymbolEqualityComparer.Default.Equals(owner, _method) && MemberWriteIndex.IsOwnObjectWriter(owner, member);
 
         /// <summary>
         /// The value a shared collection member stores: its elements' members apart; what is tracked under a member of the

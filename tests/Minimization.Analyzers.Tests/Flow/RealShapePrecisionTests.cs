@@ -70,14 +70,14 @@ namespace Minimization.Analyzers.Tests.Flow
             {
                 private string _last = "";
                 public void Remember(string value) => _last = value;
-                public void Dispose() => PartnerGateway.Send(_last);
+                public void Dispose() => PartnerGateway.Send({|#0:_last|});
             }
 
             public class Session
             {
                 public void Run(CallRecord r)
                 {
-                    using (var {|#0:recorder = new Recorder()|})
+                    using (var recorder = new Recorder())
                     {
                         recorder.Remember(r.CallerNumber);
                     }
