@@ -1281,6 +1281,38 @@ namespace Minimization.Analyzers.Flow
         private readonly List<AssignmentExpressionSyntax> _constructorStores = new List<AssignmentExpressionSyntax>();
         private Dictionary<ISymbol, ISymbol[]>? _injectedShared;
 
+        /// <summary>
+        /// What the member's own initializer (<c>string _contact = owner.Phone;</c>, <c>string Contact { get; } = owner.Phone;</c>)
+        /// stores: part of every object's construction, so a new object's member holds it even though what the rest of the
+        /// program stores into that member elsewhere does not apply to it (Reading 11). Concrete identity only, as for
+        /// <see cref="ValueOf"/>; clean when the member has no initializer.
+        /// </summary>
+        public AbstractValue InitializedValue(ISymbol member, AnalysisStack context)
+        {
+            var key = member.OriginalDefinition;
+            if (key.IsStatic || !_writersByName.ContainsKey(key.Name))
+            {
+                return AbstractValue.Clean;
+            }
+
+            var value = AbstractValue.Clean;
+            foreach (var writer in Writers(key, context.CancellationToken))
+            {
+                if (InitializerOf(writer) is null)
+                {
+                    continue;
+                }
+
+                var (analysis, _) = AnalyzeWriter(writer, context);
+                if (analysis is not null && WrittenTo(analysis, key) is { } written)
+                {
+                    value = value.Join(written.Fields.IsEmpty ? AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates) : OnlyConcrete(written));
+                }
+            }
+
+            return value;
+        }
+
         /// <summary>What the writers of <paramref name="key"/> store into it, and the callers they send us on to.</summary>
         private AbstractValue CollectWrites(ISymbol key, AnalysisStack context)
         {

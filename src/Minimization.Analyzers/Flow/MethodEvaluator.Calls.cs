@@ -729,7 +729,7 @@ namespace Minimization.Analyzers.Flow
                     {
                         // What the callee put into the collections its receiver holds in fields is in the write index
                         // (Reading 5), read from there wherever it is taken out: the caller's receiver value does not carry it.
-                        WriteBack(instance, Instantiate(WithoutSharedFields(effect.Value, callee.ContainingType), bindings, display, location!));
+                        WriteBack(instance, InstantiateReceiverEffect(WithoutSharedFields(effect.Value, callee.ContainingType), bindings, display, location!));
                     }
 
                     continue;
@@ -812,6 +812,47 @@ namespace Minimization.Analyzers.Flow
             }
 
             return value.IsFresh ? instantiated.AsFresh() : instantiated;
+        }
+
+        /// <summary>
+        /// What the receiver holds after a call, from the callee's effect on <c>this</c>: the receiver itself (its own members kept
+        /// apart) with the members the callee stored replaced. The effect says "this object, with these members now": instantiated
+        /// as a plain value, "this object" would fold every member of the receiver into the whole (a deep read), and a member the
+        /// callee kept on one path only (<c>this.DischargedAt</c> as it was) would then read, on the next call in a loop, what another
+        /// member holds (Reading 11: a scalar member of a container does not carry the container's identity).
+        /// </summary>
+        private AbstractValue InstantiateReceiverEffect(AbstractValue effect, Dictionary<int, AbstractValue> bindings, string display, Location location)
+        {
+            var whole = -1;
+            for (var i = 0; i < effect.Self.Entries.Length; i++)
+            {
+                var label = effect.Self.Entries[i].Label;
+                if (!label.IsConcrete && label.Parameter == Label.ThisParameter && label.MemberPath.IsEmpty && !label.IsMinimized)
+                {
+                    whole = i;
+                    break;
+                }
+            }
+
+            if (whole < 0 || !bindings.TryGetValue(Label.ThisParameter, out var receiver) || receiver.Fields.IsEmpty)
+            {
+                return Instantiate(effect, bindings, display, location);
+            }
+
+            var thisLabel = effect.Self.Entries[whole].Label;
+            var rest = Instantiate(effect.WithSelf(effect.Self.Without(l => ReferenceEquals(l, thisLabel) || l.Equals(thisLabel))), bindings, display, location);
+            var result = rest.Self.IsClean ? receiver : receiver.WithSelf(receiver.Self.Union(rest.Self));
+            foreach (var field in rest.FieldEntries)
+            {
+                result = result.WithField(field.Key, field.Value);
+            }
+
+            if (!rest.Delegates.IsEmpty)
+            {
+                result = result.Join(AbstractValue.Of(Taint.Clean, rest.Delegates));
+            }
+
+            return result;
         }
 
         /// <summary>Whether any symbolic label of <paramref name="taint"/> is bound to a value that carries something.</summary>

@@ -155,7 +155,19 @@ namespace Minimization.Analyzers.Flow
             }
             else if (receiver.IsFresh)
             {
-                return AbstractValue.Of(self.WithMember(pathKey, MaxMemberPath));
+                // A new object's member holds what its construction put there: the constructor's stores are tracked above,
+                // the member's own initializer is read here.
+                var made = AbstractValue.Of(self.WithMember(pathKey, MaxMemberPath));
+                if (_engine.IsOwn(member) && member is IFieldSymbol or IPropertySymbol && !member.IsStatic)
+                {
+                    var initialized = _engine.MemberWrites.InitializedValue(member, _stack);
+                    if (!initialized.IsClean)
+                    {
+                        made = made.Join(initialized.WithStep(FlowAnnotations.Describe(member), member.Locations.Length > 0 ? member.Locations[0] : null, MaxPath));
+                    }
+                }
+
+                return made;
             }
             else
             {

@@ -370,6 +370,32 @@ namespace Minimization.Analyzers.Flow
         /// builder, a stream or a writer (what a call fills): writing whole service objects back through a chain made the
         /// values of a real project's members nest without end.
         /// </summary>
+        /// <summary>
+        /// The variable or field a capture's value stands for when it is another capture of it (or an assignment to one): a
+        /// fillable container that a call on the capture fills.
+        /// </summary>
+        private IOperation? CapturedStorage(IOperation value)
+        {
+            var operation = Unconverted(value);
+            if (operation is ISimpleAssignmentOperation or ICoalesceAssignmentOperation)
+            {
+                operation = Unconverted(((IAssignmentOperation)operation).Target);
+            }
+
+            if (operation is not IFlowCaptureReferenceOperation reference)
+            {
+                return null;
+            }
+
+            if (_capturedVariables is not null && _capturedVariables.TryGetValue(reference.Id, out var variable))
+            {
+                return variable;
+            }
+
+            return _capturedTargets is not null && _capturedTargets.TryGetValue(reference.Id, out var target)
+                && LibraryModel.IsFillableContainer(Unconverted(target).Type) && IsStoragePath(Unconverted(target)) ? Unconverted(target) : null;
+        }
+
         private static bool IsStoragePath(IOperation operation, int depth = 0)
         {
             switch (operation)
@@ -836,6 +862,13 @@ namespace Minimization.Analyzers.Flow
                         // interpolation's handler), or before a later argument's own control flow (`_list.Add(new X { … })`):
                         // what fills the capture fills the variable, or this object's field.
                         (_capturedVariables ??= new Dictionary<CaptureId, IOperation>())[capture.Id] = Unconverted(capture.Value);
+                    }
+                    else if (CapturedStorage(capture.Value) is { } storage)
+                    {
+                        // `(_events ??= new List<T>()).Add(e)`: the graph captures the field, reads it into a second capture and
+                        // the result (it, or the assignment's value) into a third, the call's receiver. What fills that one fills
+                        // the field.
+                        (_capturedVariables ??= new Dictionary<CaptureId, IOperation>())[capture.Id] = storage;
                     }
 
                     return v;
