@@ -536,9 +536,10 @@ namespace Minimization.Analyzers.Flow
         private Dictionary<ILocalSymbol, IOperation>? _wrapped;
 
         /// <summary>
-        /// A local collection that is an element of a library collection held in a field or variable (a dictionary of lists:
-        /// `_byCountry[country] = list`, `_map.TryGetValue(key, out var list)`, `var list = _map[key]`): one object, so what is
-        /// added to the local afterwards is in the outer collection (<see cref="WriteBack"/> follows <c>_wrapped</c>).
+        /// A local that is an element of a library collection held in a field or variable (a dictionary of lists:
+        /// `_byCountry[country] = list`, `_map.TryGetValue(key, out var list)`, `var list = _map[key]`; a saga's state taken by
+        /// `_instances.GetOrAdd(id, ...)`): one object, so what is added to the local, or written into its members, afterwards
+        /// is in the outer collection (<see cref="WriteBack"/> follows <c>_wrapped</c>). Only objects: a struct taken out is a copy.
         /// </summary>
         private void NoteElementOf(IOperation element, IOperation outer)
         {
@@ -560,13 +561,32 @@ namespace Minimization.Analyzers.Flow
             // The cheap tests first: this is asked for every local handed to a library call on a receiver.
             if (holder is ILocalReferenceOperation self && SymbolEqualityComparer.Default.Equals(self.Local, local)
                 || !IsStoragePath(holder) || !HoldsAsElement(holder.Type, local.Type)
-                || !LibraryModel.IsFillableContainer(local.Type) || !LibraryModel.IsFillableContainer(holder.Type))
+                || !(LibraryModel.IsFillableContainer(local.Type) || IsOwnObjectType(local.Type)) || !LibraryModel.IsFillableContainer(holder.Type))
             {
                 return;
             }
 
             (_wrapped ??= new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default))[local] = holder;
         }
+
+        /// <summary>The members of <paramref name="after"/> that are not what they were in <paramref name="before"/>, as an object of those members.</summary>
+        private static AbstractValue WrittenSince(AbstractValue before, AbstractValue after)
+        {
+            var written = AbstractValue.Clean;
+            foreach (var field in after.FieldEntries)
+            {
+                if (!field.Value.IsClean && !(before.Fields.TryGetValue(field.Key, out var was) && was.SameAs(field.Value)))
+                {
+                    written = written.WithField(field.Key, field.Value);
+                }
+            }
+
+            return written;
+        }
+
+        /// <summary>A class of this compilation (not a string, a delegate or a struct): an object whose members its holders share.</summary>
+        private bool IsOwnObjectType(ITypeSymbol type)
+            => type is INamedTypeSymbol { TypeKind: TypeKind.Class } && _engine.IsOwn(type);
 
         /// <summary>
         /// Whether <paramref name="outer"/>'s elements or values are of <paramref name="element"/>'s type (or one it implements or
@@ -597,10 +617,18 @@ namespace Minimization.Analyzers.Flow
             switch (location)
             {
                 case ILocalReferenceOperation local:
+                    var before = _wrapped is not null && _wrapped.ContainsKey(local.Local) ? _state.Get(local.Local) : null;
                     _state.Set(local.Local, value);
-                    if (depth < AbstractValue.MaxFieldDepth && _wrapped is not null && _wrapped.TryGetValue(local.Local, out var wrapped))
+                    if (depth < AbstractValue.MaxFieldDepth && before is not null && _wrapped!.TryGetValue(local.Local, out var wrapped))
                     {
-                        WriteBack(wrapped, Eval(wrapped).Join(AbstractValue.Of(value.Self)), depth + 1);
+                        // A collection's content is its whole (and the handlers it holds). An object of your own taken out of a
+                        // collection (a saga's state) gives the collection only the members written into it since: what it held
+                        // when taken out is the collection's already.
+                        var element = LibraryModel.IsFillableContainer(local.Local.Type) ? AbstractValue.Of(value.Self, value.Delegates) : WrittenSince(before, value);
+                        if (!element.IsClean)
+                        {
+                            WriteBack(wrapped, Eval(wrapped).Join(element), depth + 1);
+                        }
                     }
 
                     break;
