@@ -1399,12 +1399,24 @@ namespace Minimization.Analyzers.Flow
             return returned.IsClean ? returned : Instantiate(returned, bindings, display, site!.Syntax.GetLocation());
         }
 
+        /// <summary>
+        /// The elements of a <c>params</c> argument the compiler built: an array (<c>params string[]</c>) or, for a params
+        /// collection (<c>params ReadOnlySpan&lt;string&gt;</c>, <c>params IEnumerable&lt;string&gt;</c>), an implicit collection
+        /// expression. Null for an argument the caller wrote itself.
+        /// </summary>
+        private static ImmutableArray<IOperation>? ParamsElements(IOperation argument) => argument switch
+        {
+            IArrayCreationOperation { IsImplicit: true, Initializer: { } initializer } => initializer.ElementValues,
+            ICollectionExpressionOperation { IsImplicit: true } collection => collection.Elements,
+            _ => null,
+        };
+
         /// <summary>Identity passed at <paramref name="at"/> reaches a sink inside a callee: report it there (each <c>params</c> element on its own).</summary>
         private void ReportThrough(IOperation at, Taint reached, string callDisplay, IOperation site, SinkReach reach)
         {
-            if (at is IArrayCreationOperation { Initializer: { } initializer } && at.IsImplicit && _elementValues is not null)
+            if (ParamsElements(at) is { } elements && _elementValues is not null)
             {
-                foreach (var element in initializer.ElementValues)
+                foreach (var element in elements)
                 {
                     if (_elementValues.TryGetValue(element, out var value) && !value.Deep().IsClean)
                     {
@@ -1443,10 +1455,10 @@ namespace Minimization.Analyzers.Flow
         /// <summary>A value meets a sink: concrete identity becomes a finding here, symbolic identity a reach in the summary.</summary>
         private void CheckSink(IOperation valueOperation, AbstractValue value, SinkInfo sink)
         {
-            if (valueOperation is IArrayCreationOperation { Initializer: { } initializer } && valueOperation.IsImplicit)
+            if (ParamsElements(valueOperation) is { } elements)
             {
                 // params: each element that carries identity is its own argument.
-                foreach (var element in initializer.ElementValues)
+                foreach (var element in elements)
                 {
                     var elementValue = _elementValues is not null && _elementValues.TryGetValue(element, out var ev) ? ev : AbstractValue.Clean;
                     CheckSink(element, elementValue, sink);

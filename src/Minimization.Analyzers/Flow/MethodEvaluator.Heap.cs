@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -818,6 +820,53 @@ namespace Minimization.Analyzers.Flow
                     Assign(target, value, null, value);
                     break;
             }
+        }
+
+        /// <summary>
+        /// <c>var (mail, tier) = customer;</c> through a <c>Deconstruct</c> method of yours (an instance method or an extension):
+        /// a call whose <c>out</c> parameters are the targets, so each target gets what the method gives it. False when the
+        /// compiler's deconstruction is not such a call (a tuple, a record's synthesized method, a method without source, nested
+        /// targets): <see cref="Deconstruct"/> handles those.
+        /// </summary>
+        private bool DeconstructThroughMethod(IDeconstructionAssignmentOperation deconstruction, AbstractValue value)
+        {
+            if (deconstruction.Syntax is not AssignmentExpressionSyntax syntax)
+            {
+                return false;
+            }
+
+            var target = deconstruction.Target is IDeclarationExpressionOperation declared ? declared.Expression : deconstruction.Target;
+            if (target is not ITupleOperation tuple)
+            {
+                return false;
+            }
+
+            var method = _engine.GetModel(syntax.SyntaxTree).GetDeconstructionInfo(syntax).Method;
+            var offset = method is { IsExtensionMethod: true } || method is { IsStatic: true } ? 1 : 0;
+            if (method is null || method.IsImplicitlyDeclared || !HasSourceBody(method) || method.Parameters.Length != tuple.Elements.Length + offset)
+            {
+                return false;
+            }
+
+            var args = new CallArg[method.Parameters.Length];
+            if (offset == 1)
+            {
+                args[0] = new CallArg(deconstruction.Value, method.Parameters[0], 0, value, null);
+            }
+
+            for (var i = 0; i < tuple.Elements.Length; i++)
+            {
+                var element = tuple.Elements[i] is IDeclarationExpressionOperation d ? d.Expression : tuple.Elements[i];
+                if (element is ITupleOperation)
+                {
+                    return false;
+                }
+
+                args[i + offset] = new CallArg(element is IDiscardOperation ? null : element, method.Parameters[i + offset], i + offset, AbstractValue.Clean, null);
+            }
+
+            Call(method, offset == 1 ? null : deconstruction.Value, offset == 1 ? null : value, args, deconstruction);
+            return true;
         }
 
         /// <summary>A record's positional properties, in order: what its synthesized <c>Deconstruct</c> hands out.</summary>

@@ -736,7 +736,7 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            if (op.Parent is IArrayInitializerOperation)
+            if (op.Parent is IArrayInitializerOperation or ICollectionExpressionOperation { IsImplicit: true })
             {
                 (_elementValues ??= new Dictionary<IOperation, AbstractValue>())[op] = value;
             }
@@ -908,7 +908,11 @@ namespace Minimization.Analyzers.Flow
                 case IDeconstructionAssignmentOperation deconstruction:
                 {
                     var v = Eval(deconstruction.Value);
-                    Deconstruct(deconstruction.Target, v, deconstruction.Value.Type);
+                    if (!DeconstructThroughMethod(deconstruction, v))
+                    {
+                        Deconstruct(deconstruction.Target, v, deconstruction.Value.Type);
+                    }
+
                     return v;
                 }
 

@@ -150,7 +150,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """ + Domain, withPrelude: false);
 
-        [Fact(Skip = "engine gap: for a params ReadOnlySpan<string> sink the analyzer reports one MIN001 on the whole invocation instead of one on each identity-carrying element.")]
+        [Fact]
         public Task Params_span_sink_reports_each_identity_element() => Check("""
             using Crm;
             sealed class Dispatcher
@@ -174,7 +174,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """ + Domain, withPrelude: false);
 
-        [Fact(Skip = "engine gap: for a params IEnumerable<string> helper that forwards to a sink the analyzer reports on the whole invocation instead of on the identity-carrying element.")]
+        [Fact]
         public Task Params_enumerable_relay_helper_is_reported_at_the_callers_element() => Check("""
             using System.Collections.Generic;
             using Crm;
@@ -1190,7 +1190,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """ + Domain, withPrelude: false);
 
-        [Fact(Skip = "engine gap: deconstruction (var (a, b) = c) through an extension Deconstruct method does not carry its out values, so the email out is missed.")]
+        [Fact]
         public Task Deconstruct_extension_method_email_out_is_reported() => Check("""
             using Crm;
             static class CustomerDeconstruction
