@@ -379,7 +379,9 @@ namespace Minimization.Analyzers.Flow
             {
                 foreach (var member in iface.GetMembers())
                 {
-                    if (member is IMethodSymbol im && !im.IsStatic && FindImplementation(type, im) is IMethodSymbol impl && !impl.IsAbstract)
+                    // Static abstract and static virtual members too: `T.From(c)` through a type parameter runs the
+                    // implementation of the type it is instantiated with.
+                    if (member is IMethodSymbol im && (!im.IsStatic || im.IsAbstract || im.IsVirtual) && FindImplementation(type, im) is IMethodSymbol impl && !impl.IsAbstract)
                     {
                         Add(im, impl);
                         if (!SymbolEqualityComparer.Default.Equals(impl.ContainingType?.OriginalDefinition, type.OriginalDefinition))

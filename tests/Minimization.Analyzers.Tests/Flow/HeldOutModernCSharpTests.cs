@@ -597,7 +597,7 @@ namespace Minimization.Analyzers.Tests.Flow
 
         // ---------------------------------------------------------------- static abstract/virtual and default interface members
 
-        [Fact(Skip = "engine gap: a call through a type parameter to a static abstract member (T.From(c)) is not resolved to the implementation the type argument allows, so the returned identity is missed.")]
+        [Fact]
         public Task Static_abstract_factory_T_From_returning_the_email_is_reported() => Check("""
             using Crm;
             interface IContact<TSelf> where TSelf : IContact<TSelf>
@@ -639,7 +639,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """ + Domain, withPrelude: false);
 
-        [Fact(Skip = "engine gap: a call through a type parameter to a static virtual member (T.KeyOf(c)) is not resolved to the override of the type argument, so the returned identity is missed.")]
+        [Fact]
         public Task Static_virtual_member_overridden_to_return_the_email_is_reported() => Check("""
             using Crm;
             interface IKeyPolicy
