@@ -965,6 +965,16 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
+            foreach (var a in args)
+            {
+                if (a.Value.Delegates.IsEmpty && !a.Value.Fields.IsEmpty)
+                {
+                    // A function inside what the call stores or takes (a tuple's or a record's member: `_scheduled.Add((due,
+                    // ct => Remind(phone)))`): it leaves this method with what it captured (Reading 4).
+                    RunEscaping(a.Value, site);
+                }
+            }
+
             var delegateResults = AbstractValue.Clean;
             if (hasDelegates)
             {
@@ -1258,8 +1268,17 @@ namespace Minimization.Analyzers.Flow
         /// so that a sink inside it that receives captured identity is reported at that sink. Its parameters are unknown here
         /// (clean); where it is invoked with arguments, those are followed as usual.
         /// </summary>
-        private void RunEscaping(AbstractValue value, IOperation site)
+        private void RunEscaping(AbstractValue value, IOperation site, int depth = 0)
         {
+            if (depth < 2)
+            {
+                // Functions kept in the value's members (a tuple's Item2, a record's Send) leave with it too.
+                foreach (var field in value.FieldEntries)
+                {
+                    RunEscaping(field.Value, site, depth + 1);
+                }
+            }
+
             foreach (var d in value.Delegates)
             {
                 if (d.Lambda is not null && d.Owner is { } owner && RootOf(owner) == RootOf(_cfg))
