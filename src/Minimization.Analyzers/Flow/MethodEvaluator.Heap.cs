@@ -308,14 +308,23 @@ namespace Minimization.Analyzers.Flow
                         CheckSink(reportAt, sinkValue, sink);
                     }
 
-                    RecordMemberWrite(symbol, value);
-                    if (symbol is IPropertySymbol { SetMethod: { } setter } && HasSourceBody(setter) && !IsAutoAccessor(setter) && member.Instance is not null)
+                    if (symbol is IPropertySymbol { SetMethod: { } setter } setProperty && HasSourceBody(setter) && !IsAutoAccessor(setter) && member.Instance is not null)
                     {
-                        // The setter is a call: Call runs a lambda handed to it (RunEscaping) once.
+                        // The setter is a call: Call runs a lambda handed to it (RunEscaping) once. When the getter has a body
+                        // too, what the property holds is what the setter's body stores (a backing field, minimized or not:
+                        // `set => _token = Tokens.Of(value)`), not the value assigned: the setter's direct callers are the
+                        // backing field's writers (a setter method), so another method's read through the getter sees it. With
+                        // an automatic getter (`get; set => field = value.Trim();`) the value assigned is the property's.
+                        if (setProperty.GetMethod is { } getter && (!HasSourceBody(getter) || IsAutoAccessor(getter)))
+                        {
+                            RecordMemberWrite(symbol, value);
+                        }
+
                         Call(setter, member.Instance, Eval(member.Instance), new[] { new CallArg(reportAt, setter.Parameters.Length > 0 ? setter.Parameters[0] : null, 0, value, null) }, target);
                         break;
                     }
 
+                    RecordMemberWrite(symbol, value);
                     RunEscaping(value, target);
 
                     // The member written is a step of the paths the value carries from here on.

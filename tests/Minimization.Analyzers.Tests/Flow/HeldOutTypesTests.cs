@@ -1573,7 +1573,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """ + Rides, withPrelude: false, Min001(0));
 
-        [Fact(Skip = "engine gap: an assignment to a property with a custom setter is also recorded as the property's value (what a cross-method read of a transforming setter relies on), so a setter that minimizes into its backing field is not trusted")]
+        [Fact]
         public Task Custom_setter_minimizing_into_a_backing_field_is_clean() => Check("""
             using Rides;
             sealed class ContactForm
