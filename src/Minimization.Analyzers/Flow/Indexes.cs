@@ -381,7 +381,10 @@ namespace Minimization.Analyzers.Flow
                 {
                     // Static abstract and static virtual members too: `T.From(c)` through a type parameter runs the
                     // implementation of the type it is instantiated with.
-                    if (member is IMethodSymbol im && (!im.IsStatic || im.IsAbstract || im.IsVirtual) && FindImplementation(type, im) is IMethodSymbol impl && !impl.IsAbstract)
+                    // An abstract base method implementing it (class PartnerSink : SinkBase, SinkBase : ISink with an abstract
+                    // Put) runs as the type's own override of it.
+                    if (member is IMethodSymbol im && (!im.IsStatic || im.IsAbstract || im.IsVirtual) && FindImplementation(type, im) is IMethodSymbol found
+                        && (found.IsAbstract ? OverrideIn(type, found) : found) is { IsAbstract: false } impl)
                     {
                         Add(im, impl);
                         if (!SymbolEqualityComparer.Default.Equals(impl.ContainingType?.OriginalDefinition, type.OriginalDefinition))
@@ -397,6 +400,27 @@ namespace Minimization.Analyzers.Flow
                     }
                 }
             }
+        }
+
+        /// <summary>The override of <paramref name="method"/> that runs for an object of <paramref name="type"/>, the most derived one.</summary>
+        private static IMethodSymbol? OverrideIn(INamedTypeSymbol type, IMethodSymbol method)
+        {
+            var target = method.OriginalDefinition;
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                foreach (var candidate in t.GetMembers(method.Name))
+                {
+                    for (var o = (candidate as IMethodSymbol)?.OverriddenMethod; o is not null; o = o.OverriddenMethod)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(o.OriginalDefinition, target))
+                        {
+                            return (IMethodSymbol)candidate;
+                        }
+                    }
+                }
+            }
+
+            return null;
         }
 
         private void Add(IMethodSymbol declared, IMethodSymbol implementation)

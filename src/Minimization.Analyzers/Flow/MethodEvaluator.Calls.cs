@@ -1020,8 +1020,10 @@ namespace Minimization.Analyzers.Flow
                     // The collection the value is put into is a step of its path (`usersReset.Add(user.Username)`).
                     var into = Holder(instance);
                     var location = instance.Syntax.GetLocation();
+                    // What a factory the call runs returns is stored too (`_tokens.GetOrAdd(id, _ => c.Email)`).
+                    var added = delegateResults.IsClean ? ArgumentsStructure(args) : ArgumentsStructure(args).Join(AbstractValue.Of(delegateResults.Deep()));
                     var filled = LibraryModel.IsAdder(target)
-                        ? receiver.Join(into is null ? ArgumentsStructure(args) : ArgumentsStructure(args).WithStep(into, location, MaxPath))
+                        ? receiver.Join(into is null ? added : added.WithStep(into, location, MaxPath))
                         : receiver.WithSelf(receiver.Self.Union(into is null ? storedInReceiver : storedInReceiver.WithStep(into, location, MaxPath)));
                     WriteBack(instance, filled);
                 }

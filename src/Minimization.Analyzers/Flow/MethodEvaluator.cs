@@ -647,7 +647,7 @@ namespace Minimization.Analyzers.Flow
                         }
                     }
 
-                    if (block.ConditionalSuccessor is null && block.FallThroughSuccessor?.Destination is { } only && inStates[only.Ordinal] is null)
+                    if (block.ConditionalSuccessor is null && block.FallThroughSuccessor is { Destination: { } only, FinallyRegions.IsEmpty: true } && inStates[only.Ordinal] is null)
                     {
                         // Straight-line code: the only successor takes this state as it is, no copy.
                         inStates[only.Ordinal] = _state;
@@ -699,15 +699,60 @@ namespace Minimization.Analyzers.Flow
                 return;
             }
 
+            var leaving = ThroughFinally(branch);
             var target = destination.Ordinal;
             if (inStates[target] is null)
             {
-                inStates[target] = new State(_state);
+                inStates[target] = ReferenceEquals(leaving, _state) ? new State(_state) : leaving;
                 worklist.Add(target);
             }
-            else if (inStates[target]!.JoinFrom(_state))
+            else if (inStates[target]!.JoinFrom(leaving))
             {
                 worklist.Add(target);
+            }
+        }
+
+        /// <summary>
+        /// The state a branch leaves with: the current one, after the <c>finally</c> blocks it runs on the way out of a
+        /// <c>try</c> (`finally { value = Privacy.Hash(value); }` overwrites what is sent after it). The graph enters a finally
+        /// only from "everything the method has seen"; here its effects reach the code after it. Only a finally of one basic
+        /// block (no branches of its own) is run this way: one with branches keeps the state as it was (its writes may not run).
+        /// </summary>
+        private State ThroughFinally(ControlFlowBranch branch)
+        {
+            var regions = branch.FinallyRegions;
+            if (regions.IsDefaultOrEmpty)
+            {
+                return _state;
+            }
+
+            foreach (var region in regions)
+            {
+                if (region.FirstBlockOrdinal != region.LastBlockOrdinal)
+                {
+                    return _state;
+                }
+            }
+
+            var saved = _state;
+            _state = new State(saved);
+            try
+            {
+                foreach (var region in regions)
+                {
+                    var block = _cfg.Blocks[region.FirstBlockOrdinal];
+                    _engine.SpendWork(block.Operations.Length + 1);
+                    foreach (var op in block.Operations)
+                    {
+                        Eval(op);
+                    }
+                }
+
+                return _state;
+            }
+            finally
+            {
+                _state = saved;
             }
         }
 
