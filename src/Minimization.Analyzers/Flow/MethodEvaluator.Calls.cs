@@ -729,7 +729,7 @@ namespace Minimization.Analyzers.Flow
                     {
                         // What the callee put into the collections its receiver holds in fields is in the write index
                         // (Reading 5), read from there wherever it is taken out: the caller's receiver value does not carry it.
-                        WriteBack(instance, InstantiateReceiverEffect(WithoutSharedFields(effect.Value, callee.ContainingType), bindings, display, location!));
+                        WriteBack(instance, InstantiateObjectEffect(WithoutSharedFields(effect.Value, callee.ContainingType), Label.ThisParameter, bindings, display, location!));
                     }
 
                     continue;
@@ -815,26 +815,26 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
-        /// What the receiver holds after a call, from the callee's effect on <c>this</c>: the receiver itself (its own members kept
+        /// What an object holds after a call, from the callee's effect on it (on <c>this</c>, or on a lambda's parameter): the object itself (its own members kept
         /// apart) with the members the callee stored replaced. The effect says "this object, with these members now": instantiated
         /// as a plain value, "this object" would fold every member of the receiver into the whole (a deep read), and a member the
         /// callee kept on one path only (<c>this.DischargedAt</c> as it was) would then read, on the next call in a loop, what another
         /// member holds (Reading 11: a scalar member of a container does not carry the container's identity).
         /// </summary>
-        private AbstractValue InstantiateReceiverEffect(AbstractValue effect, Dictionary<int, AbstractValue> bindings, string display, Location location)
+        private AbstractValue InstantiateObjectEffect(AbstractValue effect, int parameter, Dictionary<int, AbstractValue> bindings, string display, Location location)
         {
             var whole = -1;
             for (var i = 0; i < effect.Self.Entries.Length; i++)
             {
                 var label = effect.Self.Entries[i].Label;
-                if (!label.IsConcrete && label.Parameter == Label.ThisParameter && label.MemberPath.IsEmpty && !label.IsMinimized)
+                if (!label.IsConcrete && label.Parameter == parameter && label.MemberPath.IsEmpty && !label.IsMinimized)
                 {
                     whole = i;
                     break;
                 }
             }
 
-            if (whole < 0 || !bindings.TryGetValue(Label.ThisParameter, out var receiver) || receiver.Fields.IsEmpty)
+            if (whole < 0 || !bindings.TryGetValue(parameter, out var receiver) || receiver.Fields.IsEmpty)
             {
                 return Instantiate(effect, bindings, display, location);
             }
@@ -1380,6 +1380,27 @@ namespace Minimization.Analyzers.Flow
             var results = symbolic || !own ? new Results(_results, shareFindings: own) : _results;
             var child = new MethodEvaluator(_engine, _owner, baseState is null ? _method : function, graph, _stack, _depth, _inlineDepth + 1, results, initial);
             var returned = child.RunInline();
+            if (symbolic && child._exit is { } exit && function.MethodKind == MethodKind.AnonymousFunction)
+            {
+                // `Action<Message, string> set = (x, v) => x.To = v; set(msg, phone);`: what the lambda stores into the members of
+                // an object it is given is in the caller's object afterwards.
+                foreach (var p in function.OriginalDefinition.Parameters)
+                {
+                    if (p.RefKind != RefKind.None || p.Type is not { IsReferenceType: true } || !exit.TryGet(p, out var final) || final.Fields.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    foreach (var a in args)
+                    {
+                        if (a.Ordinal == p.Ordinal && a.Report is { } report && IsStoragePath(Unconverted(report)))
+                        {
+                            WriteBack(Unconverted(report), InstantiateObjectEffect(final, firstLabel + p.Ordinal, bindings, "lambda", site!.Syntax.GetLocation()));
+                        }
+                    }
+                }
+            }
+
             if (!symbolic)
             {
                 if (!own)

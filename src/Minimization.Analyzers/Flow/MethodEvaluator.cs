@@ -423,9 +423,12 @@ namespace Minimization.Analyzers.Flow
 
         private AbstractValue RunInline()
         {
-            Solve();
+            _exit = Solve();
             return _returnValue;
         }
+
+        /// <summary>The state at the exit of an inline run (a lambda's parameters as it leaves them).</summary>
+        private State? _exit;
 
         /// <summary>
         /// A location an assignment can store into through a capture: a local or parameter (<c>s = b ? x : y</c>), a field,

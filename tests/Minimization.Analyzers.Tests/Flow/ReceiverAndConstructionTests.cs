@@ -196,5 +196,49 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """, withPrelude: false);
+    
+        private const string Messages = """
+
+            sealed class SmsMessage
+            {
+                public string To { get; set; } = "";
+                public string Body { get; set; } = "";
+            }
+
+            static class Gateway
+            {
+                [PartnerShare("sms")] public static void Dispatch(SmsMessage message) { }
+            }
+            """;
+
+        [Fact]
+        public Task A_lambda_that_writes_a_member_of_the_object_it_is_given_fills_the_callers_object() => Check(Types + Messages + """
+
+            sealed class Use
+            {
+                public void Run(Customer c)
+                {
+                    var msg = new SmsMessage();
+                    Action<SmsMessage, string> set = (x, v) => x.To = v;
+                    set(msg, c.Phone);
+                    Gateway.Dispatch({|#0:msg|});
+                }
+            }
+            """, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task A_lambda_that_writes_a_clean_value_into_the_object_it_is_given_leaves_it_clean() => Check(Types + Messages + """
+
+            sealed class Use
+            {
+                public void Run(Customer c)
+                {
+                    var msg = new SmsMessage();
+                    Action<SmsMessage, string> set = (x, v) => x.Body = v;
+                    set(msg, c.Country);
+                    Gateway.Dispatch(msg);
+                }
+            }
+            """, withPrelude: false);
     }
 }
