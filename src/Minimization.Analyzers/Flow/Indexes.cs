@@ -1379,7 +1379,7 @@ namespace Minimization.Analyzers.Flow
 
                 // A caller the queue holds (of a constructor, or of a setter method) is not a writer of the member itself.
                 var setterMethod = isWriter && ownMember && method is not null && method.MethodKind != MethodKind.Constructor;
-                if (setterMethod && System.Array.IndexOf(SetterMethods(key, cancellationToken), method) < 0)
+                if (setterMethod && !SetterMethods(key, cancellationToken).Contains(method!, SymbolEqualityComparer.Default))
                 {
                     // Not one of the member's setter methods (CallersOfWriters did not make its callers successors).
                     continue;

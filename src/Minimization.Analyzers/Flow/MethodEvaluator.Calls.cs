@@ -815,11 +815,12 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
-        /// What an object holds after a call, from the callee's effect on it (on <c>this</c>, or on a lambda's parameter): the object itself (its own members kept
-        /// apart) with the members the callee stored replaced. The effect says "this object, with these members now": instantiated
-        /// as a plain value, "this object" would fold every member of the receiver into the whole (a deep read), and a member the
-        /// callee kept on one path only (<c>this.DischargedAt</c> as it was) would then read, on the next call in a loop, what another
-        /// member holds (Reading 11: a scalar member of a container does not carry the container's identity).
+        /// What an object holds after a call, from the callee's effect on it (on <c>this</c>, or on a lambda's parameter): the
+        /// object itself (its own members kept apart) with the members the callee stored replaced. The effect says "this object,
+        /// with these members now": instantiated as a plain value, "this object" would fold every member of the receiver into
+        /// the whole (a deep read), and a member the callee kept on one path only (<c>this.DischargedAt</c> as it was) would then
+        /// read, on the next call in a loop, what another member holds (Reading 11: a scalar member of a container does not
+        /// carry the container's identity).
         /// </summary>
         private AbstractValue InstantiateObjectEffect(AbstractValue effect, int parameter, Dictionary<int, AbstractValue> bindings, string display, Location location)
         {

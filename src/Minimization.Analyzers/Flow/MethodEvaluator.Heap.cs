@@ -412,13 +412,14 @@ namespace Minimization.Analyzers.Flow
             _results.MemberWrites[key] = _results.MemberWrites.TryGetValue(key, out var existing) ? existing.Join(stored) : stored;
         }
 
+        /// <summary>A store made by one of the object's constructors into its own member (<see cref="IsOwnObjectWrite"/>).</summary>
+        private bool IsOwnConstructorWrite(ISymbol member)
+            => _owner is IMethodSymbol { MethodKind: MethodKind.Constructor } && IsOwnObjectWrite(member);
+
         /// <summary>
         /// A store made by the object's own code: a constructor, or an instance method or property setter of the member's type
         /// evaluated as itself (not a lambda inside it, which runs wherever it is handed).
         /// </summary>
-        private bool IsOwnConstructorWrite(ISymbol member)
-            => _owner is IMethodSymbol { MethodKind: MethodKind.Constructor } && IsOwnObjectWrite(member);
-
         private bool IsOwnObjectWrite(ISymbol member)
             => _owner is IMethodSymbol owner && SymbolEqualityComparer.Default.Equals(owner, _method) && MemberWriteIndex.IsOwnObjectWriter(owner, member);
 
