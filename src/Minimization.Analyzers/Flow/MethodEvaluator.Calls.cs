@@ -1381,6 +1381,13 @@ namespace Minimization.Analyzers.Flow
             var results = symbolic || !own ? new Results(_results, shareFindings: own) : _results;
             var child = new MethodEvaluator(_engine, _owner, baseState is null ? _method : function, graph, _stack, _depth, _inlineDepth + 1, results, initial);
             var returned = child.RunInline();
+            if (symbolic && _results.MemberWrites.Count > 0)
+            {
+                // What the function stored into members from its own parameters (`_entries[key] = value` in a method run here
+                // because it invokes a function it was given): the caller's arguments, as for a summary's member writes.
+                InstantiateInlineWrites(bindings, firstLabel, function, site!);
+            }
+
             if (symbolic && child._exit is { } exit && function.MethodKind == MethodKind.AnonymousFunction)
             {
                 // `Action<Message, string> set = (x, v) => x.To = v; set(msg, phone);`: what the lambda stores into the members of
@@ -1440,6 +1447,36 @@ namespace Minimization.Analyzers.Flow
             }
 
             return returned.IsClean ? returned : Instantiate(returned, bindings, display, site!.Syntax.GetLocation());
+        }
+
+        /// <summary>The labels of an inline run's own parameters (<paramref name="firstLabel"/> onwards) in the member writes, replaced by what the caller passed.</summary>
+        private void InstantiateInlineWrites(Dictionary<int, AbstractValue> bindings, int firstLabel, IMethodSymbol function, IOperation site)
+        {
+            bool IsInline(Label l) => !l.IsConcrete && l.Parameter >= firstLabel && l.Parameter < firstLabel + InlineLabelBase;
+            List<KeyValuePair<ISymbol, AbstractValue>>? updated = null;
+            foreach (var write in _results.MemberWrites)
+            {
+                if (write.Value.Deep().Entries.Any(e => IsInline(e.Label)))
+                {
+                    (updated ??= new List<KeyValuePair<ISymbol, AbstractValue>>()).Add(write);
+                }
+            }
+
+            if (updated is null)
+            {
+                return;
+            }
+
+            var display = function.MethodKind == MethodKind.AnonymousFunction ? "lambda" : _ann.Display(function);
+            var location = site.Syntax.GetLocation();
+            foreach (var write in updated)
+            {
+                _results.MemberWrites[write.Key] = write.Value.MapTaints((bindings, display, location), (t, s) =>
+                {
+                    var own = t.Without(l => !IsInline(l));
+                    return own.IsClean ? t : t.Without(IsInline).Union(InstantiateTaint(own, s.bindings, s.display, s.location));
+                });
+            }
         }
 
         /// <summary>
