@@ -181,7 +181,56 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return IsOrInherits(type, construction);
+            return IsOrInherits(type, construction) || ImplementsVariantly(type, construction);
+        }
+
+        /// <summary>
+        /// Whether <paramref name="type"/> implements an interface convertible to <paramref name="construction"/> by variance: a
+        /// class implementing <c>INotifier&lt;object&gt;</c> is an <c>INotifier&lt;string&gt;</c> when <c>T</c> is <c>in</c>.
+        /// </summary>
+        internal static bool ImplementsVariantly(ITypeSymbol type, INamedTypeSymbol construction)
+        {
+            if (construction.TypeKind != TypeKind.Interface)
+            {
+                return false;
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                if (IsVariantlyConvertible(i, construction))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsVariantlyConvertible(INamedTypeSymbol from, INamedTypeSymbol to)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(from.OriginalDefinition, to.OriginalDefinition) || from.TypeArguments.Length != to.TypeArguments.Length)
+            {
+                return false;
+            }
+
+            var parameters = from.OriginalDefinition.TypeParameters;
+            for (var k = 0; k < from.TypeArguments.Length; k++)
+            {
+                var a = from.TypeArguments[k];
+                var b = to.TypeArguments[k];
+                var ok = parameters[k].Variance switch
+                {
+                    VarianceKind.In => b.IsReferenceType && IsOrInherits(b, a),
+                    VarianceKind.Out => a.IsReferenceType && IsOrInherits(a, b),
+                    _ => SymbolEqualityComparer.Default.Equals(a, b),
+                };
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
@@ -262,7 +311,28 @@ namespace Minimization.Analyzers.Flow
         {
             if (target.ContainingType?.TypeKind == TypeKind.Interface)
             {
-                return FindImplementation(exact, target.OriginalDefinition) as IMethodSymbol ?? FindImplementation(exact, target) as IMethodSymbol;
+                if ((FindImplementation(exact, target.OriginalDefinition) ?? FindImplementation(exact, target)) is IMethodSymbol direct)
+                {
+                    return direct;
+                }
+
+                // Through variance (`INotifier<string> n = new PartnerNotifier()` where it implements INotifier<object>): the
+                // member of the interface it does implement.
+                foreach (var i in exact.AllInterfaces)
+                {
+                    if (IsVariantlyConvertible(i, target.ContainingType))
+                    {
+                        foreach (var member in i.GetMembers(target.Name))
+                        {
+                            if (SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, target.OriginalDefinition) && FindImplementation(exact, member) is IMethodSymbol viaVariance)
+                            {
+                                return viaVariance;
+                            }
+                        }
+                    }
+                }
+
+                return null;
             }
 
             var original = target.OriginalDefinition;
