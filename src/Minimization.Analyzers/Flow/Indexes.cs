@@ -1402,7 +1402,7 @@ namespace Minimization.Analyzers.Flow
                 var (analysis, _) = AnalyzeWriter(writer, context);
                 if (analysis is not null && WrittenTo(analysis, key) is { } written)
                 {
-                    value = value.Join(written.Fields.IsEmpty ? AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates) : OnlyConcrete(written));
+                    value = value.Join(OnlyConcrete(written));
                 }
             }
 
@@ -1441,7 +1441,7 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                value = value.Join(written.Fields.IsEmpty ? AbstractValue.Of(written.Self.OnlyConcrete(), written.Delegates) : OnlyConcrete(written));
+                value = value.Join(OnlyConcrete(written));
                 if (lastLevel is not null && lastLevel.Contains(writer))
                 {
                     continue;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
@@ -29,35 +28,9 @@ namespace Minimization.Analyzers.Tests.Flow
         /// argument if the stored delegate counts as a "further call inside the compilation", or the sink argument inside
         /// the handler if the storage ends the call chain as in Readings 4 and 5).
         /// </summary>
-        private static async Task RunOneOf(string program, params int[] markups)
-        {
-            var failures = new List<Exception>();
-            foreach (var markup in markups)
-            {
-                try
-                {
-                    await Check(Complete(program), withPrelude: false, Min001(markup));
-                    return;
-                }
-                catch (Exception ex)
-                {
-                    failures.Add(ex);
-                }
-            }
+        private static Task RunOneOf(string program, params int[] markups) => CheckOnceAtOneOf(Complete(program), markups);
 
-            throw new AggregateException("MIN001 was expected once, at one of the markups " + string.Join(", ", markups), failures);
-        }
-
-        private static string Complete(string program)
-        {
-            var leftover = Regex.Match(program, @"\$[A-Z]{3,}");
-            if (leftover.Success)
-            {
-                throw new InvalidOperationException("unreplaced placeholder " + leftover.Value);
-            }
-
-            return program;
-        }
+        private static string Complete(string program) => Filled(program);
 
         // =====================================================================================================
         // 1. Aggregates collect domain events; the DbContext-like unit of work dispatches them to handlers through an

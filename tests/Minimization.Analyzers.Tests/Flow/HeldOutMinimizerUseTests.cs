@@ -1,5 +1,4 @@
 using System;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
@@ -20,16 +19,7 @@ namespace Minimization.Analyzers.Tests.Flow
     {
         private static Task Run(string program, params DiagnosticResult[] expected) => Check(Complete(program), withPrelude: false, expected);
 
-        private static string Complete(string program)
-        {
-            var leftover = Regex.Match(program, @"\$[A-Z]{3,}");
-            if (leftover.Success)
-            {
-                throw new InvalidOperationException("unreplaced placeholder " + leftover.Value);
-            }
-
-            return Header + program;
-        }
+        private static string Complete(string program) => Header + Filled(program);
 
         /// <summary>The domain every program shares: the customer, the partner sinks, the minimizers and two look-alikes.</summary>
         private const string Header = """

@@ -24,11 +24,41 @@ namespace Minimization.Analyzers.Tests
 
         public static DiagnosticResult Min011(int markup) => new DiagnosticResult(RuleIdentifiers.AnalysisBoundReached, DiagnosticSeverity.Warning).WithLocation(markup);
 
-        /// <summary>Verifies <paramref name="source"/> (markup: <c>{|#0:…|}</c> for expected spans) with the shared prelude beside it.</summary>
         /// <summary>The program without its markup (<c>{|#0:</c> … <c>|}</c>): the near-miss twin of a marked positive.</summary>
         public static string Unmarked(string source)
             => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:|\|\}", string.Empty);
 
+        /// <summary>A corpus's program template with every <c>$PLACEHOLDER</c> replaced; one left over is the test's own mistake.</summary>
+        public static string Filled(string program)
+        {
+            var leftover = System.Text.RegularExpressions.Regex.Match(program, @"\$[A-Z]{3,}");
+            return leftover.Success ? throw new System.InvalidOperationException("unreplaced placeholder " + leftover.Value) : program;
+        }
+
+        /// <summary>
+        /// Exactly one MIN001, at any one of <paramref name="markups"/> (no prelude): only where the contract leaves the place
+        /// of the report open.
+        /// </summary>
+        public static async Task CheckOnceAtOneOf(string source, params int[] markups)
+        {
+            var failures = new System.Collections.Generic.List<System.Exception>();
+            foreach (var markup in markups)
+            {
+                try
+                {
+                    await Check(source, withPrelude: false, Min001(markup));
+                    return;
+                }
+                catch (System.Exception ex)
+                {
+                    failures.Add(ex);
+                }
+            }
+
+            throw new System.AggregateException("MIN001 was expected once, at one of the markups " + string.Join(", ", markups), failures);
+        }
+
+        /// <summary>Verifies <paramref name="source"/> (markup: <c>{|#0:…|}</c> for expected spans) with the shared prelude beside it.</summary>
         public static Task Check(string source, params DiagnosticResult[] expected) => Check(source, withPrelude: true, expected);
 
         public static async Task Check(string source, bool withPrelude, params DiagnosticResult[] expected)
