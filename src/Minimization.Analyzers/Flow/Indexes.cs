@@ -831,6 +831,37 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
+        /// A member that holds a value of its own type's type parameter and is set only when an instance is made: a readonly
+        /// field or a get-only auto-property of type <c>T</c> (or <c>T?</c>), as the value of a <c>Result&lt;T&gt;</c>, an
+        /// <c>Option&lt;T&gt;</c> or an <c>Either</c> is. What one instance holds is not what another holds: a
+        /// <c>Result&lt;Member&gt;</c> made from a member does not fill the <c>Result&lt;string&gt;</c> that a later step
+        /// builds from a masked address. Its type's own methods therefore read it from the instance they run on (the caller's
+        /// object, member by member), not from what the program writes into it anywhere (Reading 7: the type parameter is
+        /// not identity-bearing by its own declarations, its caller decides).
+        /// </summary>
+        public static bool IsInstanceTypeArgument(ISymbol member)
+        {
+            var definition = member.OriginalDefinition;
+            if (definition.IsStatic || definition.ContainingType is not { IsGenericType: true })
+            {
+                return false;
+            }
+
+            var type = definition switch
+            {
+                IFieldSymbol { IsReadOnly: true } field => field.Type,
+                IPropertySymbol { SetMethod: null, GetMethod: { } getter } property when ImplementationIndex.IsAutoAccessor(getter) => property.Type,
+                _ => null,
+            };
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            return type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Type };
+        }
+
+        /// <summary>
         /// A member of a collection type (a library list, queue, dictionary, channel) or an ambient holder (<c>AsyncLocal</c>):
         /// what methods put into it, through calls or element writes, is what every method takes out.
         /// </summary>

@@ -234,7 +234,9 @@ namespace Minimization.Analyzers.Flow
 
             if (target.MethodKind == MethodKind.DelegateInvoke)
             {
-                return result.Join(InvokeDelegate(receiver ?? AbstractValue.Clean, args, site));
+                // Joined only with a declared source: a delegate that returns an object it made gives a new object.
+                var invoked = InvokeDelegate(receiver ?? AbstractValue.Clean, args, site);
+                return result.IsClean ? invoked : result.Join(invoked);
             }
 
             if (target.Name == "<Clone>$")
@@ -316,8 +318,9 @@ namespace Minimization.Analyzers.Flow
                 if (HasDelegateArgument(args) && _inlineDepth < MaxInlineDepth && _engine.GetGraph(callee, _stack.CancellationToken, out _) is { } calleeGraph)
                 {
                     // Higher-order calls are analyzed in context: the lambdas passed here are what the callee will invoke.
-                    result = result.Join(InlineMethod(callee, calleeGraph, receiver, args, site));
-                    allFresh = false;
+                    var inlined = InlineMethod(callee, calleeGraph, receiver, args, site);
+                    allFresh &= inlined.IsFresh;
+                    result = result.Join(inlined);
                     continue;
                 }
 
@@ -592,8 +595,10 @@ namespace Minimization.Analyzers.Flow
         private Taint NotReportedInside(IMethodSymbol callee, Label label, Taint reached)
         {
             if (label.MemberPath.Length == 0 || (FindMember(callee.ContainingType, label.MemberPath[0]) ?? FindCapturedParameter(callee.ContainingType, label.MemberPath[0])) is not { } member
-                || !_engine.IsOwn(member is IParameterSymbol ? member.ContainingSymbol : member))
+                || !_engine.IsOwn(member is IParameterSymbol ? member.ContainingSymbol : member) || MemberWriteIndex.IsInstanceTypeArgument(member))
             {
+                // A member the callee reads from its own instance only (IsInstanceTypeArgument) is not reported inside: what
+                // this caller's object holds in it is this call's.
                 return reached;
             }
 
@@ -1179,13 +1184,16 @@ namespace Minimization.Analyzers.Flow
                 return AbstractValue.Of(Union(args, null).Self.Union(callee.Self));
             }
 
-            var result = AbstractValue.Clean;
+            // The first target's result as it is: a lambda that returns an object it made gives the caller a new object, not
+            // the join with a clean start, which would lose that (and read the object's members from the write index).
+            AbstractValue? result = null;
             foreach (var d in callee.Delegates)
             {
-                result = result.Join(InvokeTarget(d, args, null, site));
+                var returned = InvokeTarget(d, args, null, site);
+                result = result is null ? returned : result.Join(returned);
             }
 
-            return result;
+            return result ?? AbstractValue.Clean;
         }
 
         /// <summary>Runs a delegate target; parameters not covered by <paramref name="args"/> get <paramref name="fill"/> (elements for LINQ lambdas).</summary>

@@ -182,7 +182,8 @@ namespace Minimization.Analyzers.Flow
             // Only members declared in this compilation: a referenced project's members are metadata in a build and source in
             // the IDE, and the two must agree (the call graph makes the same choice, so the read is never a nested solve).
             if (_engine.IsOwn(member) && member is IFieldSymbol or IPropertySymbol or IEventSymbol && !FromCallerParameter(receiver)
-                && !(site is IMemberReferenceOperation fill && MemberWriteIndex.OnlyFills(fill)))
+                && !(site is IMemberReferenceOperation fill && MemberWriteIndex.OnlyFills(fill))
+                && !(IsThis(receiver) && MemberWriteIndex.IsInstanceTypeArgument(member)))
             {
                 var stored = _engine.MemberWrites.ValueOf(member, _stack);
                 if (!stored.IsClean)
@@ -227,6 +228,20 @@ namespace Minimization.Analyzers.Flow
             }
 
             return any;
+        }
+
+        /// <summary>Whether <paramref name="receiver"/> is the object the method runs on, as its caller will supply it.</summary>
+        private static bool IsThis(AbstractValue receiver)
+        {
+            foreach (var e in receiver.Self.Entries)
+            {
+                if (!e.Label.IsConcrete && e.Label.Parameter == Label.ThisParameter && e.Label.MemberPath.Length == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool FromCallerParameter(AbstractValue receiver)
