@@ -228,7 +228,37 @@ namespace Minimization.Analyzers.Flow
                 return DelegateResultShape.InputsOnly;
             }
 
-            return ProjectionMethods.Contains(method.Name) ? DelegateResultShape.DelegatesOnly : DelegateResultShape.Both;
+            return ProjectionMethods.Contains(method.Name) || IsKeyedProjection(method) ? DelegateResultShape.DelegatesOnly : DelegateResultShape.Both;
+        }
+
+        private static readonly HashSet<string> KeyedMethods = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "ToDictionary", "ToLookup", "GroupBy", "ToFrozenDictionary", "ToImmutableDictionary", "ToImmutableSortedDictionary",
+            "ToSortedDictionary",
+        };
+
+        /// <summary>
+        /// A keyed collection built from two functions (<c>ToDictionary(c => c.Id, c => Privacy.Hash(c.Email))</c>, a
+        /// <c>GroupBy</c> with an element or result selector): its keys and values are what the functions return, not the
+        /// elements. With the key selector alone the values are the elements themselves.
+        /// </summary>
+        private static bool IsKeyedProjection(IMethodSymbol method)
+        {
+            if (!KeyedMethods.Contains(method.Name))
+            {
+                return false;
+            }
+
+            var functions = 0;
+            foreach (var p in method.OriginalDefinition.Parameters)
+            {
+                if (p.Type.TypeKind == TypeKind.Delegate)
+                {
+                    functions++;
+                }
+            }
+
+            return functions >= 2;
         }
 
         /// <summary><see langword="bool"/> results (comparisons, predicates) are clean: implicit flows are out of scope.</summary>

@@ -747,6 +747,17 @@ namespace Minimization.Analyzers.Flow
                         continue;
                     }
 
+                    if (a.Parameter is { RefKind: RefKind.None, Type.IsReferenceType: true } && !a.Value.Fields.IsEmpty && !effect.Value.Fields.IsEmpty
+                        && effect.Value.Self.Entries.Any(e => !e.Label.IsConcrete && e.Label.Parameter == effect.Key && e.Label.MemberPath.IsEmpty && !e.Label.IsMinimized))
+                    {
+                        // An object the callee changes member by member (`Scrub(dto)` overwriting dto.Email with its hash): the
+                        // members it wrote are what it left there (its own join with what they held, on paths that did not
+                        // write), the others stay as the caller has them.
+                        location ??= site.Syntax.GetLocation();
+                        WriteBack(a.Report, InstantiateObjectEffect(effect.Value, effect.Key, bindings, display, location));
+                        continue;
+                    }
+
                     var value = effect.Value.IsClean ? AbstractValue.Clean : Instantiate(effect.Value, bindings, display, location!);
                     if (a.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
                     {
@@ -848,9 +859,11 @@ namespace Minimization.Analyzers.Flow
             var thisLabel = effect.Self.Entries[whole].Label;
             var rest = Instantiate(effect.WithSelf(effect.Self.Without(l => ReferenceEquals(l, thisLabel) || l.Equals(thisLabel))), bindings, display, location);
             var result = rest.Self.IsClean ? receiver : receiver.WithSelf(receiver.Self.Union(rest.Self));
-            foreach (var field in rest.FieldEntries)
+            foreach (var field in effect.FieldEntries)
             {
-                result = result.WithField(field.Key, field.Value);
+                // Every member the callee left a value in, a clean one too: a member it overwrote with a minimized value holds
+                // that value now, not the raw one the caller had put there.
+                result = result.WithField(field.Key, rest.Fields.TryGetValue(field.Key, out var instantiated) ? instantiated : AbstractValue.Clean);
             }
 
             if (!rest.Delegates.IsEmpty)

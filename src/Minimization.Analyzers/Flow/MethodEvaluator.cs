@@ -805,7 +805,10 @@ namespace Minimization.Analyzers.Flow
                 return value;
             }
 
-            return value.Join(Call(toString, operand, value, Array.Empty<CallArg>(), operand));
+            // The text is what the override writes (Reading 8): a ticket holding the raw address whose ToString() prints only its
+            // id and token writes no identity. An object of an identity-bearing type keeps its own value too.
+            var written = Call(toString, operand, value, Array.Empty<CallArg>(), operand);
+            return _ann.TypeSource(type) is null ? written : value.Join(written);
         }
 
         /// <summary>The <c>ToString()</c> override <paramref name="type"/> has (its own or a base's) when it is in this compilation; found once per type.</summary>
@@ -1117,7 +1120,19 @@ namespace Minimization.Analyzers.Flow
                     return EvalChildren(op);
 
                 case IInterpolationOperation interpolation:
-                    return WithToString(interpolation.Expression, EvalChildren(op));
+                {
+                    // The object itself, members apart, is what its ToString() override runs on; alignment and format are text.
+                    var written = WithToString(interpolation.Expression, Eval(interpolation.Expression)).Flatten();
+                    foreach (var child in op.ChildOperations)
+                    {
+                        if (!ReferenceEquals(child, interpolation.Expression))
+                        {
+                            written = written.Join(Eval(child).Flatten());
+                        }
+                    }
+
+                    return written;
+                }
 
                 case IAwaitOperation await:
                     return Eval(await.Operation);

@@ -420,7 +420,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task ToString_override_printing_only_the_id_and_token_of_a_ticket_holding_the_raw_email_is_clean() => Run(
             TicketProgram.Replace("$SEND", "Partner.Upload(ticket.ToString());"));
 
-        [Fact(Skip = "engine gap: $\"ticket {ticket}\" is reported with Customer.Email through Ticket.Email although the ToString() override prints only CustomerId and the hashed Token, while the explicit ticket.ToString() call is clean (Reading 8)")]
+        [Fact]
         public Task Ticket_interpolated_through_a_ToString_override_printing_only_the_id_and_token_is_clean() => Run(
             TicketProgram.Replace("$SEND", "Partner.Upload($\"ticket {ticket}\");"));
 
@@ -705,7 +705,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
-        [Fact(Skip = "engine gap: customers.ToDictionary(c => c.Id, c => Privacy.Hash(c.Email)) is treated as a library call passing its source sequence into the result, so a dictionary of Guid keys and hashed values is reported as carrying Customer")]
+        [Fact]
         public Task Dictionary_keyed_by_customer_id_holding_hashed_emails_is_clean() => Run(Unmarked(
             DictionaryProgram.Replace("$VALUE", "Privacy.Hash(c.Email)")));
 
@@ -1033,7 +1033,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, Min001(0));
 
-        [Fact(Skip = "engine gap: the members a helper overwrites on the caller's object (Scrub(dto) sets dto.Email and dto.Phone to their minimized forms) stay raw for the caller, so Partner.UploadDto(dto) is reported with Customer.Email and Customer.Phone")]
+        [Fact]
         public Task Dto_scrubbed_in_place_by_a_helper_before_it_is_sent_is_clean() => Run("""
             internal static class Export
             {
