@@ -1225,7 +1225,7 @@ namespace Minimization.Analyzers.Flow
             void AddShared(ISymbol? symbol, SyntaxNode owner)
             {
                 // A static collection (a process-wide outbox, an AsyncLocal request context) is written by the calls that fill it too.
-                if (symbol is not null && (IsShared(symbol.OriginalDefinition) || symbol.IsStatic && HoldsCollection(symbol.OriginalDefinition)))
+                if (symbol is not null && (IsShared(symbol.OriginalDefinition) || symbol.IsStatic && HoldsCollection(symbol.OriginalDefinition) || ViewedField(symbol, cancellationToken) is not null))
                 {
                     Add(symbol, owner);
                 }
@@ -1351,7 +1351,93 @@ namespace Minimization.Analyzers.Flow
         public IReadOnlyList<ISymbol> Aliases(ISymbol member, CancellationToken cancellationToken)
         {
             var key = member.OriginalDefinition;
-            if (_constructorStores.Count == 0 || !IsShared(key) || key is not IFieldSymbol and not IPropertySymbol)
+            if (!IsShared(key) || key is not IFieldSymbol and not IPropertySymbol)
+            {
+                return System.Array.Empty<ISymbol>();
+            }
+
+            var views = key is IFieldSymbol field ? _views.GetOrAdd(field, f => ViewsOf((IFieldSymbol)f, cancellationToken)) : System.Array.Empty<ISymbol>();
+            var injected = InjectedAliases(key, cancellationToken);
+            return views.Length == 0 ? injected : injected.Count == 0 ? views : injected.Concat(views).ToArray();
+        }
+
+        private readonly ConcurrentDictionary<ISymbol, ISymbol[]> _views = new ConcurrentDictionary<ISymbol, ISymbol[]>(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// The properties of a shared field's type that hand it out (<c>ChannelWriter&lt;T&gt; Writer =&gt; _channel.Writer</c>,
+        /// <c>IList&lt;T&gt; Items =&gt; _items</c>): what another class puts in through the property is in the field.
+        /// </summary>
+        private ISymbol[] ViewsOf(IFieldSymbol field, CancellationToken cancellationToken)
+        {
+            List<ISymbol>? views = null;
+            foreach (var candidate in field.ContainingType.GetMembers())
+            {
+                if (candidate is IPropertySymbol && SymbolEqualityComparer.Default.Equals(ViewedField(candidate, cancellationToken), field))
+                {
+                    (views ??= new List<ISymbol>()).Add(candidate);
+                }
+            }
+
+            return views?.ToArray() ?? System.Array.Empty<ISymbol>();
+        }
+
+        /// <summary>
+        /// The shared field (<see cref="IsShared"/>) a property's getter hands out, itself or a library member of it
+        /// (<c>=&gt; _channel.Writer</c>, <c>get { return this._items; }</c>), or null: filling the property fills the field.
+        /// </summary>
+        public ISymbol? ViewedField(ISymbol member, CancellationToken cancellationToken)
+        {
+            if (member.OriginalDefinition is not IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: { DeclaringSyntaxReferences.Length: 1 } getter } property)
+            {
+                return null;
+            }
+
+            return _viewedFields.GetOrAdd(property, p => FindViewedField((IPropertySymbol)p, getter, cancellationToken));
+        }
+
+        private readonly ConcurrentDictionary<ISymbol, ISymbol?> _viewedFields = new ConcurrentDictionary<ISymbol, ISymbol?>(SymbolEqualityComparer.Default);
+
+        private static ISymbol? FindViewedField(IPropertySymbol property, IMethodSymbol getter, CancellationToken cancellationToken)
+        {
+            var returned = getter.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+            {
+                ArrowExpressionClauseSyntax arrow => arrow.Expression,
+                AccessorDeclarationSyntax { ExpressionBody: { } body } => body.Expression,
+                AccessorDeclarationSyntax { Body.Statements: { Count: 1 } statements } when statements[0] is ReturnStatementSyntax { Expression: { } value } => value,
+                _ => null,
+            };
+
+            // `_channel.Writer` or `this._channel.Writer`: the field is the receiver of the member handed out.
+            if (returned is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } } view)
+            {
+                returned = view.Expression;
+            }
+
+            if (returned is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: { } name })
+            {
+                returned = name;
+            }
+
+            if (returned is not IdentifierNameSyntax { Identifier.ValueText: var id })
+            {
+                return null;
+            }
+
+            // A getter's body has no locals: the name is a member of the type (or of a base), found without binding.
+            for (var type = property.ContainingType; type is not null; type = type.BaseType)
+            {
+                foreach (var candidate in type.GetMembers(id))
+                {
+                    return candidate is IFieldSymbol field && IsShared(field.OriginalDefinition) ? field.OriginalDefinition : null;
+                }
+            }
+
+            return null;
+        }
+
+        private IReadOnlyList<ISymbol> InjectedAliases(ISymbol key, CancellationToken cancellationToken)
+        {
+            if (_constructorStores.Count == 0)
             {
                 return System.Array.Empty<ISymbol>();
             }
@@ -1371,7 +1457,7 @@ namespace Minimization.Analyzers.Flow
                         continue;
                     }
 
-                    var type = stored is IFieldSymbol f ? f.Type : ((IPropertySymbol)stored).Type;
+                    var type = ChannelOf(stored is IFieldSymbol f ? f.Type : ((IPropertySymbol)stored).Type);
                     if (!byType.TryGetValue(type, out var members))
                     {
                         byType[type] = members = new List<ISymbol>();
@@ -1403,6 +1489,23 @@ namespace Minimization.Analyzers.Flow
             }
 
             return injected.TryGetValue(key, out var aliases) ? aliases : System.Array.Empty<ISymbol>();
+        }
+
+        /// <summary>
+        /// A channel's writer and reader are views of one channel: a <c>ChannelWriter&lt;T&gt;</c> handed to a producer and the
+        /// <c>ChannelReader&lt;T&gt;</c> handed to a consumer group with the <c>Channel&lt;T&gt;</c>s of the same element type.
+        /// Any other type stands for itself.
+        /// </summary>
+        private ITypeSymbol ChannelOf(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { Arity: 1, Name: "ChannelWriter" or "ChannelReader" } view
+                && view.ContainingNamespace?.ToDisplayString() == "System.Threading.Channels"
+                && _engine.Compilation.GetTypeByMetadataName("System.Threading.Channels.Channel`1") is { } channel)
+            {
+                return channel.Construct(view.TypeArguments[0]);
+            }
+
+            return type;
         }
 
         private readonly List<AssignmentExpressionSyntax> _constructorStores = new List<AssignmentExpressionSyntax>();

@@ -346,7 +346,7 @@ namespace Minimization.Analyzers.Flow
 
             for (var t = type; t is not null; t = t.BaseType)
             {
-                if (t.Name is "Stream" or "TextWriter" or "BinaryWriter" or "Channel" or "ChannelWriter" && t.ContainingNamespace?.ToDisplayString() is "System.IO" or "System.Threading.Channels")
+                if (t.Name is "Stream" or "TextWriter" or "BinaryWriter" or "Channel" or "ChannelWriter" or "ChannelReader" && t.ContainingNamespace?.ToDisplayString() is "System.IO" or "System.Threading.Channels")
                 {
                     return true;
                 }

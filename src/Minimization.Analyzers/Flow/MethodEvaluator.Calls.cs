@@ -747,12 +747,13 @@ namespace Minimization.Analyzers.Flow
                         continue;
                     }
 
-                    if (a.Parameter is { RefKind: RefKind.None, Type.IsReferenceType: true } && !a.Value.Fields.IsEmpty && !effect.Value.Fields.IsEmpty
+                    if (a.Parameter is { RefKind: RefKind.None, Type.IsReferenceType: true } && OverwritesHeldMember(effect.Value, effect.Key, a.Value)
                         && effect.Value.Self.Entries.Any(e => !e.Label.IsConcrete && e.Label.Parameter == effect.Key && e.Label.MemberPath.IsEmpty && !e.Label.IsMinimized))
                     {
                         // An object the callee changes member by member (`Scrub(dto)` overwriting dto.Email with its hash): the
                         // members it wrote are what it left there (its own join with what they held, on paths that did not
-                        // write), the others stay as the caller has them.
+                        // write), the others stay as the caller has them. Only when that takes something away: otherwise the
+                        // plain join below says the same, and keeping every member apart costs on large objects.
                         location ??= site.Syntax.GetLocation();
                         WriteBack(a.Report, InstantiateObjectEffect(effect.Value, effect.Key, bindings, display, location));
                         continue;
@@ -872,6 +873,29 @@ namespace Minimization.Analyzers.Flow
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// Whether the callee overwrote, on every path, a member in which the caller's object holds something: its final value
+        /// of that member no longer carries what the member held on entry.
+        /// </summary>
+        private static bool OverwritesHeldMember(AbstractValue effect, int parameter, AbstractValue held)
+        {
+            if (held.Fields.IsEmpty || effect.Fields.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var field in effect.FieldEntries)
+            {
+                if (held.Fields.TryGetValue(field.Key, out var before) && !before.Deep().IsClean
+                    && !field.Value.Self.Contains(Label.Symbolic(parameter).WithMember(field.Key, MaxMemberPath)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether any symbolic label of <paramref name="taint"/> is bound to a value that carries something.</summary>

@@ -407,7 +407,7 @@ namespace Minimization.Analyzers.Flow
             // A store by the object's own code (a constructor, a setter method `SetText(string t) => _text = t`) into its own
             // member keeps them too, and so does the store a caller instantiates from it: the write index follows the callers,
             // so that a member of the object that sends it reports it inside, at its sink (Reading 3), not at a receiver.
-            var shared = !member.IsStatic && MemberWriteIndex.IsShared(member.OriginalDefinition);
+            var shared = !member.IsStatic && (MemberWriteIndex.IsShared(member.OriginalDefinition) || _engine.MemberWrites.ViewedField(member, _stack.CancellationToken) is not null);
             if (!member.IsStatic && !shared && !keepSymbolic && !IsOwnConstructorWrite(member))
             {
                 // A setter method keeps only what its caller passes in its arguments; what it copies from its own object

@@ -1,0 +1,108 @@
+using System.Threading.Tasks;
+using Xunit;
+using static Minimization.Analyzers.Tests.Verify;
+
+namespace Minimization.Analyzers.Tests.Flow
+{
+    /// <summary>
+    /// Reading 5 through the ways a class hands out a collection it holds in a field: a property that returns the field or a
+    /// view of it (<c>List&lt;string&gt; Lines =&gt; _lines</c>, <c>ChannelWriter&lt;T&gt; Writer =&gt; _channel.Writer</c>), and a
+    /// channel's writer and reader stored apart. What another class puts in through the view is what the owner takes out.
+    /// </summary>
+    public sealed class CollectionViewTests
+    {
+        private const string Types = """
+            using System.Collections.Generic;
+            using System.Threading.Channels;
+            using Minimization;
+
+            sealed class Customer
+            {
+                [IdentityBearing("email")] public string Email { get; set; } = "";
+                public string City { get; set; } = "";
+            }
+
+            static class Partner
+            {
+                [PartnerShare("acme")] public static void UploadText(string text) { }
+            }
+
+            static class Privacy
+            {
+                [Minimizer] public static string Hash(string value) => "h";
+            }
+
+            sealed class Outbox
+            {
+                private readonly List<string> _lines = new List<string>();
+
+                public List<string> Lines => _lines;
+
+                public void Flush()
+                {
+                    foreach (var line in _lines)
+                    {
+                        Partner.UploadText({|#0:line|});
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public Task A_line_added_through_the_property_that_hands_out_the_list_is_reported_where_the_owner_sends_it() => Check(Types + """
+
+            sealed class Signup
+            {
+                private readonly Outbox _outbox;
+                public Signup(Outbox outbox) { _outbox = outbox; }
+                public void Run(Customer c) => _outbox.Lines.Add(c.Email);
+            }
+            """, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task Hashed_and_non_identifying_lines_added_through_the_property_are_clean() => Check(Unmarked(Types) + """
+
+            sealed class Signup
+            {
+                private readonly Outbox _outbox;
+                public Signup(Outbox outbox) { _outbox = outbox; }
+                public void Run(Customer c)
+                {
+                    _outbox.Lines.Add(Privacy.Hash(c.Email));
+                    _outbox.Lines.Add(c.City);
+                }
+            }
+            """, withPrelude: false);
+
+        [Fact]
+        public Task An_email_written_through_a_channel_writer_property_is_reported_where_the_reader_property_is_drained() => Check(Unmarked(Types) + """
+
+            sealed class Exports
+            {
+                private readonly Channel<string> _channel = Channel.CreateUnbounded<string>();
+                public ChannelWriter<string> Writer => _channel.Writer;
+                public ChannelReader<string> Reader { get { return this._channel.Reader; } }
+            }
+
+            sealed class Controller
+            {
+                private readonly Exports _exports;
+                public Controller(Exports exports) { _exports = exports; }
+                public void Export(Customer c) => _exports.Writer.TryWrite(c.Email);
+            }
+
+            sealed class Worker
+            {
+                private readonly Exports _exports;
+                public Worker(Exports exports) { _exports = exports; }
+                public void Drain()
+                {
+                    while (_exports.Reader.TryRead(out var item))
+                    {
+                        Partner.UploadText({|#1:item|});
+                    }
+                }
+            }
+            """, withPrelude: false, Min001(1));
+    }
+}
