@@ -159,7 +159,7 @@ namespace Minimization.Analyzers.Flow
         {
             "Add", "TryAdd", "Insert", "Enqueue", "TryEnqueue", "Push", "TryPush", "Append", "Prepend", "Write", "TryWrite", "Set",
             "SetValue", "SetItem", "AddOrUpdate", "GetOrAdd", "TryUpdate", "UnionWith", "SymmetricExceptWith", "Post", "Fill",
-            "Update", "Attach", "Merge", "Put", "Upsert", "Store",
+            "Update", "Attach", "Merge", "Put", "Upsert", "Store", "SetResult", "TrySetResult",
         };
 
         private static readonly string[] StoringPrefixes =
@@ -331,6 +331,10 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
+        /// <summary>A <c>TaskCompletionSource&lt;T&gt;</c>: what <c>SetResult</c> puts in, its <c>Task</c> hands out.</summary>
+        public static bool IsPromise(ITypeSymbol? type)
+            => type is INamedTypeSymbol { Name: "TaskCompletionSource" } && type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
+
         public static bool IsFillableContainer(ITypeSymbol? type)
         {
             if (type is null || type.SpecialType == SpecialType.System_String || type.TypeKind is TypeKind.Delegate or TypeKind.Error)
@@ -350,6 +354,12 @@ namespace Minimization.Analyzers.Flow
                 {
                     return true;
                 }
+            }
+
+            if (IsPromise(type))
+            {
+                // A TaskCompletionSource holds the result it is completed with until its Task is awaited.
+                return true;
             }
 
             foreach (var i in type.AllInterfaces)

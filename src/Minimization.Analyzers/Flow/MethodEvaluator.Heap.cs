@@ -96,7 +96,7 @@ namespace Minimization.Analyzers.Flow
                 return AbstractValue.Clean;
             }
 
-            if (!inSource && member.Name is "Current" or "Value")
+            if (!inSource && (member.Name is "Current" or "Value" || member.Name == "Task" && LibraryModel.IsPromise(member.ContainingType)))
             {
                 // An enumerator's current element, a Nullable's or a Lazy's value: the element itself, structure intact.
                 return receiver;

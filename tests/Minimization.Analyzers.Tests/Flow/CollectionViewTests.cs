@@ -7,13 +7,15 @@ namespace Minimization.Analyzers.Tests.Flow
     /// <summary>
     /// Reading 5 through the ways a class hands out a collection it holds in a field: a property that returns the field or a
     /// view of it (<c>List&lt;string&gt; Lines =&gt; _lines</c>, <c>ChannelWriter&lt;T&gt; Writer =&gt; _channel.Writer</c>), and a
-    /// channel's writer and reader stored apart. What another class puts in through the view is what the owner takes out.
+    /// channel's writer and reader stored apart. What another class puts in through the view is what the owner takes out. A
+    /// <c>TaskCompletionSource</c> holds the result it is completed with until its <c>Task</c> is awaited.
     /// </summary>
     public sealed class CollectionViewTests
     {
         private const string Types = """
             using System.Collections.Generic;
             using System.Threading.Channels;
+            using System.Threading.Tasks;
             using Minimization;
 
             sealed class Customer
@@ -101,6 +103,39 @@ namespace Minimization.Analyzers.Tests.Flow
                     {
                         Partner.UploadText({|#1:item|});
                     }
+                }
+            }
+            """, withPrelude: false, Min001(1));
+
+        [Fact]
+        public Task A_result_a_completion_source_was_completed_with_is_reported_where_its_task_is_awaited_and_sent() => Check(Unmarked(Types) + """
+
+            sealed class Handshake
+            {
+                private readonly TaskCompletionSource<string> _accepted = new TaskCompletionSource<string>();
+
+                public void Accept(Customer c) => _accepted.TrySetResult(c.Email);
+
+                public async Task RelayAsync()
+                {
+                    var local = new TaskCompletionSource<string>();
+                    local.SetResult(Privacy.Hash("x"));
+                    Partner.UploadText(await local.Task);
+                    Partner.UploadText({|#1:await _accepted.Task|});
+                }
+            }
+            """, withPrelude: false, Min001(1));
+
+        [Fact]
+        public Task A_completion_source_completed_in_the_same_method_carries_what_it_was_given() => Check(Unmarked(Types) + """
+
+            static class Local
+            {
+                public static async Task RunAsync(Customer c)
+                {
+                    var source = new TaskCompletionSource<string>();
+                    source.SetResult(c.Email);
+                    Partner.UploadText({|#1:await source.Task|});
                 }
             }
             """, withPrelude: false, Min001(1));
