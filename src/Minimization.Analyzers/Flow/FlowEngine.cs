@@ -47,6 +47,11 @@ namespace Minimization.Analyzers.Flow
         private ImplementationIndex? _implementations;
         private MemberWriteIndex? _memberWrites;
         private readonly ConcurrentDictionary<CallNode, ManualResetEventSlim> _solving = new ConcurrentDictionary<CallNode, ManualResetEventSlim>();
+
+        /// <summary>The thread that holds each claim of <see cref="_solving"/>, and the claim each nested thread waits for.</summary>
+        private readonly ConcurrentDictionary<CallNode, int> _holders = new ConcurrentDictionary<CallNode, int>();
+        private readonly Dictionary<int, CallNode> _waitingOn = new Dictionary<int, CallNode>();
+        private readonly object _waitGate = new object();
         private int _evaluations;
         private int _nestedSolves;
         private long _work;
@@ -364,23 +369,28 @@ namespace Minimization.Analyzers.Flow
             }
 
             // Concurrent analysis reaches the same component from roots on several threads. At the top of its stack (no
-            // component of its own being solved, so it holds no claim another thread could be waiting for) a thread waits
-            // for the one already solving it and takes its published results. Nested solves never wait.
+            // component of its own being solved) a thread claims the component, or waits for the one already solving it and
+            // takes its published results. A thread inside a component of its own waits too, unless the holder is waiting,
+            // directly or through others, for the claim this thread holds: then it solves the component itself (the same
+            // answer), so that no two threads ever wait for each other. Without that wait the nested thread solved the
+            // component again, and again at every sweep of its own: on bitwarden Core the work of a run went from 24,000
+            // evaluations to 66,000 depending on which thread came first.
             ManualResetEventSlim? claimed = null;
             var claimKey = pending[0];
+            var first = StableKey(claimKey.Symbol);
+            for (var i = 1; i < pending.Count; i++)
+            {
+                var key = StableKey(pending[i].Symbol);
+                if (CompareKeys(key, first) < 0)
+                {
+                    first = key;
+                    claimKey = pending[i];
+                }
+            }
+
+            var me = Thread.CurrentThread.ManagedThreadId;
             if (!context.Solving)
             {
-                var first = StableKey(claimKey.Symbol);
-                for (var i = 1; i < pending.Count; i++)
-                {
-                    var key = StableKey(pending[i].Symbol);
-                    if (CompareKeys(key, first) < 0)
-                    {
-                        first = key;
-                        claimKey = pending[i];
-                    }
-                }
-
                 var mine = new ManualResetEventSlim(false);
                 var holder = _solving.GetOrAdd(claimKey, mine);
                 if (!ReferenceEquals(holder, mine))
@@ -390,7 +400,35 @@ namespace Minimization.Analyzers.Flow
                 }
                 else
                 {
+                    _holders[claimKey] = me;
                     claimed = mine;
+                }
+            }
+            else if (_solving.TryGetValue(claimKey, out var holder))
+            {
+                bool wait;
+                lock (_waitGate)
+                {
+                    wait = !WaitsFor(claimKey, me);
+                    if (wait)
+                    {
+                        _waitingOn[me] = claimKey;
+                    }
+                }
+
+                if (wait)
+                {
+                    try
+                    {
+                        holder.Wait(cancellationToken);
+                    }
+                    finally
+                    {
+                        lock (_waitGate)
+                        {
+                            _waitingOn.Remove(me);
+                        }
+                    }
                 }
             }
 
@@ -434,10 +472,40 @@ namespace Minimization.Analyzers.Flow
             {
                 if (claimed is not null)
                 {
+                    _holders.TryRemove(claimKey, out _);
                     _solving.TryRemove(claimKey, out _);
                     claimed.Set();
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether the thread holding <paramref name="claim"/> waits, directly or through a chain of other holders, for a claim
+        /// held by <paramref name="thread"/> (asked under <see cref="_waitGate"/>). Each thread holds one claim at most and
+        /// waits for one at most, so the chain is walked, not searched; a chain longer than the threads there can be is taken
+        /// as a cycle.
+        /// </summary>
+        private bool WaitsFor(CallNode claim, int thread)
+        {
+            for (var step = 0; step < 256; step++)
+            {
+                if (!_holders.TryGetValue(claim, out var holder))
+                {
+                    return false;
+                }
+
+                if (holder == thread)
+                {
+                    return true;
+                }
+
+                if (!_waitingOn.TryGetValue(holder, out claim!))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>A node whose result is published: a member's value, a method's summary, or a method without a graph.</summary>
