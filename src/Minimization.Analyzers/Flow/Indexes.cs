@@ -1387,7 +1387,8 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         public ISymbol? ViewedField(ISymbol member, CancellationToken cancellationToken)
         {
-            if (member.OriginalDefinition is not IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: { DeclaringSyntaxReferences.Length: 1 } getter } property)
+            if (member.OriginalDefinition is not IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: { DeclaringSyntaxReferences.Length: 1 } getter } property
+                || !LibraryModel.IsFillableContainer(property.Type))
             {
                 return null;
             }
@@ -1426,9 +1427,9 @@ namespace Minimization.Analyzers.Flow
             // A getter's body has no locals: the name is a member of the type (or of a base), found without binding.
             for (var type = property.ContainingType; type is not null; type = type.BaseType)
             {
-                foreach (var candidate in type.GetMembers(id))
+                if (type.GetMembers(id).FirstOrDefault() is { } found)
                 {
-                    return candidate is IFieldSymbol field && IsShared(field.OriginalDefinition) ? field.OriginalDefinition : null;
+                    return found is IFieldSymbol field && IsShared(field.OriginalDefinition) ? field.OriginalDefinition : null;
                 }
             }
 

@@ -595,10 +595,8 @@ namespace Minimization.Analyzers.Flow
         private Taint NotReportedInside(IMethodSymbol callee, Label label, Taint reached)
         {
             if (label.MemberPath.Length == 0 || (FindMember(callee.ContainingType, label.MemberPath[0]) ?? FindCapturedParameter(callee.ContainingType, label.MemberPath[0])) is not { } member
-                || !_engine.IsOwn(member is IParameterSymbol ? member.ContainingSymbol : member) || MemberWriteIndex.IsInstanceTypeArgument(member))
+                || !_engine.IsOwn(member is IParameterSymbol ? member.ContainingSymbol : member))
             {
-                // A member the callee reads from its own instance only (IsInstanceTypeArgument) is not reported inside: what
-                // this caller's object holds in it is this call's.
                 return reached;
             }
 

@@ -183,7 +183,7 @@ namespace Minimization.Analyzers.Flow
             // the IDE, and the two must agree (the call graph makes the same choice, so the read is never a nested solve).
             if (_engine.IsOwn(member) && member is IFieldSymbol or IPropertySymbol or IEventSymbol && !FromCallerParameter(receiver)
                 && !(site is IMemberReferenceOperation fill && MemberWriteIndex.OnlyFills(fill))
-                && !(IsThis(receiver) && MemberWriteIndex.IsInstanceTypeArgument(member)))
+                && !(IsThis(receiver) && MemberWriteIndex.IsInstanceTypeArgument(member) && !MayReachSinkHere()))
             {
                 var stored = _engine.MemberWrites.ValueOf(member, _stack);
                 if (!stored.IsClean)
@@ -229,6 +229,14 @@ namespace Minimization.Analyzers.Flow
 
             return any;
         }
+
+        /// <summary>
+        /// Whether the method evaluated may send anything to a partner, itself or through its calls. A generic wrapper's method
+        /// that cannot (`ValueOrDefault`, `Map`) reads its own `T` member from the instance the caller gives it; one that can
+        /// (`Envelope&lt;T&gt;.Ship()`) reads what is stored into it anywhere, so that it reports inside, at its sink (Reading 3).
+        /// </summary>
+        private bool MayReachSinkHere()
+            => _method is null || _engine.Graph.Body(_method) is not { } node || _engine.Graph.Answer(node, CallNode.SinkQuery, _stack.CancellationToken);
 
         /// <summary>Whether <paramref name="receiver"/> is the object the method runs on, as its caller will supply it.</summary>
         private static bool IsThis(AbstractValue receiver)
