@@ -835,9 +835,10 @@ namespace Minimization.Analyzers.Flow
         /// field or a get-only auto-property of type <c>T</c> (or <c>T?</c>), as the value of a <c>Result&lt;T&gt;</c>, an
         /// <c>Option&lt;T&gt;</c> or an <c>Either</c> is. What one instance holds is not what another holds: a
         /// <c>Result&lt;Member&gt;</c> made from a member does not fill the <c>Result&lt;string&gt;</c> that a later step
-        /// builds from a masked address. Its type's own methods therefore read it from the instance they run on (the caller's
-        /// object, member by member), not from what the program writes into it anywhere (Reading 7: the type parameter is
-        /// not identity-bearing by its own declarations, its caller decides).
+        /// builds from a masked address. Its type's own methods that cannot reach a sink therefore read it from the instance
+        /// they run on (the caller's object, member by member), not from what the program writes into it anywhere (Reading 7:
+        /// the type parameter is not identity-bearing by its own declarations, its caller decides); one that can still reads
+        /// every write, so that it reports inside, at its sink (Reading 3).
         /// </summary>
         public static bool IsInstanceTypeArgument(ISymbol member)
         {
