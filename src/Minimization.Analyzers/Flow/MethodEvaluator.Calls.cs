@@ -746,7 +746,7 @@ namespace Minimization.Analyzers.Flow
                     }
 
                     if (a.Parameter is { RefKind: RefKind.None, Type.IsReferenceType: true } && OverwritesHeldMember(effect.Value, effect.Key, a.Value)
-                        && effect.Value.Self.Entries.Any(e => !e.Label.IsConcrete && e.Label.Parameter == effect.Key && e.Label.MemberPath.IsEmpty && !e.Label.IsMinimized))
+                        && WholeObjectEntry(effect.Value, effect.Key) >= 0)
                     {
                         // An object the callee changes member by member (`Scrub(dto)` overwriting dto.Email with its hash): the
                         // members it wrote are what it left there (its own join with what they held, on paths that did not
@@ -829,6 +829,21 @@ namespace Minimization.Analyzers.Flow
             return value.IsFresh ? instantiated.AsFresh() : instantiated;
         }
 
+        /// <summary>Where the callee's final value of a parameter (or of its receiver) names the object as a whole, or -1.</summary>
+        private static int WholeObjectEntry(AbstractValue effect, int parameter)
+        {
+            for (var i = 0; i < effect.Self.Entries.Length; i++)
+            {
+                var label = effect.Self.Entries[i].Label;
+                if (!label.IsConcrete && label.Parameter == parameter && label.MemberPath.IsEmpty && !label.IsMinimized)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         /// <summary>
         /// What an object holds after a call, from the callee's effect on it (on <c>this</c>, or on a lambda's parameter): the
         /// object itself (its own members kept apart) with the members the callee stored replaced. The effect says "this object,
@@ -839,17 +854,7 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         private AbstractValue InstantiateObjectEffect(AbstractValue effect, int parameter, Dictionary<int, AbstractValue> bindings, string display, Location location)
         {
-            var whole = -1;
-            for (var i = 0; i < effect.Self.Entries.Length; i++)
-            {
-                var label = effect.Self.Entries[i].Label;
-                if (!label.IsConcrete && label.Parameter == parameter && label.MemberPath.IsEmpty && !label.IsMinimized)
-                {
-                    whole = i;
-                    break;
-                }
-            }
-
+            var whole = WholeObjectEntry(effect, parameter);
             if (whole < 0 || !bindings.TryGetValue(parameter, out var receiver) || receiver.Fields.IsEmpty)
             {
                 return Instantiate(effect, bindings, display, location);

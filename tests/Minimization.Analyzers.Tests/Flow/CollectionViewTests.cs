@@ -107,6 +107,32 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """, withPrelude: false, Min001(1));
 
+        /// <summary>
+        /// What the MIN001 page lists as knowingly not tracked: a dictionary in a member of an object handed from method to
+        /// method is followed through the object, so the report is at the argument that hands the object on, not inside.
+        /// </summary>
+        [Fact]
+        public Task A_dictionary_in_a_member_of_a_context_handed_along_is_reported_at_the_argument_that_hands_it_on() => Check(Unmarked(Types) + """
+
+            sealed class Context
+            {
+                public Dictionary<string, object?> Items { get; } = new Dictionary<string, object?>();
+            }
+
+            static class Pipeline
+            {
+                static void Stash(Context ctx, Customer c) => ctx.Items["user"] = c.Email;
+
+                static void Send(Context ctx) => Partner.UploadText((string)ctx.Items["user"]!);
+
+                public static void Run(Context ctx, Customer c)
+                {
+                    Stash(ctx, c);
+                    Send({|#1:ctx|});
+                }
+            }
+            """, withPrelude: false, Min001(1));
+
         [Fact]
         public Task A_result_a_completion_source_was_completed_with_is_reported_where_its_task_is_awaited_and_sent() => Check(Unmarked(Types) + """
 
