@@ -587,9 +587,10 @@ namespace Minimization.Analyzers.Flow
                         if (RightmostName(assignment.Left) is { } written)
                         {
                             Add(_writersByName, written, owner);
-                            if (owner is ConstructorDeclarationSyntax && assignment.Right is IdentifierNameSyntax)
+                            if (owner is ConstructorDeclarationSyntax && (assignment.Right is IdentifierNameSyntax || IsChannelEnd(assignment.Right)))
                             {
-                                // `_queue = queue`: perhaps a collection handed in by whoever builds the object (see Aliases).
+                                // `_queue = queue`: perhaps a collection handed in by whoever builds the object (see Aliases);
+                                // `_writer = channel.Writer`: one end of a channel handed in.
                                 _constructorStores.Add(assignment);
                             }
                         }
@@ -1452,7 +1453,9 @@ namespace Minimization.Analyzers.Flow
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var model = _engine.GetModel(store.SyntaxTree);
-                    if (model.GetSymbolInfo(store.Right, cancellationToken).Symbol is not IParameterSymbol
+                    var handedIn = store.Right is MemberAccessExpressionSyntax end ? end.Expression : store.Right;
+                    if (model.GetSymbolInfo(handedIn, cancellationToken).Symbol is not IParameterSymbol parameter
+                        || handedIn != store.Right && parameter.Type is not INamedTypeSymbol { Name: "Channel", Arity: 1 }
                         || model.GetSymbolInfo(store.Left, cancellationToken).Symbol?.OriginalDefinition is not { } stored
                         || !IsShared(stored))
                     {
@@ -1509,6 +1512,10 @@ namespace Minimization.Analyzers.Flow
 
             return type;
         }
+
+        /// <summary><c>channel.Writer</c> or <c>channel.Reader</c> of a name: a parameter's channel, perhaps (the binding decides).</summary>
+        private static bool IsChannelEnd(ExpressionSyntax value)
+            => value is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax, Name.Identifier.ValueText: "Writer" or "Reader" };
 
         private readonly List<AssignmentExpressionSyntax> _constructorStores = new List<AssignmentExpressionSyntax>();
         private Dictionary<ISymbol, ISymbol[]>? _injectedShared;

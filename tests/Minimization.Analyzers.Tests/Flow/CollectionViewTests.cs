@@ -165,5 +165,60 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """, withPrelude: false, Min001(1));
+        [Fact]
+        public Task Channel_ends_taken_from_a_channel_handed_to_the_constructor_are_one_channel() => Check(Unmarked(Types) + """
+
+            sealed class Pump
+            {
+                private readonly ChannelWriter<string> _writer;
+                private readonly ChannelReader<string> _reader;
+
+                public Pump(Channel<string> channel)
+                {
+                    _writer = channel.Writer;
+                    _reader = channel.Reader;
+                }
+
+                public void Put(Customer c) => _writer.TryWrite(c.Email);
+
+                public void Drain()
+                {
+                    while (_reader.TryRead(out var item))
+                    {
+                        Partner.UploadText({|#1:item|});
+                    }
+                }
+            }
+            """, withPrelude: false, Min001(1));
+
+        [Fact]
+        public Task A_reader_named_member_of_a_handed_in_object_that_is_not_a_channel_is_not_a_channel_end() => Check(Unmarked(Types) + """
+
+            sealed class Source
+            {
+                public ChannelReader<string> Reader { get; } = Channel.CreateUnbounded<string>().Reader;
+            }
+
+            sealed class Producer
+            {
+                private readonly ChannelWriter<string> _writer;
+                public Producer(Channel<string> channel) { _writer = channel.Writer; }
+                public void Put(Customer c) => _writer.TryWrite(c.Email);
+            }
+
+            sealed class Consumer
+            {
+                private readonly ChannelReader<string> _reader;
+                public Consumer(Source source) { _reader = source.Reader; }
+
+                public void Drain()
+                {
+                    while (_reader.TryRead(out var item))
+                    {
+                        Partner.UploadText(item);
+                    }
+                }
+            }
+            """, withPrelude: false);
     }
 }
