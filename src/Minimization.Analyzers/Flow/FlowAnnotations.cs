@@ -299,9 +299,17 @@ namespace Minimization.Analyzers.Flow
                         return new IdentitySource(owner.Name, category, owner.Locations.Length > 0 ? owner.Locations[0] : null, owner.OriginalDefinition);
                     }
 
-                    foreach (var arg in named.TypeArguments)
+                    var parameters = named.OriginalDefinition.TypeParameters;
+                    for (var i = 0; i < named.TypeArguments.Length; i++)
                     {
-                        var inner = ComputeTypeSource(arg, depth + 1);
+                        // A type argument counts only where the type can hand a value of it out (a collection, a task, a
+                        // wrapper holding one): a specification, comparer, logger or handler of customers holds none.
+                        if (i < parameters.Length && !Yields(named.OriginalDefinition, i))
+                        {
+                            continue;
+                        }
+
+                        var inner = ComputeTypeSource(named.TypeArguments[i], depth + 1);
                         if (inner is not null)
                         {
                             return inner;
@@ -311,6 +319,202 @@ namespace Minimization.Analyzers.Flow
                     return null;
                 default:
                     return null;
+            }
+        }
+
+        /// <summary>
+        /// Whether an object of the generic type <paramref name="definition"/> can hold or hand out a value of its type parameter
+        /// number <paramref name="ordinal"/>: a field, property or event whose type can (<see cref="CanYield"/>), a method returning
+        /// one or giving one through a <c>ref</c>/<c>out</c> parameter or to a callback, in the type or anything it derives from
+        /// or implements. A type whose every use of the parameter is a plain input (<c>bool IsSatisfiedBy(T candidate)</c>,
+        /// <c>int Compare(T x, T y)</c>) or none at all (<c>ILogger&lt;T&gt;</c>) does not: a specification, comparer, logger or
+        /// handler of customers holds no customer.
+        /// </summary>
+        private bool Yields(INamedTypeSymbol definition, int ordinal)
+        {
+            var key = (definition.OriginalDefinition, ordinal);
+            if (_yields.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var result = ComputeYields(key.Item1, ordinal, new HashSet<(INamedTypeSymbol, int)>(new DefinitionOrdinalComparer()));
+            _yields.TryAdd(key, result);
+            return result;
+        }
+
+        private readonly ConcurrentDictionary<(INamedTypeSymbol Definition, int Ordinal), bool> _yields
+            = new ConcurrentDictionary<(INamedTypeSymbol Definition, int Ordinal), bool>(new DefinitionOrdinalComparer());
+
+        private sealed class DefinitionOrdinalComparer : IEqualityComparer<(INamedTypeSymbol Definition, int Ordinal)>
+        {
+            public bool Equals((INamedTypeSymbol Definition, int Ordinal) x, (INamedTypeSymbol Definition, int Ordinal) y)
+                => x.Ordinal == y.Ordinal && SymbolEqualityComparer.Default.Equals(x.Definition, y.Definition);
+
+            public int GetHashCode((INamedTypeSymbol Definition, int Ordinal) obj)
+                => (SymbolEqualityComparer.Default.GetHashCode(obj.Definition) * 31) + obj.Ordinal;
+        }
+
+        /// <summary>
+        /// <see cref="Yields"/> with the definitions being decided further up: one met again is assumed not to yield (the other
+        /// members decide), so a "no" is kept only where nothing was assumed, a "yes" always.
+        /// </summary>
+        private bool ComputeYields(INamedTypeSymbol definition, int ordinal, HashSet<(INamedTypeSymbol, int)> visiting)
+        {
+            if (_yields.TryGetValue((definition, ordinal), out var known))
+            {
+                return known;
+            }
+
+            var parameter = definition.TypeParameters[ordinal];
+            if (parameter.Variance == VarianceKind.In)
+            {
+                // The compiler checked it: a contravariant parameter is never handed out.
+                return false;
+            }
+
+            if (definition.TypeKind == TypeKind.Delegate || parameter.Variance == VarianceKind.Out || !visiting.Add((definition, ordinal)))
+            {
+                return definition.TypeKind == TypeKind.Delegate || parameter.Variance == VarianceKind.Out;
+            }
+
+            var types = new List<INamedTypeSymbol> { definition };
+            for (var b = definition.BaseType; b is not null; b = b.BaseType)
+            {
+                types.Add(b);
+            }
+
+            // Bases and interfaces come with their members written in terms of this type's parameters.
+            types.AddRange(definition.AllInterfaces);
+            var result = false;
+            foreach (var type in types)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    result = member switch
+                    {
+                        IFieldSymbol field => CanYield(field.Type, parameter, visiting),
+                        IPropertySymbol property => CanYield(property.Type, parameter, visiting),
+                        IEventSymbol @event => Receives(@event.Type, parameter),
+                        IMethodSymbol method => MethodYields(method, parameter, visiting),
+                        _ => false,
+                    };
+
+                    if (result)
+                    {
+                        break;
+                    }
+                }
+
+                if (result)
+                {
+                    break;
+                }
+            }
+
+            visiting.Remove((definition, ordinal));
+            if (result)
+            {
+                _yields.TryAdd((definition, ordinal), true);
+            }
+
+            return result;
+        }
+
+        private bool MethodYields(IMethodSymbol method, ITypeParameterSymbol parameter, HashSet<(INamedTypeSymbol, int)> visiting)
+        {
+            if (method.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise
+                or MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor)
+            {
+                // Accessors are their property or event; what a constructor is given, the object holds only in its fields.
+                return false;
+            }
+
+            if (!method.ReturnsVoid && CanYield(method.ReturnType, parameter, visiting))
+            {
+                return true;
+            }
+
+            foreach (var p in method.Parameters)
+            {
+                if (p.RefKind is RefKind.Out or RefKind.Ref ? CanYield(p.Type, parameter, visiting) : Receives(p.Type, parameter))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a value of <paramref name="type"/> can give out a value of <paramref name="parameter"/>.</summary>
+        private bool CanYield(ITypeSymbol type, ITypeParameterSymbol parameter, HashSet<(INamedTypeSymbol, int)> visiting)
+        {
+            switch (type)
+            {
+                case ITypeParameterSymbol p:
+                    return SymbolEqualityComparer.Default.Equals(p, parameter);
+                case IArrayTypeSymbol array:
+                    return CanYield(array.ElementType, parameter, visiting);
+                case IPointerTypeSymbol pointer:
+                    return CanYield(pointer.PointedAtType, parameter, visiting);
+                case INamedTypeSymbol named:
+                    if (named.TypeKind == TypeKind.Delegate)
+                    {
+                        return named.DelegateInvokeMethod is { ReturnsVoid: false } invoke && CanYield(invoke.ReturnType, parameter, visiting);
+                    }
+
+                    if (named.ContainingType is { } outer && Mentions(outer, parameter))
+                    {
+                        // A nested type of a generic one (a list's enumerator): taken as handing the outer's parameters out.
+                        return true;
+                    }
+
+                    var definition = named.OriginalDefinition;
+                    for (var i = 0; i < named.TypeArguments.Length; i++)
+                    {
+                        if (Mentions(named.TypeArguments[i], parameter) && ComputeYields(definition, i, visiting) && CanYield(named.TypeArguments[i], parameter, visiting))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A callback (or an observer, a collection to fill: any type built over it but the parameter itself) that could be handed a value of <paramref name="parameter"/>.</summary>
+        private static bool Receives(ITypeSymbol type, ITypeParameterSymbol parameter)
+            => type is not ITypeParameterSymbol && Mentions(type, parameter);
+
+        private static bool Mentions(ITypeSymbol type, ITypeParameterSymbol parameter, int depth = 0)
+        {
+            if (depth > 8)
+            {
+                return true;
+            }
+
+            switch (type)
+            {
+                case ITypeParameterSymbol p:
+                    return SymbolEqualityComparer.Default.Equals(p, parameter);
+                case IArrayTypeSymbol array:
+                    return Mentions(array.ElementType, parameter, depth + 1);
+                case IPointerTypeSymbol pointer:
+                    return Mentions(pointer.PointedAtType, parameter, depth + 1);
+                case INamedTypeSymbol named:
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        if (Mentions(argument, parameter, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return named.ContainingType is { } outer && Mentions(outer, parameter, depth + 1);
+                default:
+                    return false;
             }
         }
 

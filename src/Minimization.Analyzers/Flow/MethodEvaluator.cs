@@ -800,6 +800,11 @@ namespace Minimization.Analyzers.Flow
         private AbstractValue WithToString(IOperation operand, AbstractValue value)
         {
             operand = Unconverted(operand);
+            if (operand.Type is INamedTypeSymbol { TypeKind: TypeKind.Interface } or INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: true, SpecialType: SpecialType.None })
+            {
+                return WithDispatchedToString(operand, (INamedTypeSymbol)operand.Type, value);
+            }
+
             if (operand.Type is not INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Struct } type || OwnToString(type) is not { } toString)
             {
                 return value;
@@ -809,6 +814,55 @@ namespace Minimization.Analyzers.Flow
             // id and token writes no identity. An object of an identity-bearing type keeps its own value too.
             var written = Call(toString, operand, value, Array.Empty<CallArg>(), operand);
             return _ann.TypeSource(type) is null ? written : value.Join(written);
+        }
+
+        /// <summary>
+        /// Reading 8 through an interface or an abstract class (<c>$"({_left}) and ({_right})"</c> with <c>ISpecification&lt;T&gt;</c>
+        /// fields): the text is what the overrides of the types the object can be write. Which types those are, the members
+        /// written into the object tell: a type that declares none of them cannot be it. When every written member is declared
+        /// by a type with an override of its own, the text is what those overrides write; otherwise (nothing written, or a
+        /// member of a type the overrides do not cover) the object is in the text as it is.
+        /// </summary>
+        private AbstractValue WithDispatchedToString(IOperation operand, INamedTypeSymbol type, AbstractValue value)
+        {
+            var members = _engine.Compilation.GetSpecialType(SpecialType.System_Object).GetMembers(nameof(ToString));
+            if (value.Fields.IsEmpty || _ann.TypeSource(type) is not null || members.Length != 1 || members[0] is not IMethodSymbol { Parameters.IsEmpty: true } objectToString)
+            {
+                return value;
+            }
+
+            var covered = new HashSet<string>(StringComparer.Ordinal);
+            AbstractValue? text = null;
+            foreach (var candidate in _engine.Implementations.Candidates(objectToString, type))
+            {
+                if (!_engine.IsOwn(candidate) || !DeclaresAny(candidate.ContainingType, value.Fields, covered))
+                {
+                    continue;
+                }
+
+                var written = Call(candidate, operand, value, Array.Empty<CallArg>(), operand);
+                text = text is null ? written : text.Join(written);
+            }
+
+            return text is null || covered.Count < value.Fields.Count ? value : text;
+        }
+
+        private static bool DeclaresAny(INamedTypeSymbol type, ImmutableDictionary<string, AbstractValue> written, HashSet<string> covered)
+        {
+            var any = false;
+            for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+            {
+                foreach (var name in written.Keys)
+                {
+                    if (!t.GetMembers(name).IsEmpty)
+                    {
+                        covered.Add(name);
+                        any = true;
+                    }
+                }
+            }
+
+            return any;
         }
 
         /// <summary>The <c>ToString()</c> override <paramref name="type"/> has (its own or a base's) when it is in this compilation; found once per type.</summary>
