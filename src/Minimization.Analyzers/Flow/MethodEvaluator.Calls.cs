@@ -1029,7 +1029,7 @@ namespace Minimization.Analyzers.Flow
                     var handed = HandedByLibrary(a.Parameter, structured);
                     foreach (var d in a.Value.Delegates)
                     {
-                        delegateResults = delegateResults.Join(Structure(InvokeTarget(d, handed, structured, site)));
+                        delegateResults = delegateResults.Join(Structure(InvokeTarget(d, handed, structured, site, d.Method is null ? null : HandedFrom(args, a))));
                     }
                 }
             }
@@ -1236,11 +1236,42 @@ namespace Minimization.Analyzers.Flow
             return result ?? AbstractValue.Clean;
         }
 
-        /// <summary>Runs a delegate target; parameters not covered by <paramref name="args"/> get <paramref name="fill"/> (elements for LINQ lambdas).</summary>
-        private AbstractValue InvokeTarget(DelegateTarget target, CallArg[] args, AbstractValue? fill, IOperation site)
+        /// <summary>
+        /// Reading 3 for a method handed to a library as a callback (<c>new Timer(Beat, r.Phone, …)</c>, <c>ct.Register(OnCancel,
+        /// state)</c>, <c>emails.ForEach(Send)</c>): what the library hands it comes from the call's other arguments, so a sink the
+        /// method reaches with it is reported at the argument that carries identity (the state), or else at the method handed
+        /// over; never at the call as a whole, which is neither an argument nor a value. Null when no written argument fits.
+        /// </summary>
+        private static IOperation? HandedFrom(CallArg[] args, CallArg callback)
+        {
+            foreach (var a in args)
+            {
+                if (a.Ordinal != callback.Ordinal && a.Report is { } report && Unconverted(report) is { IsImplicit: false } written && written.Syntax.Parent is ArgumentSyntax
+                    && a.Value.Delegates.IsEmpty && !a.Value.Deep().IsClean)
+                {
+                    return written;
+                }
+            }
+
+            var handed = callback.Report is null ? null : Unconverted(callback.Report);
+            if (handed is IDelegateCreationOperation { IsImplicit: true, Target: { } group })
+            {
+                // `ForEach(SendOne)`: the method group the compiler turned into a delegate.
+                handed = group;
+            }
+
+            return handed is { IsImplicit: false } && handed.Syntax.Parent is ArgumentSyntax ? handed : null;
+        }
+
+        /// <summary>
+        /// Runs a delegate target; parameters not covered by <paramref name="args"/> get <paramref name="fill"/> (elements for LINQ
+        /// lambdas). A method's sink reaches are reported at <paramref name="reportAt"/> when given (<see cref="HandedFrom"/>).
+        /// </summary>
+        private AbstractValue InvokeTarget(DelegateTarget target, CallArg[] args, AbstractValue? fill, IOperation site, IOperation? reportAt = null)
         {
             if (target.Method is { } method)
             {
+                site = reportAt ?? site;
                 var mapped = new CallArg[Math.Max(args.Length, fill is null ? 0 : method.Parameters.Length)];
                 for (var i = 0; i < mapped.Length; i++)
                 {
