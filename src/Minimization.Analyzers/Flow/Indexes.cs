@@ -886,7 +886,7 @@ namespace Minimization.Analyzers.Flow
             }
 
             // An array held in a field (a ring buffer, a table of slots) too; an array property is data of its object.
-            return type.SpecialType != SpecialType.System_String && (type.TypeKind != TypeKind.Array || member is IFieldSymbol) && !type.Name.EndsWith("Builder", System.StringComparison.Ordinal)
+            return type.SpecialType != SpecialType.System_String && (type.TypeKind != TypeKind.Array || member is IFieldSymbol) 
                 && LibraryModel.IsFillableContainer(type) && type.Locations.All(l => !l.IsInSource);
         }
 

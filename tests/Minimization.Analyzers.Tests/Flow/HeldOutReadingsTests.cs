@@ -554,7 +554,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """ + Bank, withPrelude: false, Min001(0));
 
-        [Fact(Skip = "engine gap: a StringBuilder held in a field and filled by a method of the object is reported at the receiver of the later sending call; builders are kept per object, not in the write index as Reading 5's collections are")]
+        [Fact]
         public Task Reading3_fluent_referral_letter_is_reported_at_the_fax_not_at_the_chain() => Check("""
             using System.Text;
             using Clinic;
