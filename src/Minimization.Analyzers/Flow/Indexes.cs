@@ -1191,6 +1191,11 @@ namespace Minimization.Analyzers.Flow
                 {
                     return true;
                 }
+
+                if (declared.ContainingType.IsGenericType && ImplementsConstructed(type, declared, member))
+                {
+                    return true;
+                }
             }
 
             for (var o = Overridden(member); o is not null; o = Overridden(o))
@@ -1198,6 +1203,35 @@ namespace Minimization.Analyzers.Flow
                 if (SymbolEqualityComparer.Default.Equals(o.OriginalDefinition, declared))
                 {
                     return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A member of a generic interface as declared (<c>IRepository&lt;T&gt;.Add</c>, what a call site binds to once its
+        /// construction is dropped) is implemented by <paramref name="member"/> through one of the constructions its type
+        /// implements (<c>MemoryRepository&lt;T&gt; : IRepository&lt;T&gt;</c> with its own <c>T</c>, <c>Store : IRepository&lt;Row&gt;</c>).
+        /// </summary>
+        private static bool ImplementsConstructed(INamedTypeSymbol type, ISymbol declared, ISymbol member)
+        {
+            var definition = declared.ContainingType.OriginalDefinition;
+            foreach (var iface in type.AllInterfaces)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(iface.OriginalDefinition, definition))
+                {
+                    continue;
+                }
+
+                foreach (var candidate in iface.GetMembers(declared.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, declared)
+                        && ImplementationIndex.FindImplementation(type, candidate) is { } impl
+                        && SymbolEqualityComparer.Default.Equals(impl.OriginalDefinition, member))
+                    {
+                        return true;
+                    }
                 }
             }
 

@@ -85,5 +85,59 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """, withPrelude: false, Min001(0));
+        private const string StoreProgram = """
+            using System.Collections.Generic;
+            using Minimization;
+
+            sealed class Customer
+            {
+                [IdentityBearing("email")] public string Email { get; set; } = "";
+            }
+
+            static class Partner
+            {
+                [PartnerShare("acme")] public static void UploadText(string text) { }
+            }
+
+            static class Privacy
+            {
+                [Minimizer] public static string Hash(string value) => "h";
+            }
+
+            interface IStore<T>
+            {
+                void Add(T item);
+                T First();
+            }
+
+            sealed class TextStore : IStore<string>
+            {
+                private readonly List<string> _items = new List<string>();
+                public void Add(string item) => _items.Add(item);
+                public string First() => _items[0];
+            }
+
+            sealed class Signup
+            {
+                private readonly IStore<string> _store;
+                public Signup(IStore<string> store) { _store = store; }
+                public void Handle(Customer c) => _store.Add($VALUE);
+            }
+
+            sealed class Feed
+            {
+                private readonly IStore<string> _store;
+                public Feed(IStore<string> store) { _store = store; }
+                public void Push() => Partner.UploadText($SEND);
+            }
+            """;
+
+        [Fact]
+        public Task What_is_added_through_a_generic_interface_is_taken_out_through_it_elsewhere() => Check(
+            StoreProgram.Replace("$VALUE", "c.Email").Replace("$SEND", "{|#0:_store.First()|}"), withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task A_hash_added_through_a_generic_interface_is_clean_when_taken_out_elsewhere() => Check(
+            StoreProgram.Replace("$VALUE", "Privacy.Hash(c.Email)").Replace("$SEND", "_store.First()"), withPrelude: false);
     }
 }
