@@ -1261,7 +1261,9 @@ namespace Minimization.Analyzers.Flow
             void AddShared(ISymbol? symbol, SyntaxNode owner)
             {
                 // A static collection (a process-wide outbox, an AsyncLocal request context) is written by the calls that fill it too.
-                if (symbol is not null && (IsShared(symbol.OriginalDefinition) || symbol.IsStatic && HoldsCollection(symbol.OriginalDefinition) || ViewedField(symbol, cancellationToken) is not null))
+                // So is a collection an object holds in a member of any kind (`_uow.Notes.Add(note)` with
+                // `public List<string> Notes { get; } = new()`): filling it writes the member, as assigning it would.
+                if (symbol is not null && (IsShared(symbol.OriginalDefinition) || HoldsCollection(symbol.OriginalDefinition) || ViewedField(symbol, cancellationToken) is not null))
                 {
                     Add(symbol, owner);
                 }

@@ -286,7 +286,7 @@ namespace Minimization.Analyzers.Flow
 
         public Label WithMember(string member, int maxPath)
         {
-            if (IsConcrete || MemberPath.Length >= maxPath)
+            if (IsConcrete || MemberPath.Length >= maxPath && !IsScalarStepPastCap(member, maxPath))
             {
                 return this;
             }
@@ -318,6 +318,15 @@ namespace Minimization.Analyzers.Flow
         }
 
         private const int MaxCachedChildren = 16;
+
+        /// <summary>
+        /// A scalar member read at the end of a path already at the cap (the <c>Total</c> of a node reached through
+        /// <c>Children</c> four times, down a recursive walk): one step past it, and the last, so that the read keeps what
+        /// Reading 11 says of it (the container's identity does not pass). Cut at the cap, the label would stand for the whole
+        /// object down there and carry its identity.
+        /// </summary>
+        private bool IsScalarStepPastCap(string member, int maxPath)
+            => MemberPath.Length == maxPath && IsScalarMember(member, out _) && (MemberPath.Length == 0 || !IsScalarMember(MemberPath[MemberPath.Length - 1], out _));
 
         private Label[]? _children;
 
