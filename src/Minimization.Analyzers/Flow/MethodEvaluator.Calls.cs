@@ -202,6 +202,10 @@ namespace Minimization.Analyzers.Flow
             return AbstractValue.Of(taint);
         }
 
+        /// <summary>What a call to the [Minimizer] <paramref name="minimizer"/> gives: clean, or marked minimized when those flows are reported.</summary>
+        private AbstractValue MinimizedBy(IMethodSymbol minimizer, AbstractValue? receiver, CallArg[] args, IOperation site)
+            => _engine.Options.ReportMinimizedFlows ? Minimized(minimizer, receiver, args, site) : AbstractValue.Clean;
+
         private Dictionary<int, AbstractValue> Bind(AbstractValue? receiver, CallArg[] args)
         {
             var bindings = new Dictionary<int, AbstractValue>();
@@ -223,7 +227,7 @@ namespace Minimization.Analyzers.Flow
             CheckCallSinks(target, args);
             if (_ann.IsMinimizer(target))
             {
-                return _engine.Options.ReportMinimizedFlows ? Minimized(target, receiver, args, site) : AbstractValue.Clean;
+                return MinimizedBy(target, receiver, args, site);
             }
 
             var result = AbstractValue.Clean;
@@ -278,7 +282,16 @@ namespace Minimization.Analyzers.Flow
                     result = result.Join((receiver ?? AbstractValue.Clean).Member(auto, MaxMemberPath));
                 }
 
-                var merged = _engine.GetDispatchSummary(target, dispatch.Bodies, _stack, out var anyBound, out var anyLibrary);
+                var bodies = dispatch.Bodies;
+                if (bodies.Exists(b => _ann.IsMinimizer(b)))
+                {
+                    // An implementation that is a [Minimizer] minimizes, whatever calls it (Reading 1): its result is minimized,
+                    // its body is not followed.
+                    result = result.Join(MinimizedBy(bodies.Find(b => _ann.IsMinimizer(b))!, receiver, args, site));
+                    bodies = bodies.FindAll(b => !_ann.IsMinimizer(b));
+                }
+
+                var merged = _engine.GetDispatchSummary(target, bodies, _stack, out var anyBound, out var anyLibrary);
                 if (merged is not null)
                 {
                     _results.UsedCallee(merged.Depth);
@@ -311,6 +324,15 @@ namespace Minimization.Analyzers.Flow
                 {
                     // An auto-property implementation: the value is the backing field, tracked under the property's name.
                     result = result.Join((receiver ?? AbstractValue.Clean).Member(autoProperty.Name, MaxMemberPath));
+                    allFresh = false;
+                    continue;
+                }
+
+                if (_ann.IsMinimizer(callee))
+                {
+                    // The implementation the receiver's type selects is a [Minimizer] (the interface or base member it implements
+                    // need not be): it minimizes, as a direct call to it would (Reading 1).
+                    result = result.Join(MinimizedBy(callee, receiver, args, site));
                     allFresh = false;
                     continue;
                 }
