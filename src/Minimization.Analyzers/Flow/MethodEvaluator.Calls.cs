@@ -1043,6 +1043,11 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
+            if (hasDelegates && IsGrouping(target))
+            {
+                return Grouped(args, structured, site);
+            }
+
             var delegateResults = AbstractValue.Clean;
             if (hasDelegates)
             {
@@ -1256,6 +1261,70 @@ namespace Minimization.Analyzers.Flow
             }
 
             return result ?? AbstractValue.Clean;
+        }
+
+        /// <summary><c>GroupBy</c> or <c>ToLookup</c> of LINQ: groups, each with the key its key selector gave.</summary>
+        private static bool IsGrouping(IMethodSymbol target)
+            => target.Name is "GroupBy" or "ToLookup" && target.ContainingType is { Name: "Enumerable" or "Queryable" or "ParallelEnumerable" or "AsyncEnumerable" } linq
+                && linq.ContainingNamespace?.ToDisplayString() == "System.Linq";
+
+        /// <summary>
+        /// What a grouping hands back: each group's <c>Key</c> is what the key selector returned for its elements (grouping
+        /// customers by region gives regions as keys, not customers), and the group holds the elements, or what the element
+        /// selector made of them. A result selector receives the key and the group and makes the result. A group is the
+        /// elements' value with its key as the member <c>Key</c>: <c>g.Key</c> reads the key alone, the group as a whole
+        /// carries both.
+        /// </summary>
+        private AbstractValue Grouped(CallArg[] args, AbstractValue elements, IOperation site)
+        {
+            CallArg? keySelector = null, elementSelector = null, resultSelector = null;
+            foreach (var a in args)
+            {
+                if (a.Value.Delegates.IsEmpty)
+                {
+                    continue;
+                }
+
+                switch (a.Parameter?.Name)
+                {
+                    case "keySelector":
+                        keySelector = a;
+                        break;
+                    case "elementSelector":
+                        elementSelector = a;
+                        break;
+                    default:
+                        resultSelector = a;
+                        break;
+                }
+            }
+
+            AbstractValue Run(CallArg? function, CallArg[] handed, AbstractValue? fill, AbstractValue otherwise)
+            {
+                if (function is not { } f)
+                {
+                    return otherwise;
+                }
+
+                AbstractValue? made = null;
+                foreach (var d in f.Value.Delegates)
+                {
+                    var one = Structure(InvokeTarget(d, handed, fill, site, d.Method is null ? null : HandedFrom(args, f)));
+                    made = made is null ? one : made.Join(one);
+                }
+
+                return made ?? AbstractValue.Clean;
+            }
+
+            var key = Run(keySelector, HandedByLibrary(keySelector?.Parameter, elements), elements, elements);
+            var members = Run(elementSelector, HandedByLibrary(elementSelector?.Parameter, elements), elements, elements);
+            if (resultSelector is not null)
+            {
+                var handed = new[] { new CallArg(null, null, 0, key, null), new CallArg(null, null, 1, members, null) };
+                return Run(resultSelector, handed, null, members.Join(key));
+            }
+
+            return members.WithField("Key", key);
         }
 
         /// <summary>

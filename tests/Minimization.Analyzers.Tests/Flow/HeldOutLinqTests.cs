@@ -242,15 +242,15 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task GroupBy_the_email_and_sending_the_keys_is_reported() => Run(
             GroupKeyProgram.Replace("$KEY", "s.Email"), Min001(0));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (keys are the [Minimizer] Privacy.Pseudonym's results); reported MIN001 at 'keys' (Partner.UploadAll argument): Identity from Subscriber reaches partner sink Partner.UploadAll (partner \"acme\") without passing through a [Minimizer]: Subscriber → Enumerable.GroupBy(…) → IGrouping.Key → Enumerable.Select(…) → local 'keys' → Partner.UploadAll. IGrouping.Key carries the identity of the grouped elements instead of only the key selector's")]
+        [Fact]
         public Task GroupBy_a_pseudonymized_email_and_sending_the_keys_is_clean() => Run(Unmarked(
             GroupKeyProgram.Replace("$KEY", "Privacy.Pseudonym(s.Email)")));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (keys from the [NonIdentifying] Region); reported MIN001 at 'keys' (Partner.UploadAll argument): Identity from Subscriber reaches partner sink Partner.UploadAll (partner \"acme\") without passing through a [Minimizer]: Subscriber → Enumerable.GroupBy(…) → IGrouping.Key → Enumerable.Select(…) → local 'keys' → Partner.UploadAll. IGrouping.Key carries the identity of the grouped elements instead of only the key selector's")]
+        [Fact]
         public Task GroupBy_the_region_and_sending_the_keys_is_clean() => Run(Unmarked(
             GroupKeyProgram.Replace("$KEY", "s.Region")));
 
-        [Fact(Skip = "engine gap: expected no diagnostic; reported MIN001 twice: at 'perRegion' (Identity from Subscriber reaches partner sink Partner.UploadAll (partner \"acme\") without passing through a [Minimizer]: Subscriber → Enumerable.GroupBy(…) → IGrouping.Key → Enumerable.Select(…) → local 'perRegion' → Partner.UploadAll) and at 'g.Key' (Identity from Subscriber reaches partner sink Partner.Upload (partner \"acme\") without passing through a [Minimizer]: Subscriber → Enumerable.GroupBy(…) → local 'g' → IGrouping.Key → Partner.Upload). IGrouping.Key carries the identity of the grouped Subscribers instead of only the key selector's [NonIdentifying] Region (the counts and sums are clean)")]
+        [Fact]
         public Task GroupBy_the_region_and_sending_keys_with_counts_is_clean() => Run("""
             internal static class Export
             {
@@ -319,7 +319,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """);
 
-        [Fact(Skip = "engine gap: expected MIN001 only at row.TopContact (reported correctly); also reported MIN001 at 'row.Region' (the key from the [NonIdentifying] Region): Identity from Subscriber reaches partner sink Partner.Upload (partner \"acme\") without passing through a [Minimizer]: Subscriber → Enumerable.GroupBy(…) → local 'rows' → local 'row' → .Region → Partner.Upload. The key handed to GroupBy's result selector carries the group elements' identity")]
+        [Fact]
         public Task GroupBy_result_selector_row_reports_only_the_top_spender_email_member() => Run("""
             internal static class Export
             {
@@ -449,7 +449,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task Lookup_of_emails_by_region_reports_a_line_joining_the_emails() => Run(
             LookupProgram.Replace("$SEND", "Partner.Upload({|#0:g.Key + \": \" + string.Join(\",\", g)|});"), Min001(0));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (the key comes from the [NonIdentifying] Region; Count() is a size); reported MIN001 at 'g.Key + \": \" + g.Count()': Identity from Subscriber.Email reaches partner sink Partner.Upload (partner \"acme\") without passing through a [Minimizer]: Subscriber.Email → Enumerable.ToLookup(…) → local 'emailsByRegion' → local 'g' → IGrouping.Key → Partner.Upload. IGrouping.Key carries the identity of the grouping's elements instead of only the key selector's")]
+        [Fact]
         public Task Lookup_of_emails_by_region_sending_the_region_key_and_count_is_clean() => Run(
             LookupProgram.Replace("$SEND", "Partner.Upload(g.Key + \": \" + g.Count());"));
 
@@ -845,7 +845,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task Query_join_row_sending_region_bytes_and_usage_time_is_clean() => Run(
             QueryJoinProgram.Replace("$SEND", "Partner.UploadTime(row.StartedAt);"));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (Region = g.Key from the [NonIdentifying] Region, Users a count, Spend a sum); reported MIN001 at 'c.Region + \"=\" + c.Users': Identity from Subscriber reaches partner sink Partner.Upload (partner \"acme\") without passing through a [Minimizer]: Subscriber → Enumerable.GroupBy(…) → IGrouping.Key → Enumerable.Select(…) → local 'counts' → local 'c' → .Region → Partner.Upload. IGrouping.Key carries the identity of the grouped elements instead of only the key selector's")]
+        [Fact]
         public Task Query_group_by_region_into_counts_is_clean() => Run("""
             internal static class Export
             {

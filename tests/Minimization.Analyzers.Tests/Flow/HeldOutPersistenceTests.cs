@@ -410,7 +410,7 @@ namespace Minimization.Analyzers.Tests.Flow
                 Partner.UploadNumber(_repo.Query(c => c.Deleted).Count());
                 """));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (the grouping key is the [NonIdentifying] Region, the count is a size); reported MIN001 at 'byRegion' in Partner.UploadObject(byRegion): Identity from Customer reaches partner sink Partner.UploadObject (partner \"acme\") without passing through a [Minimizer]: Customer → CustomerRepository._rows → Dictionary.Values → CustomerRepository.All() → Enumerable.GroupBy(…) → IGrouping.Key → Enumerable.Select(…) → Enumerable.ToList(…) → local 'byRegion' → Partner.UploadObject. IGrouping.Key takes the identity of the grouped elements (the Customer type) instead of only the key selector's result")]
+        [Fact]
         public Task Customer_counts_grouped_by_region_are_clean() => Run(
             DashboardProgram.Replace("$SEND", """
                 var byRegion = _repo.All().GroupBy(c => c.Region).Select(g => new { Region = g.Key, Customers = g.Count() }).ToList();
@@ -424,7 +424,7 @@ namespace Minimization.Analyzers.Tests.Flow
                 Partner.UploadObject({|#0:byEmail|});
                 """), Min001(0));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (the grouping key is Privacy.Hash(c.Email), the count is a size); reported MIN001 at 'byToken' in Partner.UploadObject(byToken): Identity from Customer reaches partner sink Partner.UploadObject (partner \"acme\") without passing through a [Minimizer]: Customer → CustomerRepository._rows → Dictionary.Values → CustomerRepository.All() → Enumerable.GroupBy(…) → IGrouping.Key → Enumerable.Select(…) → Enumerable.ToList(…) → local 'byToken' → Partner.UploadObject. IGrouping.Key takes the identity of the grouped elements (the Customer type) instead of only the key selector's result")]
+        [Fact]
         public Task Customer_counts_grouped_by_hashed_email_are_clean() => Run(
             DashboardProgram.Replace("$SEND", """
                 var byToken = _repo.All().GroupBy(c => Privacy.Hash(c.Email)).Select(g => new { Token = g.Key, Customers = g.Count() }).ToList();
