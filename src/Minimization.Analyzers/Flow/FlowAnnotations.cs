@@ -565,6 +565,12 @@ namespace Minimization.Analyzers.Flow
         private bool IsDirectlyBearing(INamedTypeSymbol type) => FindBearing(type, out _, out _);
 
         /// <summary>
+        /// Whether a value of <paramref name="type"/> is identity by its type's own declarations (it, a base or an interface is
+        /// identity-bearing), not only as a container of such values (a tuple, a pair, a wrapper or a list of customers).
+        /// </summary>
+        public bool IsBearingItself(ITypeSymbol? type) => type is INamedTypeSymbol named && TypeSource(named) is not null && IsDirectlyBearing(named);
+
+        /// <summary>
         /// The <c>[IdentityBearing]</c> that makes <paramref name="type"/> itself bearing: on it or a base class
         /// (<paramref name="declaringBase"/> is that class) or on an interface it implements (<paramref name="declaringBase"/> is null).
         /// </summary>

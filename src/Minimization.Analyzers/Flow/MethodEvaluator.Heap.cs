@@ -120,7 +120,7 @@ namespace Minimization.Analyzers.Flow
             // written (tracked below) or a source itself (above); the identity of the object as a whole does not pass.
             // The symbolic labels that pass are marked scalar (Label.ScalarMember), so that a caller instantiating them applies
             // the same rule to the object it passed: the Guid of a user looked up by e-mail stays clean there too.
-            var scalar = LibraryModel.IsScalarType(memberType) && _ann.TypeSource(instance?.Type ?? member.ContainingType) is null;
+            var scalar = LibraryModel.IsScalarType(memberType) && !_ann.IsBearingItself(instance?.Type ?? member.ContainingType);
 
             // A scalar read from a scalar (the Year of a birth date, the TotalDays of a TimeSpan) is part of that value, not of a
             // container: the identity the value carries passes, and so does what a caller passes for it. What the value holds as

@@ -423,7 +423,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task Dictionary_of_whole_records_reports_the_name_read_from_an_entry_value() => Run(
             DictionaryOfRecordsProgram.Replace("$SEND", "Partner.Upload({|#0:pair.Value.Name|});"), Min001(0));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (the Guid key comes from the [NonIdentifying] Id; Reading 11: a scalar member of a container is clean); reported MIN001 at 'pair.Key.ToString()': Identity from Subscriber reaches partner sink Partner.Upload (partner \"acme\") without passing through a [Minimizer]: Subscriber → Enumerable.ToDictionary(…) → local 'byId' → local 'pair' → KeyValuePair.Key → Guid.ToString() → Partner.Upload. KeyValuePair<Guid, Subscriber>.Key is treated as identity because the pair holds a Subscriber (with string email values the Guid key is clean); pair.Value.Region and pair.Value.DataMb are clean")]
+        [Fact]
         public Task Dictionary_of_whole_records_sending_the_key_and_the_region_of_an_entry_is_clean() => Run(
             DictionaryOfRecordsProgram.Replace("$SEND", """
                 Partner.Upload(pair.Key.ToString());
@@ -579,7 +579,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task Zip_of_plans_with_scores_is_clean() => Run(Unmarked(
             ZipProgram.Replace("$PROJ", "s.Plan")));
 
-        [Fact(Skip = "engine gap: expected MIN001 only at pair.First.Email (reported correctly); also reported at 'pair.First.Region + \"#\" + pair.Second' (Identity from Subscriber reaches partner sink Partner.Upload (partner \"acme\") without passing through a [Minimizer]: Subscriber → Enumerable.Zip(…) → local 'pair' → ValueTuple.Second → Partner.Upload) and at 'pair.Second' (Identity from Subscriber reaches partner sink Partner.UploadCount (partner \"acme\") without passing through a [Minimizer]: Subscriber → Enumerable.Zip(…) → local 'pair' → ValueTuple.Second → Partner.UploadCount). The int rank read from a ValueTuple that also holds a Subscriber is treated as identity (Reading 11: a scalar member of a container is clean); probes: (Sub: subs[0], Rank: 3).Rank is reported too, (Mail: email, Rank: 3).Rank and new { Sub, Rank }.Rank are clean")]
+        [Fact]
         public Task Zip_into_tuples_reports_the_email_of_the_first_element_only() => Run("""
             internal static class Export
             {
