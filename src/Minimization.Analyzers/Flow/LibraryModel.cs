@@ -69,6 +69,7 @@ namespace Minimization.Analyzers.Flow
             "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Skip", "Take", "SkipWhile", "TakeWhile",
             "SkipLast", "TakeLast", "Distinct", "DistinctBy", "Reverse", "Concat", "Union", "Append", "Prepend", "Find", "FindLast",
             "FindAll", "Peek", "Dequeue", "Pop", "MinBy", "MaxBy", "DefaultIfEmpty", "Order", "OrderDescending", "GetValueOrDefault",
+            "ConfigureAwait", "AsTask", "WaitAsync", "GetAwaiter", "GetResult",
         };
 
         /// <summary>Calls that put their arguments into the receiver.</summary>

@@ -697,6 +697,14 @@ namespace Minimization.Analyzers.Flow
                     // Fluent builders (sb.Append(a).Append(b)) return their receiver: what fills the result fills the builder.
                     WriteBack(fluentReceiver, Eval(fluentReceiver).Join(value), depth + 1);
                     break;
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } container } when depth < AbstractValue.MaxFieldDepth && LibraryModel.IsFillableContainer(container.Type):
+                    // `_batches[partner].Add(line)`: the list filled in place is an element of the dictionary, which holds what
+                    // its elements hold.
+                    WriteBack(container, Eval(container).Join(AbstractValue.Of(value.Deep())), depth + 1);
+                    break;
+                case IArrayElementReferenceOperation { ArrayReference: { } array } when depth < AbstractValue.MaxFieldDepth:
+                    WriteBack(array, Eval(array).Join(AbstractValue.Of(value.Deep())), depth + 1);
+                    break;
                 case IMemberReferenceOperation member when depth < AbstractValue.MaxFieldDepth && member is IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false }:
                     if (member.Member.IsStatic)
                     {
