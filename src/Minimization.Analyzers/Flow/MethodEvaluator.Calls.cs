@@ -1048,6 +1048,11 @@ namespace Minimization.Analyzers.Flow
                 return Grouped(args, structured, site);
             }
 
+            if (hasDelegates && IsLinq(target) && Composed(target, args, site) is { } composed)
+            {
+                return composed;
+            }
+
             var delegateResults = AbstractValue.Clean;
             if (hasDelegates)
             {
@@ -1264,9 +1269,89 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary><c>GroupBy</c> or <c>ToLookup</c> of LINQ: groups, each with the key its key selector gave.</summary>
-        private static bool IsGrouping(IMethodSymbol target)
-            => target.Name is "GroupBy" or "ToLookup" && target.ContainingType is { Name: "Enumerable" or "Queryable" or "ParallelEnumerable" or "AsyncEnumerable" } linq
+        private static bool IsGrouping(IMethodSymbol target) => target.Name is "GroupBy" or "ToLookup" && IsLinq(target);
+
+        private static bool IsLinq(IMethodSymbol target)
+            => target.ContainingType is { Name: "Enumerable" or "Queryable" or "ParallelEnumerable" or "AsyncEnumerable" } linq
                 && linq.ContainingNamespace?.ToDisplayString() == "System.Linq";
+
+        /// <summary>
+        /// The LINQ operators whose result is what a result function makes of specific inputs, each parameter of it handed its
+        /// own: <c>Join</c> and <c>GroupJoin</c> (an outer and an inner element, or the inner group; the key selectors only
+        /// match them), <c>SelectMany</c> with a result selector (the source element and one of its collection's), <c>Zip</c>
+        /// with one (an element of each), and <c>Aggregate</c> (the accumulator, from the seed or the first element and then
+        /// from what the function returned, and an element; then the result selector, if any, of the accumulator). Null for
+        /// any other call, which the general rule covers.
+        /// </summary>
+        private AbstractValue? Composed(IMethodSymbol target, CallArg[] args, IOperation site)
+        {
+            CallArg? Named(string name)
+            {
+                foreach (var a in args)
+                {
+                    if (a.Parameter?.Name == name)
+                    {
+                        return a;
+                    }
+                }
+
+                return null;
+            }
+
+            AbstractValue Elements(string name) => Named(name) is { } a ? Structure(a.Value) : AbstractValue.Clean;
+
+            AbstractValue Run(CallArg? function, params AbstractValue[] inputs)
+            {
+                if (function is not { } f)
+                {
+                    return AbstractValue.Clean;
+                }
+
+                var handed = new CallArg[inputs.Length];
+                for (var i = 0; i < inputs.Length; i++)
+                {
+                    handed[i] = new CallArg(null, null, i, inputs[i], null);
+                }
+
+                AbstractValue? made = null;
+                foreach (var d in f.Value.Delegates)
+                {
+                    var one = Structure(InvokeTarget(d, handed, null, site, d.Method is null ? null : HandedFrom(args, f)));
+                    made = made is null ? one : made.Join(one);
+                }
+
+                return made ?? AbstractValue.Clean;
+            }
+
+            var resultSelector = Named("resultSelector");
+            switch (target.Name)
+            {
+                case "Join" or "GroupJoin" when resultSelector is not null:
+                    return Run(resultSelector, Elements("outer"), Elements("inner"));
+                case "Zip" when resultSelector is not null:
+                    return Run(resultSelector, Elements("first"), Elements("second"));
+                case "SelectMany" when resultSelector is not null && Named("collectionSelector") is { } collections:
+                    var source = Elements("source");
+                    return Run(resultSelector, source, Run(collections, source));
+                case "Aggregate" when Named("func") is { } func:
+                    var elements = Elements("source");
+                    var accumulated = Named("seed") is { } seed ? Structure(seed.Value) : elements;
+                    for (var round = 0; round < 3; round++)
+                    {
+                        var next = accumulated.Join(Run(func, accumulated, elements));
+                        if (next.SameAs(accumulated))
+                        {
+                            break;
+                        }
+
+                        accumulated = next;
+                    }
+
+                    return resultSelector is null ? accumulated : Run(resultSelector, accumulated);
+                default:
+                    return null;
+            }
+        }
 
         /// <summary>
         /// What a grouping hands back: each group's <c>Key</c> is what the key selector returned for its elements (grouping

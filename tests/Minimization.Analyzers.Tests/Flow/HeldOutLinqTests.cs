@@ -497,7 +497,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task Join_on_id_whose_result_carries_plan_and_bytes_is_clean() => Run(Unmarked(
             JoinProgram.Replace("$OUTERKEY", "s.Id").Replace("$INNERKEY", "u.SubscriberId").Replace("$RESULT", "s.Plan + \";\" + u.Bytes")));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (the result selector builds s.Region + u.Bytes; the msisdn is only the join key); reported MIN001 at 'lines' (Partner.UploadAll argument): Identity from Subscriber.Msisdn, UsageRecord.Msisdn reaches partner sink Partner.UploadAll (partner \"acme\") without passing through a [Minimizer]: Subscriber.Msisdn → Enumerable.Join(…) → local 'lines' → Partner.UploadAll. Join's key selectors flow into its result (OrderBy/DistinctBy/Where keys do not)")]
+        [Fact]
         public Task Join_on_the_msisdn_whose_result_carries_only_region_and_bytes_is_clean() => Run(Unmarked(
             JoinProgram.Replace("$OUTERKEY", "s.Msisdn").Replace("$INNERKEY", "u.Msisdn").Replace("$RESULT", "s.Region + \";\" + u.Bytes")));
 
@@ -544,7 +544,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task SelectMany_over_household_members_carrying_the_member_email_is_reported() => Run(
             SelectManyProgram.Replace("$RESULT", "h.Region + \"/\" + m.Email"), Min001(0));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (result selector builds h.Region + m.Plan, neither identifying); reported MIN001 at 'lines' (Partner.UploadAll argument): Identity from Subscriber reaches partner sink Partner.UploadAll (partner \"acme\") without passing through a [Minimizer]: Subscriber → Enumerable.SelectMany(…) → Enumerable.ToList(…) → local 'lines' → Partner.UploadAll. With a result selector, SelectMany's result takes what the collection selector returned (the Subscriber list); SelectMany(h => h.Members).Select(m => m.Plan) is clean")]
+        [Fact]
         public Task SelectMany_over_household_members_carrying_household_region_and_member_plan_is_clean() => Run(Unmarked(
             SelectManyProgram.Replace("$RESULT", "h.Region + \"/\" + m.Plan")));
 
@@ -626,11 +626,11 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task Aggregate_into_a_string_builder_appending_emails_is_reported() => Run(
             AggregateBuilderProgram.Replace("$MEMBER", "s.Email"), Min001(0));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (the accumulator only appends the [NonIdentifying] Region); reported MIN001 at 'csv' (Partner.Upload argument): Identity from Subscriber reaches partner sink Partner.Upload (partner \"acme\") without passing through a [Minimizer]: Subscriber → StringBuilder.Append(…) → Enumerable.Aggregate(…) → local 'csv' → Partner.Upload. Aggregate's result (and its accumulator) takes the identity of the source sequence's elements, whatever the func computes")]
+        [Fact]
         public Task Aggregate_into_a_string_builder_appending_regions_is_clean() => Run(Unmarked(
             AggregateBuilderProgram.Replace("$MEMBER", "s.Region")));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (0 + the [NonIdentifying] DataMb, like Sum, which is clean); reported MIN001 at 'totalMb' (Partner.UploadCount argument): Identity from Subscriber reaches partner sink Partner.UploadCount (partner \"acme\") without passing through a [Minimizer]: Subscriber → Enumerable.Aggregate(…) → local 'totalMb' → Partner.UploadCount. Aggregate's result takes the identity of the source elements, whatever the func computes")]
+        [Fact]
         public Task Aggregate_with_an_integer_seed_summing_data_usage_is_clean() => Run("""
             internal static class Export
             {
