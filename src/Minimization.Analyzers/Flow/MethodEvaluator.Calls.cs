@@ -559,7 +559,7 @@ namespace Minimization.Analyzers.Flow
             var bindings = Bind(receiver ?? AbstractValue.Clean, args);
             var result = analysis.ReturnValue.IsClean
                 ? analysis.ReturnValue.IsFresh ? AbstractValue.FreshObject : AbstractValue.Clean
-                : Instantiate(analysis.ReturnValue, bindings, _ann.Display(callee), site.Syntax.GetLocation());
+                : ReturnedObject(analysis.ReturnValue, bindings, _ann.Display(callee), site.Syntax.GetLocation());
 
             foreach (var reach in analysis.SinkReaches)
             {
@@ -779,7 +779,12 @@ namespace Minimization.Analyzers.Flow
                         continue;
                     }
 
-                    var value = effect.Value.IsClean ? AbstractValue.Clean : Instantiate(effect.Value, bindings, display, location!);
+                    var value = effect.Value.IsClean ? AbstractValue.Clean
+                        : a.Parameter?.RefKind == RefKind.Ref && OverwritesHeldMember(effect.Value, effect.Key, a.Value) && WholeObjectEntry(effect.Value, effect.Key) >= 0
+                            // A struct the callee scrubs through `ref` (`ScrubInPlace(ref label)`): the members it overwrote hold
+                            // what it left there, the others what the caller had.
+                            ? InstantiateObjectEffect(effect.Value, effect.Key, bindings, display, location ??= site.Syntax.GetLocation())
+                            : Instantiate(effect.Value, bindings, display, location!);
                     if (a.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
                     {
                         Assign(a.Report, value, null, value);
@@ -904,6 +909,24 @@ namespace Minimization.Analyzers.Flow
         /// Whether the callee overwrote, on every path, a member in which the caller's object holds something: its final value
         /// of that member no longer carries what the member held on entry.
         /// </summary>
+        /// <summary>
+        /// A callee's returned value. When it returns what it was given with members overwritten (<c>label = Scrubbed(label)</c>
+        /// hashing the copy's fields, a fluent method scrubbing <c>this</c>), it is the caller's object with those members
+        /// replaced (as for the effects, <see cref="InstantiateObjectEffect"/>), not the object whole with the new members beside.
+        /// </summary>
+        private AbstractValue ReturnedObject(AbstractValue returned, Dictionary<int, AbstractValue> bindings, string display, Location location)
+        {
+            foreach (var bound in bindings)
+            {
+                if (WholeObjectEntry(returned, bound.Key) >= 0 && OverwritesHeldMember(returned, bound.Key, bound.Value))
+                {
+                    return InstantiateObjectEffect(returned, bound.Key, bindings, display, location);
+                }
+            }
+
+            return Instantiate(returned, bindings, display, location);
+        }
+
         private static bool OverwritesHeldMember(AbstractValue effect, int parameter, AbstractValue held)
         {
             if (held.Fields.IsEmpty || effect.Fields.IsEmpty)
