@@ -81,7 +81,7 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                if ((receiver is null || MayRunFor(impl, receiver)) && (construction is null || MayImplement(impl, construction)))
+                if ((receiver is null || MayRunFor(impl, receiver)) && (construction is null || MayImplement(impl, construction) && ImplementsThere(impl, target, construction)))
                 {
                     list.Add(impl);
                 }
@@ -150,6 +150,30 @@ namespace Minimization.Analyzers.Flow
         /// it exactly (<c>FareRelay : IHandler&lt;int&gt;</c> never runs for <c>IHandler&lt;string&gt;</c>). A generic type may be
         /// constructed to match, so it always can.
         /// </summary>
+        /// <summary>
+        /// A class implementing two constructions of one generic interface (<c>IHandler&lt;Order&gt;</c> and
+        /// <c>IHandler&lt;Customer&gt;</c>) has a member for each: a call through one construction runs the member that implements
+        /// that construction's member, not the other. Undecided (a generic class, an implementation found another way): true.
+        /// </summary>
+        private static bool ImplementsThere(IMethodSymbol implementation, IMethodSymbol target, INamedTypeSymbol construction)
+        {
+            if (construction.TypeKind != TypeKind.Interface || implementation.ContainingType is not { IsGenericType: false } declaring)
+            {
+                return true;
+            }
+
+            foreach (var member in construction.GetMembers(target.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, target.OriginalDefinition)
+                    && FindImplementation(declaring, member) is IMethodSymbol chosen)
+                {
+                    return SymbolEqualityComparer.Default.Equals(chosen.OriginalDefinition, implementation.OriginalDefinition);
+                }
+            }
+
+            return true;
+        }
+
         private bool MayImplement(IMethodSymbol implementation, INamedTypeSymbol construction)
         {
             if (implementation.ContainingType is not { } declaring || IsExactly(declaring, construction))

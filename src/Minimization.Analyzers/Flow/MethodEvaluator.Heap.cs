@@ -64,6 +64,14 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
+        /// <summary>
+        /// The scalar <c>Value</c> of a <c>KeyValuePair</c> (a count kept per e-mail address): a member of the pair, which
+        /// holds the identity of its key as a container does (Reading 11), not the element read out of a collection.
+        /// </summary>
+        private static bool IsPairsScalar(ISymbol member, ITypeSymbol? memberType)
+            => member.ContainingType is { Name: "KeyValuePair", Arity: 2 } pair && pair.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic"
+                && LibraryModel.IsScalarType(memberType);
+
         /// <summary>The value of <paramref name="member"/> read from <paramref name="receiver"/>.</summary>
         private AbstractValue MemberValue(ISymbol member, IOperation? instance, AbstractValue receiver, IOperation? site)
         {
@@ -96,7 +104,7 @@ namespace Minimization.Analyzers.Flow
                 return AbstractValue.Clean;
             }
 
-            if (!inSource && (member.Name is "Current" or "Value" || member.Name == "Task" && LibraryModel.IsPromise(member.ContainingType)))
+            if (!inSource && (member.Name is "Current" or "Value" && !IsPairsScalar(member, memberType) || member.Name == "Task" && LibraryModel.IsPromise(member.ContainingType)))
             {
                 // An enumerator's current element, a Nullable's or a Lazy's value: the element itself, structure intact.
                 return receiver;
