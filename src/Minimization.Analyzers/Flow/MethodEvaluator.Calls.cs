@@ -1081,10 +1081,9 @@ namespace Minimization.Analyzers.Flow
             {
                 foreach (var a in args)
                 {
-                    var handed = HandedByLibrary(a.Parameter, structured);
-                    foreach (var d in a.Value.Delegates)
+                    if (!a.Value.Delegates.IsEmpty)
                     {
-                        delegateResults = delegateResults.Join(Structure(InvokeTarget(d, handed, structured, site, d.Method is null ? null : HandedFrom(args, a))));
+                        delegateResults = delegateResults.Join(RunFunctions(a, HandedByLibrary(a.Parameter, structured), structured, args, site));
                     }
                 }
             }
@@ -1291,6 +1290,22 @@ namespace Minimization.Analyzers.Flow
             return result ?? AbstractValue.Clean;
         }
 
+        /// <summary>
+        /// Runs the functions a library call is handed in <paramref name="function"/>, each parameter given what
+        /// <paramref name="handed"/> says (<paramref name="fill"/> for the others), and joins what they return, as elements.
+        /// </summary>
+        private AbstractValue RunFunctions(CallArg function, CallArg[] handed, AbstractValue? fill, CallArg[] args, IOperation site)
+        {
+            AbstractValue? made = null;
+            foreach (var d in function.Value.Delegates)
+            {
+                var one = Structure(InvokeTarget(d, handed, fill, site, d.Method is null ? null : HandedFrom(args, function)));
+                made = made is null ? one : made.Join(one);
+            }
+
+            return made ?? AbstractValue.Clean;
+        }
+
         /// <summary><c>GroupBy</c> or <c>ToLookup</c> of LINQ: groups, each with the key its key selector gave.</summary>
         private static bool IsGrouping(IMethodSymbol target) => target.Name is "GroupBy" or "ToLookup" && IsLinq(target);
 
@@ -1336,14 +1351,7 @@ namespace Minimization.Analyzers.Flow
                     handed[i] = new CallArg(null, null, i, inputs[i], null);
                 }
 
-                AbstractValue? made = null;
-                foreach (var d in f.Value.Delegates)
-                {
-                    var one = Structure(InvokeTarget(d, handed, null, site, d.Method is null ? null : HandedFrom(args, f)));
-                    made = made is null ? one : made.Join(one);
-                }
-
-                return made ?? AbstractValue.Clean;
+                return RunFunctions(f, handed, null, args, site);
             }
 
             var resultSelector = Named("resultSelector");
@@ -1408,21 +1416,7 @@ namespace Minimization.Analyzers.Flow
             }
 
             AbstractValue Run(CallArg? function, CallArg[] handed, AbstractValue? fill, AbstractValue otherwise)
-            {
-                if (function is not { } f)
-                {
-                    return otherwise;
-                }
-
-                AbstractValue? made = null;
-                foreach (var d in f.Value.Delegates)
-                {
-                    var one = Structure(InvokeTarget(d, handed, fill, site, d.Method is null ? null : HandedFrom(args, f)));
-                    made = made is null ? one : made.Join(one);
-                }
-
-                return made ?? AbstractValue.Clean;
-            }
+                => function is { } f ? RunFunctions(f, handed, fill, args, site) : otherwise;
 
             var key = Run(keySelector, HandedByLibrary(keySelector?.Parameter, elements), elements, elements);
             var members = Run(elementSelector, HandedByLibrary(elementSelector?.Parameter, elements), elements, elements);
