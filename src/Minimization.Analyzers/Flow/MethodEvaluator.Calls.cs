@@ -1396,11 +1396,6 @@ namespace Minimization.Analyzers.Flow
             CallArg? keySelector = null, elementSelector = null, resultSelector = null;
             foreach (var a in args)
             {
-                if (a.Value.Delegates.IsEmpty)
-                {
-                    continue;
-                }
-
                 switch (a.Parameter?.Name)
                 {
                     case "keySelector":
@@ -1409,14 +1404,20 @@ namespace Minimization.Analyzers.Flow
                     case "elementSelector":
                         elementSelector = a;
                         break;
-                    default:
+                    case "resultSelector":
                         resultSelector = a;
+                        break;
+                    case "source":
+                        // The sequence grouped: its elements, with their members, even when it also holds functions (a query
+                        // built by joins keeps its lambdas).
+                        elements = elements.Join(Structure(a.Value));
                         break;
                 }
             }
 
+            // A selector whose functions are not known (a delegate from elsewhere) may return anything it is given.
             AbstractValue Run(CallArg? function, CallArg[] handed, AbstractValue? fill, AbstractValue otherwise)
-                => function is { } f ? RunFunctions(f, handed, fill, args, site) : otherwise;
+                => function is { Value.Delegates.IsEmpty: false } f ? RunFunctions(f, handed, fill, args, site) : otherwise;
 
             var key = Run(keySelector, HandedByLibrary(keySelector?.Parameter, elements), elements, elements);
             var members = Run(elementSelector, HandedByLibrary(elementSelector?.Parameter, elements), elements, elements);

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using static Minimization.Analyzers.Tests.Verify;
 
@@ -118,5 +119,43 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """, withPrelude: false, Min001(0));
+        [Fact]
+        public Task Grouping_a_query_that_still_holds_its_lambdas_keeps_the_number_in_the_key() => Check("using System;\nusing System.Linq;\n" + Types + """
+            sealed class Row
+            {
+                [IdentityBearing("phone")] public string Msisdn { get; set; } = "";
+                public string Region { get; set; } = "";
+            }
+
+            sealed class Line
+            {
+                public string Msisdn { get; set; } = "";
+                public string Region { get; set; } = "";
+            }
+
+            sealed class Query
+            {
+                // The context's type is not there (a half-restored project): the query's operators do not bind, and the
+                // value it builds keeps the lambdas it was given.
+                public IQueryable<Row> Run({|#1:MissingContext|} db)
+                    => from c in db.Callers
+                       where c.Active
+                       select new Row { Msisdn = c.Number, Region = c.Region };
+            }
+
+            static class Report
+            {
+                public static void Run(object context)
+                {
+                    var lines = (from r in new Query().Run(null!)
+                                 group r by new { r.Msisdn, r.Region } into g
+                                 select new Line { Msisdn = g.Key.Msisdn, Region = g.Key.Region }).ToList();
+                    foreach (var line in lines)
+                    {
+                        Partner.Publish({|#0:line.Msisdn|});
+                    }
+                }
+            }
+            """, withPrelude: false, Min001(0), DiagnosticResult.CompilerError("CS0246").WithLocation(1).WithArguments("MissingContext"));
     }
 }
