@@ -373,9 +373,15 @@ namespace Minimization.Analyzers.Flow
                 return false;
             }
 
-            if (definition.TypeKind == TypeKind.Delegate || parameter.Variance == VarianceKind.Out || !visiting.Add((definition, ordinal)))
+            if (definition.TypeKind == TypeKind.Delegate || parameter.Variance == VarianceKind.Out)
             {
-                return definition.TypeKind == TypeKind.Delegate || parameter.Variance == VarianceKind.Out;
+                return true;
+            }
+
+            if (!visiting.Add((definition, ordinal)))
+            {
+                // Being decided further up: assumed not to yield, the other members decide.
+                return false;
             }
 
             var types = new List<INamedTypeSymbol> { definition };

@@ -39,6 +39,24 @@ namespace Minimization.Analyzers.Flow
         /// <summary>Each type's own <c>ToString()</c> override in this compilation (null when it has none); see MethodEvaluator.OwnToString.</summary>
         internal readonly ConcurrentDictionary<ISymbol, IMethodSymbol?> OwnToStrings = new ConcurrentDictionary<ISymbol, IMethodSymbol?>(SymbolEqualityComparer.Default);
 
+        /// <summary><c>object.ToString()</c> of this compilation, found once (null if the core library lacks it).</summary>
+        internal IMethodSymbol? ObjectToString => _objectToString ??= FindObjectToString(Compilation);
+
+        private IMethodSymbol? _objectToString;
+
+        private static IMethodSymbol? FindObjectToString(Compilation compilation)
+        {
+            foreach (var member in compilation.GetSpecialType(SpecialType.System_Object).GetMembers(nameof(ToString)))
+            {
+                if (member is IMethodSymbol { Parameters.IsEmpty: true } method)
+                {
+                    return method;
+                }
+            }
+
+            return null;
+        }
+
         internal readonly ConcurrentDictionary<ISymbol, INamedTypeSymbol?> CreatedLocals = new ConcurrentDictionary<ISymbol, INamedTypeSymbol?>(SymbolEqualityComparer.Default);
 
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _noGraph = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);

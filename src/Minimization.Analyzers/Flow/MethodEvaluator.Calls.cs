@@ -1066,14 +1066,17 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            if (hasDelegates && IsGrouping(target))
+            if (hasDelegates && IsLinq(target))
             {
-                return Grouped(args, structured, site);
-            }
+                if (target.Name is "GroupBy" or "ToLookup")
+                {
+                    return Grouped(args, structured, site);
+                }
 
-            if (hasDelegates && IsLinq(target) && Composed(target, args, site) is { } composed)
-            {
-                return composed;
+                if (Composed(target, args, site) is { } composed)
+                {
+                    return composed;
+                }
             }
 
             var delegateResults = AbstractValue.Clean;
@@ -1305,9 +1308,6 @@ namespace Minimization.Analyzers.Flow
 
             return made ?? AbstractValue.Clean;
         }
-
-        /// <summary><c>GroupBy</c> or <c>ToLookup</c> of LINQ: groups, each with the key its key selector gave.</summary>
-        private static bool IsGrouping(IMethodSymbol target) => target.Name is "GroupBy" or "ToLookup" && IsLinq(target);
 
         private static bool IsLinq(IMethodSymbol target)
             => target.ContainingType is { Name: "Enumerable" or "Queryable" or "ParallelEnumerable" or "AsyncEnumerable" } linq

@@ -825,8 +825,7 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         private AbstractValue WithDispatchedToString(IOperation operand, INamedTypeSymbol type, AbstractValue value)
         {
-            var members = _engine.Compilation.GetSpecialType(SpecialType.System_Object).GetMembers(nameof(ToString));
-            if (value.Fields.IsEmpty || _ann.TypeSource(type) is not null || members.Length != 1 || members[0] is not IMethodSymbol { Parameters.IsEmpty: true } objectToString)
+            if (value.Fields.IsEmpty || _ann.TypeSource(type) is not null || _engine.ObjectToString is not { } objectToString)
             {
                 return value;
             }
