@@ -179,6 +179,12 @@ namespace Minimization.Analyzers.Flow
 
                 return made;
             }
+            else if (!inSource && !scalar && !receiver.Fields.IsEmpty)
+            {
+                // Reading 10: a library object filled through its setters (a UriBuilder's Query, a request's Content) hands
+                // what they put in to what it builds (its Uri, its Headers): the library's members are computed from each other.
+                value = AbstractValue.Of(receiver.Deep().WithMember(pathKey, MaxMemberPath));
+            }
             else
             {
                 value = AbstractValue.Of(self.WithMember(pathKey, MaxMemberPath));
