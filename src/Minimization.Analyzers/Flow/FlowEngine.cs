@@ -35,7 +35,6 @@ namespace Minimization.Analyzers.Flow
 
         private readonly ConcurrentDictionary<IMethodSymbol, MethodAnalysis> _final = new ConcurrentDictionary<IMethodSymbol, MethodAnalysis>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, DispatchSummary> _dispatch = new ConcurrentDictionary<IMethodSymbol, DispatchSummary>(SymbolEqualityComparer.Default);
-        /// <summary>Locals initialized with a created object and never assigned again, by the created type (null for the others); see MethodEvaluator.CreatedOnce.</summary>
         /// <summary>Each type's own <c>ToString()</c> override in this compilation (null when it has none); see MethodEvaluator.OwnToString.</summary>
         internal readonly ConcurrentDictionary<ISymbol, IMethodSymbol?> OwnToStrings = new ConcurrentDictionary<ISymbol, IMethodSymbol?>(SymbolEqualityComparer.Default);
 
@@ -57,7 +56,8 @@ namespace Minimization.Analyzers.Flow
             return null;
         }
 
-        internal readonly ConcurrentDictionary<ISymbol, INamedTypeSymbol?> CreatedLocals = new ConcurrentDictionary<ISymbol, INamedTypeSymbol?>(SymbolEqualityComparer.Default);
+        /// <summary>The classes a receiver can be when every value it holds is created in sight (Reading 1).</summary>
+        internal CreatedTypes CreatedTypes { get; }
 
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _noGraph = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
@@ -80,6 +80,7 @@ namespace Minimization.Analyzers.Flow
             Annotations = annotations;
             Library = new LibraryModel(annotations.Options);
             Graph = new CallGraph(this);
+            CreatedTypes = new CreatedTypes(this);
         }
 
         public Compilation Compilation { get; }

@@ -434,9 +434,9 @@ namespace Minimization.Analyzers.Flow
                     return Array.Empty<IMethodSymbol>();
                 }
 
-                if (exact && receiverType is INamedTypeSymbol created && ImplementationIndex.RunsOn(target, created) is { } runs)
+                if (RunsOnCreated(target, instance) is { } created)
                 {
-                    return HasSourceBody(runs) ? new[] { runs.OriginalDefinition } : Array.Empty<IMethodSymbol>();
+                    return created;
                 }
 
                 return _engine.Implementations.Candidates(target, receiverType);
@@ -446,59 +446,33 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
-        /// The most precise type known for a call's receiver: the operand under any conversion (the runtime object is an
-        /// instance of it too), and whether it is exact (an object created right there).
+        /// The bodies a call runs when the receiver is only ever an object created in sight (<c>new ConsoleSender()</c>, a local
+        /// given one on each branch, a readonly field assigned one, a factory that returns one): the implementations of those
+        /// classes. Null when the classes are not known, or one of them has no implementation to find.
         /// </summary>
-        /// <summary>
-        /// The type of the object a local is initialized with when that is a creation (<c>new T(…)</c>, through casts) and the
-        /// body never assigns the local again nor passes it by reference: every call on it runs on that object.
-        /// </summary>
-        private INamedTypeSymbol? CreatedOnce(ILocalSymbol local)
-            => _engine.CreatedLocals.GetOrAdd(local, l => FindCreatedOnce((ILocalSymbol)l));
-
-        private INamedTypeSymbol? FindCreatedOnce(ILocalSymbol local)
+        private IReadOnlyList<IMethodSymbol>? RunsOnCreated(IMethodSymbol target, IOperation? instance)
         {
-            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
-                || local.DeclaringSyntaxReferences[0].GetSyntax(_stack.CancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator)
+            var created = _engine.CreatedTypes.Of(instance, _stack.CancellationToken);
+            if (created.IsDefault)
             {
                 return null;
             }
 
-            while (initializer is CastExpressionSyntax or ParenthesizedExpressionSyntax)
+            var bodies = new List<IMethodSymbol>(created.Length);
+            foreach (var type in created)
             {
-                initializer = initializer is CastExpressionSyntax cast ? cast.Expression : ((ParenthesizedExpressionSyntax)initializer).Expression;
-            }
-
-            if (initializer is not BaseObjectCreationExpressionSyntax creation)
-            {
-                return null;
-            }
-
-            SyntaxNode body = declarator;
-            foreach (var ancestor in declarator.Ancestors())
-            {
-                body = ancestor;
-                if (ancestor is MemberDeclarationSyntax)
-                {
-                    break;
-                }
-            }
-
-            foreach (var node in body.DescendantNodes())
-            {
-                var written = node switch
-                {
-                    AssignmentExpressionSyntax assignment => assignment.Left,
-                    ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
-                    _ => null,
-                };
-                if (written is not null && written.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == local.Name))
+                if (ImplementationIndex.RunsOn(target, type) is not { } runs)
                 {
                     return null;
                 }
+
+                if (HasSourceBody(runs) && !bodies.Contains(runs.OriginalDefinition, SymbolEqualityComparer.Default))
+                {
+                    bodies.Add(runs.OriginalDefinition);
+                }
             }
 
-            return _engine.GetModel(creation.SyntaxTree).GetTypeInfo(creation, _stack.CancellationToken).Type as INamedTypeSymbol is { TypeKind: TypeKind.Class or TypeKind.Struct } type ? type : null;
+            return bodies;
         }
 
         private static bool ConvertedFromUnresolved(IOperation? instance)
@@ -518,13 +492,6 @@ namespace Minimization.Analyzers.Flow
 
         private ITypeSymbol? KnownReceiverType(IOperation? instance, out bool exact)
         {
-            if (instance is ILocalReferenceOperation { Local: { Type.TypeKind: TypeKind.Interface or TypeKind.Class } local } && CreatedOnce(local) is { } created)
-            {
-                // `IExportFormatter formatter = new MaskedFormatter();` and never assigned again: the object is a MaskedFormatter.
-                exact = true;
-                return created;
-            }
-
             exact = false;
             var operation = instance;
             while (operation is IConversionOperation conversion && conversion.Operand.Type is { TypeKind: not TypeKind.Error })

@@ -264,7 +264,7 @@ namespace Minimization.Analyzers.Tests.Flow
                 sender.Send({|#0:c.Phone|});
                 """), Min001(0));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (the local is new ConsoleSender() or new NullSender(), neither forwards); reported MIN001 at c.Phone: Identity from Customer.Phone reaches partner sink Partner.Upload (partner \"acme\") without passing through a [Minimizer]: Customer.Phone → PartnerSender.Send(string) → Partner.Upload")]
+        [Fact]
         public Task Interface_local_reassigned_on_a_branch_to_another_non_forwarding_class_is_clean() => Run(
             LocalProgram.Replace("$BODY", """
                 ISender sender = new ConsoleSender();
@@ -292,7 +292,7 @@ namespace Minimization.Analyzers.Tests.Flow
                 sender.Send({|#0:c.Phone|});
                 """), Min001(0));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (urgent ? new NullSender() : new ConsoleSender(), neither forwards); reported MIN001 at c.Phone: Identity from Customer.Phone reaches partner sink Partner.Upload (partner \"acme\") without passing through a [Minimizer]: Customer.Phone → PartnerSender.Send(string) → Partner.Upload")]
+        [Fact]
         public Task Conditional_choice_between_two_non_forwarding_classes_is_clean() => Run(
             LocalProgram.Replace("$BODY", """
                 ISender sender = urgent ? new NullSender() : new ConsoleSender();
@@ -324,11 +324,11 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task Readonly_interface_field_assigned_the_forwarding_class_in_the_constructor_is_reported() => Run(
             ReadonlyFieldProgram.Replace("$IMPL", "PartnerSender").Replace("$ARG", "{|#0:c.Email|}"), Min001(0));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (the readonly ISender field is only ever assigned new ConsoleSender() in the constructor); reported MIN001 at c.Email: Identity from Customer.Email reaches partner sink Partner.Upload (partner \"acme\") without passing through a [Minimizer]: Customer.Email → PartnerSender.Send(string) → Partner.Upload")]
+        [Fact]
         public Task Readonly_interface_field_assigned_a_non_forwarding_class_in_the_constructor_is_clean() => Run(
             ReadonlyFieldProgram.Replace("$IMPL", "ConsoleSender").Replace("$ARG", "c.Email"));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (the readonly ISender field is only ever new NullSender()); reported MIN001 at c.Email: Identity from Customer.Email reaches partner sink Partner.Upload (partner \"acme\") without passing through a [Minimizer]: Customer.Email → PartnerSender.Send(string) → Partner.Upload")]
+        [Fact]
         public Task Readonly_interface_field_with_a_non_forwarding_initializer_is_clean() => Run("""
             internal sealed class ReceiptMailer
             {
@@ -1183,7 +1183,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task Factory_declared_to_return_a_sealed_non_forwarding_class_is_clean() => Run(
             FactoryProgram.Replace("$BODY", "Senders.Local().Send(c.Phone);"));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (Senders.Quiet() only ever returns new NullSender()); reported MIN001 at c.Phone: Identity from Customer.Phone reaches partner sink Partner.Upload (partner \"acme\") without passing through a [Minimizer]: Customer.Phone → PartnerSender.Send(string) → Partner.Upload")]
+        [Fact]
         public Task Factory_returning_the_interface_but_always_a_fresh_non_forwarding_object_is_clean() => Run(
             FactoryProgram.Replace("$BODY", "Senders.Quiet().Send(c.Phone);"));
 
