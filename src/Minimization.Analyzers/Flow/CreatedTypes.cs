@@ -33,7 +33,79 @@ namespace Minimization.Analyzers.Flow
         private readonly ConcurrentDictionary<ISymbol, ImmutableArray<INamedTypeSymbol>> _bySymbol = new ConcurrentDictionary<ISymbol, ImmutableArray<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<ExpressionSyntax>?>> _fieldWrites = new ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<ExpressionSyntax>?>>(SymbolEqualityComparer.Default);
 
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>> _dispatchesOn = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IParameterSymbol, bool> _neverAssigned = new ConcurrentDictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
+
         public CreatedTypes(FlowEngine engine) => _engine = engine;
+
+        /// <summary>
+        /// The parameters (by ordinal, <see cref="Label.ThisParameter"/> for the receiver) on which a body makes a call that
+        /// dispatches: <c>Write(…)</c> on <c>this</c> in a template method, <c>sender.Send(…)</c> in an extension method. Run
+        /// in place for an object of a known class, such a body runs that class's implementation only.
+        /// </summary>
+        public ImmutableArray<int> DispatchesOn(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.OriginalDefinition;
+            if (_dispatchesOn.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var found = ImmutableArray<int>.Empty;
+            if (_engine.GetGraph(method, cancellationToken, out _) is { } graph)
+            {
+                foreach (var block in graph.Blocks)
+                {
+                    foreach (var root in block.BranchValue is { } branch ? block.Operations.Add(branch) : block.Operations)
+                    {
+                        foreach (var operation in root.DescendantsAndSelf())
+                        {
+                            var (target, instance) = operation switch
+                            {
+                                IInvocationOperation invocation => (invocation.TargetMethod, invocation.Instance),
+                                IPropertyReferenceOperation { Property.GetMethod: { } getter } property => (getter, property.Instance),
+                                _ => (null, null),
+                            };
+                            if (target is null || instance is null || !IsOverridable(target))
+                            {
+                                continue;
+                            }
+
+                            while (instance is IConversionOperation or IParenthesizedOperation)
+                            {
+                                instance = instance is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)instance).Operand;
+                            }
+
+                            var ordinal = instance switch
+                            {
+                                IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } when method.ContainingType?.TypeKind == TypeKind.Class => Label.ThisParameter,
+                                IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, method) => parameter.Parameter.Ordinal,
+                                _ => int.MinValue,
+                            };
+                            if (ordinal != int.MinValue && !found.Contains(ordinal))
+                            {
+                                found = found.Add(ordinal);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return _dispatchesOn.GetOrAdd(method, found);
+        }
+
+        /// <summary>Whether a parameter keeps the value its caller passed for the whole body (no assignment, no <c>ref</c>).</summary>
+        public bool NeverAssigned(IParameterSymbol parameter, CancellationToken cancellationToken)
+            => _neverAssigned.GetOrAdd(parameter.OriginalDefinition, p =>
+            {
+                if (p.RefKind != RefKind.None || p.ContainingSymbol.DeclaringSyntaxReferences.Length != 1)
+                {
+                    return false;
+                }
+
+                var writes = new List<ExpressionSyntax>();
+                return CollectWrites(p.ContainingSymbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), p.Name, writes, cancellationToken) && writes.Count == 0;
+            });
 
         /// <summary>The classes the value of <paramref name="operation"/> can be; default when unknown, empty when it is only ever null.</summary>
         public ImmutableArray<INamedTypeSymbol> Of(IOperation? operation, CancellationToken cancellationToken)

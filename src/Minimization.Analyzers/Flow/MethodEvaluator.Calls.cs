@@ -38,6 +38,12 @@ namespace Minimization.Analyzers.Flow
         /// <summary>Symbolic labels of functions evaluated in place start at a multiple of this, clear of any real parameter ordinal.</summary>
         private const int InlineLabelBase = 1 << 16;
 
+        /// <summary>
+        /// How deep bodies are run in place for the known classes of their receiver or arguments (a template method, the hook
+        /// it calls, the hook's own hook); past that, a callee's summary serves, with every implementation its types allow.
+        /// </summary>
+        private const int MaxTypedInlineDepth = 3;
+
         /// <summary>Above this many implementations, a dispatched call applies one merged summary instead of one per body.</summary>
         internal const int MergeDispatchAbove = 8;
 
@@ -340,7 +346,20 @@ namespace Minimization.Analyzers.Flow
                 if (HasDelegateArgument(args) && _inlineDepth < MaxInlineDepth && _engine.GetGraph(callee, _stack.CancellationToken, out _) is { } calleeGraph)
                 {
                     // Higher-order calls are analyzed in context: the lambdas passed here are what the callee will invoke.
-                    var inlined = InlineMethod(callee, calleeGraph, receiver, args, site);
+                    var inlined = InlineMethod(callee, calleeGraph, instance, receiver, args, site, CalleeKnownTypes(callee, instance, args));
+                    allFresh &= inlined.IsFresh;
+                    result = result.Join(inlined);
+                    continue;
+                }
+
+                if (CalleeKnownTypes(callee, instance, args) is { } knownTypes && _engine.GetGraph(callee, _stack.CancellationToken, out _) is { } typedGraph
+                    && _engine.GetCallee(callee, _stack, out _) is { ParameterEffects.IsEmpty: true })
+                {
+                    // `new FileExporter().Export(…)` where the base's Export calls the abstract Write: run in place, the body
+                    // runs FileExporter.Write only (Reading 1), where its summary runs every override. Not when the summary says
+                    // the callee fills the objects it is given (a visitor's list, a writer): those effects are the summary's to
+                    // apply, and running a narrower set of bodies can only give fewer of them.
+                    var inlined = InlineMethod(callee, typedGraph, instance, receiver, args, site, knownTypes);
                     allFresh &= inlined.IsFresh;
                     result = result.Join(inlined);
                     continue;
@@ -452,7 +471,7 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         private IReadOnlyList<IMethodSymbol>? RunsOnCreated(IMethodSymbol target, IOperation? instance)
         {
-            var created = _engine.CreatedTypes.Of(instance, _stack.CancellationToken);
+            var created = KnownTypes(instance);
             if (created.IsDefault)
             {
                 return null;
@@ -473,6 +492,92 @@ namespace Minimization.Analyzers.Flow
             }
 
             return bodies;
+        }
+
+        /// <summary>
+        /// The classes a value can be: inside a body run in place for a receiver or arguments of known classes, those (for
+        /// <c>this</c>, and for a parameter the body never assigns); anywhere, the objects created in sight (<see cref="CreatedTypes"/>).
+        /// </summary>
+        private ImmutableArray<INamedTypeSymbol> KnownTypes(IOperation? value)
+        {
+            if (_knownTypes is not null && value is not null)
+            {
+                var operation = value;
+                while (operation is IConversionOperation or IParenthesizedOperation)
+                {
+                    operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+                }
+
+                if (operation is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+                    && _knownTypes.TryGetValue(Label.ThisParameter, out var receiver))
+                {
+                    return receiver;
+                }
+
+                if (operation is IParameterReferenceOperation { Parameter: { } parameter } && _method is not null
+                    && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, _method.OriginalDefinition)
+                    && _knownTypes.TryGetValue(parameter.Ordinal, out var passed) && _engine.CreatedTypes.NeverAssigned(parameter, _stack.CancellationToken))
+                {
+                    return passed;
+                }
+            }
+
+            return _engine.CreatedTypes.Of(value, _stack.CancellationToken);
+        }
+
+        /// <summary>
+        /// Reading 1 inside a callee: the classes of the receiver and arguments of a call, for those on which the callee's body
+        /// dispatches (a template method's hook on <c>this</c>, an extension method's call on the value it extends), when they
+        /// are known and narrower than what the callee declares. Null when none is: the callee's summary serves.
+        /// </summary>
+        private Dictionary<int, ImmutableArray<INamedTypeSymbol>>? CalleeKnownTypes(IMethodSymbol callee, IOperation? instance, CallArg[] args)
+        {
+            if (_inlineDepth >= MaxTypedInlineDepth || callee.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet))
+            {
+                return null;
+            }
+
+            var on = _engine.CreatedTypes.DispatchesOn(callee, _stack.CancellationToken);
+            if (on.IsEmpty)
+            {
+                return null;
+            }
+
+            Dictionary<int, ImmutableArray<INamedTypeSymbol>>? known = null;
+            foreach (var ordinal in on)
+            {
+                IOperation? operand = null;
+                ITypeSymbol? declared = null;
+                if (ordinal == Label.ThisParameter)
+                {
+                    operand = callee.IsStatic ? null : instance;
+                    declared = callee.ContainingType;
+                }
+                else
+                {
+                    foreach (var a in args)
+                    {
+                        if (a.Ordinal == ordinal)
+                        {
+                            operand = a.Argument?.Value;
+                            declared = a.Parameter?.Type;
+                        }
+                    }
+                }
+
+                if (operand is null)
+                {
+                    continue;
+                }
+
+                var types = KnownTypes(operand);
+                if (!types.IsDefaultOrEmpty && !types.All(t => t.IsSealed && SymbolEqualityComparer.Default.Equals(t, declared)))
+                {
+                    (known ??= new Dictionary<int, ImmutableArray<INamedTypeSymbol>>())[ordinal] = types;
+                }
+            }
+
+            return known;
         }
 
         private static bool ConvertedFromUnresolved(IOperation? instance)
@@ -1554,7 +1659,8 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>A method of the compilation evaluated in place (its own state: parameters and receiver only).</summary>
-        private AbstractValue InlineMethod(IMethodSymbol method, ControlFlowGraph graph, AbstractValue? receiver, CallArg[] args, IOperation site)
+        private AbstractValue InlineMethod(IMethodSymbol method, ControlFlowGraph graph, IOperation? instance, AbstractValue? receiver, CallArg[] args, IOperation site,
+            Dictionary<int, ImmutableArray<INamedTypeSymbol>>? knownTypes)
         {
             var state = new State(_state.Slots);
             if (!method.IsStatic)
@@ -1562,11 +1668,50 @@ namespace Minimization.Analyzers.Flow
                 state.Set(ThisKey, receiver ?? AbstractValue.Clean);
             }
 
-            return Inline(method, graph, args, null, site, state);
+            return Inline(method, graph, args, null, site, state, knownTypes: knownTypes, receiverOperation: method.IsStatic ? null : instance);
+        }
+
+        /// <summary>
+        /// The effects of a method run in place on the objects it was handed, applied as <see cref="ApplyEffects"/> applies a
+        /// summary's: an argument's object takes what the body left in it, the receiver what the body left in its members (those
+        /// holding shared collections aside: the write index has them).
+        /// </summary>
+        private void WriteBackInlineEffects(IMethodSymbol function, State exit, State initial, CallArg[] args, Dictionary<int, AbstractValue> bindings, int firstLabel,
+            IOperation? receiverOperation, IOperation site)
+        {
+            var display = _ann.Display(function);
+            foreach (var p in function.OriginalDefinition.Parameters)
+            {
+                if (p.RefKind != RefKind.None || p.Type is not { IsReferenceType: true } || !exit.TryGet(p, out var final)
+                    || initial.TryGet(p, out var start) && final.SameAs(start) || _ann.ParameterSource(p) is not null)
+                {
+                    continue;
+                }
+
+                var label = firstLabel + p.Ordinal;
+                foreach (var a in args)
+                {
+                    if (a.Ordinal != p.Ordinal || a.Report is null)
+                    {
+                        continue;
+                    }
+
+                    var location = site.Syntax.GetLocation();
+                    WriteBack(a.Report, OverwritesHeldMember(final, label, a.Value) && WholeObjectEntry(final, label) >= 0
+                        ? InstantiateObjectEffect(final, label, bindings, display, location)
+                        : a.Value.Join(Instantiate(final, bindings, display, location)));
+                }
+            }
+
+            if (receiverOperation is not null && initial.TryGet(ThisKey, out var before) && exit.TryGet(ThisKey, out var after) && !after.SameAs(before))
+            {
+                WriteBack(receiverOperation, WithoutSharedFields(after, function.ContainingType));
+            }
         }
 
         private AbstractValue Inline(IMethodSymbol function, ControlFlowGraph graph, CallArg[] args, AbstractValue? fill, IOperation? site = null, State? baseState = null,
-            ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>> captured = default)
+            ImmutableArray<KeyValuePair<IParameterSymbol, ImmutableArray<DelegateTarget>>> captured = default, Dictionary<int, ImmutableArray<INamedTypeSymbol>>? knownTypes = null,
+            IOperation? receiverOperation = null)
         {
             if (_inlineDepth >= MaxInlineDepth)
             {
@@ -1620,6 +1765,7 @@ namespace Minimization.Analyzers.Flow
             var own = baseState is null && RootOf(graph) == RootOf(_cfg);
             var results = symbolic || !own ? new Results(_results, shareFindings: own) : _results;
             var child = new MethodEvaluator(_engine, _owner, baseState is null ? _method : function, graph, _stack, _depth, _inlineDepth + 1, results, initial);
+            child._knownTypes = knownTypes;
             var returned = child.RunInline();
             if (symbolic && _results.MemberWrites.Count > 0)
             {
@@ -1647,6 +1793,13 @@ namespace Minimization.Analyzers.Flow
                         }
                     }
                 }
+            }
+            else if (symbolic && child._exit is { } methodExit && baseState is not null)
+            {
+                // A method run in place (it was given a lambda, or its receiver's class is known): what it leaves in the objects
+                // it is given (a writer it wrote to, a visitor's list, its receiver's members) is in the caller's objects
+                // afterwards, as a summary's parameter effects are.
+                WriteBackInlineEffects(function, methodExit, initial, args, bindings, firstLabel, receiverOperation, site!);
             }
 
             if (!symbolic)

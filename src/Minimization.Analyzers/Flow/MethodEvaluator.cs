@@ -32,6 +32,9 @@ namespace Minimization.Analyzers.Flow
         private readonly int _inlineDepth;
         private readonly Results _results;
         private readonly State? _inlineInitial;
+
+        /// <summary>In a body run in place for a receiver or arguments of known classes: those classes, by parameter ordinal.</summary>
+        private Dictionary<int, ImmutableArray<INamedTypeSymbol>>? _knownTypes;
         private State _state = null!;
         private AbstractValue _returnValue = AbstractValue.Clean;
         private bool _returned;

@@ -272,5 +272,103 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """);
+        private const string Exporters = """
+            abstract class Exporter<T>
+            {
+                public void Export(T item) => Write(item);
+
+                public async System.Threading.Tasks.Task ExportAsync(T item)
+                {
+                    await System.Threading.Tasks.Task.Yield();
+                    Write(item);
+                }
+
+                protected abstract void Write(T item);
+            }
+
+            sealed class PartnerExporter : Exporter<string>
+            {
+                protected override void Write(string item) => Partner.Upload(item);
+            }
+
+            sealed class FileExporter : Exporter<string>
+            {
+                protected override void Write(string item) => Console.WriteLine(item.Length);
+            }
+
+            static class SenderExtensions
+            {
+                public static void SendTrimmed(this ISender sender, string value) => sender.Send(value.Trim());
+
+                public static void SendOr(this ISender sender, ISender fallback, string value, bool useFallback)
+                {
+                    if (useFallback)
+                    {
+                        sender = fallback;
+                    }
+
+                    sender.Send(value);
+                }
+            }
+
+            """;
+
+        [Fact]
+        public Task A_generic_template_method_on_a_fresh_quiet_subclass_runs_only_its_hook() => Run(Exporters + """
+            static class Job
+            {
+                public static void Run(Customer c) => new FileExporter().Export(c.Phone);
+            }
+            """);
+
+        [Fact]
+        public Task A_generic_template_method_on_a_fresh_forwarding_subclass_is_reported_at_the_argument() => Run(Exporters + """
+            static class Job
+            {
+                public static void Run(Customer c) => new PartnerExporter().Export({|#0:c.Phone|});
+            }
+            """, Min001(0));
+
+        [Fact]
+        public Task An_async_template_method_on_a_readonly_field_holding_a_quiet_subclass_is_clean() => Run(Exporters + """
+            sealed class Nightly
+            {
+                private readonly Exporter<string> _exporter = new FileExporter();
+
+                public System.Threading.Tasks.Task Run(Customer c) => _exporter.ExportAsync(c.Phone);
+            }
+            """);
+
+        [Fact]
+        public Task An_async_template_method_on_a_field_injected_with_any_exporter_is_reported() => Run(Exporters + """
+            sealed class Nightly
+            {
+                private readonly Exporter<string> _exporter;
+
+                public Nightly(Exporter<string> exporter) => _exporter = exporter;
+
+                public System.Threading.Tasks.Task Run(Customer c) => _exporter.ExportAsync({|#0:c.Phone|});
+            }
+            """, Min001(0));
+
+        [Fact]
+        public Task An_extension_method_on_a_local_holding_a_quiet_class_is_clean() => Run(Exporters + """
+            static class Job
+            {
+                public static void Run(Customer c)
+                {
+                    ISender sender = new ConsoleSender();
+                    sender.SendTrimmed(c.Phone);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task An_extension_method_that_replaces_the_value_it_extends_is_reported() => Run(Exporters + """
+            static class Job
+            {
+                public static void Run(Customer c, ISender injected) => new QuietSender().SendOr(injected, {|#0:c.Phone|}, true);
+            }
+            """, Min001(0));
     }
 }

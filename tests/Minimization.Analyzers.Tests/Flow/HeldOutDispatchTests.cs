@@ -502,7 +502,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task Template_method_on_a_fresh_forwarding_subclass_is_reported() => Run(
             TemplateMethodProgram.Replace("$BODY", "new PartnerExporter().Export({|#0:c.Phone|});"), Min001(0));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (the receiver is a fresh sealed FileExporter, so this.Write inside Exporter.Export runs FileExporter.Write only); reported MIN001 at c.Phone: Identity from Customer.Phone reaches partner sink Partner.Upload (partner \"acme\") without passing through a [Minimizer]: Customer.Phone → Exporter.Export(string) → String.Trim() → PartnerExporter.Write(string) → Partner.Upload")]
+        [Fact]
         public Task Template_method_on_a_fresh_non_forwarding_subclass_runs_only_its_hook_and_is_clean() => Run(
             TemplateMethodProgram.Replace("$BODY", "new FileExporter().Export(c.Phone);"));
 
@@ -1136,7 +1136,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task Extension_method_called_on_a_fresh_forwarding_object_is_reported() => Run(
             ExtensionProgram.Replace("$BODY", "new PartnerSender().SendNormalized({|#0:c.Email|});"), Min001(0));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (the extended value is a fresh ConsoleSender, so sender.Send inside the extension runs ConsoleSender.Send only); reported MIN001 at c.Email: Identity from Customer.Email reaches partner sink Partner.Upload (partner \"acme\") without passing through a [Minimizer]: Customer.Email → SenderExtensions.SendNormalized(ISender, string) → String.Trim() → String.ToLowerInvariant() → PartnerSender.Send(string) → Partner.Upload")]
+        [Fact]
         public Task Extension_method_called_on_a_fresh_non_forwarding_object_is_clean() => Run(
             ExtensionProgram.Replace("$BODY", "new ConsoleSender().SendNormalized(c.Email);"));
 
