@@ -332,6 +332,12 @@ namespace Minimization.Analyzers.Flow
                         var collection = Eval(indexer.Instance);
                         var filled = collection.WithSelf(collection.Self.Union(value.Deep()).Union(keys));
                         WriteBack(indexer.Instance, value.Delegates.IsEmpty ? filled : filled.Join(AbstractValue.Of(Taint.Clean, value.Delegates)));
+                        if (!value.Delegates.IsEmpty && Unconverted(indexer.Instance) is not ILocalReferenceOperation)
+                        {
+                            // Kept in a field's registry (`_commands["share"] = x => …`), the function runs elsewhere: it is
+                            // analysed here too, as one stored in a field or handed to Add is.
+                            RunEscaping(value, target);
+                        }
                     }
 
                     break;
