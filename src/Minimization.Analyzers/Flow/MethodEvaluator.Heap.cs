@@ -535,12 +535,21 @@ namespace Minimization.Analyzers.Flow
         {
             // Assigned again: whatever it wrapped before, it no longer does (it may wrap something else, found below).
             _wrapped?.Remove(local);
+            _viewOf?.Remove(local);
 
             // Asked at every assignment of a local: the shape of the value first, the type (a walk of its bases) only then.
             var made = value is null ? null : Unconverted(value);
             if (made is IFlowCaptureReferenceOperation result && _capturedCalls is not null && _capturedCalls.TryGetValue(result.Id, out var call))
             {
                 made = Unconverted(call);
+            }
+
+            if (made is IInvocationOperation query && ViewedLocal(query) is { } viewed)
+            {
+                // `var normalized = contacts.Select(…)`: a deferred query is a view of its source, so what is added to the list
+                // later is what the query yields when it is enumerated.
+                (_viewOf ??= new Dictionary<ILocalSymbol, ILocalSymbol>(SymbolEqualityComparer.Default))[local] = viewed;
+                return;
             }
 
             // A collection taken out of a collection held in a field (`var list = _byCountry[key]`, `_map.GetOrAdd(key, ...)`):
@@ -589,6 +598,50 @@ namespace Minimization.Analyzers.Flow
         }
 
         private Dictionary<ILocalSymbol, IOperation>? _wrapped;
+
+        /// <summary>Locals holding a deferred query over a local collection, by that collection (see <see cref="ViewedLocal"/>).</summary>
+        private Dictionary<ILocalSymbol, ILocalSymbol>? _viewOf;
+
+        /// <summary>
+        /// The local collection a deferred LINQ query reads (`contacts.Where(…).Select(…)` over a local list), or null: a query
+        /// that returns a sequence, not a materialized copy (`ToList`), over a chain of such queries down to a local.
+        /// </summary>
+        private static ILocalSymbol? ViewedLocal(IInvocationOperation query)
+        {
+            IOperation? current = query;
+            for (var depth = 0; depth < 16 && current is IInvocationOperation { TargetMethod: { } method, Arguments: { Length: > 0 } arguments } invocation; depth++)
+            {
+                if (!IsLinq(method) || method.ReturnType is not INamedTypeSymbol { TypeKind: TypeKind.Interface, Name: "IEnumerable" or "IOrderedEnumerable" or "IQueryable" or "IOrderedQueryable" })
+                {
+                    return null;
+                }
+
+                current = Unconverted(arguments[0].Value);
+                if (current is ILocalReferenceOperation { Local: { } source } && LibraryModel.IsFillableContainer(source.Type))
+                {
+                    return source;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>What is added to a local collection afterwards is in the deferred queries made over it (<see cref="ViewedLocal"/>).</summary>
+        private void FillViews(ILocalSymbol source, AbstractValue filled)
+        {
+            if (_viewOf is null || filled.IsClean)
+            {
+                return;
+            }
+
+            foreach (var view in _viewOf)
+            {
+                if (SymbolEqualityComparer.Default.Equals(view.Value, source))
+                {
+                    _state.Set(view.Key, _state.Get(view.Key).Join(AbstractValue.Of(filled.Deep(), filled.Delegates)));
+                }
+            }
+        }
 
         /// <summary>
         /// A local that is an element of a library collection held in a field or variable (a dictionary of lists:
@@ -674,6 +727,7 @@ namespace Minimization.Analyzers.Flow
                 case ILocalReferenceOperation local:
                     var before = _wrapped is not null && _wrapped.ContainsKey(local.Local) ? _state.Get(local.Local) : null;
                     _state.Set(local.Local, value);
+                    FillViews(local.Local, value);
                     if (depth < AbstractValue.MaxFieldDepth && before is not null && _wrapped!.TryGetValue(local.Local, out var wrapped))
                     {
                         // A collection's content is its whole (and the handlers it holds). An object of your own taken out of a
