@@ -1096,6 +1096,9 @@ namespace Minimization.Analyzers.Flow
                     AccessorDeclarationSyntax a when a.Body is not null || a.ExpressionBody is not null => a,
                     ArrowExpressionClauseSyntax arrow => arrow,
                     CompilationUnitSyntax unit when method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName => unit,
+                    // A primary constructor runs its base-list call (`class SmsChannel(string phone) : Channel(phone)`).
+                    TypeDeclarationSyntax { ParameterList: not null, BaseList: { } bases } when method.MethodKind == MethodKind.Constructor
+                        => bases.Types.OfType<PrimaryConstructorBaseTypeSyntax>().FirstOrDefault(),
                     LocalFunctionStatementSyntax => null,
                     _ => null,
                 };

@@ -585,6 +585,16 @@ namespace Minimization.Analyzers.Flow
                     case GlobalStatementSyntax:
                         owner = node.Parent;
                         break;
+                    case PrimaryConstructorBaseTypeSyntax primaryBase when primaryBase.Parent?.Parent is TypeDeclarationSyntax { ParameterList: not null }:
+                        // `class SmsChannel(string phone) : Channel(phone)`: the primary constructor calls the base's, and what it
+                        // passes is written there. The base-list entry stands for that constructor's body.
+                        owner = node;
+                        if (CalledName(primaryBase.Type) is { } baseName)
+                        {
+                            Add(_callersByName, baseName, owner);
+                        }
+
+                        break;
                     case VariableDeclaratorSyntax declarator when declarator.Initializer is not null && declarator.Parent?.Parent is BaseFieldDeclarationSyntax:
                         owner = node;
                         Add(_writersByName, declarator.Identifier.ValueText, node);
@@ -2252,13 +2262,14 @@ namespace Minimization.Analyzers.Flow
                     return list;
                 }
 
-                foreach (var node in c.DescendantNodes())
+                foreach (var node in c.DescendantNodesAndSelf())
                 {
                     var calledName = node switch
                     {
                         InvocationExpressionSyntax invocation => CalledName(invocation.Expression),
                         ObjectCreationExpressionSyntax creation => CalledName(creation.Type),
                         ConstructorInitializerSyntax initializer => InitializerName(initializer),
+                        PrimaryConstructorBaseTypeSyntax primaryBase => CalledName(primaryBase.Type),
                         AssignmentExpressionSyntax assignment => SetterName(assignment.Left),
                         _ => null,
                     };
@@ -2336,6 +2347,20 @@ namespace Minimization.Analyzers.Flow
             }
 
             var model = _engine.GetModel(writer.SyntaxTree);
+            if (writer is PrimaryConstructorBaseTypeSyntax { Parent.Parent: TypeDeclarationSyntax declaration })
+            {
+                // The base-list entry of a primary constructor: that constructor.
+                foreach (var ctor in (model.GetDeclaredSymbol(declaration, cancellationToken) as INamedTypeSymbol)?.InstanceConstructors ?? ImmutableArray<IMethodSymbol>.Empty)
+                {
+                    if (FlowEngine.IsPrimaryConstructor(ctor))
+                    {
+                        return ctor;
+                    }
+                }
+
+                return null;
+            }
+
             var symbol = writer is ArrowExpressionClauseSyntax arrow && arrow.Parent is PropertyDeclarationSyntax pd
                 ? (model.GetDeclaredSymbol(pd, cancellationToken) as IPropertySymbol)?.GetMethod
                 : model.GetDeclaredSymbol(writer, cancellationToken);

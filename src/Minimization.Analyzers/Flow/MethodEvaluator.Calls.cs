@@ -69,6 +69,13 @@ namespace Minimization.Analyzers.Flow
 
             var receiver = invocation.Instance is null ? null : Eval(invocation.Instance);
             var args = Arguments(invocation.Arguments);
+            if (invocation.TargetMethod.MethodKind == MethodKind.Constructor && invocation.Instance is IInstanceReferenceOperation
+                && HasSourceBody(invocation.TargetMethod) && FlowEngine.IsPrimaryConstructor(invocation.TargetMethod))
+            {
+                // `: Channel(phone)` or `: base(phone)` calling a primary constructor: what it passes is the base's captured state.
+                RecordPrimaryWrites(invocation.TargetMethod, args);
+            }
+
             var result = Call(invocation.TargetMethod, invocation.Instance, receiver, args, invocation);
             if (invocation.Instance is not null && !invocation.TargetMethod.IsStatic && !HasSourceBody(invocation.TargetMethod))
             {
@@ -151,23 +158,16 @@ namespace Minimization.Analyzers.Flow
                     if (a.Parameter is not null && !a.Value.IsClean)
                     {
                         value = value.WithField(a.Parameter.Name, a.Value);
-                        if (MemberWriteIndex.IsCapturedPrimaryParameter(a.Parameter.OriginalDefinition))
-                        {
-                            // A captured parameter is the object's state: what this creation passes is in the write index.
-                            RecordMemberWrite(a.Parameter.OriginalDefinition, a.Value, keepSymbolic: true);
-                        }
-                        else if (ctor.ContainingType.IsRecord && FindMember(ctor.ContainingType, a.Parameter.Name) is IPropertySymbol positional
-                            && SymbolEqualityComparer.Default.Equals(MemberWriteIndex.CreatedBy(positional.OriginalDefinition), ctor.OriginalDefinition))
-                        {
-                            // A record's positional property: the same, so that a member of the record sending it reports it inside.
-                            RecordMemberWrite(positional, a.Value, keepSymbolic: true);
-                        }
                     }
                 }
+
+                RecordPrimaryWrites(ctor, args);
 
                 var analysis = _engine.GetCallee(ctor, _stack, out _);
                 if (analysis is not null)
                 {
+                    // What its base-list call stores (`: Channel(phone)` capturing `target`), as for a constructor's body.
+                    ApplyMemberWrites(analysis, ctor, Bind(AbstractValue.Clean, args), creation);
                     value = value.Join(ApplyToNewObject(analysis, ctor, args, creation));
                 }
 
@@ -186,6 +186,33 @@ namespace Minimization.Analyzers.Flow
             }
 
             return LibraryResult(ctor, null, null, args, creation);
+        }
+
+        /// <summary>
+        /// What a call of a primary constructor stores: its captured parameters are the object's state, and a record's
+        /// positional properties its members, so what the call passes for them is in the write index. Called where an object
+        /// is created and where a derived constructor calls it (`: Channel(phone)`, `: base(phone)`).
+        /// </summary>
+        private void RecordPrimaryWrites(IMethodSymbol ctor, CallArg[] args)
+        {
+            foreach (var a in args)
+            {
+                if (a.Parameter is null || a.Value.IsClean)
+                {
+                    continue;
+                }
+
+                if (MemberWriteIndex.IsCapturedPrimaryParameter(a.Parameter.OriginalDefinition))
+                {
+                    RecordMemberWrite(a.Parameter.OriginalDefinition, a.Value, keepSymbolic: true);
+                }
+                else if (ctor.ContainingType.IsRecord && FindMember(ctor.ContainingType, a.Parameter.Name) is IPropertySymbol positional
+                    && SymbolEqualityComparer.Default.Equals(MemberWriteIndex.CreatedBy(positional.OriginalDefinition), ctor.OriginalDefinition))
+                {
+                    // A record's positional property: the same, so that a member of the record sending it reports it inside.
+                    RecordMemberWrite(positional, a.Value, keepSymbolic: true);
+                }
+            }
         }
 
         private AbstractValue ApplyToNewObject(MethodAnalysis analysis, IMethodSymbol ctor, CallArg[] args, IOperation site)
