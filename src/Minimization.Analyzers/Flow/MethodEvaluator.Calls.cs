@@ -168,7 +168,7 @@ namespace Minimization.Analyzers.Flow
                 {
                     // What its base-list call stores (`: Channel(phone)` capturing `target`), as for a constructor's body.
                     ApplyMemberWrites(analysis, ctor, Bind(AbstractValue.Clean, args), creation);
-                    value = value.Join(ApplyToNewObject(analysis, ctor, args, creation));
+                    value = WithBaseRecordMembers(value.Join(ApplyToNewObject(analysis, ctor, args, creation).AsFresh()), analysis, ctor, args, creation);
                 }
 
                 return value;
@@ -182,10 +182,38 @@ namespace Minimization.Analyzers.Flow
                     ApplyMemberWrites(analysis, ctor, Bind(AbstractValue.Clean, args), creation);
                 }
 
-                return analysis is null ? AbstractValue.FreshObject : AbstractValue.FreshObject.Join(ApplyToNewObject(analysis, ctor, args, creation).AsFresh());
+                return analysis is null ? AbstractValue.FreshObject
+                    : WithBaseRecordMembers(AbstractValue.FreshObject.Join(ApplyToNewObject(analysis, ctor, args, creation).AsFresh()), analysis, ctor, args, creation);
             }
 
             return LibraryResult(ctor, null, null, args, creation);
+        }
+
+        /// <summary>
+        /// A new record's positional properties declared by a base record (`record SoleOwnerError() : Error("…")`) hold what
+        /// its own construction passed up for them, as its own positional properties hold its arguments: not what every other
+        /// record derived from that base passes (the write index's value of the member, the join over all of them).
+        /// </summary>
+        private AbstractValue WithBaseRecordMembers(AbstractValue value, MethodAnalysis analysis, IMethodSymbol ctor, CallArg[] args, IOperation site)
+        {
+            if (!ctor.ContainingType.IsRecord || ctor.ContainingType.BaseType is not { IsRecord: true })
+            {
+                return value;
+            }
+
+            Dictionary<int, AbstractValue>? bindings = null;
+            foreach (var write in analysis.MemberWrites)
+            {
+                if (write.Key is IPropertySymbol { IsStatic: false } property && MemberWriteIndex.CreatedBy(property) is { } creator
+                    && !SymbolEqualityComparer.Default.Equals(creator.ContainingType.OriginalDefinition, ctor.ContainingType.OriginalDefinition)
+                    && !value.Fields.ContainsKey(property.Name))
+                {
+                    bindings ??= Bind(AbstractValue.Clean, args);
+                    value = value.WithField(property.Name, Instantiate(write.Value, bindings, _ann.Display(ctor), site.Syntax.GetLocation()));
+                }
+            }
+
+            return value;
         }
 
         /// <summary>

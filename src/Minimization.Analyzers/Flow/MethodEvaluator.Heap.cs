@@ -168,7 +168,8 @@ namespace Minimization.Analyzers.Flow
                 // A new object's member holds what its construction put there: the constructor's stores are tracked above,
                 // the member's own initializer is read here.
                 var made = AbstractValue.Of(self.WithMember(pathKey, MaxMemberPath));
-                if (_engine.IsOwn(member) && member is IFieldSymbol or IPropertySymbol && !member.IsStatic)
+                if (_engine.IsOwn(member) && member is IFieldSymbol or IPropertySymbol && !member.IsStatic
+                    && !(member is IPropertySymbol { ContainingType.IsRecord: true } && MemberWriteIndex.CreatedBy(member) is not null))
                 {
                     var initialized = _engine.MemberWrites.InitializedValue(member, _stack);
                     if (!initialized.IsClean)
@@ -893,6 +894,9 @@ namespace Minimization.Analyzers.Flow
             }
         }
 
+        private static ITypeSymbol? ElementType(ITypeSymbol? tupleType, int index)
+            => (tupleType as INamedTypeSymbol) is { IsTupleType: true } tuple && index < tuple.TupleElements.Length ? tuple.TupleElements[index].Type : null;
+
         private void Deconstruct(IOperation target, AbstractValue value, ITypeSymbol? valueType)
         {
             switch (target)
@@ -916,14 +920,19 @@ namespace Minimization.Analyzers.Flow
                         }
                         else if (valueType is null || valueType.IsTupleType)
                         {
-                            element = value.Member("Item" + (i + 1), MaxMemberPath);
+                            var key = "Item" + (i + 1);
+                            element = value.Fields.ContainsKey(key) || ElementType(valueType, i) is not { } elementType || !LibraryModel.IsScalarType(elementType)
+                                ? value.Member(key, MaxMemberPath)
+                                // Reading 11: the scalar element of a tuple a library made (`Zip`, `Index`, a list of tuples) is
+                                // clean, as a scalar member read from it is; what a caller passes for it still passes.
+                                : AbstractValue.Of(value.Self.OnlySymbolic().WithMember(Label.ScalarMember(key), MaxMemberPath));
                         }
                         else
                         {
                             element = AbstractValue.Of(value.Deep());
                         }
 
-                        Deconstruct(tuple.Elements[i], element, (valueType as INamedTypeSymbol) is { IsTupleType: true } tt && i < tt.TupleElements.Length ? tt.TupleElements[i].Type : null);
+                        Deconstruct(tuple.Elements[i], element, ElementType(valueType, i));
                     }
 
                     break;

@@ -102,5 +102,33 @@ namespace Minimization.Analyzers.Tests.Flow
                 public static void Run(Member m) => new SmsContact(m.Phone).Share();
             }
             """, withPrelude: false, Min001(0));
+        private const string Errors = """
+            abstract record Error(string Message);
+
+            sealed record NotFound() : Error("not found");
+
+            sealed record BadAddress(string Phone) : Error($"cannot reach {Phone}");
+
+            """;
+
+        [Fact]
+        public Task The_message_a_new_record_passes_up_to_its_base_is_reported_when_it_holds_the_phone() => Check(Types.Replace("$SENT", "target") + Errors + """
+            static class Outbound
+            {
+                public static void Run(Member m) => Partner.Send({|#0:new BadAddress(m.Phone).Message|});
+            }
+            """, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task The_constant_message_of_a_new_sibling_record_is_clean_though_another_record_passes_up_the_phone() => Check(Types.Replace("$SENT", "target") + Errors + """
+            static class Outbound
+            {
+                public static void Run(Member m)
+                {
+                    var failure = new BadAddress(m.Phone);
+                    Partner.Send(new NotFound().Message);
+                }
+            }
+            """, withPrelude: false);
     }
 }

@@ -1495,7 +1495,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task Phone_zipped_with_ranks_and_interpolated_is_reported() => Run(
             BatchProgram.Replace("$BODY", "foreach (var (phone, rank) in members.Select(x => x.Phone).Zip(ranks)) { Partner.Send({|#0:$\"{rank}:{phone}\"|}); }"), Min001(0));
 
-        [Fact(Skip = "engine gap: expected clean (Reading 11: rank is the scalar int element of a Zip tuple and came from a clean int[]); actual MIN001 at rank in Partner.SendCount(rank): Member.Phone → Enumerable.Select(…) → Enumerable.Zip(…) → local 'rank' → Partner.SendCount")]
+        [Fact]
         public Task Rank_zipped_beside_phones_is_clean() => Run(Unmarked(
             BatchProgram.Replace("$BODY", "foreach (var (phone, rank) in members.Select(x => x.Phone).Zip(ranks)) { Partner.SendCount(rank); }")));
 
@@ -1503,7 +1503,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task Name_from_enumerable_index_is_reported() => Run(
             BatchProgram.Replace("$BODY", "foreach (var (i, name) in members.Select(x => x.Name).Index()) { Partner.Send({|#0:name|}); }"), Min001(0));
 
-        [Fact(Skip = "engine gap: expected clean (Reading 11: the int position of an (int, string) tuple is a scalar member); actual MIN001 at i in Partner.SendCount(i): Member.Name → Enumerable.Select(…) → Enumerable.Index(…) → local 'i' → Partner.SendCount")]
+        [Fact]
         public Task Position_from_enumerable_index_over_names_is_clean() => Run(Unmarked(
             BatchProgram.Replace("$BODY", "foreach (var (i, name) in members.Select(x => x.Name).Index()) { Partner.SendCount(i); }")));
 
@@ -1519,7 +1519,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task Contact_from_a_list_of_named_tuples_built_by_a_spread_is_reported() => Run(
             BatchProgram.Replace("$BODY", "List<(string Contact, int Rank)> rows = [.. members.Select((x, i) => (x.Email, i))];\n        foreach (var (contact, rank) in rows) { Partner.Send({|#0:contact|}); }"), Min001(0));
 
-        [Fact(Skip = "engine gap: expected clean (Reading 11: Rank is the scalar int element of a (string, int) tuple); actual MIN001 at rank in Partner.SendCount(rank): Member.Email → Enumerable.Select(…) → local 'rows' → local 'rank' → Partner.SendCount")]
+        [Fact]
         public Task Rank_from_a_list_of_named_tuples_holding_emails_is_clean() => Run(Unmarked(
             BatchProgram.Replace("$BODY", "List<(string Contact, int Rank)> rows = [.. members.Select((x, i) => (x.Email, i))];\n        foreach (var (contact, rank) in rows) { Partner.SendCount(rank); }")));
 
