@@ -387,14 +387,18 @@ namespace Minimization.Analyzers.Flow
                             }
 
                             break;
-                        case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument:
-                            MarkWritten(argument.Expression, Add);
-                            break;
-                        case RefExpressionSyntax refExpression:
-                            MarkWritten(refExpression.Expression, Add);
-                            break;
-                        case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.AddressOfExpression } address:
-                            MarkWritten(address.Operand, Add);
+                        default:
+                            if (WrittenByReference(node) is { } referenced)
+                            {
+                                foreach (var id in referenced.DescendantNodesAndSelf())
+                                {
+                                    if (id is IdentifierNameSyntax written)
+                                    {
+                                        Add(written.Identifier.ValueText, null);
+                                    }
+                                }
+                            }
+
                             break;
                     }
                 }
@@ -403,16 +407,15 @@ namespace Minimization.Analyzers.Flow
             return byName;
         }
 
-        private static void MarkWritten(ExpressionSyntax expression, System.Action<string, ExpressionSyntax?> add)
-        {
-            foreach (var node in expression.DescendantNodesAndSelf())
+        /// <summary>What a node lets be written through a reference: a <c>ref</c> or <c>out</c> argument, a <c>ref</c> alias, an address taken.</summary>
+        private static ExpressionSyntax? WrittenByReference(SyntaxNode node)
+            => node switch
             {
-                if (node is IdentifierNameSyntax id)
-                {
-                    add(id.Identifier.ValueText, null);
-                }
-            }
-        }
+                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+                RefExpressionSyntax refExpression => refExpression.Expression,
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.AddressOfExpression } address => address.Operand,
+                _ => null,
+            };
 
         /// <summary>The assignments to <paramref name="name"/> inside <paramref name="body"/>; false when it is written in another way.</summary>
         private static bool CollectWrites(SyntaxNode body, string name, List<ExpressionSyntax> writes, CancellationToken cancellationToken)
@@ -436,17 +439,14 @@ namespace Minimization.Analyzers.Flow
 
                         written = assignment.Left;
                         break;
-                    case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument:
-                        written = argument.Expression;
-                        break;
-                    case RefExpressionSyntax refExpression:
-                        written = refExpression.Expression;
-                        break;
-                    case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.AddressOfExpression } address:
-                        written = address.Operand;
-                        break;
                     default:
-                        continue;
+                        if (WrittenByReference(node) is not { } referenced)
+                        {
+                            continue;
+                        }
+
+                        written = referenced;
+                        break;
                 }
 
                 foreach (var id in written.DescendantNodesAndSelf())
