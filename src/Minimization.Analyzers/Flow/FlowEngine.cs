@@ -59,6 +59,9 @@ namespace Minimization.Analyzers.Flow
         /// <summary>The classes a receiver can be when every value it holds is created in sight (Reading 1).</summary>
         internal CreatedTypes CreatedTypes { get; }
 
+        /// <summary>Members initialized with a primary constructor's parameter as it is (`string To { get; } = to;`), by that parameter's name.</summary>
+        internal readonly ConcurrentDictionary<ISymbol, string?> InitializedFromParameter = new ConcurrentDictionary<ISymbol, string?>(SymbolEqualityComparer.Default);
+
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _noGraph = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly object _indexGate = new object();

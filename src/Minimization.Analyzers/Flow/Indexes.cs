@@ -1110,13 +1110,14 @@ namespace Minimization.Analyzers.Flow
             if (CreatedBy(key) is { } ctor)
             {
                 // A primary constructor's captured parameter, or a record's positional property, is written where the object
-                // is created (new T(...)); the property by `with` and initializers too (below).
+                // is created (new T(...)); the property by `with` and initializers too, and the parameter by an assignment
+                // in one of the type's members (`body = "hello " + c.Name`), found by name below.
                 foreach (var (creator, _, _) in DirectCallers(ctor, cancellationToken))
                 {
                     result.Add(creator);
                 }
 
-                if (key is IParameterSymbol || !_writersByName.ContainsKey(key.Name))
+                if (!_writersByName.ContainsKey(key.Name))
                 {
                     return _writers.GetOrAdd(key, result);
                 }

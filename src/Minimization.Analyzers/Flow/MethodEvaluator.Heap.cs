@@ -45,6 +45,41 @@ namespace Minimization.Analyzers.Flow
                 : value.WithStep(FlowAnnotations.Describe(member), reference.Syntax.GetLocation(), MaxPath);
         }
 
+        /// <summary>
+        /// The primary constructor's parameter a field or property is initialized with as it is (`public string To { get; } =
+        /// to;`), or null.
+        /// </summary>
+        private string? ParameterInitializing(ISymbol member)
+            => _engine.InitializedFromParameter.GetOrAdd(member.OriginalDefinition, m =>
+            {
+                if (m is not (IFieldSymbol or IPropertySymbol) || m.DeclaringSyntaxReferences.Length != 1)
+                {
+                    return null;
+                }
+
+                var syntax = m.DeclaringSyntaxReferences[0].GetSyntax(_stack.CancellationToken);
+                var value = syntax switch
+                {
+                    PropertyDeclarationSyntax property => property.Initializer?.Value,
+                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                    _ => null,
+                };
+                if (value is not IdentifierNameSyntax name || syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { ParameterList: { } parameters })
+                {
+                    return null;
+                }
+
+                foreach (var p in parameters.Parameters)
+                {
+                    if (p.Identifier.ValueText == name.Identifier.ValueText)
+                    {
+                        return p.Identifier.ValueText;
+                    }
+                }
+
+                return null;
+            });
+
         /// <summary>A symbolic label that stands for a scalar member of a container the caller passes (a marked step of its path).</summary>
         private static bool IsContainersScalar(Label label)
         {
@@ -168,6 +203,15 @@ namespace Minimization.Analyzers.Flow
                 // A new object's member holds what its construction put there: the constructor's stores are tracked above,
                 // the member's own initializer is read here.
                 var made = AbstractValue.Of(self.WithMember(pathKey, MaxMemberPath));
+                if (_engine.IsOwn(member) && !member.IsStatic && ParameterInitializing(member) is { } parameterName)
+                {
+                    // `string To { get; } = to;` on an object made here: what this creation passed for `to`, not what every
+                    // creation of the type passes.
+                    return receiver.Fields.TryGetValue(parameterName, out var passed) && !passed.IsClean
+                        ? made.Join(passed.WithStep(FlowAnnotations.Describe(member), member.Locations.Length > 0 ? member.Locations[0] : null, MaxPath))
+                        : made;
+                }
+
                 if (_engine.IsOwn(member) && member is IFieldSymbol or IPropertySymbol && !member.IsStatic
                     && !(member is IPropertySymbol { ContainingType.IsRecord: true } && MemberWriteIndex.CreatedBy(member) is not null))
                 {
@@ -295,6 +339,14 @@ namespace Minimization.Analyzers.Flow
 
                 case IParameterReferenceOperation parameter:
                     _state.Set(parameter.Parameter, value.IsClean ? value : value.WithStep("parameter '" + parameter.Parameter.Name + "'", parameter.Syntax.GetLocation(), MaxPath));
+                    if (MemberWriteIndex.IsCapturedPrimaryParameter(parameter.Parameter.OriginalDefinition)
+                        && !SymbolEqualityComparer.Default.Equals(_method?.OriginalDefinition, parameter.Parameter.ContainingSymbol.OriginalDefinition))
+                    {
+                        // A primary constructor's parameter assigned in a member (`body = "hello " + c.Name` in Attach): the
+                        // object's captured state, which the type's other members read.
+                        RecordMemberWrite(parameter.Parameter.OriginalDefinition, value);
+                    }
+
                     break;
 
                 case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:

@@ -261,7 +261,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
-        [Fact(Skip = "engine gap: expected MIN001 at body in DraftMessage.Publish (the captured primary-constructor parameter was assigned \"hello \" + c.Name in Attach); actual: no diagnostic (the same shape with an explicit field is reported)")]
+        [Fact]
         public Task Captured_primary_parameter_reassigned_with_a_name_is_reported_where_another_method_sends_it() => Run(
             PrimaryReassignProgram.Replace("$ATTACHED", "\"hello \" + c.Name").Replace("$BEFORE", ""), Min001(0));
 
@@ -323,7 +323,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
-        [Fact(Skip = "engine gap: expected MIN001 at e.To in Mailroom.Post (an auto-property initialized `= to` from a primary-constructor parameter given c.Email, read at the caller); actual: no diagnostic (the same initializer read inside the class is reported)")]
+        [Fact]
         public Task Property_initialized_from_a_primary_parameter_is_reported_at_the_callers_argument() => Run(
             PrimaryInitializerProgram.Replace("$VALUE", "c.Email").Replace("$SENT", "e.To"), Min001(0));
 
