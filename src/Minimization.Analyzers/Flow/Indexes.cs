@@ -565,7 +565,47 @@ namespace Minimization.Analyzers.Flow
             {
                 Scan(tree.GetRoot());
             }
+
+            // A collection member handed to a call (`Collect.Into(_recipients, c)`, `Array.Copy(_slots, _export, n)`) may be
+            // filled there: the caller writes it. Only names declared somewhere with a collection's type, so that every
+            // method handing on a logger or an option is not made a writer of it (Resolve binds and checks the rest).
+            foreach (var (name, owner) in _handedArguments)
+            {
+                if (_collectionMembers.Contains(name))
+                {
+                    if (!_writersByName.TryGetValue(name, out var list))
+                    {
+                        _writersByName[name] = list = new List<SyntaxNode>();
+                    }
+
+                    if (!list.Contains(owner))
+                    {
+                        list.Add(owner);
+                    }
+                }
+            }
         }
+
+        private readonly HashSet<string> _collectionMembers = new HashSet<string>(System.StringComparer.Ordinal);
+        private readonly List<(string Name, SyntaxNode Owner)> _handedArguments = new List<(string Name, SyntaxNode Owner)>();
+
+        private static readonly HashSet<string> CollectionTypeNames = new HashSet<string>(System.StringComparer.Ordinal)
+        {
+            "List", "IList", "ICollection", "Collection", "ObservableCollection", "Dictionary", "IDictionary", "ConcurrentDictionary",
+            "SortedDictionary", "SortedList", "Queue", "ConcurrentQueue", "Stack", "ConcurrentStack", "ConcurrentBag", "BlockingCollection",
+            "HashSet", "ISet", "SortedSet", "LinkedList", "PriorityQueue", "Channel", "StringBuilder", "ArrayList", "Hashtable",
+        };
+
+        /// <summary>Whether a declared type reads as a collection that a call can fill (an array, a list, a dictionary, a queue, a builder).</summary>
+        private static bool LooksLikeCollection(TypeSyntax type) => type switch
+        {
+            ArrayTypeSyntax => true,
+            NullableTypeSyntax nullable => LooksLikeCollection(nullable.ElementType),
+            QualifiedNameSyntax qualified => LooksLikeCollection(qualified.Right),
+            AliasQualifiedNameSyntax alias => LooksLikeCollection(alias.Name),
+            SimpleNameSyntax simple => CollectionTypeNames.Contains(simple.Identifier.ValueText),
+            _ => false,
+        };
 
         /// <summary>One pass over the tree that knows, at every node, which member declaration owns it (no ancestor walks).</summary>
         private void Scan(SyntaxNode root)
@@ -575,6 +615,18 @@ namespace Minimization.Analyzers.Flow
             while (stack.Count > 0)
             {
                 var (node, owner) = stack.Pop();
+                if (node is BaseFieldDeclarationSyntax fieldDeclaration && LooksLikeCollection(fieldDeclaration.Declaration.Type))
+                {
+                    foreach (var variable in fieldDeclaration.Declaration.Variables)
+                    {
+                        _collectionMembers.Add(variable.Identifier.ValueText);
+                    }
+                }
+                else if (node is PropertyDeclarationSyntax propertyDeclaration && LooksLikeCollection(propertyDeclaration.Type))
+                {
+                    _collectionMembers.Add(propertyDeclaration.Identifier.ValueText);
+                }
+
                 switch (node)
                 {
                     case BaseMethodDeclarationSyntax:
@@ -644,12 +696,16 @@ namespace Minimization.Analyzers.Flow
                                 // `Interlocked.Exchange(ref _last, imsi)`, `TryParse(text, out _count)`: the call may write it.
                                 Add(_writersByName, passed, owner);
                             }
+                            else if (argument.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax && RightmostName(argument.Expression) is { } handed)
+                            {
+                                _handedArguments.Add((handed, owner));
+                            }
                         }
 
                         if (CalledName(invocation.Expression) is { } called)
                         {
                             Add(_callersByName, called, owner);
-                            if (invocation.Expression is MemberAccessExpressionSyntax { Expression: { } filled } && IsFillingCall(called))
+                            if (FilledHolder(invocation) is { } filled && IsFillingCall(called))
                             {
                                 // _items.Add(x), _queue.Enqueue(x), _channel.Writer.TryWrite(x): a write to the collection (Reading 5).
                                 foreach (var holder in ChainNames(filled))
@@ -686,6 +742,31 @@ namespace Minimization.Analyzers.Flow
                     stack.Push((child, owner));
                 }
             }
+        }
+
+        /// <summary>
+        /// The receiver a call is made on by name: `_items` in `_items.Add(x)`, and `Trail.Value` in `Trail.Value?.Add(x)` (the
+        /// expression a `?.` tested). Null for a call without a receiver.
+        /// </summary>
+        private static ExpressionSyntax? FilledHolder(InvocationExpressionSyntax invocation)
+        {
+            if (invocation.Expression is MemberAccessExpressionSyntax access)
+            {
+                return access.Expression;
+            }
+
+            if (invocation.Expression is MemberBindingExpressionSyntax)
+            {
+                for (var node = invocation.Parent; node is not null and not StatementSyntax; node = node.Parent)
+                {
+                    if (node is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull.Span.Contains(invocation.Span))
+                    {
+                        return conditional.Expression;
+                    }
+                }
+            }
+
+            return null;
         }
 
         private static void Add(Dictionary<string, List<SyntaxNode>> index, string name, SyntaxNode owner)
@@ -1354,7 +1435,7 @@ namespace Minimization.Analyzers.Flow
                             }
                         }
                     }
-                    else if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: { } filled } called } && IsFillingCall(called.Name.Identifier.ValueText))
+                    else if (node is InvocationExpressionSyntax fill && FilledHolder(fill) is { } filled && CalledName(fill.Expression) is { } called && IsFillingCall(called))
                     {
                         foreach (var part in ChainParts(filled, name))
                         {
@@ -1365,6 +1446,12 @@ namespace Minimization.Analyzers.Flow
                     {
                         // Passed by `ref` or `out`: the call may store into it (`Interlocked.Exchange(ref _last, imsi)`).
                         Add(Bind(model, passed, cancellationToken), owner);
+                    }
+                    else if (node is ArgumentSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } handed && node.Parent?.Parent is InvocationExpressionSyntax
+                        && RightmostName(handed.Expression) == name)
+                    {
+                        // A collection member handed to a call that may fill it (`Collect.Into(_recipients, c)`).
+                        AddShared(Bind(model, handed.Expression, cancellationToken), owner);
                     }
                 }
             }

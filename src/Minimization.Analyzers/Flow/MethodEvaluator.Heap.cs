@@ -1048,6 +1048,13 @@ namespace Minimization.Analyzers.Flow
         /// <summary>A record's positional properties, in order: what its synthesized <c>Deconstruct</c> hands out.</summary>
         private static ImmutableArray<ISymbol> PositionalMembers(ITypeSymbol? type, int count)
         {
+            if (type is INamedTypeSymbol { Name: "KeyValuePair", Arity: 2 } pair && count == 2 && pair.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic"
+                && pair.GetMembers("Key") is [var key] && pair.GetMembers("Value") is [var value])
+            {
+                // `foreach (var (email, visits) in _visits)`: a pair's Deconstruct hands out its Key and its Value.
+                return ImmutableArray.Create(key, value);
+            }
+
             if (type is not INamedTypeSymbol { IsRecord: true } record)
             {
                 return default;

@@ -658,7 +658,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
-        [Fact(Skip = "engine gap: expected MIN001 at _export in Ship(); actual: no diagnostic. Array.Copy(_slots, _export, n) does not mark a destination array held in a field (sending _slots itself is reported, and Array.Copy into a local in the same method is reported)")]
+        [Fact]
         public Task Email_written_by_index_and_moved_by_Array_Copy_is_reported_where_the_copy_is_shipped() => Run(
             ArrayCopyProgram.Replace("$VALUE", "c.Email"), Min001(0));
 
@@ -760,7 +760,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task Email_keyed_SortedDictionary_is_reported_where_its_Keys_collection_is_sent() => Run(
             SortedDictionaryProgram.Replace("$KEY", "c.Email").Replace("$READ", "Partner.SendBatch({|#0:_visits.Keys|});"), Min001(0));
 
-        [Fact(Skip = "engine gap (precision, Reading 11): expected no diagnostic; actual MIN001 at times in Partner.SendCount(times): 'Identity from Customer.Email reaches partner sink Partner.SendCount (partner \"acme\") without passing through a [Minimizer]: Customer.Email -> VisitBook._visits -> local times -> Partner.SendCount'. Deconstructing a KeyValuePair gives its scalar int value the key's identity, though pair.Value read as a member is clean")]
+        [Fact]
         public Task Only_the_scalar_visit_count_deconstructed_from_an_email_keyed_SortedDictionary_is_clean() => Run(Unmarked(
             SortedDictionaryProgram.Replace("$KEY", "c.Email").Replace("$READ", "foreach (var (who, times) in _visits) { Partner.SendCount(times); }")));
 
@@ -1047,7 +1047,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
-        [Fact(Skip = "engine gap: expected MIN001 at crumb in End(); actual: no diagnostic. Add through a conditional access (Trail.Value?.Add(crumb)) does not fill the AsyncLocal's list; the same program with Trail.Value!.Add(crumb) is reported")]
+        [Fact]
         public Task Name_dropped_into_an_AsyncLocal_list_is_reported_where_the_trail_is_sent() => Run(
             AsyncLocalListProgram.Replace("$VALUE", "\"buyer:\" + c.Name"), Min001(0));
 
@@ -1173,7 +1173,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
-        [Fact(Skip = "engine gap: expected MIN001 at r in Mail() (Collect.Into(_recipients, c) adds c.Email to its ICollection parameter); actual: no diagnostic. An in-source callee that fills a collection parameter does not mark the field passed as that argument (the same helper given a local list is reported)")]
+        [Fact]
         public Task Email_added_by_a_helper_to_the_list_it_was_given_is_reported_where_the_field_list_is_mailed() => Run(
             HelperParameterProgram.Replace("$VALUE", "c.Email").Replace("$SOURCE", "_recipients"), Min001(0));
 
@@ -1208,7 +1208,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
-        [Fact(Skip = "engine gap: expected MIN001 at _numbers.Dequeue() (the queue field filled by Stash<T>(Queue<T> into, T value) => into.Enqueue(value)); actual: no diagnostic. An in-source callee that fills a collection parameter does not mark the field passed as that argument (the same helper given a local list is reported)")]
+        [Fact]
         public Task Phone_stashed_by_a_generic_helper_into_a_field_queue_is_reported_where_Dequeue_is_sent() => Run(
             GenericHelperProgram.Replace("$VALUE", "c.Phone"), Min001(0));
 
@@ -1709,7 +1709,7 @@ namespace Minimization.Analyzers.Tests.Flow
         public Task Only_the_scalar_guid_key_read_as_pair_Key_from_a_phone_book_is_clean() => Run(Unmarked(
             PhoneBookProgram.Replace("$VALUE", "c.Phone").Replace("foreach (var (id, number) in _numbers)", "foreach (var pair in _numbers)").Replace("$SEND", "Partner.SendId(pair.Key);")));
 
-        [Fact(Skip = "engine gap (precision, Reading 11): expected no diagnostic; actual MIN001 at id in Partner.SendId(id): 'Identity from Customer.Phone reaches partner sink Partner.SendId (partner \"acme\") without passing through a [Minimizer]: Customer.Phone -> PhoneBook._numbers -> local id -> Partner.SendId'. Deconstructing a KeyValuePair gives its scalar Guid key the dictionary's identity, though pair.Key read as a member is clean")]
+        [Fact]
         public Task Only_the_scalar_guid_key_deconstructed_from_a_phone_book_is_clean() => Run(Unmarked(
             PhoneBookProgram.Replace("$VALUE", "c.Phone").Replace("$SEND", "Partner.SendId(id);")));
 
