@@ -203,13 +203,13 @@ namespace Minimization.Analyzers.Flow
                 // A new object's member holds what its construction put there: the constructor's stores are tracked above,
                 // the member's own initializer is read here.
                 var made = AbstractValue.Of(self.WithMember(pathKey, MaxMemberPath));
-                if (_engine.IsOwn(member) && !member.IsStatic && ParameterInitializing(member) is { } parameterName)
+                if (_engine.IsOwn(member) && !member.IsStatic && ParameterInitializing(member) is { } parameterName
+                    && receiver.Fields.TryGetValue(parameterName, out var passed))
                 {
-                    // `string To { get; } = to;` on an object made here: what this creation passed for `to`, not what every
-                    // creation of the type passes.
-                    return receiver.Fields.TryGetValue(parameterName, out var passed) && !passed.IsClean
-                        ? made.Join(passed.WithStep(FlowAnnotations.Describe(member), member.Locations.Length > 0 ? member.Locations[0] : null, MaxPath))
-                        : made;
+                    // `string To { get; } = to;` on an object its primary constructor made here: what this creation passed for
+                    // `to`. (Made through another constructor, `: this(…)`, the object does not hold its arguments apart: the
+                    // initializer's value below, over every creation, serves.)
+                    return made.Join(passed.WithStep(FlowAnnotations.Describe(member), member.Locations.Length > 0 ? member.Locations[0] : null, MaxPath));
                 }
 
                 if (_engine.IsOwn(member) && member is IFieldSymbol or IPropertySymbol && !member.IsStatic
