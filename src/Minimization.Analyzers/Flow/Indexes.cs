@@ -1448,7 +1448,7 @@ namespace Minimization.Analyzers.Flow
                         Add(Bind(model, passed, cancellationToken), owner);
                     }
                     else if (node is ArgumentSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } handed && node.Parent?.Parent is InvocationExpressionSyntax
-                        && RightmostName(handed.Expression) == name)
+                        && RightmostName(handed.Expression) == name && MayFillArgument(model, handed, cancellationToken))
                     {
                         // A collection member handed to a call that may fill it (`Collect.Into(_recipients, c)`).
                         AddShared(Bind(model, handed.Expression, cancellationToken), owner);
@@ -1457,6 +1457,53 @@ namespace Minimization.Analyzers.Flow
             }
 
             return _resolved.GetOrAdd(name, result);
+        }
+
+        /// <summary>
+        /// Whether the call an argument is handed to may fill it: a method of the compilation whose body fills that parameter
+        /// (`into.Enqueue(value)`, `into[key] = value`) or hands it on to another call; a library method that takes an array
+        /// after its first argument (`Array.Copy(source, destination, n)`) or as the target of `CopyTo`. A helper that only
+        /// reads the collection it is given (most of them) does not write the member, and is not made one of its writers.
+        /// </summary>
+        private bool MayFillArgument(SemanticModel model, ArgumentSyntax argument, CancellationToken cancellationToken)
+        {
+            if (model.GetOperation(argument, cancellationToken) is not IArgumentOperation { Parameter: { ContainingSymbol: IMethodSymbol method } parameter })
+            {
+                return false;
+            }
+
+            if (!_engine.IsOwn(method) || method.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return (parameter.Type is IArrayTypeSymbol || parameter.Type.SpecialType == SpecialType.System_Array) && (parameter.Ordinal > 0 || !method.IsStatic && method.Name is "CopyTo" or "TryCopyTo");
+            }
+
+            return _fillsParameter.GetOrAdd(parameter.OriginalDefinition, p => BodyFills((IParameterSymbol)p, cancellationToken));
+        }
+
+        private readonly ConcurrentDictionary<ISymbol, bool> _fillsParameter = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+
+        private static bool BodyFills(IParameterSymbol parameter, CancellationToken cancellationToken)
+        {
+            foreach (var reference in parameter.ContainingSymbol.DeclaringSyntaxReferences)
+            {
+                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    if (node is not IdentifierNameSyntax { Parent: { } parent } id || id.Identifier.ValueText != parameter.Name)
+                    {
+                        continue;
+                    }
+
+                    switch (parent)
+                    {
+                        case MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } access when access.Expression == id && IsFillingCall(access.Name.Identifier.ValueText):
+                        case ElementAccessExpressionSyntax { Parent: AssignmentExpressionSyntax assignment } element when element.Expression == id && assignment.Left == element:
+                        case ArgumentSyntax:
+                            return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static ISymbol? Bind(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
@@ -1611,9 +1658,12 @@ namespace Minimization.Analyzers.Flow
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var model = _engine.GetModel(store.SyntaxTree);
+                    // `_queue = queue` from a constructor's parameter; `_writer = channel.Writer` from any channel in reach (a
+                    // parameter, a member of one, `pipe.Lane.Writer`, or the class's own channel field).
+                    var isEnd = store.Right is MemberAccessExpressionSyntax;
                     var handedIn = store.Right is MemberAccessExpressionSyntax end ? end.Expression : store.Right;
-                    if (model.GetSymbolInfo(handedIn, cancellationToken).Symbol is not IParameterSymbol parameter
-                        || handedIn != store.Right && parameter.Type is not INamedTypeSymbol { Name: "Channel", Arity: 1 }
+                    if ((isEnd ? model.GetTypeInfo(handedIn, cancellationToken).Type is not INamedTypeSymbol { Name: "Channel", Arity: 1 }
+                            : model.GetSymbolInfo(handedIn, cancellationToken).Symbol is not IParameterSymbol)
                         || model.GetSymbolInfo(store.Left, cancellationToken).Symbol?.OriginalDefinition is not { } stored
                         || !IsShared(stored))
                     {
@@ -1671,9 +1721,9 @@ namespace Minimization.Analyzers.Flow
             return type;
         }
 
-        /// <summary><c>channel.Writer</c> or <c>channel.Reader</c> of a name: a parameter's channel, perhaps (the binding decides).</summary>
+        /// <summary><c>channel.Writer</c> or <c>pipe.Lane.Reader</c>: an end of a channel, perhaps (the binding decides).</summary>
         private static bool IsChannelEnd(ExpressionSyntax value)
-            => value is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax, Name.Identifier.ValueText: "Writer" or "Reader" };
+            => value is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax, Name.Identifier.ValueText: "Writer" or "Reader" };
 
         private readonly List<AssignmentExpressionSyntax> _constructorStores = new List<AssignmentExpressionSyntax>();
         private Dictionary<ISymbol, ISymbol[]>? _injectedShared;
