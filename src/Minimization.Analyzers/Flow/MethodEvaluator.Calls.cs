@@ -625,8 +625,10 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
+                // Only classes of the compilation narrow anything: on a library object (a List<T> handed on as an
+                // IReadOnlyList<T>) no body of ours runs either way, and the summary serves.
                 var types = KnownTypes(operand);
-                if (!types.IsDefaultOrEmpty && !types.All(t => t.IsSealed && SymbolEqualityComparer.Default.Equals(t, declared)))
+                if (!types.IsDefaultOrEmpty && types.Any(t => IsInSource(t)) && !types.All(t => t.IsSealed && SymbolEqualityComparer.Default.Equals(t, declared)))
                 {
                     (known ??= new Dictionary<int, ImmutableArray<INamedTypeSymbol>>())[ordinal] = types;
                 }

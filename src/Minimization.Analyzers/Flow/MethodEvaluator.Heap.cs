@@ -50,35 +50,42 @@ namespace Minimization.Analyzers.Flow
         /// to;`), or null.
         /// </summary>
         private string? ParameterInitializing(ISymbol member)
-            => _engine.InitializedFromParameter.GetOrAdd(member.OriginalDefinition, m =>
+        {
+            // Asked at every read of a new object's member: the lookup first, so that the common case allocates nothing.
+            var key = member.OriginalDefinition;
+            return _engine.InitializedFromParameter.TryGetValue(key, out var known) ? known
+                : _engine.InitializedFromParameter.GetOrAdd(key, FindParameterInitializing(key, _stack.CancellationToken));
+        }
+
+        private static string? FindParameterInitializing(ISymbol m, System.Threading.CancellationToken cancellationToken)
+        {
+            if (m is not (IFieldSymbol or IPropertySymbol) || m.DeclaringSyntaxReferences.Length != 1)
             {
-                if (m is not (IFieldSymbol or IPropertySymbol) || m.DeclaringSyntaxReferences.Length != 1)
-                {
-                    return null;
-                }
-
-                var syntax = m.DeclaringSyntaxReferences[0].GetSyntax(_stack.CancellationToken);
-                var value = syntax switch
-                {
-                    PropertyDeclarationSyntax property => property.Initializer?.Value,
-                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
-                    _ => null,
-                };
-                if (value is not IdentifierNameSyntax name || syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { ParameterList: { } parameters })
-                {
-                    return null;
-                }
-
-                foreach (var p in parameters.Parameters)
-                {
-                    if (p.Identifier.ValueText == name.Identifier.ValueText)
-                    {
-                        return p.Identifier.ValueText;
-                    }
-                }
-
                 return null;
-            });
+            }
+
+            var syntax = m.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            var value = syntax switch
+            {
+                PropertyDeclarationSyntax property => property.Initializer?.Value,
+                VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                _ => null,
+            };
+            if (value is not IdentifierNameSyntax name || syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { ParameterList: { } parameters })
+            {
+                return null;
+            }
+
+            foreach (var p in parameters.Parameters)
+            {
+                if (p.Identifier.ValueText == name.Identifier.ValueText)
+                {
+                    return p.Identifier.ValueText;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>A symbolic label that stands for a scalar member of a container the caller passes (a marked step of its path).</summary>
         private static bool IsContainersScalar(Label label)
