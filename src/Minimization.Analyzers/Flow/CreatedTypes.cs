@@ -71,12 +71,7 @@ namespace Minimization.Analyzers.Flow
                                 continue;
                             }
 
-                            while (instance is IConversionOperation or IParenthesizedOperation)
-                            {
-                                instance = instance is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)instance).Operand;
-                            }
-
-                            var ordinal = instance switch
+                            var ordinal = Operand(instance) switch
                             {
                                 IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } when method.ContainingType?.TypeKind == TypeKind.Class => Label.ThisParameter,
                                 IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, method) => parameter.Parameter.Ordinal,
@@ -184,6 +179,17 @@ namespace Minimization.Analyzers.Flow
             return null;
         }
 
+        /// <summary>The value under its conversions and parentheses: what a call's receiver or argument is (`((ISender)sender)`).</summary>
+        internal static IOperation Operand(IOperation operation)
+        {
+            while (operation is IConversionOperation or IParenthesizedOperation)
+            {
+                operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+            }
+
+            return operation;
+        }
+
         private static bool IsOverridable(IMethodSymbol method)
             => (method.IsVirtual || method.IsAbstract || method.IsOverride) && !method.IsSealed && method.ContainingType?.IsSealed != true
                 || method.ContainingType?.TypeKind == TypeKind.Interface;
@@ -274,7 +280,7 @@ namespace Minimization.Analyzers.Flow
             var builder = a.ToBuilder();
             foreach (var t in b)
             {
-                if (!builder.Any(b => SymbolEqualityComparer.Default.Equals(b, t)))
+                if (!builder.Any(known => SymbolEqualityComparer.Default.Equals(known, t)))
                 {
                     builder.Add(t);
                 }

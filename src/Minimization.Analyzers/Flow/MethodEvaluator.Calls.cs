@@ -557,12 +557,7 @@ namespace Minimization.Analyzers.Flow
         {
             if (_knownTypes is not null && value is not null)
             {
-                var operation = value;
-                while (operation is IConversionOperation or IParenthesizedOperation)
-                {
-                    operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-                }
-
+                var operation = CreatedTypes.Operand(value);
                 if (operation is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
                     && _knownTypes.TryGetValue(Label.ThisParameter, out var receiver))
                 {
