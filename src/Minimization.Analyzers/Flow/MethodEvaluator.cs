@@ -193,37 +193,47 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
-        /// The abstract state at one program point: an array indexed by the evaluation's variable slots, so that the copy
-        /// a basic block needs is one array copy, not a dictionary rebuilt.
+        /// The abstract state at one program point, indexed by the evaluation's variable slots. The slots are kept in chunks
+        /// of <see cref="Width"/>, shared between copies until one of them writes (copy on write): entering a basic block
+        /// copies only the chunk table, not every slot, and a join skips the chunks both states still share. A method with
+        /// many variables and many blocks costs what it writes, not blocks times variables.
         /// </summary>
         private sealed class State
         {
-            private AbstractValue?[] _values;
+            private const int Shift = 5;
+            private const int Width = 1 << Shift;
+            private const int Mask = Width - 1;
+
+            private AbstractValue?[]?[] _chunks;
+
+            // Whether this state may write a chunk in place: false for a chunk another state shares.
+            private bool[] _owned;
 
             public State(Slots slots)
             {
                 Slots = slots;
-                _values = new AbstractValue?[Math.Max(8, slots.Count)];
+                var count = Math.Max(1, (slots.Count + Mask) >> Shift);
+                _chunks = new AbstractValue?[]?[count];
+                _owned = new bool[count];
             }
 
             public State(State other)
             {
                 Slots = other.Slots;
-                _values = (AbstractValue?[])other._values.Clone();
+                _chunks = (AbstractValue?[]?[])other._chunks.Clone();
+                _owned = new bool[_chunks.Length];
+
+                // Both states now share every chunk: neither writes one in place any more.
+                Array.Clear(other._owned, 0, other._owned.Length);
             }
 
             public Slots Slots { get; }
 
-            public AbstractValue Get(object key)
-            {
-                var slot = Slots.Find(key);
-                return slot >= 0 && slot < _values.Length ? _values[slot] ?? AbstractValue.Clean : AbstractValue.Clean;
-            }
+            public AbstractValue Get(object key) => Find(key) ?? AbstractValue.Clean;
 
             public bool TryGet(object key, out AbstractValue value)
             {
-                var slot = Slots.Find(key);
-                var found = slot >= 0 && slot < _values.Length ? _values[slot] : null;
+                var found = Find(key);
                 value = found ?? AbstractValue.Clean;
                 return found is not null;
             }
@@ -231,52 +241,116 @@ namespace Minimization.Analyzers.Flow
             public void Set(object key, AbstractValue value)
             {
                 var slot = Slots.GetOrAdd(key);
-                if (slot >= _values.Length)
-                {
-                    Array.Resize(ref _values, Math.Max(slot + 1, _values.Length * 2));
-                }
-
-                _values[slot] = value;
+                Writable(slot >> Shift)[slot & Mask] = value;
             }
 
             /// <summary>Joins <paramref name="other"/> into this state; true when anything new arrived.</summary>
             public bool JoinFrom(State other)
             {
                 var changed = false;
-                var theirs = other._values;
-                if (theirs.Length > _values.Length)
+                var theirChunks = other._chunks;
+                if (theirChunks.Length > _chunks.Length)
                 {
-                    Array.Resize(ref _values, theirs.Length);
+                    Grow(theirChunks.Length);
                 }
 
-                for (var i = 0; i < theirs.Length; i++)
+                for (var c = 0; c < theirChunks.Length; c++)
                 {
-                    var value = theirs[i];
-                    if (value is null)
+                    var theirs = theirChunks[c];
+                    var mine = _chunks[c];
+                    if (theirs is null || ReferenceEquals(mine, theirs))
                     {
                         continue;
                     }
 
-                    var mine = _values[i];
                     if (mine is null)
                     {
-                        _values[i] = value;
-                        changed |= !value.IsClean;
-                    }
-                    else if (!ReferenceEquals(mine, value) && !mine.Covers(value))
-                    {
-                        // Only a join that brings something new is computed: the join below keeps the value it had when
-                        // the labels are the same (a better path alone does not change a state), so skipping it changes nothing.
-                        var joined = mine.Join(value);
-                        if (!joined.SameAs(mine))
+                        // Nothing here yet: share their chunk as it is.
+                        _chunks[c] = theirs;
+                        _owned[c] = false;
+                        other._owned[c] = false;
+                        foreach (var value in theirs)
                         {
-                            _values[i] = joined;
-                            changed = true;
+                            changed |= value is not null && !value.IsClean;
+                        }
+
+                        continue;
+                    }
+
+                    for (var i = 0; i < Width; i++)
+                    {
+                        var value = theirs[i];
+                        if (value is null)
+                        {
+                            continue;
+                        }
+
+                        var current = mine[i];
+                        if (current is null)
+                        {
+                            mine = Writable(c);
+                            mine[i] = value;
+                            changed |= !value.IsClean;
+                        }
+                        else if (!ReferenceEquals(current, value) && !current.Covers(value))
+                        {
+                            // Only a join that brings something new is computed: the join below keeps the value it had when
+                            // the labels are the same (a better path alone does not change a state), so skipping it changes nothing.
+                            var joined = current.Join(value);
+                            if (!joined.SameAs(current))
+                            {
+                                mine = Writable(c);
+                                mine[i] = joined;
+                                changed = true;
+                            }
                         }
                     }
                 }
 
                 return changed;
+            }
+
+            private AbstractValue? Find(object key)
+            {
+                var slot = Slots.Find(key);
+                if (slot < 0 || (slot >> Shift) >= _chunks.Length)
+                {
+                    return null;
+                }
+
+                return _chunks[slot >> Shift]?[slot & Mask];
+            }
+
+            private AbstractValue?[] Writable(int chunk)
+            {
+                if (chunk >= _chunks.Length)
+                {
+                    Grow(Math.Max(chunk + 1, _chunks.Length * 2));
+                }
+
+                var values = _chunks[chunk];
+                if (values is null)
+                {
+                    values = new AbstractValue?[Width];
+                }
+                else if (!_owned[chunk])
+                {
+                    values = (AbstractValue?[])values.Clone();
+                }
+                else
+                {
+                    return values;
+                }
+
+                _chunks[chunk] = values;
+                _owned[chunk] = true;
+                return values;
+            }
+
+            private void Grow(int count)
+            {
+                Array.Resize(ref _chunks, count);
+                Array.Resize(ref _owned, count);
             }
         }
 
