@@ -51,42 +51,58 @@ namespace Minimization.Analyzers.Flow
                 return known;
             }
 
-            var found = ImmutableArray<int>.Empty;
-            if (_engine.GetGraph(method, cancellationToken, out _) is { } graph)
-            {
-                foreach (var block in graph.Blocks)
-                {
-                    foreach (var root in block.BranchValue is { } branch ? block.Operations.Add(branch) : block.Operations)
-                    {
-                        foreach (var operation in root.DescendantsAndSelf())
-                        {
-                            var (target, instance) = operation switch
-                            {
-                                IInvocationOperation invocation => (invocation.TargetMethod, invocation.Instance),
-                                IPropertyReferenceOperation { Property.GetMethod: { } getter } property => (getter, property.Instance),
-                                _ => (null, null),
-                            };
-                            if (target is null || instance is null || !IsOverridable(target))
-                            {
-                                continue;
-                            }
+            var graph = _engine.GetGraph(method, cancellationToken, out _);
+            return _dispatchesOn.GetOrAdd(method, graph is null ? ImmutableArray<int>.Empty : ScanDispatches(method, graph));
+        }
 
-                            var ordinal = Operand(instance) switch
-                            {
-                                IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } when method.ContainingType?.TypeKind == TypeKind.Class => Label.ThisParameter,
-                                IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, method) => parameter.Parameter.Ordinal,
-                                _ => int.MinValue,
-                            };
-                            if (ordinal != int.MinValue && !found.Contains(ordinal))
-                            {
-                                found = found.Add(ordinal);
-                            }
+        /// <summary>
+        /// Records <see cref="DispatchesOn"/> for a method whose graph was just built to solve it, so that no caller builds
+        /// the graph a second time to ask.
+        /// </summary>
+        public void NoteGraph(IMethodSymbol method, ControlFlowGraph graph)
+        {
+            method = method.OriginalDefinition;
+            if (!_dispatchesOn.ContainsKey(method))
+            {
+                _dispatchesOn.TryAdd(method, ScanDispatches(method, graph));
+            }
+        }
+
+        private static ImmutableArray<int> ScanDispatches(IMethodSymbol method, ControlFlowGraph graph)
+        {
+            var found = ImmutableArray<int>.Empty;
+            foreach (var block in graph.Blocks)
+            {
+                foreach (var root in block.BranchValue is { } branch ? block.Operations.Add(branch) : block.Operations)
+                {
+                    foreach (var operation in root.DescendantsAndSelf())
+                    {
+                        var (target, instance) = operation switch
+                        {
+                            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Instance),
+                            IPropertyReferenceOperation { Property.GetMethod: { } getter } property => (getter, property.Instance),
+                            _ => (null, null),
+                        };
+                        if (target is null || instance is null || !IsOverridable(target))
+                        {
+                            continue;
+                        }
+
+                        var ordinal = Operand(instance) switch
+                        {
+                            IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } when method.ContainingType?.TypeKind == TypeKind.Class => Label.ThisParameter,
+                            IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, method) => parameter.Parameter.Ordinal,
+                            _ => int.MinValue,
+                        };
+                        if (ordinal != int.MinValue && !found.Contains(ordinal))
+                        {
+                            found = found.Add(ordinal);
                         }
                     }
                 }
             }
 
-            return _dispatchesOn.GetOrAdd(method, found);
+            return found;
         }
 
         /// <summary>Whether a parameter keeps the value its caller passed for the whole body (no assignment, no <c>ref</c>).</summary>

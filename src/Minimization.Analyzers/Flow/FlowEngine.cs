@@ -481,6 +481,7 @@ namespace Minimization.Analyzers.Flow
                         continue;
                     }
 
+                    CreatedTypes.NoteGraph(node.Method, cfg);
                     members.Add(node);
                     graphs.Add(cfg);
                 }
