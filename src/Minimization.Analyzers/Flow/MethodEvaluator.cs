@@ -200,31 +200,35 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         private sealed class State
         {
-            private const int Shift = 5;
+            private const int Shift = 4;
             private const int Width = 1 << Shift;
             private const int Mask = Width - 1;
 
             private AbstractValue?[]?[] _chunks;
 
-            // Whether this state may write a chunk in place: false for a chunk another state shares.
-            private bool[] _owned;
+            // Whether this state may write a chunk in place (false for a chunk another state shares): a bit per chunk for the
+            // first 64 chunks, an array beyond them (a method with more than a thousand variables).
+            private ulong _owned;
+            private bool[]? _ownedBeyond;
 
             public State(Slots slots)
             {
                 Slots = slots;
                 var count = Math.Max(1, (slots.Count + Mask) >> Shift);
                 _chunks = new AbstractValue?[]?[count];
-                _owned = new bool[count];
             }
 
             public State(State other)
             {
                 Slots = other.Slots;
                 _chunks = (AbstractValue?[]?[])other._chunks.Clone();
-                _owned = new bool[_chunks.Length];
 
                 // Both states now share every chunk: neither writes one in place any more.
-                Array.Clear(other._owned, 0, other._owned.Length);
+                other._owned = 0;
+                if (other._ownedBeyond is { } beyond)
+                {
+                    Array.Clear(beyond, 0, beyond.Length);
+                }
             }
 
             public Slots Slots { get; }
@@ -267,8 +271,8 @@ namespace Minimization.Analyzers.Flow
                     {
                         // Nothing here yet: share their chunk as it is.
                         _chunks[c] = theirs;
-                        _owned[c] = false;
-                        other._owned[c] = false;
+                        SetOwned(c, false);
+                        other.SetOwned(c, false);
                         foreach (var value in theirs)
                         {
                             changed |= value is not null && !value.IsClean;
@@ -333,7 +337,7 @@ namespace Minimization.Analyzers.Flow
                 {
                     values = new AbstractValue?[Width];
                 }
-                else if (!_owned[chunk])
+                else if (!IsOwned(chunk))
                 {
                     values = (AbstractValue?[])values.Clone();
                 }
@@ -343,15 +347,35 @@ namespace Minimization.Analyzers.Flow
                 }
 
                 _chunks[chunk] = values;
-                _owned[chunk] = true;
+                SetOwned(chunk, true);
                 return values;
             }
 
-            private void Grow(int count)
+            private bool IsOwned(int chunk)
+                => chunk < 64 ? (_owned & (1UL << chunk)) != 0 : _ownedBeyond is { } beyond && chunk - 64 < beyond.Length && beyond[chunk - 64];
+
+            private void SetOwned(int chunk, bool owned)
             {
-                Array.Resize(ref _chunks, count);
-                Array.Resize(ref _owned, count);
+                if (chunk < 64)
+                {
+                    _owned = owned ? _owned | (1UL << chunk) : _owned & ~(1UL << chunk);
+                    return;
+                }
+
+                if (_ownedBeyond is null || chunk - 64 >= _ownedBeyond.Length)
+                {
+                    if (!owned)
+                    {
+                        return;
+                    }
+
+                    Array.Resize(ref _ownedBeyond, Math.Max(chunk - 64 + 1, _chunks.Length - 64));
+                }
+
+                _ownedBeyond[chunk - 64] = owned;
             }
+
+            private void Grow(int count) => Array.Resize(ref _chunks, count);
         }
 
         /// <summary>Pending blocks, always taken lowest ordinal first (reverse post-order is close to ordinal order in Roslyn's graphs).</summary>
