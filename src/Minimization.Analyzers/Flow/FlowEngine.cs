@@ -65,9 +65,14 @@ namespace Minimization.Analyzers.Flow
         /// <summary>Members initialized with a primary constructor's parameter as it is (`string To { get; } = to;`), by that parameter's name.</summary>
         internal readonly ConcurrentDictionary<ISymbol, string?> InitializedFromParameter = new ConcurrentDictionary<ISymbol, string?>(SymbolEqualityComparer.Default);
 
+        private const int MaxKeptInlineGraphs = 4096;
+        private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> _inlineGraphs = new ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _noGraph = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
-        private readonly object _indexGate = new object();
+        // One gate per index: a thread that needs the implementations does not wait while another scans every tree for the
+        // member writes. Neither index's construction asks for the other, so the two gates never nest.
+        private readonly object _implementationsGate = new object();
+        private readonly object _memberWritesGate = new object();
         private ImplementationIndex? _implementations;
         private MemberWriteIndex? _memberWrites;
         private readonly ConcurrentDictionary<CallNode, ManualResetEventSlim> _solving = new ConcurrentDictionary<CallNode, ManualResetEventSlim>();
@@ -1080,6 +1085,28 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
+        /// <summary>
+        /// The graph of a method run in place at its call sites (a helper given a lambda, a template method run for a known
+        /// class): built once and kept, where each call site built it again. At most <see cref="MaxKeptInlineGraphs"/> are
+        /// kept; past that a graph is built for each run, as before (the same graph, so the same results, only slower).
+        /// </summary>
+        public ControlFlowGraph? GetInlineGraph(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var key = method.OriginalDefinition;
+            if (_inlineGraphs.TryGetValue(key, out var kept))
+            {
+                return kept;
+            }
+
+            var graph = GetGraph(key, cancellationToken, out _);
+            if (_inlineGraphs.Count < MaxKeptInlineGraphs)
+            {
+                _inlineGraphs.TryAdd(key, graph);
+            }
+
+            return graph;
+        }
+
         /// <summary>The control-flow graph of a method declared in source, or null for abstract, extern and metadata methods.</summary>
         public ControlFlowGraph? GetGraph(IMethodSymbol method, CancellationToken cancellationToken, out bool tooLarge)
         {
@@ -1158,7 +1185,7 @@ namespace Minimization.Analyzers.Flow
                     return index;
                 }
 
-                lock (_indexGate)
+                lock (_implementationsGate)
                 {
                     return _implementations ??= new ImplementationIndex(Compilation);
                 }
@@ -1175,7 +1202,7 @@ namespace Minimization.Analyzers.Flow
                     return index;
                 }
 
-                lock (_indexGate)
+                lock (_memberWritesGate)
                 {
                     return _memberWrites ??= new MemberWriteIndex(this);
                 }

@@ -398,7 +398,7 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                if (HasDelegateArgument(args) && _inlineDepth < MaxInlineDepth && _engine.GetGraph(callee, _stack.CancellationToken, out _) is { } calleeGraph)
+                if (HasDelegateArgument(args) && _inlineDepth < MaxInlineDepth && _engine.GetInlineGraph(callee, _stack.CancellationToken) is { } calleeGraph)
                 {
                     // Higher-order calls are analyzed in context: the lambdas passed here are what the callee will invoke.
                     var inlined = InlineMethod(callee, calleeGraph, instance, receiver, args, site, CalleeKnownTypes(callee, instance, args));
@@ -407,7 +407,7 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                if (CalleeKnownTypes(callee, instance, args) is { } knownTypes && _engine.GetGraph(callee, _stack.CancellationToken, out _) is { } typedGraph
+                if (CalleeKnownTypes(callee, instance, args) is { } knownTypes && _engine.GetInlineGraph(callee, _stack.CancellationToken) is { } typedGraph
                     && _engine.GetCallee(callee, _stack, out _) is { ParameterEffects.IsEmpty: true })
                 {
                     // `new FileExporter().Export(…)` where the base's Export calls the abstract Write: run in place, the body
