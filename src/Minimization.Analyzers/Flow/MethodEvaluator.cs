@@ -759,8 +759,9 @@ namespace Minimization.Analyzers.Flow
                     }
                     else
                     {
-                        Flow(block.FallThroughSuccessor, inStates, worklist);
-                        Flow(block.ConditionalSuccessor, inStates, worklist);
+                        // The block's state is not used after its last branch: that one may take it as it is, no copy.
+                        Flow(block.FallThroughSuccessor, inStates, worklist, handOver: block.ConditionalSuccessor is null);
+                        Flow(block.ConditionalSuccessor, inStates, worklist, handOver: true);
                     }
                 }
 
@@ -796,7 +797,7 @@ namespace Minimization.Analyzers.Flow
             return inStates[blocks.Length - 1];
         }
 
-        private void Flow(ControlFlowBranch? branch, State?[] inStates, Worklist worklist)
+        private void Flow(ControlFlowBranch? branch, State?[] inStates, Worklist worklist, bool handOver)
         {
             if (branch?.Destination is not { } destination)
             {
@@ -807,7 +808,7 @@ namespace Minimization.Analyzers.Flow
             var target = destination.Ordinal;
             if (inStates[target] is null)
             {
-                inStates[target] = ReferenceEquals(leaving, _state) ? new State(_state) : leaving;
+                inStates[target] = ReferenceEquals(leaving, _state) && !handOver ? new State(_state) : leaving;
                 worklist.Add(target);
             }
             else if (inStates[target]!.JoinFrom(leaving))
