@@ -85,9 +85,10 @@ namespace Minimization.Analyzers.Flow
         private int _nestedSolves;
         private long _work;
 
-        public FlowEngine(Compilation compilation, FlowAnnotations annotations)
+        public FlowEngine(Compilation compilation, FlowAnnotations annotations, TreeScans? treeScans = null)
         {
             Compilation = compilation;
+            TreeScans = treeScans ?? new TreeScans();
             Annotations = annotations;
             Library = new LibraryModel(annotations.Options);
             Graph = new CallGraph(this);
@@ -95,6 +96,9 @@ namespace Minimization.Analyzers.Flow
         }
 
         public Compilation Compilation { get; }
+
+        /// <summary>What each syntax tree contributes to the indexes, kept with the tree across the compilations that share it.</summary>
+        public TreeScans TreeScans { get; }
 
         public FlowAnnotations Annotations { get; }
 

@@ -563,7 +563,7 @@ namespace Minimization.Analyzers.Flow
             // compilation lists its documents in.
             foreach (var tree in System.Linq.Enumerable.OrderBy(engine.Compilation.SyntaxTrees, t => t.FilePath ?? string.Empty, System.StringComparer.Ordinal))
             {
-                Scan(tree.GetRoot());
+                engine.TreeScans.Of(tree).MergeInto(this);
             }
 
             // A collection member handed to a call (`Collect.Into(_recipients, c)`, `Array.Copy(_slots, _export, n)`) may be
@@ -607,141 +607,188 @@ namespace Minimization.Analyzers.Flow
             _ => false,
         };
 
-        /// <summary>One pass over the tree that knows, at every node, which member declaration owns it (no ancestor walks).</summary>
-        private void Scan(SyntaxNode root)
+        /// <summary>
+        /// What one syntax tree contributes to the index: its writers and callers by name, the collection members it declares,
+        /// the members it hands to calls and its constructors' stores. Read off the syntax alone, so it holds for any
+        /// compilation that has the tree: a forked compilation (a keystroke in another document) reuses it (<see cref="TreeScans"/>).
+        /// Never changed after the scan; the index copies what it merges.
+        /// </summary>
+        internal sealed class TreeWrites
         {
-            var stack = new Stack<(SyntaxNode Node, SyntaxNode? Owner)>();
-            stack.Push((root, null));
-            while (stack.Count > 0)
+            private readonly Dictionary<string, List<SyntaxNode>> _writersByName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
+            private readonly Dictionary<string, List<SyntaxNode>> _callersByName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
+            private readonly List<string> _collectionMembers = new List<string>();
+            private readonly List<(string Name, SyntaxNode Owner)> _handedArguments = new List<(string Name, SyntaxNode Owner)>();
+            private readonly List<AssignmentExpressionSyntax> _constructorStores = new List<AssignmentExpressionSyntax>();
+
+            public static TreeWrites Of(SyntaxTree tree, CancellationToken cancellationToken)
             {
-                var (node, owner) = stack.Pop();
-                if (node is BaseFieldDeclarationSyntax fieldDeclaration && LooksLikeCollection(fieldDeclaration.Declaration.Type))
+                var writes = new TreeWrites();
+                writes.Scan(tree.GetRoot(cancellationToken));
+                return writes;
+            }
+
+            public void MergeInto(MemberWriteIndex index)
+            {
+                Merge(_writersByName, index._writersByName);
+                Merge(_callersByName, index._callersByName);
+                index._collectionMembers.UnionWith(_collectionMembers);
+                index._handedArguments.AddRange(_handedArguments);
+                index._constructorStores.AddRange(_constructorStores);
+            }
+
+            private static void Merge(Dictionary<string, List<SyntaxNode>> from, Dictionary<string, List<SyntaxNode>> into)
+            {
+                foreach (var kv in from)
                 {
-                    foreach (var variable in fieldDeclaration.Declaration.Variables)
+                    if (into.TryGetValue(kv.Key, out var list))
                     {
-                        _collectionMembers.Add(variable.Identifier.ValueText);
+                        list.AddRange(kv.Value);
+                    }
+                    else
+                    {
+                        into[kv.Key] = new List<SyntaxNode>(kv.Value);
                     }
                 }
-                else if (node is PropertyDeclarationSyntax propertyDeclaration && LooksLikeCollection(propertyDeclaration.Type))
+            }
+
+            /// <summary>One pass over the tree that knows, at every node, which member declaration owns it (no ancestor walks).</summary>
+            public void Scan(SyntaxNode root)
+            {
+                var stack = new Stack<(SyntaxNode Node, SyntaxNode? Owner)>();
+                stack.Push((root, null));
+                while (stack.Count > 0)
                 {
-                    _collectionMembers.Add(propertyDeclaration.Identifier.ValueText);
-                }
-
-                switch (node)
-                {
-                    case BaseMethodDeclarationSyntax:
-                    case AccessorDeclarationSyntax:
-                    case ArrowExpressionClauseSyntax when node.Parent is PropertyDeclarationSyntax or IndexerDeclarationSyntax:
-                        owner = node;
-                        break;
-                    case GlobalStatementSyntax:
-                        owner = node.Parent;
-                        break;
-                    case PrimaryConstructorBaseTypeSyntax primaryBase when primaryBase.Parent?.Parent is TypeDeclarationSyntax { ParameterList: not null }:
-                        // `class SmsChannel(string phone) : Channel(phone)`: the primary constructor calls the base's, and what it
-                        // passes is written there. The base-list entry stands for that constructor's body.
-                        owner = node;
-                        if (CalledName(primaryBase.Type) is { } baseName)
+                    var (node, owner) = stack.Pop();
+                    if (node is BaseFieldDeclarationSyntax fieldDeclaration && LooksLikeCollection(fieldDeclaration.Declaration.Type))
+                    {
+                        foreach (var variable in fieldDeclaration.Declaration.Variables)
                         {
-                            Add(_callersByName, baseName, owner);
+                            _collectionMembers.Add(variable.Identifier.ValueText);
                         }
+                    }
+                    else if (node is PropertyDeclarationSyntax propertyDeclaration && LooksLikeCollection(propertyDeclaration.Type))
+                    {
+                        _collectionMembers.Add(propertyDeclaration.Identifier.ValueText);
+                    }
 
-                        break;
-                    case VariableDeclaratorSyntax declarator when declarator.Initializer is not null && declarator.Parent?.Parent is BaseFieldDeclarationSyntax:
-                        owner = node;
-                        Add(_writersByName, declarator.Identifier.ValueText, node);
-                        break;
-                    case PropertyDeclarationSyntax property when property.Initializer is not null:
-                        Add(_writersByName, property.Identifier.ValueText, node);
-                        break;
-                    case EqualsValueClauseSyntax when node.Parent is PropertyDeclarationSyntax:
-                        owner = node.Parent;
-                        break;
-                    case AssignmentExpressionSyntax assignment when owner is not null:
-                        if (SetterName(assignment.Left) is { } setter)
-                        {
-                            // `book["p"] = email`, `card.Contact = email`: a call of the setter when it has a body.
-                            Add(_callersByName, setter, owner);
-                        }
-
-                        if (AdderName(assignment) is { } adder)
-                        {
-                            // `dialer.Dialed += handler`: a call of the event's `add` accessor when it has one of its own.
-                            Add(_callersByName, adder, owner);
-                        }
-
-                        if (RightmostName(assignment.Left) is { } written)
-                        {
-                            Add(_writersByName, written, owner);
-                            if (owner is ConstructorDeclarationSyntax && (assignment.Right is IdentifierNameSyntax || IsChannelEnd(assignment.Right)))
+                    switch (node)
+                    {
+                        case BaseMethodDeclarationSyntax:
+                        case AccessorDeclarationSyntax:
+                        case ArrowExpressionClauseSyntax when node.Parent is PropertyDeclarationSyntax or IndexerDeclarationSyntax:
+                            owner = node;
+                            break;
+                        case GlobalStatementSyntax:
+                            owner = node.Parent;
+                            break;
+                        case PrimaryConstructorBaseTypeSyntax primaryBase when primaryBase.Parent?.Parent is TypeDeclarationSyntax { ParameterList: not null }:
+                            // `class SmsChannel(string phone) : Channel(phone)`: the primary constructor calls the base's, and what it
+                            // passes is written there. The base-list entry stands for that constructor's body.
+                            owner = node;
+                            if (CalledName(primaryBase.Type) is { } baseName)
                             {
-                                // `_queue = queue`: perhaps a collection handed in by whoever builds the object (see Aliases);
-                                // `_writer = channel.Writer`: one end of a channel handed in.
-                                _constructorStores.Add(assignment);
+                                Add(_callersByName, baseName, owner);
                             }
-                        }
 
-                        // _map[key] = v, _current.Value = v: the member the element or value belongs to is written too.
-                        foreach (var holder in HolderNames(assignment.Left))
-                        {
-                            Add(_writersByName, holder, owner);
-                        }
-
-                        break;
-                    case InvocationExpressionSyntax invocation when owner is not null:
-                        foreach (var argument in invocation.ArgumentList.Arguments)
-                        {
-                            if (IsWrittenByCall(argument) && RightmostName(argument.Expression) is { } passed)
+                            break;
+                        case VariableDeclaratorSyntax declarator when declarator.Initializer is not null && declarator.Parent?.Parent is BaseFieldDeclarationSyntax:
+                            owner = node;
+                            Add(_writersByName, declarator.Identifier.ValueText, node);
+                            break;
+                        case PropertyDeclarationSyntax property when property.Initializer is not null:
+                            Add(_writersByName, property.Identifier.ValueText, node);
+                            break;
+                        case EqualsValueClauseSyntax when node.Parent is PropertyDeclarationSyntax:
+                            owner = node.Parent;
+                            break;
+                        case AssignmentExpressionSyntax assignment when owner is not null:
+                            if (SetterName(assignment.Left) is { } setter)
                             {
-                                // `Interlocked.Exchange(ref _last, imsi)`, `TryParse(text, out _count)`: the call may write it.
-                                Add(_writersByName, passed, owner);
+                                // `book["p"] = email`, `card.Contact = email`: a call of the setter when it has a body.
+                                Add(_callersByName, setter, owner);
                             }
-                            else if (argument.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax && RightmostName(argument.Expression) is { } handed)
-                            {
-                                _handedArguments.Add((handed, owner));
-                            }
-                        }
 
-                        if (CalledName(invocation.Expression) is { } called)
-                        {
-                            Add(_callersByName, called, owner);
-                            if (FilledHolder(invocation) is { } filled && IsFillingCall(called))
+                            if (AdderName(assignment) is { } adder)
                             {
-                                // _items.Add(x), _queue.Enqueue(x), _channel.Writer.TryWrite(x): a write to the collection (Reading 5).
-                                foreach (var holder in ChainNames(filled))
+                                // `dialer.Dialed += handler`: a call of the event's `add` accessor when it has one of its own.
+                                Add(_callersByName, adder, owner);
+                            }
+
+                            if (RightmostName(assignment.Left) is { } written)
+                            {
+                                Add(_writersByName, written, owner);
+                                if (owner is ConstructorDeclarationSyntax && (assignment.Right is IdentifierNameSyntax || IsChannelEnd(assignment.Right)))
                                 {
-                                    Add(_writersByName, holder, owner);
+                                    // `_queue = queue`: perhaps a collection handed in by whoever builds the object (see Aliases);
+                                    // `_writer = channel.Writer`: one end of a channel handed in.
+                                    _constructorStores.Add(assignment);
                                 }
                             }
-                        }
 
-                        break;
-                    case ObjectCreationExpressionSyntax creation when owner is not null:
-                        if (CalledName(creation.Type) is { } created)
-                        {
-                            Add(_callersByName, created, owner);
-                        }
+                            // _map[key] = v, _current.Value = v: the member the element or value belongs to is written too.
+                            foreach (var holder in HolderNames(assignment.Left))
+                            {
+                                Add(_writersByName, holder, owner);
+                            }
 
-                        break;
-                    case InitializerExpressionSyntax collection when owner is not null && collection.IsKind(SyntaxKind.CollectionInitializerExpression):
-                        // `new NumberBatch { s.Msisdn }`: each element is a call of the collection's Add.
-                        Add(_callersByName, "Add", owner);
-                        break;
-                    case ConstructorInitializerSyntax initializer when owner is not null:
-                        if (InitializerName(initializer) is { } constructed)
-                        {
-                            // `: base(r.Phone)`: the derived constructor calls the base's, and what it passes is written there.
-                            Add(_callersByName, constructed, owner);
-                        }
+                            break;
+                        case InvocationExpressionSyntax invocation when owner is not null:
+                            foreach (var argument in invocation.ArgumentList.Arguments)
+                            {
+                                if (IsWrittenByCall(argument) && RightmostName(argument.Expression) is { } passed)
+                                {
+                                    // `Interlocked.Exchange(ref _last, imsi)`, `TryParse(text, out _count)`: the call may write it.
+                                    Add(_writersByName, passed, owner);
+                                }
+                                else if (argument.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax && RightmostName(argument.Expression) is { } handed)
+                                {
+                                    _handedArguments.Add((handed, owner));
+                                }
+                            }
 
-                        break;
-                }
+                            if (CalledName(invocation.Expression) is { } called)
+                            {
+                                Add(_callersByName, called, owner);
+                                if (FilledHolder(invocation) is { } filled && IsFillingCall(called))
+                                {
+                                    // _items.Add(x), _queue.Enqueue(x), _channel.Writer.TryWrite(x): a write to the collection (Reading 5).
+                                    foreach (var holder in ChainNames(filled))
+                                    {
+                                        Add(_writersByName, holder, owner);
+                                    }
+                                }
+                            }
 
-                foreach (var child in node.ChildNodes())
-                {
-                    stack.Push((child, owner));
+                            break;
+                        case ObjectCreationExpressionSyntax creation when owner is not null:
+                            if (CalledName(creation.Type) is { } created)
+                            {
+                                Add(_callersByName, created, owner);
+                            }
+
+                            break;
+                        case InitializerExpressionSyntax collection when owner is not null && collection.IsKind(SyntaxKind.CollectionInitializerExpression):
+                            // `new NumberBatch { s.Msisdn }`: each element is a call of the collection's Add.
+                            Add(_callersByName, "Add", owner);
+                            break;
+                        case ConstructorInitializerSyntax initializer when owner is not null:
+                            if (InitializerName(initializer) is { } constructed)
+                            {
+                                // `: base(r.Phone)`: the derived constructor calls the base's, and what it passes is written there.
+                                Add(_callersByName, constructed, owner);
+                            }
+
+                            break;
+                    }
+
+                    foreach (var child in node.ChildNodes())
+                    {
+                        stack.Push((child, owner));
+                    }
                 }
             }
+
         }
 
         /// <summary>

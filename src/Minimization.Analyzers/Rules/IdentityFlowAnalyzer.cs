@@ -90,6 +90,10 @@ namespace Minimization.Analyzers
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(IdentityReachesPartner, IdentityExposedAcrossAssembly, AnalysisBoundReached, AnalysisFailed, MinimizedFlow, BaselinedFinding, StaleBaselineEntry, ConfiguredEntryNamesNothing, BaselineUnreadable);
 
+        // Syntax-only facts per tree, weakly keyed by the tree: in the editor each keystroke forks the compilation and every
+        // other document keeps its tree object, so what was read off those trees is not read again. Nothing symbolic is kept.
+        private readonly TreeScans _treeScans = new TreeScans();
+
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -106,7 +110,7 @@ namespace Minimization.Analyzers
                     return;
                 }
 
-                var engine = new FlowEngine(start.Compilation, annotations);
+                var engine = new FlowEngine(start.Compilation, annotations, _treeScans);
                 // MIN010 asks for [IdentityBearing]: a project that only adopts (recognized attributes, configuration) cannot
                 // write it, and its consumers see the recognized attributes in metadata anyway.
                 var isLibrary = start.Compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary

@@ -52,10 +52,10 @@ namespace Minimization.Analyzers.Tests.Scale
             return compilation;
         }
 
-        public static EngineRun Analyze(Compilation compilation, CancellationToken cancellationToken = default, IEnumerable<SyntaxTree>? order = null, FlowOptions? options = null)
+        public static EngineRun Analyze(Compilation compilation, CancellationToken cancellationToken = default, IEnumerable<SyntaxTree>? order = null, FlowOptions? options = null, TreeScans? treeScans = null)
         {
             var annotations = FlowAnnotations.TryCreate(compilation, options ?? FlowOptions.Default) ?? throw new InvalidOperationException("annotations missing");
-            var engine = new FlowEngine(compilation, annotations);
+            var engine = new FlowEngine(compilation, annotations, treeScans);
             var bodies = 0;
             var findings = 0;
             var bounds = 0;

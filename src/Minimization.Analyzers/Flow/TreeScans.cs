@@ -1,0 +1,21 @@
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace Minimization.Analyzers.Flow
+{
+    /// <summary>
+    /// What the engine reads off each syntax tree alone (no binding, so it holds for every compilation that has the tree),
+    /// kept as long as the tree lives. One instance serves every compilation an analyzer sees: in the editor a keystroke
+    /// forks the compilation, and the documents not typed in keep their tree objects, so their scans are not done again.
+    /// Keyed weakly: a tree no compilation holds any more takes its scan with it. Holds no symbol and no semantic model.
+    /// </summary>
+    internal sealed class TreeScans
+    {
+        private readonly ConditionalWeakTable<SyntaxTree, MemberWriteIndex.TreeWrites> _writes = new ConditionalWeakTable<SyntaxTree, MemberWriteIndex.TreeWrites>();
+
+        /// <summary>The member writes, calls and stores one tree contributes to <see cref="MemberWriteIndex"/>.</summary>
+        public MemberWriteIndex.TreeWrites Of(SyntaxTree tree)
+            => _writes.GetValue(tree, t => MemberWriteIndex.TreeWrites.Of(t, CancellationToken.None));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Minimization.Analyzers.Flow;
+using Xunit;
+
+namespace Minimization.Analyzers.Tests.Scale
+{
+    /// <summary>
+    /// The per-tree scans an analyzer keeps across compilations (<see cref="TreeScans"/>): a forked compilation, as the editor
+    /// makes on each keystroke, reuses the scans of the trees it shares with the last one and scans only the trees that
+    /// changed, and its findings are those of the new text, never the old.
+    /// </summary>
+    public sealed class TreeScansAcrossCompilationsTests
+    {
+        private const string Types = """
+            using System.Collections.Generic;
+            using Minimization;
+
+            public sealed class Member { [IdentityBearing("email")] public string Email { get; set; } = ""; }
+            public static class Partner { [PartnerShare("acme")] public static void Send(string value) { } }
+            public static class Mask { [Minimizer] public static string Hash(string value) => value.Length.ToString(); }
+            public static class Outbox { public static readonly List<string> Items = new List<string>(); }
+            """;
+
+        private const string RawFill = "public static class Fill { public static void Run(Member m) { Outbox.Items.Add(m.Email); } }";
+
+        private const string HashedFill = "public static class Fill { public static void Run(Member m) { Outbox.Items.Add(Mask.Hash(m.Email)); } }";
+
+        private const string Relay = "public static class Relay { public static void Run() { foreach (var item in Outbox.Items) Partner.Send(item); } }";
+
+        private static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), path: path);
+
+        [Fact]
+        public void A_fork_that_minimizes_in_the_changed_tree_is_clean_and_reuses_the_scans_of_the_other_trees()
+        {
+            var scans = new TreeScans();
+            var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Fill.cs", RawFill), ("Relay.cs", Relay) });
+            Assert.Equal(1, EngineRun.Analyze(first, treeScans: scans).Findings);
+
+            var relayTree = first.SyntaxTrees.Single(t => t.FilePath == "Relay.cs");
+            var fillTree = first.SyntaxTrees.Single(t => t.FilePath == "Fill.cs");
+            var relayScan = scans.Of(relayTree);
+            var fillScan = scans.Of(fillTree);
+
+            var fork = first.ReplaceSyntaxTree(fillTree, Parse(HashedFill, "Fill.cs"));
+            Assert.Equal(0, EngineRun.Analyze(fork, treeScans: scans).Findings);
+            Assert.Same(relayScan, scans.Of(fork.SyntaxTrees.Single(t => t.FilePath == "Relay.cs")));
+            Assert.NotSame(fillScan, scans.Of(fork.SyntaxTrees.Single(t => t.FilePath == "Fill.cs")));
+        }
+
+        [Fact]
+        public void A_fork_that_adds_a_raw_fill_in_a_new_tree_is_reported_with_the_scans_kept_from_the_clean_compilation()
+        {
+            var scans = new TreeScans();
+            var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Fill.cs", HashedFill), ("Relay.cs", Relay) });
+            Assert.Equal(0, EngineRun.Analyze(first, treeScans: scans).Findings);
+
+            var fork = first.AddSyntaxTrees(Parse("public static class Late { public static void Run(Member m) { Outbox.Items.Add(m.Email); } }", "Late.cs"));
+            Assert.Equal(1, EngineRun.Analyze(fork, treeScans: scans).Findings);
+
+            // The same answers as an engine that scans everything afresh.
+            Assert.Equal(EngineRun.Analyze(fork).Findings, EngineRun.Analyze(fork, treeScans: scans).Findings);
+        }
+    }
+}
