@@ -1256,7 +1256,9 @@ namespace Minimization.Analyzers.Flow
                 return result.Count == 0 ? _noWriters : result;
             }
 
-            var resolved = Resolve(key.Name, cancellationToken);
+            var resolved = PrivateScope(key) is { } scope
+                ? ResolveOwners(key.Name, _writersByName[key.Name].FindAll(owner => Inside(owner, scope)), cancellationToken)
+                : Resolve(key.Name, cancellationToken);
             var related = new List<List<SyntaxNode>>();
             foreach (var entry in resolved.Bound)
             {
@@ -1417,6 +1419,12 @@ namespace Minimization.Analyzers.Flow
                 return known;
             }
 
+            return _resolved.GetOrAdd(name, ResolveOwners(name, _writersByName[name], cancellationToken));
+        }
+
+        /// <summary>What the writes of <paramref name="name"/> in <paramref name="owners"/> bind to (<see cref="Resolve"/>, for some owners only).</summary>
+        private ResolvedWriters ResolveOwners(string name, List<SyntaxNode> owners, CancellationToken cancellationToken)
+        {
             var result = new ResolvedWriters();
 
             // A call or element write binds to its holder only when the holder is shared (Reading 5); anything else that a
@@ -1450,7 +1458,7 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            foreach (var owner in _writersByName[name])
+            foreach (var owner in owners)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var model = _engine.GetModel(owner.SyntaxTree);
@@ -1503,7 +1511,57 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
-            return _resolved.GetOrAdd(name, result);
+            return result;
+        }
+
+        /// <summary>
+        /// The declarations of the type a private member is declared in, when every one is in this compilation: nothing outside
+        /// them can name the member, so its writers and callers are looked for inside them only, and no other type's writes or
+        /// calls of the same name (every class's <c>_logger</c>, every helper's <c>Format</c>) are bound to find out. Null for
+        /// any other member, and for an explicit interface implementation (private in C#, yet called through the interface).
+        /// </summary>
+        private ImmutableArray<SyntaxReference>? PrivateScope(ISymbol member)
+        {
+            if (member.DeclaredAccessibility != Accessibility.Private || member.ContainingType is not { } type || type.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return null;
+            }
+
+            var explicitImplementation = member switch
+            {
+                IMethodSymbol method => !method.ExplicitInterfaceImplementations.IsEmpty || method.AssociatedSymbol is IPropertySymbol { ExplicitInterfaceImplementations.IsEmpty: false } or IEventSymbol { ExplicitInterfaceImplementations.IsEmpty: false },
+                IPropertySymbol property => !property.ExplicitInterfaceImplementations.IsEmpty,
+                IEventSymbol @event => !@event.ExplicitInterfaceImplementations.IsEmpty,
+                IFieldSymbol => false,
+                _ => true,
+            };
+            if (explicitImplementation)
+            {
+                return null;
+            }
+
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (!_engine.Compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                {
+                    return null;
+                }
+            }
+
+            return type.DeclaringSyntaxReferences;
+        }
+
+        private static bool Inside(SyntaxNode node, ImmutableArray<SyntaxReference> scope)
+        {
+            foreach (var reference in scope)
+            {
+                if (reference.SyntaxTree == node.SyntaxTree && reference.Span.Contains(node.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -2038,13 +2096,28 @@ namespace Minimization.Analyzers.Flow
             // Programs reuse names across types (every module's Format, every record's constructor): instead of asking each
             // body of the name about each method of the name (quadratic), the name's calls are bound once (ResolveCalls) and
             // a method looks up the bodies that call it or a member it implements or overrides.
-            var resolved = ResolveCalls(name, callers, cancellationToken);
-            var positions = new List<int>(resolved.Unbound);
-            foreach (var entry in resolved.ByTarget)
+            var positions = new List<int>();
+            if (PrivateScope(key) is { } scope)
             {
-                if (SymbolEqualityComparer.Default.Equals(entry.Key, key) || entry.Key is IMethodSymbol declared && Related(key, declared))
+                // Only bodies inside the method's type can call it: FindCall below binds their calls of the name.
+                for (var i = 0; i < callers.Count; i++)
                 {
-                    positions.AddRange(entry.Value);
+                    if (Inside(callers[i], scope))
+                    {
+                        positions.Add(i);
+                    }
+                }
+            }
+            else
+            {
+                var resolved = ResolveCalls(name, callers, cancellationToken);
+                positions.AddRange(resolved.Unbound);
+                foreach (var entry in resolved.ByTarget)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(entry.Key, key) || entry.Key is IMethodSymbol declared && Related(key, declared))
+                    {
+                        positions.AddRange(entry.Value);
+                    }
                 }
             }
 
