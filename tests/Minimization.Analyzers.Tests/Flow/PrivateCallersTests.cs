@@ -92,5 +92,22 @@ namespace Minimization.Analyzers.Tests.Flow
                 public static void Load(ISink sink, Member m) { sink.Set(m.Email); }
             }
             """, withPrelude: false, Min001(0));
+
+        [Fact(Skip = "engine gap: a field written by a property setter that is assigned through an interface from another class (explicit or implicit implementation) is not written with what the assignment passes; the method form is (test above)")]
+        public Task An_explicit_interface_property_setter_assigned_through_the_interface_from_another_class_fills_the_field_that_is_sent() => Check(Types + """
+            interface ISink { string Value { set; } }
+
+            sealed class Holder : ISink
+            {
+                private static string _value = "";
+                string ISink.Value { set { _value = value; } }
+                public static void Flush() { Partner.Send({|#0:_value|}); }
+            }
+
+            static class Loader
+            {
+                public static void Load(ISink sink, Member m) { sink.Value = m.Email; }
+            }
+            """, withPrelude: false, Min001(0));
     }
 }
