@@ -411,7 +411,7 @@ namespace Minimization.Analyzers.Flow
                         CheckSink(reportAt, sinkValue, sink);
                     }
 
-                    if (symbol is IPropertySymbol { SetMethod: { } setter } setProperty && HasSourceBody(setter) && !IsAutoAccessor(setter) && member.Instance is not null)
+                    if (symbol is IPropertySymbol { SetMethod: { } setter } setProperty && HasSourceBody(setter) && !IsAutoAccessor(setter) && (member.Instance is not null || setter.IsStatic))
                     {
                         // The setter is a call: Call runs a lambda handed to it (RunEscaping) once. When the getter has a body
                         // too, what the property holds is what the setter's body stores (a backing field, minimized or not:
@@ -423,7 +423,8 @@ namespace Minimization.Analyzers.Flow
                             RecordMemberWrite(symbol, value);
                         }
 
-                        Call(setter, member.Instance, Eval(member.Instance), new[] { new CallArg(reportAt, setter.Parameters.Length > 0 ? setter.Parameters[0] : null, 0, value, null) }, target);
+                        // A static setter (`Ambient.User = email`) is a call as well, with no receiver.
+                        Call(setter, member.Instance, member.Instance is null ? null : Eval(member.Instance), new[] { new CallArg(reportAt, setter.Parameters.Length > 0 ? setter.Parameters[0] : null, 0, value, null) }, target);
                         break;
                     }
 
