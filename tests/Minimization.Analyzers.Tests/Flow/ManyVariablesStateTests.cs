@@ -13,26 +13,7 @@ namespace Minimization.Analyzers.Tests.Flow
     /// </summary>
     public sealed class ManyVariablesStateTests
     {
-        private const string Types = """
-            using Minimization;
-
-            sealed class Member
-            {
-                [IdentityBearing("email")] public string Email { get; set; } = "";
-                public int Visits { get; set; }
-            }
-
-            static class Partner
-            {
-                [PartnerShare("acme")] public static void Send(string value) { }
-            }
-
-            static class Mask
-            {
-                [Minimizer] public static string Hash(string value) => value.Length.ToString();
-            }
-
-            """;
+        private const string Types = SmallProgram.Types;
 
         private static Task Run(string body, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) => Check(Types + """
             static class Job

@@ -11,25 +11,7 @@ namespace Minimization.Analyzers.Tests.Flow
     /// </summary>
     public sealed class PrivateCallersTests
     {
-        private const string Types = """
-            using Minimization;
-
-            sealed class Member
-            {
-                [IdentityBearing("email")] public string Email { get; set; } = "";
-            }
-
-            static class Partner
-            {
-                [PartnerShare("acme")] public static void Send(string value) { }
-            }
-
-            static class Mask
-            {
-                [Minimizer] public static string Hash(string value) => value.Length.ToString();
-            }
-
-            """;
+        private const string Types = SmallProgram.Types;
 
         [Fact]
         public Task A_private_writer_called_in_its_type_with_the_email_fills_the_field_that_is_sent() => Check(Types + """

@@ -10,25 +10,7 @@ namespace Minimization.Analyzers.Tests.Flow
     /// </summary>
     public sealed class StaticSetterTests
     {
-        private const string Types = """
-            using Minimization;
-
-            sealed class Member
-            {
-                [IdentityBearing("email")] public string Email { get; set; } = "";
-            }
-
-            static class Partner
-            {
-                [PartnerShare("acme")] public static void Send(string value) { }
-            }
-
-            static class Mask
-            {
-                [Minimizer] public static string Hash(string value) => value.Length.ToString();
-            }
-
-            """;
+        private const string Types = SmallProgram.Types;
 
         [Fact]
         public Task The_email_assigned_to_a_static_setter_reaches_the_send_of_its_backing_field() => Check(Types + """
