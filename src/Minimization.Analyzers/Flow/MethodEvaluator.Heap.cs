@@ -428,6 +428,14 @@ namespace Minimization.Analyzers.Flow
                         break;
                     }
 
+                    if (symbol is IPropertySymbol { SetMethod: { } dispatched } && member.Instance is not null && SetterBodiesBehind(dispatched))
+                    {
+                        // `sink.Value = email` through an interface or a virtual property: the implementations' setters with
+                        // a body of their own run too (what they store in a backing field, or send), as a call of the setter
+                        // through the interface does; the property itself is written as below.
+                        Call(dispatched, member.Instance, Eval(member.Instance), new[] { new CallArg(reportAt, dispatched.Parameters.Length > 0 ? dispatched.Parameters[0] : null, 0, value, null) }, target);
+                    }
+
                     RecordMemberWrite(symbol, value);
                     RunEscaping(value, target);
 

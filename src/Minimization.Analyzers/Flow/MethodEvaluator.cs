@@ -1456,6 +1456,25 @@ namespace Minimization.Analyzers.Flow
 
         private static bool IsAutoAccessor(IMethodSymbol accessor) => ImplementationIndex.IsAutoAccessor(accessor);
 
+        /// <summary>Whether a setter without a body of its own (abstract, or an interface's) has an implementation in source that has one.</summary>
+        private bool SetterBodiesBehind(IMethodSymbol setter)
+        {
+            if (!(setter.IsAbstract || setter.IsVirtual) || HasSourceBody(setter) && !IsAutoAccessor(setter))
+            {
+                return false;
+            }
+
+            foreach (var implementation in _engine.Implementations.Of(setter))
+            {
+                if (HasSourceBody(implementation) && !IsAutoAccessor(implementation))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private void AddBound(Location location, string bound, string option, string what, string sources)
         {
             _results.MarkTruncated();
