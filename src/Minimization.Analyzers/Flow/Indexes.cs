@@ -653,7 +653,7 @@ namespace Minimization.Analyzers.Flow
             }
 
             /// <summary>One pass over the tree that knows, at every node, which member declaration owns it (no ancestor walks).</summary>
-            public void Scan(SyntaxNode root)
+            private void Scan(SyntaxNode root)
             {
                 var stack = new Stack<(SyntaxNode Node, SyntaxNode? Owner)>();
                 stack.Push((root, null));
