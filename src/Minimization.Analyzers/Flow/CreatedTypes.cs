@@ -51,7 +51,8 @@ namespace Minimization.Analyzers.Flow
                 return known;
             }
 
-            var graph = _engine.GetGraph(method, cancellationToken, out _);
+            // Asked before a run in place (CalleeKnownTypes): the graph built to ask is the one that run takes.
+            var graph = _engine.GetInlineGraph(method, cancellationToken);
             return _dispatchesOn.GetOrAdd(method, graph is null ? ImmutableArray<int>.Empty : ScanDispatches(method, graph));
         }
 

@@ -65,6 +65,9 @@ namespace Minimization.Analyzers.Flow
         /// <summary>Members initialized with a primary constructor's parameter as it is (`string To { get; } = to;`), by that parameter's name.</summary>
         internal readonly ConcurrentDictionary<ISymbol, string?> InitializedFromParameter = new ConcurrentDictionary<ISymbol, string?>(SymbolEqualityComparer.Default);
 
+        /// <summary>Per abstract or virtual setter: whether an implementation in source has a body of its own (MethodEvaluator).</summary>
+        internal readonly ConcurrentDictionary<IMethodSymbol, bool> SetterBodiesBehind = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
         private const int MaxKeptInlineGraphs = 4096;
         private readonly ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?> _inlineGraphs = new ConcurrentDictionary<IMethodSymbol, ControlFlowGraph?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _noGraph = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);

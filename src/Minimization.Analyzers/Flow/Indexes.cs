@@ -621,10 +621,10 @@ namespace Minimization.Analyzers.Flow
             private readonly List<(string Name, SyntaxNode Owner)> _handedArguments = new List<(string Name, SyntaxNode Owner)>();
             private readonly List<AssignmentExpressionSyntax> _constructorStores = new List<AssignmentExpressionSyntax>();
 
-            public static TreeWrites Of(SyntaxTree tree, CancellationToken cancellationToken)
+            public static TreeWrites Of(SyntaxTree tree)
             {
                 var writes = new TreeWrites();
-                writes.Scan(tree.GetRoot(cancellationToken));
+                writes.Scan(tree.GetRoot());
                 return writes;
             }
 
@@ -1256,8 +1256,9 @@ namespace Minimization.Analyzers.Flow
                 return result.Count == 0 ? _noWriters : result;
             }
 
-            // Not narrowed to a private member's type (PrivateScope): tried, and on bitwarden Core it doubled the memory the
-            // analysis allocated and took 50 % more time with the same findings. The names' writes stay bound once per name.
+            // Not narrowed to a private member's type, as a private method's callers are (PrivateScope): tried, and on bitwarden
+            // Core it doubled the memory the analysis allocated and took 50 % more time with the same findings. The names'
+            // writes stay bound once per name.
             var resolved = Resolve(key.Name, cancellationToken);
             var related = new List<List<SyntaxNode>>();
             foreach (var entry in resolved.Bound)

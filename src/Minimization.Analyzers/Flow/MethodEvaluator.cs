@@ -1458,22 +1458,8 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary>Whether a setter without a body of its own (abstract, or an interface's) has an implementation in source that has one.</summary>
         private bool SetterBodiesBehind(IMethodSymbol setter)
-        {
-            if (!(setter.IsAbstract || setter.IsVirtual) || HasSourceBody(setter) && !IsAutoAccessor(setter))
-            {
-                return false;
-            }
-
-            foreach (var implementation in _engine.Implementations.Of(setter))
-            {
-                if (HasSourceBody(implementation) && !IsAutoAccessor(implementation))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => (setter.IsAbstract || setter.IsVirtual) && !(HasSourceBody(setter) && !IsAutoAccessor(setter))
+                && _engine.SetterBodiesBehind.GetOrAdd(setter.OriginalDefinition, s => System.Linq.Enumerable.Any(_engine.Implementations.Of(s), i => HasSourceBody(i) && !IsAutoAccessor(i)));
 
         private void AddBound(Location location, string bound, string option, string what, string sources)
         {

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Minimization.Analyzers.Flow
@@ -16,6 +15,6 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary>The member writes, calls and stores one tree contributes to <see cref="MemberWriteIndex"/>.</summary>
         public MemberWriteIndex.TreeWrites Of(SyntaxTree tree)
-            => _writes.GetValue(tree, t => MemberWriteIndex.TreeWrites.Of(t, CancellationToken.None));
+            => _writes.GetValue(tree, MemberWriteIndex.TreeWrites.Of);
     }
 }

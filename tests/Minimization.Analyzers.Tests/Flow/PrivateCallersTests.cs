@@ -127,5 +127,25 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task A_virtual_automatic_property_overridden_with_a_setter_body_fills_the_field_that_is_sent() => Check(Types + """
+            class Sink
+            {
+                public virtual string Value { get; set; } = "";
+            }
+
+            sealed class Holder : Sink
+            {
+                private static string _value = "";
+                public override string Value { get => _value; set { _value = value; } }
+                public static void Flush() { Partner.Send({|#0:_value|}); }
+            }
+
+            static class Loader
+            {
+                public static void Load(Sink sink, Member m) { sink.Value = m.Email; }
+            }
+            """, withPrelude: false, Min001(0));
     }
 }
