@@ -1078,6 +1078,110 @@ namespace Minimization.Analyzers.Flow
 #pragma warning restore RS1030
         }
 
+        /// <summary>
+        /// What <paramref name="node"/> was found to bind to, for <paramref name="question"/>, by an earlier compilation with the
+        /// same declarations and the same tree (<see cref="TreeBindings"/>): a keystroke in one body leaves every other tree's
+        /// calls and assignments bound as they were. False when it was not kept (then bind, and <see cref="Remember"/>).
+        /// </summary>
+        public bool TryRecall(SyntaxNode node, BindingQuestion question, CancellationToken cancellationToken, out ISymbol? symbol)
+        {
+            symbol = null;
+            if (!BindingsOf(node.SyntaxTree, cancellationToken).TryGetValue(new SiteKey(node, question), out var id))
+            {
+                return false;
+            }
+
+            if (id.Length == 0)
+            {
+                return true;
+            }
+
+            symbol = id == TreeBindings.Local ? NotAMember : FromId(id);
+            return symbol is not null;
+        }
+
+        /// <summary>
+        /// What a call site or an assigned expression binds to when that is declared in the code around it, not a member
+        /// (a local, a lambda's or a method's parameter, a range variable): no member's writers or callers include it, and
+        /// being bound it is not "does not bind". One symbol for all of them, so that one kept answer serves every compilation.
+        /// A constructor's parameter stays itself (a primary constructor's is written like a member).
+        /// </summary>
+        public ISymbol NotAMember => Compilation.GlobalNamespace;
+
+        /// <summary><paramref name="symbol"/>, or <see cref="NotAMember"/> for a symbol declared in the code around the node that bound to it.</summary>
+        public ISymbol? AsMember(ISymbol? symbol) => symbol switch
+        {
+            ILocalSymbol or IRangeVariableSymbol or IDiscardSymbol or ILabelSymbol => NotAMember,
+            IParameterSymbol { ContainingSymbol: not IMethodSymbol { MethodKind: MethodKind.Constructor } } => NotAMember,
+            _ => symbol,
+        };
+
+        /// <summary>Keeps what <paramref name="node"/> binds to for the next compilations with the same declarations, when its ID brings it back.</summary>
+        public void Remember(SyntaxNode node, BindingQuestion question, ISymbol? symbol, CancellationToken cancellationToken)
+        {
+            var id = symbol is null ? TreeBindings.Nothing : ReferenceEquals(symbol, NotAMember) ? TreeBindings.Local : IdOf(symbol);
+            if (id is not null)
+            {
+                BindingsOf(node.SyntaxTree, cancellationToken)[new SiteKey(node, question)] = id;
+            }
+        }
+
+        private ConcurrentDictionary<SiteKey, string> BindingsOf(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref _declarations) is not Fingerprint epoch)
+            {
+                epoch = Fingerprint.OfCompilation(Compilation, TreeScans, cancellationToken);
+                Volatile.Write(ref _declarations, epoch);
+            }
+
+            return TreeScans.Bindings(tree).For(epoch);
+        }
+
+        /// <summary>A member's documentation ID when it comes back as that member and nothing else (so a later compilation finds it again).</summary>
+        private string? IdOf(ISymbol symbol)
+        {
+            if (_ids.TryGetValue(symbol, out var known))
+            {
+                return known;
+            }
+
+            string? id = null;
+            if (symbol.Kind is SymbolKind.Method or SymbolKind.Field or SymbolKind.Property or SymbolKind.Event
+                && symbol is not IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.ReducedExtension or MethodKind.BuiltinOperator or MethodKind.FunctionPointerSignature }
+                && symbol.ContainingType is { TypeKind: not TypeKind.Error })
+            {
+                try
+                {
+                    var candidate = DocumentationCommentId.CreateDeclarationId(symbol);
+                    if (candidate is { Length: > 0 } && SymbolEqualityComparer.Default.Equals(FromId(candidate), symbol))
+                    {
+                        id = candidate;
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    // A symbol the ID format has no form for: bound again each time, as before.
+                }
+            }
+
+            return _ids.GetOrAdd(symbol, id);
+        }
+
+        private ISymbol? FromId(string id)
+        {
+            if (_fromIds.TryGetValue(id, out var known))
+            {
+                return known;
+            }
+
+            var found = DocumentationCommentId.GetSymbolsForDeclarationId(id, Compilation);
+            return _fromIds.GetOrAdd(id, found.Length == 1 ? found[0] : null);
+        }
+
+        private object? _declarations;
+        private readonly ConcurrentDictionary<ISymbol, string?> _ids = new ConcurrentDictionary<ISymbol, string?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, ISymbol?> _fromIds = new ConcurrentDictionary<string, ISymbol?>(StringComparer.Ordinal);
+
         /// <summary>Whether the body is over <c>max_method_operations</c> (measured on its source text, so cheaply and the same way everywhere).</summary>
         private bool IsTooLarge(IMethodSymbol method)
         {

@@ -1426,6 +1426,11 @@ namespace Minimization.Analyzers.Flow
             // chain names (a local, a service) is not a member write at all.
             void AddShared(ISymbol? symbol, SyntaxNode owner)
             {
+                if (ReferenceEquals(symbol, _engine.NotAMember))
+                {
+                    return;
+                }
+
                 // A static collection (a process-wide outbox, an AsyncLocal request context) is written by the calls that fill it too.
                 // So is a collection an object holds in a member of any kind (`_uow.Notes.Add(note)` with
                 // `public List<string> Notes { get; } = new()`): filling it writes the member, as assigning it would.
@@ -1437,6 +1442,12 @@ namespace Minimization.Analyzers.Flow
 
             void Add(ISymbol? symbol, SyntaxNode owner)
             {
+                if (ReferenceEquals(symbol, _engine.NotAMember))
+                {
+                    // A local or a parameter of the writer's own: no member's write.
+                    return;
+                }
+
                 List<SyntaxNode>? list;
                 if (symbol is null)
                 {
@@ -1606,10 +1617,17 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
-        private static ISymbol? Bind(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
+        private ISymbol? Bind(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
         {
+            if (_engine.TryRecall(expression, BindingQuestion.Written, cancellationToken, out var recalled))
+            {
+                return recalled;
+            }
+
             var info = model.GetSymbolInfo(expression, cancellationToken);
-            return info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+            var symbol = _engine.AsMember(info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null));
+            _engine.Remember(expression, BindingQuestion.Written, symbol, cancellationToken);
+            return symbol;
         }
 
         private sealed class ResolvedWriters
@@ -1757,15 +1775,21 @@ namespace Minimization.Analyzers.Flow
                 foreach (var store in _constructorStores)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var model = _engine.GetModel(store.SyntaxTree);
-                    // `_queue = queue` from a constructor's parameter; `_writer = channel.Writer` from any channel in reach (a
-                    // parameter, a member of one, `pipe.Lane.Writer`, or the class's own channel field).
-                    var isEnd = store.Right is MemberAccessExpressionSyntax;
-                    var handedIn = store.Right is MemberAccessExpressionSyntax end ? end.Expression : store.Right;
-                    if ((isEnd ? model.GetTypeInfo(handedIn, cancellationToken).Type is not INamedTypeSymbol { Name: "Channel", Arity: 1 }
-                            : model.GetSymbolInfo(handedIn, cancellationToken).Symbol is not IParameterSymbol)
-                        || model.GetSymbolInfo(store.Left, cancellationToken).Symbol?.OriginalDefinition is not { } stored
-                        || !IsShared(stored))
+                    if (!_engine.TryRecall(store, BindingQuestion.InjectedStore, cancellationToken, out var stored))
+                    {
+                        var model = _engine.GetModel(store.SyntaxTree);
+                        // `_queue = queue` from a constructor's parameter; `_writer = channel.Writer` from any channel in reach (a
+                        // parameter, a member of one, `pipe.Lane.Writer`, or the class's own channel field).
+                        var isEnd = store.Right is MemberAccessExpressionSyntax;
+                        var handedIn = store.Right is MemberAccessExpressionSyntax end ? end.Expression : store.Right;
+                        stored = (isEnd ? model.GetTypeInfo(handedIn, cancellationToken).Type is not INamedTypeSymbol { Name: "Channel", Arity: 1 }
+                                : model.GetSymbolInfo(handedIn, cancellationToken).Symbol is not IParameterSymbol)
+                            ? null
+                            : _engine.AsMember(model.GetSymbolInfo(store.Left, cancellationToken).Symbol?.OriginalDefinition);
+                        _engine.Remember(store, BindingQuestion.InjectedStore, stored, cancellationToken);
+                    }
+
+                    if (stored is null || ReferenceEquals(stored, _engine.NotAMember) || !IsShared(stored))
                     {
                         continue;
                     }
@@ -2471,6 +2495,11 @@ namespace Minimization.Analyzers.Flow
                 return known;
             }
 
+            if (_engine.TryRecall(site, BindingQuestion.CallTarget, cancellationToken, out var recalled))
+            {
+                return _siteTargets.GetOrAdd(site, recalled);
+            }
+
             Interlocked.Increment(ref _siteBindings);
             var info = site.Parent is InitializerExpressionSyntax elements && elements.IsKind(SyntaxKind.CollectionInitializerExpression) && site is ExpressionSyntax element
                 ? model.GetCollectionInitializerSymbolInfo(element, cancellationToken)
@@ -2488,7 +2517,9 @@ namespace Minimization.Analyzers.Flow
                 };
             }
 
-            return _siteTargets.GetOrAdd(site, symbol?.OriginalDefinition);
+            symbol = _engine.AsMember(symbol?.OriginalDefinition);
+            _engine.Remember(site, BindingQuestion.CallTarget, symbol, cancellationToken);
+            return _siteTargets.GetOrAdd(site, symbol);
         }
 
         /// <summary>How many times a call site was bound to find the callers of a method: each site at most once (the count tests check it).</summary>

@@ -7,7 +7,8 @@ namespace Minimization.Analyzers.Flow
     /// What the engine reads off each syntax tree alone (no binding, so it holds for every compilation that has the tree),
     /// kept as long as the tree lives. One instance serves every compilation an analyzer sees: in the editor a keystroke
     /// forks the compilation, and the documents not typed in keep their tree objects, so their scans are not done again.
-    /// Keyed weakly: a tree no compilation holds any more takes its scan with it. Holds no symbol and no semantic model.
+    /// Keyed weakly: a tree no compilation holds any more takes its scan with it. Holds no symbol and no semantic model: what
+    /// was bound in a tree is kept as documentation IDs, for the compilations whose declarations are the same (<see cref="TreeBindings"/>).
     /// </summary>
     internal sealed class TreeScans
     {
@@ -16,5 +17,11 @@ namespace Minimization.Analyzers.Flow
         /// <summary>The member writes, calls and stores one tree contributes to <see cref="MemberWriteIndex"/>.</summary>
         public MemberWriteIndex.TreeWrites Of(SyntaxTree tree)
             => _writes.GetValue(tree, MemberWriteIndex.TreeWrites.Of);
+
+        private readonly ConditionalWeakTable<SyntaxTree, TreeBindings> _bindings = new ConditionalWeakTable<SyntaxTree, TreeBindings>();
+
+        /// <summary>The tree's declaration digest and what was bound in it, for compilations with the same declarations.</summary>
+        public TreeBindings Bindings(SyntaxTree tree)
+            => _bindings.GetValue(tree, t => new TreeBindings(t));
     }
 }

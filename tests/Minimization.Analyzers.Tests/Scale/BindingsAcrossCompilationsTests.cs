@@ -1,0 +1,123 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Minimization.Analyzers.Flow;
+using Xunit;
+
+namespace Minimization.Analyzers.Tests.Scale
+{
+    /// <summary>
+    /// What the engine bound in a tree is kept with the tree for the next compilations with the same declarations
+    /// (<see cref="TreeBindings"/>): a keystroke in a body leaves the other trees' calls bound as they were, and a change to
+    /// any declaration, in any tree, binds everything again. The findings are always those of a fresh engine.
+    /// </summary>
+    public sealed class BindingsAcrossCompilationsTests
+    {
+        private const string Types = """
+            using Minimization;
+
+            public sealed class Member { [IdentityBearing("email")] public string Email { get; set; } = ""; }
+            public static class Partner { [PartnerShare("acme")] public static void Send(string value) { } }
+            public static class Mask { [Minimizer] public static string Hash(string value) => value.Length.ToString(); }
+            public static class Store
+            {
+                public static string Last = "";
+                public static void Set(object value) { Last = value.ToString() ?? ""; }
+            }
+            """;
+
+        /// <summary>The same declarations, and an overload that now takes the string calls and stores nothing.</summary>
+        private static readonly string TypesWithOverload = Types.Replace(
+            "public static void Set(object value)",
+            "public static void Set(string value) { }\n    public static void Set(object value)");
+
+        private const string Caller = """
+            public static class Caller
+            {
+                public static void Run(Member m)
+                {
+                    var note = m.Email;
+                    Store.Set(note);
+                }
+            }
+            """;
+
+        private const string Relay = "public static class Relay { public static void Run() { Partner.Send(Store.Last); } }";
+
+        private static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), path: path);
+
+        private static SyntaxTree Tree(Compilation compilation, string path) => compilation.SyntaxTrees.Single(t => t.FilePath == path);
+
+        [Fact]
+        public void A_keystroke_in_one_tree_binds_no_call_of_the_other_trees_again_and_finds_the_same()
+        {
+            var scans = new TreeScans();
+            var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Caller.cs", Caller), ("Relay.cs", Relay) });
+            var before = EngineRun.Analyze(first, treeScans: scans);
+            Assert.Equal(1, before.Findings);
+            Assert.True(before.Engine.MemberWrites.SiteBindings > 0);
+
+            // The IDE's keystroke: the document re-parsed into a new tree, every other tree kept.
+            var relay = Tree(first, "Relay.cs");
+            var fork = first.ReplaceSyntaxTree(relay, Parse(relay.GetText().ToString(), "Relay.cs"));
+            var after = EngineRun.Analyze(fork, treeScans: scans);
+            Assert.Equal(1, after.Findings);
+            Assert.Equal(0, after.Engine.MemberWrites.SiteBindings);
+        }
+
+        [Fact]
+        public void A_new_overload_in_another_tree_binds_the_unchanged_call_again_and_the_flow_is_gone()
+        {
+            var scans = new TreeScans();
+            var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Caller.cs", Caller), ("Relay.cs", Relay) });
+            Assert.Equal(1, EngineRun.Analyze(first, treeScans: scans).Findings);
+
+            // Caller.cs is the same tree object; its call now binds to Set(string), which stores nothing.
+            var fork = first.ReplaceSyntaxTree(Tree(first, "Types.cs"), Parse(TypesWithOverload, "Types.cs"));
+            var after = EngineRun.Analyze(fork, treeScans: scans);
+            Assert.Equal(0, after.Findings);
+            Assert.True(after.Engine.MemberWrites.SiteBindings > 0);
+            Assert.Equal(EngineRun.Analyze(fork).Findings, after.Findings);
+
+            // And back: the overload removed, the flow is found again.
+            var back = fork.ReplaceSyntaxTree(Tree(fork, "Types.cs"), Parse(Types, "Types.cs"));
+            Assert.Equal(1, EngineRun.Analyze(back, treeScans: scans).Findings);
+        }
+
+        [Fact]
+        public void A_minimizer_typed_into_the_calling_body_is_seen_though_the_other_trees_keep_their_bindings()
+        {
+            var scans = new TreeScans();
+            var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Caller.cs", Caller), ("Relay.cs", Relay) });
+            Assert.Equal(1, EngineRun.Analyze(first, treeScans: scans).Findings);
+
+            var fork = first.ReplaceSyntaxTree(Tree(first, "Caller.cs"), Parse(Caller.Replace("var note = m.Email;", "var note = Mask.Hash(m.Email);"), "Caller.cs"));
+            Assert.Equal(0, EngineRun.Analyze(fork, treeScans: scans).Findings);
+        }
+
+        [Theory]
+        [InlineData("public static void Set(object value) { Last = value.ToString() ?? \"\"; }", "public static void Set(object value) { Last = \"x\"; }")]
+        [InlineData("public static string Last = \"\";", "public static string Last = \"\"; // a comment")]
+        [InlineData("public sealed class Member", "\n\n  public sealed class Member")]
+        public void A_tree_s_declaration_digest_ignores_bodies_comments_and_layout(string from, string to)
+        {
+            var before = Fingerprint.OfDeclarations(Parse(Types, "Types.cs"), CancellationToken.None);
+            var after = Fingerprint.OfDeclarations(Parse(Types.Replace(from, to), "Types.cs"), CancellationToken.None);
+            Assert.Equal(before, after);
+        }
+
+        [Theory]
+        [InlineData("public static void Set(object value)", "public static void Set(string value)")]
+        [InlineData("[IdentityBearing(\"email\")]", "[IdentityBearing(\"phone\")]")]
+        [InlineData("public static string Last = \"\";", "public static string Last = \"\", Other = \"\";")]
+        [InlineData("public static class Partner", "#if DEBUG\npublic static class Debugging { }\n#endif\npublic static class Partner")]
+        public void A_tree_s_declaration_digest_changes_with_a_declaration_an_attribute_or_a_directive(string from, string to)
+        {
+            Assert.Contains(from, Types);
+            var before = Fingerprint.OfDeclarations(Parse(Types, "Types.cs"), CancellationToken.None);
+            var after = Fingerprint.OfDeclarations(Parse(Types.Replace(from, to), "Types.cs"), CancellationToken.None);
+            Assert.NotEqual(before, after);
+        }
+    }
+}
