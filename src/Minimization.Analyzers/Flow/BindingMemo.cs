@@ -289,6 +289,16 @@ namespace Minimization.Analyzers.Flow
         public override int GetHashCode() => unchecked((((Start * 397) ^ Length) * 397 ^ Kind) * 31 + (int)Question);
     }
 
+    /// <summary>Yes-or-no facts about a member that its declaration alone decides, kept per documentation ID (<see cref="FlowEngine.DeclaredFact"/>).</summary>
+    internal enum DeclaredFact
+    {
+        /// <summary>A member whose writes by any method are seen by every read: shared, or holding a collection.</summary>
+        SharedHolder,
+
+        /// <summary>A property whose type is a container that calls can fill.</summary>
+        ContainerType,
+    }
+
     /// <summary>The questions whose answers are kept: each a member (or nothing) that a node binds to.</summary>
     internal enum BindingQuestion
     {

@@ -1127,6 +1127,10 @@ namespace Minimization.Analyzers.Flow
         }
 
         private ConcurrentDictionary<SiteKey, string> BindingsOf(SyntaxTree tree, CancellationToken cancellationToken)
+            => TreeScans.Bindings(tree).For(DeclarationDigest(cancellationToken));
+
+        /// <summary>The digest of the compilation's declarations, options and references (<see cref="Fingerprint.OfCompilation"/>), computed once.</summary>
+        public Fingerprint DeclarationDigest(CancellationToken cancellationToken)
         {
             if (Volatile.Read(ref _declarations) is not Fingerprint epoch)
             {
@@ -1134,11 +1138,11 @@ namespace Minimization.Analyzers.Flow
                 Volatile.Write(ref _declarations, epoch);
             }
 
-            return TreeScans.Bindings(tree).For(epoch);
+            return epoch;
         }
 
         /// <summary>A member's documentation ID when it comes back as that member and nothing else (so a later compilation finds it again).</summary>
-        private string? IdOf(ISymbol symbol)
+        public string? IdOf(ISymbol symbol)
         {
             if (_ids.TryGetValue(symbol, out var known))
             {
@@ -1146,9 +1150,14 @@ namespace Minimization.Analyzers.Flow
             }
 
             string? id = null;
-            if (symbol.Kind is SymbolKind.Method or SymbolKind.Field or SymbolKind.Property or SymbolKind.Event
-                && symbol is not IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.ReducedExtension or MethodKind.BuiltinOperator or MethodKind.FunctionPointerSignature }
-                && symbol.ContainingType is { TypeKind: not TypeKind.Error })
+            var eligible = symbol switch
+            {
+                INamedTypeSymbol type => type.TypeKind != TypeKind.Error && type.IsDefinition,
+                IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction or MethodKind.ReducedExtension or MethodKind.BuiltinOperator or MethodKind.FunctionPointerSignature } => false,
+                IMethodSymbol or IFieldSymbol or IPropertySymbol or IEventSymbol => symbol.ContainingType is { TypeKind: not TypeKind.Error },
+                _ => false,
+            };
+            if (eligible)
             {
                 try
                 {
@@ -1167,7 +1176,7 @@ namespace Minimization.Analyzers.Flow
             return _ids.GetOrAdd(symbol, id);
         }
 
-        private ISymbol? FromId(string id)
+        public ISymbol? FromId(string id)
         {
             if (_fromIds.TryGetValue(id, out var known))
             {
@@ -1175,8 +1184,39 @@ namespace Minimization.Analyzers.Flow
             }
 
             var found = DocumentationCommentId.GetSymbolsForDeclarationId(id, Compilation);
-            return _fromIds.GetOrAdd(id, found.Length == 1 ? found[0] : null);
+            var symbol = found.Length == 1 ? found[0] : null;
+            if (symbol is not null)
+            {
+                // The ID brought back this symbol and no other: it is the symbol's ID, with no need to make and check it again.
+                _ids.TryAdd(symbol, id);
+            }
+
+            return _fromIds.GetOrAdd(id, symbol);
         }
+
+        /// <summary>
+        /// A yes-or-no fact about a member that its declaration alone decides (<paramref name="compute"/> reads nothing else),
+        /// computed once for the compilations with the same declarations: a keystroke does not make it bind the member's type again.
+        /// </summary>
+        public bool DeclaredFact(ISymbol definition, DeclaredFact fact, Func<ISymbol, bool> compute, CancellationToken cancellationToken)
+        {
+            if (IdOf(definition) is not { } id)
+            {
+                return compute(definition);
+            }
+
+            var facts = _facts ??= TreeScans.Facts(DeclarationDigest(cancellationToken));
+            if (facts.TryGetValue((id, fact), out var known))
+            {
+                return known;
+            }
+
+            var value = compute(definition);
+            facts[(id, fact)] = value;
+            return value;
+        }
+
+        private ConcurrentDictionary<(string Id, DeclaredFact Fact), bool>? _facts;
 
         private object? _declarations;
         private readonly ConcurrentDictionary<ISymbol, string?> _ids = new ConcurrentDictionary<ISymbol, string?>(SymbolEqualityComparer.Default);
@@ -1298,7 +1338,7 @@ namespace Minimization.Analyzers.Flow
 
                 lock (_implementationsGate)
                 {
-                    return _implementations ??= new ImplementationIndex(Compilation);
+                    return _implementations ??= ImplementationIndex.For(this, CancellationToken.None);
                 }
             }
         }

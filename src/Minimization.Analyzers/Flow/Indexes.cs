@@ -32,6 +32,163 @@ namespace Minimization.Analyzers.Flow
 
         private readonly IAssemblySymbol _assembly;
 
+        /// <summary>
+        /// The index of <paramref name="engine"/>'s compilation: recalled from the last compilation with the same declarations
+        /// (it depends on them alone: types, their members and what they implement or override) when its members all came
+        /// back from their IDs, else built by visiting every type and kept for the next compilation.
+        /// </summary>
+        public static ImplementationIndex For(FlowEngine engine, CancellationToken cancellationToken)
+        {
+            var epoch = engine.DeclarationDigest(cancellationToken);
+            if (engine.TreeScans.Implementations(epoch) is { } kept)
+            {
+                return new ImplementationIndex(engine, kept);
+            }
+
+            var index = new ImplementationIndex(engine.Compilation);
+            if (index.Keep(engine) is { } snapshot)
+            {
+                engine.TreeScans.KeepImplementations(epoch, snapshot);
+            }
+
+            return index;
+        }
+
+        private ImplementationIndex(FlowEngine engine, Kept kept)
+        {
+            _assembly = engine.Compilation.Assembly;
+            _engine = engine;
+            _kept = kept;
+        }
+
+        /// <summary>The index as documentation IDs, or null when one of its members does not come back from its ID.</summary>
+        private Kept? Keep(FlowEngine engine)
+        {
+            var implementations = new Dictionary<string, string[]>(_map.Count, System.StringComparer.Ordinal);
+            foreach (var entry in _map)
+            {
+                if (engine.IdOf(entry.Key) is not { } key || Ids(engine, entry.Value) is not { } values)
+                {
+                    return null;
+                }
+
+                implementations[key] = values;
+            }
+
+            var inheritedBy = new Dictionary<string, string[]>(_inheritedBy.Count, System.StringComparer.Ordinal);
+            foreach (var entry in _inheritedBy)
+            {
+                if (engine.IdOf(entry.Key) is not { } key || Ids(engine, entry.Value) is not { } values)
+                {
+                    return null;
+                }
+
+                inheritedBy[key] = values;
+            }
+
+            return new Kept(implementations, inheritedBy);
+        }
+
+        private static string[]? Ids<T>(FlowEngine engine, List<T> symbols)
+            where T : ISymbol
+        {
+            var ids = new string[symbols.Count];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                if (engine.IdOf(symbols[i]) is not { } id)
+                {
+                    return null;
+                }
+
+                ids[i] = id;
+            }
+
+            return ids;
+        }
+
+        /// <summary>What an index held, by documentation IDs, for the compilations with the declarations it was built from.</summary>
+        internal sealed class Kept
+        {
+            public Kept(Dictionary<string, string[]> implementations, Dictionary<string, string[]> inheritedBy)
+            {
+                Implementations = implementations;
+                InheritedBy = inheritedBy;
+            }
+
+            public Dictionary<string, string[]> Implementations { get; }
+
+            public Dictionary<string, string[]> InheritedBy { get; }
+        }
+
+        /// <summary>Whether this index was recalled from an earlier compilation with the same declarations (not built by visiting every type).</summary>
+        public bool IsRecalled => _kept is not null;
+
+        private readonly FlowEngine? _engine;
+        private readonly Kept? _kept;
+        private ImplementationIndex? _visited;
+        private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>> _recalled = new ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, List<INamedTypeSymbol>?> _recalledInheritors = new ConcurrentDictionary<IMethodSymbol, List<INamedTypeSymbol>?>(SymbolEqualityComparer.Default);
+
+        /// <summary>The index built by visiting every type, when a recalled one cannot answer (a member whose ID does not bring it back).</summary>
+        private ImplementationIndex Visited
+        {
+            get
+            {
+                var visited = System.Threading.Volatile.Read(ref _visited);
+                if (visited is null)
+                {
+                    System.Threading.Interlocked.CompareExchange(ref _visited, new ImplementationIndex(_engine!.Compilation), null);
+                    visited = _visited!;
+                }
+
+                return visited;
+            }
+        }
+
+        /// <summary>Symbols of this compilation for <paramref name="ids"/>, or null when one does not come back.</summary>
+        private List<T>? Recall<T>(string[] ids)
+            where T : class, ISymbol
+        {
+            var symbols = new List<T>(ids.Length);
+            foreach (var id in ids)
+            {
+                if (_engine!.FromId(id) is not T symbol)
+                {
+                    return null;
+                }
+
+                symbols.Add(symbol);
+            }
+
+            return symbols;
+        }
+
+        private List<INamedTypeSymbol>? InheritorsOf(IMethodSymbol implementation)
+        {
+            var key = implementation.OriginalDefinition;
+            if (_kept is null)
+            {
+                return _inheritedBy.TryGetValue(key, out var types) ? types : null;
+            }
+
+            if (_recalledInheritors.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            if (_engine!.IdOf(key) is not { } id)
+            {
+                return Visited.InheritorsOf(implementation);
+            }
+
+            if (!_kept.InheritedBy.TryGetValue(id, out var ids))
+            {
+                return _recalledInheritors.GetOrAdd(key, (List<INamedTypeSymbol>?)null);
+            }
+
+            return Recall<INamedTypeSymbol>(ids) is { } recalled ? _recalledInheritors.GetOrAdd(key, recalled) : Visited.InheritorsOf(implementation);
+        }
+
         public ImplementationIndex(Compilation compilation)
         {
             _assembly = compilation.Assembly;
@@ -47,7 +204,30 @@ namespace Minimization.Analyzers.Flow
         }
 
         public IReadOnlyList<IMethodSymbol> Of(IMethodSymbol method)
-            => _map.TryGetValue(method.OriginalDefinition, out var list) ? list : (IReadOnlyList<IMethodSymbol>)System.Array.Empty<IMethodSymbol>();
+        {
+            var key = method.OriginalDefinition;
+            if (_kept is null)
+            {
+                return _map.TryGetValue(key, out var list) ? list : (IReadOnlyList<IMethodSymbol>)System.Array.Empty<IMethodSymbol>();
+            }
+
+            if (_recalled.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            if (_engine!.IdOf(key) is not { } id)
+            {
+                return Visited.Of(method);
+            }
+
+            if (!_kept.Implementations.TryGetValue(id, out var ids))
+            {
+                return _recalled.GetOrAdd(key, System.Array.Empty<IMethodSymbol>());
+            }
+
+            return Recall<IMethodSymbol>(ids) is { } recalled ? _recalled.GetOrAdd(key, recalled) : Visited.Of(method);
+        }
 
         /// <summary>Whether the method has a body in this compilation's own source, which the engine can interpret.</summary>
         public static bool HasSourceBody(IMethodSymbol method, IAssemblySymbol assembly)
@@ -181,7 +361,7 @@ namespace Minimization.Analyzers.Flow
                 return true;
             }
 
-            if (_inheritedBy.TryGetValue(implementation.OriginalDefinition, out var types))
+            if (InheritorsOf(implementation) is { } types)
             {
                 foreach (var type in types)
                 {
@@ -316,7 +496,7 @@ namespace Minimization.Analyzers.Flow
                 return true;
             }
 
-            if (_inheritedBy.TryGetValue(implementation.OriginalDefinition, out var types))
+            if (InheritorsOf(implementation) is { } types)
             {
                 foreach (var type in types)
                 {
@@ -1052,6 +1232,14 @@ namespace Minimization.Analyzers.Flow
                 && LibraryModel.IsFillableContainer(type) && type.Locations.All(l => !l.IsInSource);
         }
 
+        /// <summary>
+        /// <see cref="IsShared"/> or <see cref="HoldsCollection"/> of a member definition: read off its declaration alone (its
+        /// kind, accessibility and type), so kept for the compilations with the same declarations; each new compilation would
+        /// otherwise bind the type of every member a name's writes touch.
+        /// </summary>
+        private bool HoldsShared(ISymbol definition, CancellationToken cancellationToken)
+            => _engine.DeclaredFact(definition, DeclaredFact.SharedHolder, d => IsShared(d) || HoldsCollection(d), cancellationToken);
+
         /// <summary>An argument passed by <c>ref</c> or <c>out</c> (not <c>in</c>): the call may store into it.</summary>
         private static bool IsWrittenByCall(ArgumentSyntax argument)
             => argument.RefKindKeyword.IsKind(SyntaxKind.RefKeyword) || argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword);
@@ -1434,7 +1622,7 @@ namespace Minimization.Analyzers.Flow
                 // A static collection (a process-wide outbox, an AsyncLocal request context) is written by the calls that fill it too.
                 // So is a collection an object holds in a member of any kind (`_uow.Notes.Add(note)` with
                 // `public List<string> Notes { get; } = new()`): filling it writes the member, as assigning it would.
-                if (symbol is not null && (IsShared(symbol.OriginalDefinition) || HoldsCollection(symbol.OriginalDefinition) || ViewedField(symbol, cancellationToken) is not null))
+                if (symbol is not null && (HoldsShared(symbol.OriginalDefinition, cancellationToken) || ViewedField(symbol, cancellationToken) is not null))
                 {
                     Add(symbol, owner);
                 }
@@ -1467,14 +1655,11 @@ namespace Minimization.Analyzers.Flow
             foreach (var owner in _writersByName[name])
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var model = _engine.GetModel(owner.SyntaxTree);
                 switch (owner)
                 {
                     case VariableDeclaratorSyntax declarator when declarator.Identifier.ValueText == name:
-                        Add(model.GetDeclaredSymbol(declarator, cancellationToken), owner);
-                        continue;
                     case PropertyDeclarationSyntax property when property.Identifier.ValueText == name:
-                        Add(model.GetDeclaredSymbol(property, cancellationToken), owner);
+                        Add(Declared(owner, cancellationToken), owner);
                         continue;
                 }
 
@@ -1484,7 +1669,7 @@ namespace Minimization.Analyzers.Flow
                     {
                         if (RightmostName(assignment.Left) == name)
                         {
-                            Add(Bind(model, assignment.Left, cancellationToken), owner);
+                            Add(Bind(assignment.Left, cancellationToken), owner);
                         }
 
                         if (assignment.Left is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" })
@@ -1492,7 +1677,7 @@ namespace Minimization.Analyzers.Flow
                             var holder = assignment.Left is ElementAccessExpressionSyntax ea ? ea.Expression : ((MemberAccessExpressionSyntax)assignment.Left).Expression;
                             foreach (var part in ChainParts(holder, name))
                             {
-                                AddShared(Bind(model, part, cancellationToken), owner);
+                                AddShared(Bind(part, cancellationToken), owner);
                             }
                         }
                     }
@@ -1500,19 +1685,19 @@ namespace Minimization.Analyzers.Flow
                     {
                         foreach (var part in ChainParts(filled, name))
                         {
-                            AddShared(Bind(model, part, cancellationToken), owner);
+                            AddShared(Bind(part, cancellationToken), owner);
                         }
                     }
                     else if (node is ArgumentSyntax { Expression: { } passed } argument && IsWrittenByCall(argument) && RightmostName(passed) == name)
                     {
                         // Passed by `ref` or `out`: the call may store into it (`Interlocked.Exchange(ref _last, imsi)`).
-                        Add(Bind(model, passed, cancellationToken), owner);
+                        Add(Bind(passed, cancellationToken), owner);
                     }
                     else if (node is ArgumentSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } handed && node.Parent?.Parent is InvocationExpressionSyntax
-                        && RightmostName(handed.Expression) == name && MayFillArgument(model, handed, cancellationToken))
+                        && RightmostName(handed.Expression) == name && MayFillArgument(_engine.GetModel(owner.SyntaxTree), handed, cancellationToken))
                     {
                         // A collection member handed to a call that may fill it (`Collect.Into(_recipients, c)`).
-                        AddShared(Bind(model, handed.Expression, cancellationToken), owner);
+                        AddShared(Bind(handed.Expression, cancellationToken), owner);
                     }
                 }
             }
@@ -1617,16 +1802,31 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
-        private ISymbol? Bind(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
+        /// <summary>The member (or <see cref="FlowEngine.NotAMember"/>) an assigned or filled expression names, bound once per declarations.</summary>
+        private ISymbol? Bind(ExpressionSyntax expression, CancellationToken cancellationToken)
         {
             if (_engine.TryRecall(expression, BindingQuestion.Written, cancellationToken, out var recalled))
             {
                 return recalled;
             }
 
-            var info = model.GetSymbolInfo(expression, cancellationToken);
+            // The model only now: a tree whose writes were all recalled is never given one in this compilation.
+            var info = _engine.GetModel(expression.SyntaxTree).GetSymbolInfo(expression, cancellationToken);
             var symbol = _engine.AsMember(info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null));
             _engine.Remember(expression, BindingQuestion.Written, symbol, cancellationToken);
+            return symbol;
+        }
+
+        /// <summary>The field or property a declarator or property declaration declares, found once per declarations.</summary>
+        private ISymbol? Declared(SyntaxNode declaration, CancellationToken cancellationToken)
+        {
+            if (_engine.TryRecall(declaration, BindingQuestion.Written, cancellationToken, out var recalled))
+            {
+                return recalled;
+            }
+
+            var symbol = _engine.GetModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken);
+            _engine.Remember(declaration, BindingQuestion.Written, symbol, cancellationToken);
             return symbol;
         }
 
@@ -1713,7 +1913,7 @@ namespace Minimization.Analyzers.Flow
         public ISymbol? ViewedField(ISymbol member, CancellationToken cancellationToken)
         {
             if (member.OriginalDefinition is not IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: { DeclaringSyntaxReferences.Length: 1 } getter } property
-                || !LibraryModel.IsFillableContainer(property.Type))
+                || !_engine.DeclaredFact(property, DeclaredFact.ContainerType, p => LibraryModel.IsFillableContainer(((IPropertySymbol)p).Type), cancellationToken))
             {
                 return null;
             }
@@ -2191,12 +2391,11 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                var model = _engine.GetModel(caller.SyntaxTree);
                 ControlFlowGraph? graph = null;
                 foreach (var site in sites)
                 {
-                    var target = SiteTarget(site, model, cancellationToken);
-                    if (!SymbolEqualityComparer.Default.Equals(target, definition) || model.GetOperation(site, cancellationToken) is not { } call)
+                    var target = SiteTarget(site, cancellationToken);
+                    if (!SymbolEqualityComparer.Default.Equals(target, definition) || _engine.GetModel(site.SyntaxTree).GetOperation(site, cancellationToken) is not { } call)
                     {
                         continue;
                     }
@@ -2301,10 +2500,9 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                var model = _engine.GetModel(callers[i].SyntaxTree);
                 foreach (var site in sites)
                 {
-                    var target = SiteTarget(site, model, cancellationToken);
+                    var target = SiteTarget(site, cancellationToken);
                     var list = result.Unbound;
                     if (target is not null && !result.ByTarget.TryGetValue(target, out list))
                     {
@@ -2464,11 +2662,10 @@ namespace Minimization.Analyzers.Flow
 
             // A body's call sites are grouped by name once, each site is bound once, and whether it passes a parameter on is
             // found once, whichever method of that name asks.
-            var model = _engine.GetModel(caller.SyntaxTree);
             bool? found = null;
             foreach (var called in sites)
             {
-                var symbol = SiteTarget(called, model, cancellationToken);
+                var symbol = SiteTarget(called, cancellationToken);
                 if (symbol is null)
                 {
                     return true;
@@ -2477,7 +2674,7 @@ namespace Minimization.Analyzers.Flow
                 if (SymbolEqualityComparer.Default.Equals(symbol, target) || symbol is IMethodSymbol m && Related(target, m))
                 {
                     found = false;
-                    if (_sitePasses.GetOrAdd(called, c => MentionsParameter(model, c.Parent is AssignmentExpressionSyntax set && set.Left == c ? set : c, cancellationToken)))
+                    if (_sitePasses.GetOrAdd(called, c => MentionsParameter(_engine.GetModel(c.SyntaxTree), c.Parent is AssignmentExpressionSyntax set && set.Left == c ? set : c, cancellationToken)))
                     {
                         return true;
                     }
@@ -2488,7 +2685,7 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>What a call or creation binds to (its original definition), bound once; null when it does not bind.</summary>
-        private ISymbol? SiteTarget(SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
+        private ISymbol? SiteTarget(SyntaxNode site, CancellationToken cancellationToken)
         {
             if (_siteTargets.TryGetValue(site, out var known))
             {
@@ -2501,6 +2698,7 @@ namespace Minimization.Analyzers.Flow
             }
 
             Interlocked.Increment(ref _siteBindings);
+            var model = _engine.GetModel(site.SyntaxTree);
             var info = site.Parent is InitializerExpressionSyntax elements && elements.IsKind(SyntaxKind.CollectionInitializerExpression) && site is ExpressionSyntax element
                 ? model.GetCollectionInitializerSymbolInfo(element, cancellationToken)
                 : model.GetSymbolInfo(site, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -19,6 +20,45 @@ namespace Minimization.Analyzers.Flow
             => _writes.GetValue(tree, MemberWriteIndex.TreeWrites.Of);
 
         private readonly ConditionalWeakTable<SyntaxTree, TreeBindings> _bindings = new ConditionalWeakTable<SyntaxTree, TreeBindings>();
+
+        private (Fingerprint Epoch, ImplementationIndex.Kept Index)? _implementations;
+        private readonly object _implementationsGate = new object();
+
+        /// <summary>The implementation index kept from the last compilation with declaration digest <paramref name="epoch"/>, if any.</summary>
+        public ImplementationIndex.Kept? Implementations(Fingerprint epoch)
+        {
+            lock (_implementationsGate)
+            {
+                return _implementations is { } kept && kept.Epoch.Equals(epoch) ? kept.Index : null;
+            }
+        }
+
+        /// <summary>Keeps an implementation index for the next compilations with digest <paramref name="epoch"/> (one at a time: the latest).</summary>
+        public void KeepImplementations(Fingerprint epoch, ImplementationIndex.Kept index)
+        {
+            lock (_implementationsGate)
+            {
+                _implementations = (epoch, index);
+            }
+        }
+
+        private (Fingerprint Epoch, ConcurrentDictionary<(string Id, DeclaredFact Fact), bool> Facts)? _facts;
+
+        /// <summary>The facts about members kept for the compilations with declaration digest <paramref name="epoch"/> (those of another digest are dropped).</summary>
+        public ConcurrentDictionary<(string Id, DeclaredFact Fact), bool> Facts(Fingerprint epoch)
+        {
+            lock (_implementationsGate)
+            {
+                if (_facts is { } kept && kept.Epoch.Equals(epoch))
+                {
+                    return kept.Facts;
+                }
+
+                var fresh = new ConcurrentDictionary<(string Id, DeclaredFact Fact), bool>();
+                _facts = (epoch, fresh);
+                return fresh;
+            }
+        }
 
         /// <summary>The tree's declaration digest and what was bound in it, for compilations with the same declarations.</summary>
         public TreeBindings Bindings(SyntaxTree tree)

@@ -96,6 +96,76 @@ namespace Minimization.Analyzers.Tests.Scale
             Assert.Equal(0, EngineRun.Analyze(fork, treeScans: scans).Findings);
         }
 
+        private const string Dispatch = """
+            using Minimization;
+
+            public sealed class Member { [IdentityBearing("email")] public string Email { get; set; } = ""; }
+            public static class Partner { [PartnerShare("acme")] public static void Send(string value) { } }
+            public interface IExporter { void Export(Member m); }
+            public sealed class Quiet : IExporter { public void Export(Member m) { } }
+            public static class Run { public static void All(IExporter exporter, Member m) { exporter.Export(m); } }
+            """;
+
+        private const string Loud = "public sealed class Loud : IExporter { public void Export(Member m) { Partner.Send(m.Email); } }";
+
+        [Fact]
+        public void A_keystroke_recalls_the_implementation_index_and_a_new_implementation_is_dispatched_to()
+        {
+            var scans = new TreeScans();
+            var first = EngineRun.Compile(new[] { ("Dispatch.cs", Dispatch), ("Loud.cs", Loud) });
+            var before = EngineRun.Analyze(first, treeScans: scans);
+            Assert.False(before.Engine.Implementations.IsRecalled);
+
+            // A body edit: the same declarations, so the index comes back from its IDs, with the same answers.
+            var loud = Tree(first, "Loud.cs");
+            var fork = first.ReplaceSyntaxTree(loud, Parse(loud.GetText().ToString(), "Loud.cs"));
+            var after = EngineRun.Analyze(fork, treeScans: scans);
+            Assert.True(after.Engine.Implementations.IsRecalled);
+            Assert.Equal(before.Findings, after.Findings);
+            var export = (IMethodSymbol)fork.GetTypeByMetadataName("IExporter")!.GetMembers("Export").Single();
+            Assert.Equal(
+                new[] { "Quiet.Export(Member)", "Loud.Export(Member)" }.OrderBy(x => x),
+                after.Engine.Implementations.Of(export).Select(m => m.ToDisplayString()).OrderBy(x => x));
+            Assert.All(after.Engine.Implementations.Of(export), m => Assert.Same(fork.Assembly, m.ContainingAssembly));
+
+            // A third implementation in a new tree changes the declarations: the index is built again and includes it.
+            var third = fork.AddSyntaxTrees(Parse("public sealed class Echo : IExporter { public void Export(Member m) { } }", "Echo.cs"));
+            var rebuilt = EngineRun.Analyze(third, treeScans: scans);
+            Assert.False(rebuilt.Engine.Implementations.IsRecalled);
+            var exportThere = (IMethodSymbol)third.GetTypeByMetadataName("IExporter")!.GetMembers("Export").Single();
+            Assert.Contains(rebuilt.Engine.Implementations.Of(exportThere), m => m.ContainingType.Name == "Echo");
+        }
+
+        [Fact]
+        public void A_fact_about_a_member_s_declaration_is_computed_once_per_declarations()
+        {
+            var scans = new TreeScans();
+            var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Caller.cs", Caller), ("Relay.cs", Relay) });
+            var computed = 0;
+            bool Count(ISymbol member)
+            {
+                computed++;
+                return member is IFieldSymbol;
+            }
+
+            ISymbol Last(Compilation c) => c.GetTypeByMetadataName("Store")!.GetMembers("Last").Single();
+            var engine = EngineRun.Analyze(first, treeScans: scans).Engine;
+            Assert.True(engine.DeclaredFact(Last(first), DeclaredFact.SharedHolder, Count, CancellationToken.None));
+            Assert.True(engine.DeclaredFact(Last(first), DeclaredFact.SharedHolder, Count, CancellationToken.None));
+            Assert.Equal(1, computed);
+
+            // A keystroke in a body: recalled.
+            var relay = Tree(first, "Relay.cs");
+            var fork = first.ReplaceSyntaxTree(relay, Parse(Relay.Replace("Partner.Send(Store.Last);", "Partner.Send(Store.Last + \"!\");"), "Relay.cs"));
+            Assert.True(EngineRun.Analyze(fork, treeScans: scans).Engine.DeclaredFact(Last(fork), DeclaredFact.SharedHolder, Count, CancellationToken.None));
+            Assert.Equal(1, computed);
+
+            // A declaration changed anywhere: computed again.
+            var changed = fork.ReplaceSyntaxTree(Tree(fork, "Types.cs"), Parse(TypesWithOverload, "Types.cs"));
+            Assert.True(EngineRun.Analyze(changed, treeScans: scans).Engine.DeclaredFact(Last(changed), DeclaredFact.SharedHolder, Count, CancellationToken.None));
+            Assert.Equal(2, computed);
+        }
+
         [Theory]
         [InlineData("public static void Set(object value) { Last = value.ToString() ?? \"\"; }", "public static void Set(object value) { Last = \"x\"; }")]
         [InlineData("public static string Last = \"\";", "public static string Last = \"\"; // a comment")]
