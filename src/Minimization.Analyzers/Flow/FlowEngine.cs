@@ -92,6 +92,7 @@ namespace Minimization.Analyzers.Flow
         {
             Compilation = compilation;
             TreeScans = treeScans ?? new TreeScans();
+            KeepsBindings = TreeScans.Keeps(compilation);
             Annotations = annotations;
             Library = new LibraryModel(annotations.Options);
             Graph = new CallGraph(this);
@@ -102,6 +103,9 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary>What each syntax tree contributes to the indexes, kept with the tree across the compilations that share it.</summary>
         public TreeScans TreeScans { get; }
+
+        /// <summary>Whether bindings, facts and the implementation index are kept for later compilations and recalled from earlier ones (<see cref="TreeScans.Keeps"/>).</summary>
+        public bool KeepsBindings { get; }
 
         public FlowAnnotations Annotations { get; }
 
@@ -1086,7 +1090,7 @@ namespace Minimization.Analyzers.Flow
         public bool TryRecall(SyntaxNode node, BindingQuestion question, CancellationToken cancellationToken, out ISymbol? symbol)
         {
             symbol = null;
-            if (!BindingsOf(node.SyntaxTree, cancellationToken).TryGetValue(new SiteKey(node, question), out var id))
+            if (!KeepsBindings || !BindingsOf(node.SyntaxTree, cancellationToken).TryGetValue(new SiteKey(node, question), out var id))
             {
                 return false;
             }
@@ -1119,6 +1123,11 @@ namespace Minimization.Analyzers.Flow
         /// <summary>Keeps what <paramref name="node"/> binds to for the next compilations with the same declarations, when its ID brings it back.</summary>
         public void Remember(SyntaxNode node, BindingQuestion question, ISymbol? symbol, CancellationToken cancellationToken)
         {
+            if (!KeepsBindings)
+            {
+                return;
+            }
+
             var id = symbol is null ? TreeBindings.Nothing : ReferenceEquals(symbol, NotAMember) ? TreeBindings.Local : IdOf(symbol);
             if (id is not null)
             {
@@ -1200,7 +1209,7 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         public bool DeclaredFact(ISymbol definition, DeclaredFact fact, Func<ISymbol, bool> compute, CancellationToken cancellationToken)
         {
-            if (IdOf(definition) is not { } id)
+            if (!KeepsBindings || IdOf(definition) is not { } id)
             {
                 return compute(definition);
             }

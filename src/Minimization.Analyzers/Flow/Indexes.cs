@@ -39,6 +39,11 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         public static ImplementationIndex For(FlowEngine engine, CancellationToken cancellationToken)
         {
+            if (!engine.KeepsBindings)
+            {
+                return new ImplementationIndex(engine.Compilation);
+            }
+
             var epoch = engine.DeclarationDigest(cancellationToken);
             if (engine.TreeScans.Implementations(epoch) is { } kept)
             {

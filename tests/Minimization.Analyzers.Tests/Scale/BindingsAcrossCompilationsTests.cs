@@ -49,11 +49,42 @@ namespace Minimization.Analyzers.Tests.Scale
 
         private static SyntaxTree Tree(Compilation compilation, string path) => compilation.SyntaxTrees.Single(t => t.FilePath == path);
 
+        /// <summary>
+        /// An editing session's scans, past its first compilation (analysed here as a clone): what is bound is kept only once
+        /// a second compilation comes, so that a one-compilation build pays nothing for it.
+        /// </summary>
+        private static TreeScans Session(Compilation first)
+        {
+            var scans = new TreeScans();
+            Assert.False(EngineRun.Analyze(first.Clone(), treeScans: scans).Engine.KeepsBindings);
+            return scans;
+        }
+
         [Fact]
-        public void A_keystroke_in_one_tree_binds_no_call_of_the_other_trees_again_and_finds_the_same()
+        public void A_single_compilation_keeps_nothing_and_a_second_one_does()
         {
             var scans = new TreeScans();
             var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Caller.cs", Caller), ("Relay.cs", Relay) });
+            var alone = EngineRun.Analyze(first, treeScans: scans);
+            Assert.False(alone.Engine.KeepsBindings);
+            Assert.False(alone.Engine.Implementations.IsRecalled);
+
+            var again = EngineRun.Analyze(first, treeScans: scans);
+            Assert.False(again.Engine.KeepsBindings);
+
+            var relay = Tree(first, "Relay.cs");
+            var fork = first.ReplaceSyntaxTree(relay, Parse(relay.GetText().ToString(), "Relay.cs"));
+            var second = EngineRun.Analyze(fork, treeScans: scans);
+            Assert.True(second.Engine.KeepsBindings);
+            Assert.True(second.Engine.MemberWrites.SiteBindings > 0);
+            Assert.Equal(alone.Findings, second.Findings);
+        }
+
+        [Fact]
+        public void A_keystroke_in_one_tree_binds_no_call_of_the_other_trees_again_and_finds_the_same()
+        {
+            var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Caller.cs", Caller), ("Relay.cs", Relay) });
+            var scans = Session(first);
             var before = EngineRun.Analyze(first, treeScans: scans);
             Assert.Equal(1, before.Findings);
             Assert.True(before.Engine.MemberWrites.SiteBindings > 0);
@@ -69,8 +100,8 @@ namespace Minimization.Analyzers.Tests.Scale
         [Fact]
         public void A_new_overload_in_another_tree_binds_the_unchanged_call_again_and_the_flow_is_gone()
         {
-            var scans = new TreeScans();
             var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Caller.cs", Caller), ("Relay.cs", Relay) });
+            var scans = Session(first);
             Assert.Equal(1, EngineRun.Analyze(first, treeScans: scans).Findings);
 
             // Caller.cs is the same tree object; its call now binds to Set(string), which stores nothing.
@@ -88,8 +119,8 @@ namespace Minimization.Analyzers.Tests.Scale
         [Fact]
         public void A_minimizer_typed_into_the_calling_body_is_seen_though_the_other_trees_keep_their_bindings()
         {
-            var scans = new TreeScans();
             var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Caller.cs", Caller), ("Relay.cs", Relay) });
+            var scans = Session(first);
             Assert.Equal(1, EngineRun.Analyze(first, treeScans: scans).Findings);
 
             var fork = first.ReplaceSyntaxTree(Tree(first, "Caller.cs"), Parse(Caller.Replace("var note = m.Email;", "var note = Mask.Hash(m.Email);"), "Caller.cs"));
@@ -111,8 +142,8 @@ namespace Minimization.Analyzers.Tests.Scale
         [Fact]
         public void A_keystroke_recalls_the_implementation_index_and_a_new_implementation_is_dispatched_to()
         {
-            var scans = new TreeScans();
             var first = EngineRun.Compile(new[] { ("Dispatch.cs", Dispatch), ("Loud.cs", Loud) });
+            var scans = Session(first);
             var before = EngineRun.Analyze(first, treeScans: scans);
             Assert.False(before.Engine.Implementations.IsRecalled);
 
@@ -139,8 +170,8 @@ namespace Minimization.Analyzers.Tests.Scale
         [Fact]
         public void A_fact_about_a_member_s_declaration_is_computed_once_per_declarations()
         {
-            var scans = new TreeScans();
             var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Caller.cs", Caller), ("Relay.cs", Relay) });
+            var scans = Session(first);
             var computed = 0;
             bool Count(ISymbol member)
             {
