@@ -263,6 +263,49 @@ namespace Minimization.Analyzers.Flow
         }
     }
 
+    /// <summary>
+    /// A member as the indexes group its writes and calls: by documentation ID when it has one (then a binding kept from an
+    /// earlier compilation gives it without binding, and the symbol is re-found only when a question needs it), else by its
+    /// symbol. One instance per member and engine (<see cref="FlowEngine.RefOf(ISymbol)"/>), so two are the same member when
+    /// they are the same object.
+    /// </summary>
+    internal sealed class MemberRef
+    {
+        private ISymbol? _symbol;
+
+        public MemberRef(string? id, ISymbol? symbol)
+        {
+            Id = id;
+            _symbol = symbol;
+        }
+
+        public string? Id { get; }
+
+        /// <summary>The member's kind as its ID says (M, P, F, E), without re-finding it; null when it has no ID.</summary>
+        public SymbolKind? Kind => Id is null || Id.Length < 2 ? null : Id[0] switch
+        {
+            'M' => SymbolKind.Method,
+            'P' => SymbolKind.Property,
+            'F' => SymbolKind.Field,
+            'E' => SymbolKind.Event,
+            'T' => SymbolKind.NamedType,
+            _ => null,
+        };
+
+        /// <summary>The symbol in <paramref name="engine"/>'s compilation, re-found from the ID the first time it is asked.</summary>
+        public ISymbol? Symbol(FlowEngine engine)
+        {
+            var symbol = Volatile.Read(ref _symbol);
+            if (symbol is null && Id is not null)
+            {
+                symbol = engine.FromId(Id);
+                Volatile.Write(ref _symbol, symbol);
+            }
+
+            return symbol;
+        }
+    }
+
     /// <summary>A node of a tree by its place and kind, and which question was asked of it.</summary>
     internal readonly struct SiteKey : IEquatable<SiteKey>
     {
@@ -289,14 +332,26 @@ namespace Minimization.Analyzers.Flow
         public override int GetHashCode() => unchecked((((Start * 397) ^ Length) * 397 ^ Kind) * 31 + (int)Question);
     }
 
-    /// <summary>Yes-or-no facts about a member that its declaration alone decides, kept per documentation ID (<see cref="FlowEngine.DeclaredFact"/>).</summary>
+    /// <summary>Yes-or-no facts about a member that its declaration alone decides, kept per documentation ID (<see cref="FlowEngine.DeclaredFact(MemberRef, DeclaredFact, System.Func{ISymbol, bool}, System.Threading.CancellationToken)"/>).</summary>
     internal enum DeclaredFact
     {
         /// <summary>A member whose writes by any method are seen by every read: shared, or holding a collection.</summary>
         SharedHolder,
 
+        /// <summary><see cref="MemberWriteIndex.IsShared"/>: a member whose value is the join of every write, whichever object.</summary>
+        Shared,
+
         /// <summary>A property whose type is a container that calls can fill.</summary>
         ContainerType,
+
+        /// <summary>A property that may hand out a field's container (<see cref="MemberWriteIndex.ViewedField"/>'s declaration half).</summary>
+        MayViewField,
+
+        /// <summary>Two members (an ID pair) of which one overrides or implements the other, in either direction.</summary>
+        RelatedEitherWay,
+
+        /// <summary>Two methods (an ID pair) of which the second overrides or implements the first.</summary>
+        RelatedCallee,
     }
 
     /// <summary>The questions whose answers are kept: each a member (or nothing) that a node binds to.</summary>

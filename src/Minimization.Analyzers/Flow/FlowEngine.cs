@@ -92,7 +92,6 @@ namespace Minimization.Analyzers.Flow
         {
             Compilation = compilation;
             TreeScans = treeScans ?? new TreeScans();
-            KeepsBindings = TreeScans.Keeps(compilation);
             Annotations = annotations;
             Library = new LibraryModel(annotations.Options);
             Graph = new CallGraph(this);
@@ -103,9 +102,6 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary>What each syntax tree contributes to the indexes, kept with the tree across the compilations that share it.</summary>
         public TreeScans TreeScans { get; }
-
-        /// <summary>Whether bindings, facts and the implementation index are kept for later compilations and recalled from earlier ones (<see cref="TreeScans.Keeps"/>).</summary>
-        public bool KeepsBindings { get; }
 
         public FlowAnnotations Annotations { get; }
 
@@ -1090,7 +1086,7 @@ namespace Minimization.Analyzers.Flow
         public bool TryRecall(SyntaxNode node, BindingQuestion question, CancellationToken cancellationToken, out ISymbol? symbol)
         {
             symbol = null;
-            if (!KeepsBindings || !BindingsOf(node.SyntaxTree, cancellationToken).TryGetValue(new SiteKey(node, question), out var id))
+            if (!BindingsOf(node.SyntaxTree, cancellationToken).TryGetValue(new SiteKey(node, question), out var id))
             {
                 return false;
             }
@@ -1120,14 +1116,66 @@ namespace Minimization.Analyzers.Flow
             _ => symbol,
         };
 
+        /// <summary>
+        /// What <paramref name="node"/> was found to bind to, as a <see cref="MemberRef"/> (null: binds to nothing), without
+        /// re-finding the member: grouping writes and calls by member needs only its ID. False when not kept.
+        /// </summary>
+        public bool TryRecallRef(SyntaxNode node, BindingQuestion question, CancellationToken cancellationToken, out MemberRef? member)
+        {
+            member = null;
+            if (!BindingsOf(node.SyntaxTree, cancellationToken).TryGetValue(new SiteKey(node, question), out var id))
+            {
+                return false;
+            }
+
+            member = id.Length == 0 ? null : id == TreeBindings.Local ? NotAMemberRef : _refsById.GetOrAdd(id, i => new MemberRef(i, null));
+            return true;
+        }
+
+        /// <summary>Keeps what <paramref name="node"/> binds to, as <see cref="Remember"/> does, from its <see cref="MemberRef"/>.</summary>
+        public void RememberRef(SyntaxNode node, BindingQuestion question, MemberRef? member, CancellationToken cancellationToken)
+        {
+            var id = member is null ? TreeBindings.Nothing : ReferenceEquals(member, NotAMemberRef) ? TreeBindings.Local : member.Id;
+            if (id is not null)
+            {
+                BindingsOf(node.SyntaxTree, cancellationToken)[new SiteKey(node, question)] = id;
+            }
+        }
+
+        /// <summary>
+        /// The one <see cref="MemberRef"/> of <paramref name="symbol"/> in this engine (null for null, <see cref="NotAMemberRef"/>
+        /// for <see cref="NotAMember"/>): by ID once bindings are kept and the ID brings the symbol back, else by symbol.
+        /// </summary>
+        public MemberRef? RefOf(ISymbol? symbol)
+        {
+            if (symbol is null)
+            {
+                return null;
+            }
+
+            if (ReferenceEquals(symbol, NotAMember))
+            {
+                return NotAMemberRef;
+            }
+
+            if (IdOf(symbol) is { } id)
+            {
+                return _refsById.GetOrAdd(id, i => new MemberRef(i, symbol));
+            }
+
+            return _refsBySymbol.GetOrAdd(symbol, s => new MemberRef(null, s));
+        }
+
+        /// <summary>The <see cref="MemberRef"/> of everything <see cref="NotAMember"/> stands for.</summary>
+        public MemberRef NotAMemberRef => _notAMemberRef ??= new MemberRef(null, NotAMember);
+
+        private MemberRef? _notAMemberRef;
+        private readonly ConcurrentDictionary<string, MemberRef> _refsById = new ConcurrentDictionary<string, MemberRef>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<ISymbol, MemberRef> _refsBySymbol = new ConcurrentDictionary<ISymbol, MemberRef>(SymbolEqualityComparer.Default);
+
         /// <summary>Keeps what <paramref name="node"/> binds to for the next compilations with the same declarations, when its ID brings it back.</summary>
         public void Remember(SyntaxNode node, BindingQuestion question, ISymbol? symbol, CancellationToken cancellationToken)
         {
-            if (!KeepsBindings)
-            {
-                return;
-            }
-
             var id = symbol is null ? TreeBindings.Nothing : ReferenceEquals(symbol, NotAMember) ? TreeBindings.Local : IdOf(symbol);
             if (id is not null)
             {
@@ -1208,20 +1256,36 @@ namespace Minimization.Analyzers.Flow
         /// computed once for the compilations with the same declarations: a keystroke does not make it bind the member's type again.
         /// </summary>
         public bool DeclaredFact(ISymbol definition, DeclaredFact fact, Func<ISymbol, bool> compute, CancellationToken cancellationToken)
+            => RefOf(definition) is { } member && DeclaredFact(member, fact, compute, cancellationToken);
+
+        /// <summary>
+        /// <see cref="DeclaredFact(ISymbol, Flow.DeclaredFact, Func{ISymbol, bool}, CancellationToken)"/> of a member known by
+        /// its <see cref="MemberRef"/>: a kept fact needs no symbol, so a recalled member is not re-found to answer it.
+        /// </summary>
+        public bool DeclaredFact(MemberRef member, DeclaredFact fact, Func<ISymbol, bool> compute, CancellationToken cancellationToken)
         {
-            if (!KeepsBindings || IdOf(definition) is not { } id)
+            if (member.Id is not { } id)
             {
-                return compute(definition);
+                return member.Symbol(this) is { } symbol && compute(symbol);
             }
 
+            return Fact(id, fact, () => member.Symbol(this) is { } symbol && compute(symbol), cancellationToken);
+        }
+
+        /// <summary>A fact about two members, by their IDs, that their declarations alone decide (whether one overrides or implements the other).</summary>
+        public bool PairFact(string first, string second, DeclaredFact fact, Func<bool> compute, CancellationToken cancellationToken)
+            => Fact(first + "\n" + second, fact, compute, cancellationToken);
+
+        private bool Fact(string key, DeclaredFact fact, Func<bool> compute, CancellationToken cancellationToken)
+        {
             var facts = _facts ??= TreeScans.Facts(DeclarationDigest(cancellationToken));
-            if (facts.TryGetValue((id, fact), out var known))
+            if (facts.TryGetValue((key, fact), out var known))
             {
                 return known;
             }
 
-            var value = compute(definition);
-            facts[(id, fact)] = value;
+            var value = compute();
+            facts[(key, fact)] = value;
             return value;
         }
 

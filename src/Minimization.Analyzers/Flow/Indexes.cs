@@ -39,11 +39,6 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         public static ImplementationIndex For(FlowEngine engine, CancellationToken cancellationToken)
         {
-            if (!engine.KeepsBindings)
-            {
-                return new ImplementationIndex(engine.Compilation);
-            }
-
             var epoch = engine.DeclarationDigest(cancellationToken);
             if (engine.TreeScans.Implementations(epoch) is { } kept)
             {
@@ -1242,8 +1237,44 @@ namespace Minimization.Analyzers.Flow
         /// kind, accessibility and type), so kept for the compilations with the same declarations; each new compilation would
         /// otherwise bind the type of every member a name's writes touch.
         /// </summary>
-        private bool HoldsShared(ISymbol definition, CancellationToken cancellationToken)
-            => _engine.DeclaredFact(definition, DeclaredFact.SharedHolder, d => IsShared(d) || HoldsCollection(d), cancellationToken);
+        private bool HoldsShared(MemberRef member, CancellationToken cancellationToken)
+            => _engine.DeclaredFact(member, DeclaredFact.SharedHolder, d => IsShared(d) || HoldsCollection(d), cancellationToken);
+
+        /// <summary>Whether a member is a property that hands out a field's container (<see cref="ViewedField"/>), its declaration asked first.</summary>
+        private bool ViewsField(MemberRef member, CancellationToken cancellationToken)
+            => _engine.DeclaredFact(member, DeclaredFact.MayViewField, MayViewField, cancellationToken)
+                && member.Symbol(_engine) is { } symbol && ViewedField(symbol, cancellationToken) is not null;
+
+        private static bool MayViewField(ISymbol member)
+            => member.OriginalDefinition is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod.DeclaringSyntaxReferences.Length: 1 } property
+                && LibraryModel.IsFillableContainer(property.Type);
+
+        /// <summary>
+        /// Whether <paramref name="other"/> overrides or implements <paramref name="key"/> (or, <paramref name="eitherWay"/>, the
+        /// reverse): <see cref="Related(ISymbol, ISymbol)"/>, asked by IDs when both have one, so that a member recalled from an
+        /// earlier compilation is not re-found to say no. Members of different kinds, and fields, are never related.
+        /// </summary>
+        private bool RelatedRef(ISymbol key, MemberRef? keyRef, MemberRef other, bool eitherWay, CancellationToken cancellationToken)
+        {
+            if (ReferenceEquals(other, _engine.NotAMemberRef))
+            {
+                return false;
+            }
+
+            if (keyRef?.Id is { } keyId && other.Id is { } otherId)
+            {
+                if (other.Kind != key.Kind || key.Kind == SymbolKind.Field)
+                {
+                    return false;
+                }
+
+                return _engine.PairFact(keyId, otherId, eitherWay ? DeclaredFact.RelatedEitherWay : DeclaredFact.RelatedCallee, () => Compute(other.Symbol(_engine)), cancellationToken);
+            }
+
+            return Compute(other.Symbol(_engine));
+
+            bool Compute(ISymbol? symbol) => symbol is not null && (Related(key, symbol) || eitherWay && Related(symbol, key));
+        }
 
         /// <summary>An argument passed by <c>ref</c> or <c>out</c> (not <c>in</c>): the call may store into it.</summary>
         private static bool IsWrittenByCall(ArgumentSyntax argument)
@@ -1454,9 +1485,10 @@ namespace Minimization.Analyzers.Flow
             // writes stay bound once per name.
             var resolved = Resolve(key.Name, cancellationToken);
             var related = new List<List<SyntaxNode>>();
+            var keyRef = _engine.RefOf(key);
             foreach (var entry in resolved.Bound)
             {
-                if (entry.Value.Count > 0 && (SymbolEqualityComparer.Default.Equals(entry.Key, key) || Related(key, entry.Key) || Related(entry.Key, key)))
+                if (entry.Value.Count > 0 && (ReferenceEquals(entry.Key, keyRef) || RelatedRef(key, keyRef, entry.Key, eitherWay: true, cancellationToken)))
                 {
                     related.Add(entry.Value);
                 }
@@ -1617,9 +1649,9 @@ namespace Minimization.Analyzers.Flow
 
             // A call or element write binds to its holder only when the holder is shared (Reading 5); anything else that a
             // chain names (a local, a service) is not a member write at all.
-            void AddShared(ISymbol? symbol, SyntaxNode owner)
+            void AddShared(MemberRef? member, SyntaxNode owner)
             {
-                if (ReferenceEquals(symbol, _engine.NotAMember))
+                if (member is null || ReferenceEquals(member, _engine.NotAMemberRef))
                 {
                     return;
                 }
@@ -1627,28 +1659,28 @@ namespace Minimization.Analyzers.Flow
                 // A static collection (a process-wide outbox, an AsyncLocal request context) is written by the calls that fill it too.
                 // So is a collection an object holds in a member of any kind (`_uow.Notes.Add(note)` with
                 // `public List<string> Notes { get; } = new()`): filling it writes the member, as assigning it would.
-                if (symbol is not null && (HoldsShared(symbol.OriginalDefinition, cancellationToken) || ViewedField(symbol, cancellationToken) is not null))
+                if (HoldsShared(member, cancellationToken) || ViewsField(member, cancellationToken))
                 {
-                    Add(symbol, owner);
+                    Add(member, owner);
                 }
             }
 
-            void Add(ISymbol? symbol, SyntaxNode owner)
+            void Add(MemberRef? member, SyntaxNode owner)
             {
-                if (ReferenceEquals(symbol, _engine.NotAMember))
+                if (ReferenceEquals(member, _engine.NotAMemberRef))
                 {
                     // A local or a parameter of the writer's own: no member's write.
                     return;
                 }
 
                 List<SyntaxNode>? list;
-                if (symbol is null)
+                if (member is null)
                 {
                     list = result.Unbound;
                 }
-                else if (!result.Bound.TryGetValue(symbol.OriginalDefinition, out list))
+                else if (!result.Bound.TryGetValue(member, out list))
                 {
-                    result.Bound[symbol.OriginalDefinition] = list = new List<SyntaxNode>();
+                    result.Bound[member] = list = new List<SyntaxNode>();
                 }
 
                 if (list.Count == 0 || !ReferenceEquals(list[list.Count - 1], owner))
@@ -1808,36 +1840,37 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>The member (or <see cref="FlowEngine.NotAMember"/>) an assigned or filled expression names, bound once per declarations.</summary>
-        private ISymbol? Bind(ExpressionSyntax expression, CancellationToken cancellationToken)
+        private MemberRef? Bind(ExpressionSyntax expression, CancellationToken cancellationToken)
         {
-            if (_engine.TryRecall(expression, BindingQuestion.Written, cancellationToken, out var recalled))
+            if (_engine.TryRecallRef(expression, BindingQuestion.Written, cancellationToken, out var recalled))
             {
                 return recalled;
             }
 
             // The model only now: a tree whose writes were all recalled is never given one in this compilation.
             var info = _engine.GetModel(expression.SyntaxTree).GetSymbolInfo(expression, cancellationToken);
-            var symbol = _engine.AsMember(info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null));
-            _engine.Remember(expression, BindingQuestion.Written, symbol, cancellationToken);
-            return symbol;
+            // Its definition: writes are grouped by the member they write, whatever construction of its type they go through.
+            var member = _engine.RefOf(_engine.AsMember((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null))?.OriginalDefinition));
+            _engine.RememberRef(expression, BindingQuestion.Written, member, cancellationToken);
+            return member;
         }
 
         /// <summary>The field or property a declarator or property declaration declares, found once per declarations.</summary>
-        private ISymbol? Declared(SyntaxNode declaration, CancellationToken cancellationToken)
+        private MemberRef? Declared(SyntaxNode declaration, CancellationToken cancellationToken)
         {
-            if (_engine.TryRecall(declaration, BindingQuestion.Written, cancellationToken, out var recalled))
+            if (_engine.TryRecallRef(declaration, BindingQuestion.Written, cancellationToken, out var recalled))
             {
                 return recalled;
             }
 
-            var symbol = _engine.GetModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken);
-            _engine.Remember(declaration, BindingQuestion.Written, symbol, cancellationToken);
-            return symbol;
+            var member = _engine.RefOf(_engine.GetModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken)?.OriginalDefinition);
+            _engine.RememberRef(declaration, BindingQuestion.Written, member, cancellationToken);
+            return member;
         }
 
         private sealed class ResolvedWriters
         {
-            public Dictionary<ISymbol, List<SyntaxNode>> Bound { get; } = new Dictionary<ISymbol, List<SyntaxNode>>(SymbolEqualityComparer.Default);
+            public Dictionary<MemberRef, List<SyntaxNode>> Bound { get; } = new Dictionary<MemberRef, List<SyntaxNode>>();
 
             /// <summary>Owners of assignments that did not bind (broken code): they count for every member of the name.</summary>
             public List<SyntaxNode> Unbound { get; } = new List<SyntaxNode>();
@@ -1980,21 +2013,25 @@ namespace Minimization.Analyzers.Flow
                 foreach (var store in _constructorStores)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (!_engine.TryRecall(store, BindingQuestion.InjectedStore, cancellationToken, out var stored))
+                    if (!_engine.TryRecallRef(store, BindingQuestion.InjectedStore, cancellationToken, out var storedRef))
                     {
                         var model = _engine.GetModel(store.SyntaxTree);
                         // `_queue = queue` from a constructor's parameter; `_writer = channel.Writer` from any channel in reach (a
                         // parameter, a member of one, `pipe.Lane.Writer`, or the class's own channel field).
                         var isEnd = store.Right is MemberAccessExpressionSyntax;
                         var handedIn = store.Right is MemberAccessExpressionSyntax end ? end.Expression : store.Right;
-                        stored = (isEnd ? model.GetTypeInfo(handedIn, cancellationToken).Type is not INamedTypeSymbol { Name: "Channel", Arity: 1 }
+                        storedRef = _engine.RefOf((isEnd ? model.GetTypeInfo(handedIn, cancellationToken).Type is not INamedTypeSymbol { Name: "Channel", Arity: 1 }
                                 : model.GetSymbolInfo(handedIn, cancellationToken).Symbol is not IParameterSymbol)
                             ? null
-                            : _engine.AsMember(model.GetSymbolInfo(store.Left, cancellationToken).Symbol?.OriginalDefinition);
-                        _engine.Remember(store, BindingQuestion.InjectedStore, stored, cancellationToken);
+                            : _engine.AsMember(model.GetSymbolInfo(store.Left, cancellationToken).Symbol?.OriginalDefinition));
+                        _engine.RememberRef(store, BindingQuestion.InjectedStore, storedRef, cancellationToken);
                     }
 
-                    if (stored is null || ReferenceEquals(stored, _engine.NotAMember) || !IsShared(stored))
+                    // Whether the member is shared is kept with its ID: most stores are a service's own logger or options, and
+                    // a recalled one is not re-found to say so.
+                    if (storedRef is null || ReferenceEquals(storedRef, _engine.NotAMemberRef)
+                        || !_engine.DeclaredFact(storedRef, DeclaredFact.Shared, IsShared, cancellationToken)
+                        || storedRef.Symbol(_engine) is not { } stored)
                     {
                         continue;
                     }
@@ -2336,9 +2373,10 @@ namespace Minimization.Analyzers.Flow
             {
                 var resolved = ResolveCalls(name, callers, cancellationToken);
                 positions.AddRange(resolved.Unbound);
+                var keyRef = _engine.RefOf(key);
                 foreach (var entry in resolved.ByTarget)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(entry.Key, key) || entry.Key is IMethodSymbol declared && Related(key, declared))
+                    if (ReferenceEquals(entry.Key, keyRef) || RelatedRef(key, keyRef, entry.Key, eitherWay: false, cancellationToken))
                     {
                         positions.AddRange(entry.Value);
                     }
@@ -2389,6 +2427,7 @@ namespace Minimization.Analyzers.Flow
             var found = new List<DelegateTarget>();
             var definition = method.OriginalDefinition;
             var name = NameAtCallSites(definition);
+            var definitionRef = _engine.RefOf(definition);
             foreach (var (caller, callerMethod, _) in DirectCallers(definition, cancellationToken))
             {
                 if (CallSites(caller, name, cancellationToken) is not { } sites)
@@ -2400,7 +2439,7 @@ namespace Minimization.Analyzers.Flow
                 foreach (var site in sites)
                 {
                     var target = SiteTarget(site, cancellationToken);
-                    if (!SymbolEqualityComparer.Default.Equals(target, definition) || _engine.GetModel(site.SyntaxTree).GetOperation(site, cancellationToken) is not { } call)
+                    if (!ReferenceEquals(target, definitionRef) || _engine.GetModel(site.SyntaxTree).GetOperation(site, cancellationToken) is not { } call)
                     {
                         continue;
                     }
@@ -2526,7 +2565,7 @@ namespace Minimization.Analyzers.Flow
 
         private sealed class ResolvedCalls
         {
-            public Dictionary<ISymbol, List<int>> ByTarget { get; } = new Dictionary<ISymbol, List<int>>(SymbolEqualityComparer.Default);
+            public Dictionary<MemberRef, List<int>> ByTarget { get; } = new Dictionary<MemberRef, List<int>>();
 
             public List<int> Unbound { get; } = new List<int>();
         }
@@ -2659,6 +2698,7 @@ namespace Minimization.Analyzers.Flow
         private bool? FindCall(SyntaxNode caller, IMethodSymbol method, CancellationToken cancellationToken)
         {
             var target = method.OriginalDefinition;
+            var targetRef = _engine.RefOf(target);
             var name = NameAtCallSites(method);
             if (CallSites(caller, name, cancellationToken) is not { } sites)
             {
@@ -2670,13 +2710,13 @@ namespace Minimization.Analyzers.Flow
             bool? found = null;
             foreach (var called in sites)
             {
-                var symbol = SiteTarget(called, cancellationToken);
-                if (symbol is null)
+                var member = SiteTarget(called, cancellationToken);
+                if (member is null)
                 {
                     return true;
                 }
 
-                if (SymbolEqualityComparer.Default.Equals(symbol, target) || symbol is IMethodSymbol m && Related(target, m))
+                if (ReferenceEquals(member, targetRef) || RelatedRef(target, targetRef, member, eitherWay: false, cancellationToken))
                 {
                     found = false;
                     if (_sitePasses.GetOrAdd(called, c => MentionsParameter(_engine.GetModel(c.SyntaxTree), c.Parent is AssignmentExpressionSyntax set && set.Left == c ? set : c, cancellationToken)))
@@ -2690,14 +2730,14 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>What a call or creation binds to (its original definition), bound once; null when it does not bind.</summary>
-        private ISymbol? SiteTarget(SyntaxNode site, CancellationToken cancellationToken)
+        private MemberRef? SiteTarget(SyntaxNode site, CancellationToken cancellationToken)
         {
             if (_siteTargets.TryGetValue(site, out var known))
             {
                 return known;
             }
 
-            if (_engine.TryRecall(site, BindingQuestion.CallTarget, cancellationToken, out var recalled))
+            if (_engine.TryRecallRef(site, BindingQuestion.CallTarget, cancellationToken, out var recalled))
             {
                 return _siteTargets.GetOrAdd(site, recalled);
             }
@@ -2720,9 +2760,9 @@ namespace Minimization.Analyzers.Flow
                 };
             }
 
-            symbol = _engine.AsMember(symbol?.OriginalDefinition);
-            _engine.Remember(site, BindingQuestion.CallTarget, symbol, cancellationToken);
-            return _siteTargets.GetOrAdd(site, symbol);
+            var member = _engine.RefOf(_engine.AsMember(symbol?.OriginalDefinition));
+            _engine.RememberRef(site, BindingQuestion.CallTarget, member, cancellationToken);
+            return _siteTargets.GetOrAdd(site, member);
         }
 
         /// <summary>How many times a call site was bound to find the callers of a method: each site at most once (the count tests check it).</summary>
@@ -2784,7 +2824,7 @@ namespace Minimization.Analyzers.Flow
         }
 
         private readonly ConcurrentDictionary<SyntaxNode, Dictionary<string, List<SyntaxNode>>> _callSites = new ConcurrentDictionary<SyntaxNode, Dictionary<string, List<SyntaxNode>>>();
-        private readonly ConcurrentDictionary<SyntaxNode, ISymbol?> _siteTargets = new ConcurrentDictionary<SyntaxNode, ISymbol?>();
+        private readonly ConcurrentDictionary<SyntaxNode, MemberRef?> _siteTargets = new ConcurrentDictionary<SyntaxNode, MemberRef?>();
         private readonly ConcurrentDictionary<SyntaxNode, bool> _sitePasses = new ConcurrentDictionary<SyntaxNode, bool>();
 
         private static bool HasParameters(IMethodSymbol method)

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -21,39 +20,6 @@ namespace Minimization.Analyzers.Flow
             => _writes.GetValue(tree, MemberWriteIndex.TreeWrites.Of);
 
         private readonly ConditionalWeakTable<SyntaxTree, TreeBindings> _bindings = new ConditionalWeakTable<SyntaxTree, TreeBindings>();
-
-        private WeakReference<Compilation>? _first;
-        private volatile bool _incremental;
-
-        /// <summary>
-        /// Whether what is bound in <paramref name="compilation"/> is worth keeping for the next ones: only once a second
-        /// compilation has come (the editor's forks). A command-line build analyses one compilation, and keeping its
-        /// bindings as IDs would cost it a tenth more for nothing.
-        /// </summary>
-        public bool Keeps(Compilation compilation)
-        {
-            if (_incremental)
-            {
-                return true;
-            }
-
-            lock (_implementationsGate)
-            {
-                if (_first is null)
-                {
-                    _first = new WeakReference<Compilation>(compilation);
-                    return false;
-                }
-
-                if (_first.TryGetTarget(out var first) && ReferenceEquals(first, compilation))
-                {
-                    return false;
-                }
-
-                _incremental = true;
-                return true;
-            }
-        }
 
         private (Fingerprint Epoch, ImplementationIndex.Kept Index)? _implementations;
         private readonly object _implementationsGate = new object();

@@ -49,42 +49,11 @@ namespace Minimization.Analyzers.Tests.Scale
 
         private static SyntaxTree Tree(Compilation compilation, string path) => compilation.SyntaxTrees.Single(t => t.FilePath == path);
 
-        /// <summary>
-        /// An editing session's scans, past its first compilation (analysed here as a clone): what is bound is kept only once
-        /// a second compilation comes, so that a one-compilation build pays nothing for it.
-        /// </summary>
-        private static TreeScans Session(Compilation first)
-        {
-            var scans = new TreeScans();
-            Assert.False(EngineRun.Analyze(first.Clone(), treeScans: scans).Engine.KeepsBindings);
-            return scans;
-        }
-
-        [Fact]
-        public void A_single_compilation_keeps_nothing_and_a_second_one_does()
-        {
-            var scans = new TreeScans();
-            var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Caller.cs", Caller), ("Relay.cs", Relay) });
-            var alone = EngineRun.Analyze(first, treeScans: scans);
-            Assert.False(alone.Engine.KeepsBindings);
-            Assert.False(alone.Engine.Implementations.IsRecalled);
-
-            var again = EngineRun.Analyze(first, treeScans: scans);
-            Assert.False(again.Engine.KeepsBindings);
-
-            var relay = Tree(first, "Relay.cs");
-            var fork = first.ReplaceSyntaxTree(relay, Parse(relay.GetText().ToString(), "Relay.cs"));
-            var second = EngineRun.Analyze(fork, treeScans: scans);
-            Assert.True(second.Engine.KeepsBindings);
-            Assert.True(second.Engine.MemberWrites.SiteBindings > 0);
-            Assert.Equal(alone.Findings, second.Findings);
-        }
-
         [Fact]
         public void A_keystroke_in_one_tree_binds_no_call_of_the_other_trees_again_and_finds_the_same()
         {
             var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Caller.cs", Caller), ("Relay.cs", Relay) });
-            var scans = Session(first);
+            var scans = new TreeScans();
             var before = EngineRun.Analyze(first, treeScans: scans);
             Assert.Equal(1, before.Findings);
             Assert.True(before.Engine.MemberWrites.SiteBindings > 0);
@@ -101,7 +70,7 @@ namespace Minimization.Analyzers.Tests.Scale
         public void A_new_overload_in_another_tree_binds_the_unchanged_call_again_and_the_flow_is_gone()
         {
             var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Caller.cs", Caller), ("Relay.cs", Relay) });
-            var scans = Session(first);
+            var scans = new TreeScans();
             Assert.Equal(1, EngineRun.Analyze(first, treeScans: scans).Findings);
 
             // Caller.cs is the same tree object; its call now binds to Set(string), which stores nothing.
@@ -120,7 +89,7 @@ namespace Minimization.Analyzers.Tests.Scale
         public void A_minimizer_typed_into_the_calling_body_is_seen_though_the_other_trees_keep_their_bindings()
         {
             var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Caller.cs", Caller), ("Relay.cs", Relay) });
-            var scans = Session(first);
+            var scans = new TreeScans();
             Assert.Equal(1, EngineRun.Analyze(first, treeScans: scans).Findings);
 
             var fork = first.ReplaceSyntaxTree(Tree(first, "Caller.cs"), Parse(Caller.Replace("var note = m.Email;", "var note = Mask.Hash(m.Email);"), "Caller.cs"));
@@ -143,7 +112,7 @@ namespace Minimization.Analyzers.Tests.Scale
         public void A_keystroke_recalls_the_implementation_index_and_a_new_implementation_is_dispatched_to()
         {
             var first = EngineRun.Compile(new[] { ("Dispatch.cs", Dispatch), ("Loud.cs", Loud) });
-            var scans = Session(first);
+            var scans = new TreeScans();
             var before = EngineRun.Analyze(first, treeScans: scans);
             Assert.False(before.Engine.Implementations.IsRecalled);
 
@@ -171,7 +140,7 @@ namespace Minimization.Analyzers.Tests.Scale
         public void A_fact_about_a_member_s_declaration_is_computed_once_per_declarations()
         {
             var first = EngineRun.Compile(new[] { ("Types.cs", Types), ("Caller.cs", Caller), ("Relay.cs", Relay) });
-            var scans = Session(first);
+            var scans = new TreeScans();
             var computed = 0;
             bool Count(ISymbol member)
             {
@@ -195,6 +164,74 @@ namespace Minimization.Analyzers.Tests.Scale
             var changed = fork.ReplaceSyntaxTree(Tree(fork, "Types.cs"), Parse(TypesWithOverload, "Types.cs"));
             Assert.True(EngineRun.Analyze(changed, treeScans: scans).Engine.DeclaredFact(Last(changed), DeclaredFact.SharedHolder, Count, CancellationToken.None));
             Assert.Equal(2, computed);
+        }
+
+        private const string Application = """
+            using System.Collections.Concurrent;
+            using Minimization;
+
+            public sealed class Member
+            {
+                [IdentityBearing("email")] public string Email { get; set; } = "";
+                [IdentityBearing("phone")] public string Phone { get; set; } = "";
+            }
+            public static class Partner { [PartnerShare("acme")] public static void Send(string value) { } }
+            public static class Mask { [Minimizer] public static string Hash(string value) => value.Length.ToString(); }
+            public interface INote { string Text { get; set; } }
+            public sealed class Note : INote { public string Text { get; set; } = ""; }
+            """;
+
+        private const string Queues = """
+            using System.Collections.Concurrent;
+
+            public sealed class Outbox
+            {
+                private readonly ConcurrentQueue<string> _items = new ConcurrentQueue<string>();
+                public void Put(string value) => _items.Enqueue(value);
+                public void Flush() { while (_items.TryDequeue(out var item)) Partner.Send(item); }
+            }
+            public sealed class Producer
+            {
+                private readonly ConcurrentQueue<string> _queue;
+                public Producer(ConcurrentQueue<string> queue) { _queue = queue; }
+                public void Add(Member m) => _queue.Enqueue(m.Phone);
+            }
+            public sealed class Consumer
+            {
+                private readonly ConcurrentQueue<string> _queue;
+                public Consumer(ConcurrentQueue<string> queue) { _queue = queue; }
+                public void Drain() { while (_queue.TryDequeue(out var item)) Partner.Send(item); }
+            }
+            """;
+
+        private const string Flows = """
+            public static class Flows
+            {
+                public static void Raw(Outbox box, Member m) => box.Put(m.Email);
+                public static void Hashed(Outbox box, Member m) => box.Put(Mask.Hash(m.Email));
+                public static void Through(INote note, Member m) { note.Text = m.Phone; Partner.Send(note.Text); }
+                public static void Noted(Note note) => Partner.Send(note.Text);
+                public static void Fill(INote note, Member m) => note.Text = m.Email;
+            }
+            """;
+
+        [Fact]
+        public void A_compilation_with_every_tree_kept_recalls_every_binding_and_finds_what_a_fresh_engine_finds()
+        {
+            var first = EngineRun.Compile(new[] { ("Application.cs", Application), ("Queues.cs", Queues), ("Flows.cs", Flows) });
+            var fresh = EngineRun.Analyze(first);
+            Assert.True(fresh.Findings >= 3, "the program's outbox, injected queue and interface property flows are found: " + fresh.Findings);
+
+            var scans = new TreeScans();
+            var kept = EngineRun.Analyze(first, treeScans: scans);
+            Assert.Equal(fresh.Findings, kept.Findings);
+
+            // The same trees in a new compilation (what a keystroke leaves of every other document): nothing is bound again,
+            // the members are known by their IDs, and the flows are the same.
+            var again = EngineRun.Analyze(first.Clone(), treeScans: scans);
+            Assert.Equal(0, again.Engine.MemberWrites.SiteBindings);
+            Assert.Equal(fresh.Findings, again.Findings);
+            Assert.True(again.Engine.Implementations.IsRecalled);
         }
 
         [Theory]
