@@ -1278,7 +1278,7 @@ namespace Minimization.Analyzers.Flow
 
         private bool Fact(string key, DeclaredFact fact, Func<bool> compute, CancellationToken cancellationToken)
         {
-            var facts = _facts ??= TreeScans.Facts(DeclarationDigest(cancellationToken));
+            var facts = _facts ??= TreeScans.Facts(Compilation, DeclarationDigest(cancellationToken));
             if (facts.TryGetValue((key, fact), out var known))
             {
                 return known;

@@ -40,7 +40,7 @@ namespace Minimization.Analyzers.Flow
         public static ImplementationIndex For(FlowEngine engine, CancellationToken cancellationToken)
         {
             var epoch = engine.DeclarationDigest(cancellationToken);
-            if (engine.TreeScans.Implementations(epoch) is { } kept)
+            if (engine.TreeScans.Implementations(engine.Compilation, epoch) is { } kept)
             {
                 return new ImplementationIndex(engine, kept);
             }
@@ -48,7 +48,7 @@ namespace Minimization.Analyzers.Flow
             var index = new ImplementationIndex(engine.Compilation);
             if (index.Keep(engine) is { } snapshot)
             {
-                engine.TreeScans.KeepImplementations(epoch, snapshot);
+                engine.TreeScans.KeepImplementations(engine.Compilation, epoch, snapshot);
             }
 
             return index;

@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -21,43 +24,49 @@ namespace Minimization.Analyzers.Flow
 
         private readonly ConditionalWeakTable<SyntaxTree, TreeBindings> _bindings = new ConditionalWeakTable<SyntaxTree, TreeBindings>();
 
-        private (Fingerprint Epoch, ImplementationIndex.Kept Index)? _implementations;
-        private readonly object _implementationsGate = new object();
+        /// <summary>
+        /// What is kept for whole compilations (the implementation index, facts about members), one entry per assembly name:
+        /// an analyzer instance may serve several projects, each keeping its own; within one, the latest digest replaces the
+        /// one before.
+        /// </summary>
+        private readonly Dictionary<string, Kept> _kept = new Dictionary<string, Kept>(StringComparer.Ordinal);
 
-        /// <summary>The implementation index kept from the last compilation with declaration digest <paramref name="epoch"/>, if any.</summary>
-        public ImplementationIndex.Kept? Implementations(Fingerprint epoch)
+        private Kept For(Compilation compilation, Fingerprint epoch)
         {
-            lock (_implementationsGate)
+            lock (_kept)
             {
-                return _implementations is { } kept && kept.Epoch.Equals(epoch) ? kept.Index : null;
-            }
-        }
-
-        /// <summary>Keeps an implementation index for the next compilations with digest <paramref name="epoch"/> (one at a time: the latest).</summary>
-        public void KeepImplementations(Fingerprint epoch, ImplementationIndex.Kept index)
-        {
-            lock (_implementationsGate)
-            {
-                _implementations = (epoch, index);
-            }
-        }
-
-        private (Fingerprint Epoch, ConcurrentDictionary<(string Id, DeclaredFact Fact), bool> Facts)? _facts;
-
-        /// <summary>The facts about members kept for the compilations with declaration digest <paramref name="epoch"/> (those of another digest are dropped).</summary>
-        public ConcurrentDictionary<(string Id, DeclaredFact Fact), bool> Facts(Fingerprint epoch)
-        {
-            lock (_implementationsGate)
-            {
-                if (_facts is { } kept && kept.Epoch.Equals(epoch))
+                var name = compilation.AssemblyName ?? string.Empty;
+                if (!_kept.TryGetValue(name, out var kept) || !kept.Epoch.Equals(epoch))
                 {
-                    return kept.Facts;
+                    _kept[name] = kept = new Kept(epoch);
                 }
 
-                var fresh = new ConcurrentDictionary<(string Id, DeclaredFact Fact), bool>();
-                _facts = (epoch, fresh);
-                return fresh;
+                return kept;
             }
+        }
+
+        /// <summary>The implementation index kept from an earlier compilation of the same assembly with declaration digest <paramref name="epoch"/>, if any.</summary>
+        public ImplementationIndex.Kept? Implementations(Compilation compilation, Fingerprint epoch)
+            => Volatile.Read(ref For(compilation, epoch).Implementations);
+
+        /// <summary>Keeps an implementation index for the next compilations of the assembly with digest <paramref name="epoch"/>.</summary>
+        public void KeepImplementations(Compilation compilation, Fingerprint epoch, ImplementationIndex.Kept index)
+            => Volatile.Write(ref For(compilation, epoch).Implementations, index);
+
+        /// <summary>The facts about members kept for the compilations of the assembly with declaration digest <paramref name="epoch"/>.</summary>
+        public ConcurrentDictionary<(string Id, DeclaredFact Fact), bool> Facts(Compilation compilation, Fingerprint epoch)
+            => For(compilation, epoch).Facts;
+
+        private sealed class Kept
+        {
+            public Kept(Fingerprint epoch) => Epoch = epoch;
+
+            public Fingerprint Epoch { get; }
+
+            /// <summary>Read and written with <see cref="Volatile"/>: one compilation keeps it while others may read it.</summary>
+            public ImplementationIndex.Kept? Implementations;
+
+            public ConcurrentDictionary<(string Id, DeclaredFact Fact), bool> Facts { get; } = new ConcurrentDictionary<(string Id, DeclaredFact Fact), bool>();
         }
 
         /// <summary>The tree's declaration digest and what was bound in it, for compilations with the same declarations.</summary>

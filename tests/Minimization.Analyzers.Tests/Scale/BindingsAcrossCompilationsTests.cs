@@ -234,6 +234,20 @@ namespace Minimization.Analyzers.Tests.Scale
             Assert.True(again.Engine.Implementations.IsRecalled);
         }
 
+        [Fact]
+        public void Two_projects_analysed_in_turn_each_keep_their_own_implementation_index()
+        {
+            var scans = new TreeScans();
+            var first = EngineRun.Compile(new[] { ("Dispatch.cs", Dispatch), ("Loud.cs", Loud) });
+            var other = first.WithAssemblyName("Other");
+            Assert.False(EngineRun.Analyze(first, treeScans: scans).Engine.Implementations.IsRecalled);
+            Assert.False(EngineRun.Analyze(other, treeScans: scans).Engine.Implementations.IsRecalled);
+
+            // Each project's next compilation finds its own index, though the other project's came in between.
+            Assert.True(EngineRun.Analyze(first.Clone(), treeScans: scans).Engine.Implementations.IsRecalled);
+            Assert.True(EngineRun.Analyze(other.Clone(), treeScans: scans).Engine.Implementations.IsRecalled);
+        }
+
         [Theory]
         [InlineData("public static void Set(object value) { Last = value.ToString() ?? \"\"; }", "public static void Set(object value) { Last = \"x\"; }")]
         [InlineData("public static string Last = \"\";", "public static string Last = \"\"; // a comment")]
