@@ -1079,28 +1079,6 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
-        /// What <paramref name="node"/> was found to bind to, for <paramref name="question"/>, by an earlier compilation with the
-        /// same declarations and the same tree (<see cref="TreeBindings"/>): a keystroke in one body leaves every other tree's
-        /// calls and assignments bound as they were. False when it was not kept (then bind, and <see cref="Remember"/>).
-        /// </summary>
-        public bool TryRecall(SyntaxNode node, BindingQuestion question, CancellationToken cancellationToken, out ISymbol? symbol)
-        {
-            symbol = null;
-            if (!BindingsOf(node.SyntaxTree, cancellationToken).TryGetValue(new SiteKey(node, question), out var id))
-            {
-                return false;
-            }
-
-            if (id.Length == 0)
-            {
-                return true;
-            }
-
-            symbol = id == TreeBindings.Local ? NotAMember : FromId(id);
-            return symbol is not null;
-        }
-
-        /// <summary>
         /// What a call site or an assigned expression binds to when that is declared in the code around it, not a member
         /// (a local, a lambda's or a method's parameter, a range variable): no member's writers or callers include it, and
         /// being bound it is not "does not bind". One symbol for all of them, so that one kept answer serves every compilation.
@@ -1117,8 +1095,11 @@ namespace Minimization.Analyzers.Flow
         };
 
         /// <summary>
-        /// What <paramref name="node"/> was found to bind to, as a <see cref="MemberRef"/> (null: binds to nothing), without
-        /// re-finding the member: grouping writes and calls by member needs only its ID. False when not kept.
+        /// What <paramref name="node"/> was found to bind to, for <paramref name="question"/>, by an earlier compilation with the
+        /// same declarations and the same tree (<see cref="TreeBindings"/>): a keystroke in one body leaves every other tree's
+        /// calls and assignments bound as they were. Given as a <see cref="MemberRef"/> (null: binds to nothing), without
+        /// re-finding the member: grouping writes and calls by member needs only its ID. False when it was not kept (then bind,
+        /// and <see cref="RememberRef"/>).
         /// </summary>
         public bool TryRecallRef(SyntaxNode node, BindingQuestion question, CancellationToken cancellationToken, out MemberRef? member)
         {
@@ -1132,7 +1113,7 @@ namespace Minimization.Analyzers.Flow
             return true;
         }
 
-        /// <summary>Keeps what <paramref name="node"/> binds to, as <see cref="Remember"/> does, from its <see cref="MemberRef"/>.</summary>
+        /// <summary>Keeps what <paramref name="node"/> binds to for the next compilations with the same declarations, when it has an ID (or binds to nothing, or to a local).</summary>
         public void RememberRef(SyntaxNode node, BindingQuestion question, MemberRef? member, CancellationToken cancellationToken)
         {
             var id = member is null ? TreeBindings.Nothing : ReferenceEquals(member, NotAMemberRef) ? TreeBindings.Local : member.Id;
@@ -1144,7 +1125,7 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary>
         /// The one <see cref="MemberRef"/> of <paramref name="symbol"/> in this engine (null for null, <see cref="NotAMemberRef"/>
-        /// for <see cref="NotAMember"/>): by ID once bindings are kept and the ID brings the symbol back, else by symbol.
+        /// for <see cref="NotAMember"/>): by ID when the ID brings the symbol back and nothing else, else by symbol.
         /// </summary>
         public MemberRef? RefOf(ISymbol? symbol)
         {
@@ -1172,16 +1153,6 @@ namespace Minimization.Analyzers.Flow
         private MemberRef? _notAMemberRef;
         private readonly ConcurrentDictionary<string, MemberRef> _refsById = new ConcurrentDictionary<string, MemberRef>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ISymbol, MemberRef> _refsBySymbol = new ConcurrentDictionary<ISymbol, MemberRef>(SymbolEqualityComparer.Default);
-
-        /// <summary>Keeps what <paramref name="node"/> binds to for the next compilations with the same declarations, when its ID brings it back.</summary>
-        public void Remember(SyntaxNode node, BindingQuestion question, ISymbol? symbol, CancellationToken cancellationToken)
-        {
-            var id = symbol is null ? TreeBindings.Nothing : ReferenceEquals(symbol, NotAMember) ? TreeBindings.Local : IdOf(symbol);
-            if (id is not null)
-            {
-                BindingsOf(node.SyntaxTree, cancellationToken)[new SiteKey(node, question)] = id;
-            }
-        }
 
         private ConcurrentDictionary<SiteKey, string> BindingsOf(SyntaxTree tree, CancellationToken cancellationToken)
             => TreeScans.Bindings(tree).For(DeclarationDigest(cancellationToken));
