@@ -273,11 +273,21 @@ namespace Minimization.Analyzers.Flow
     {
         private ISymbol? _symbol;
 
+        private readonly int _hash;
+
         public MemberRef(string? id, ISymbol? symbol)
         {
             Id = id;
             _symbol = symbol;
+
+            // Grouping dictionaries hash every write and call by its member: a hash made once here, not an object hash code
+            // made on first use (equality stays by reference: one instance per member and engine).
+            _hash = id is not null ? StringComparer.Ordinal.GetHashCode(id) : symbol is not null ? SymbolEqualityComparer.Default.GetHashCode(symbol) : 0;
         }
+
+        public override int GetHashCode() => _hash;
+
+        public override bool Equals(object? obj) => ReferenceEquals(this, obj);
 
         public string? Id { get; }
 
