@@ -109,7 +109,7 @@ namespace Minimization.Analyzers.Tests.Scale
         private const string Loud = "public sealed class Loud : IExporter { public void Export(Member m) { Partner.Send(m.Email); } }";
 
         [Fact]
-        public void A_keystroke_recalls_the_implementation_index_and_a_new_implementation_is_dispatched_to()
+        public void A_keystroke_recalls_the_implementation_index_and_a_new_implementation_is_in_the_rebuilt_one()
         {
             var first = EngineRun.Compile(new[] { ("Dispatch.cs", Dispatch), ("Loud.cs", Loud) });
             var scans = new TreeScans();
