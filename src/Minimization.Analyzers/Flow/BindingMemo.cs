@@ -209,7 +209,7 @@ namespace Minimization.Analyzers.Flow
         /// <summary>Stands for "binds to nothing".</summary>
         internal const string Nothing = "";
 
-        /// <summary>Stands for "binds to a local, a parameter or another symbol of the code around it" (<see cref="FlowEngine.NotAMember"/>).</summary>
+        /// <summary>Stands for "binds to a local, a parameter or another symbol of the code around it" (<see cref="FlowEngine.NotAMemberRef"/>).</summary>
         internal const string Local = "~";
 
         private readonly SyntaxTree _tree;
@@ -350,9 +350,6 @@ namespace Minimization.Analyzers.Flow
 
         /// <summary><see cref="MemberWriteIndex.IsShared"/>: a member whose value is the join of every write, whichever object.</summary>
         Shared,
-
-        /// <summary>A property whose type is a container that calls can fill.</summary>
-        ContainerType,
 
         /// <summary>A property that may hand out a field's container (<see cref="MemberWriteIndex.ViewedField"/>'s declaration half).</summary>
         MayViewField,

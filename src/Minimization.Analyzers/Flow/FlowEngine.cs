@@ -1081,17 +1081,17 @@ namespace Minimization.Analyzers.Flow
         /// <summary>
         /// What a call site or an assigned expression binds to when that is declared in the code around it, not a member
         /// (a local, a lambda's or a method's parameter, a range variable): no member's writers or callers include it, and
-        /// being bound it is not "does not bind". One symbol for all of them, so that one kept answer serves every compilation.
-        /// A constructor's parameter stays itself (a primary constructor's is written like a member).
+        /// being bound it is not "does not bind". One reference for all of them, so that one kept answer serves every
+        /// compilation. A constructor's parameter stays itself (a primary constructor's is written like a member).
         /// </summary>
-        public ISymbol NotAMember => Compilation.GlobalNamespace;
+        public MemberRef NotAMemberRef { get; } = new MemberRef(null, null);
 
-        /// <summary><paramref name="symbol"/>, or <see cref="NotAMember"/> for a symbol declared in the code around the node that bound to it.</summary>
-        public ISymbol? AsMember(ISymbol? symbol) => symbol switch
+        /// <summary>The <see cref="MemberRef"/> of what a node binds to: <see cref="NotAMemberRef"/> for a symbol of the code around it, else <see cref="RefOf"/>.</summary>
+        public MemberRef? BoundRef(ISymbol? symbol) => symbol switch
         {
-            ILocalSymbol or IRangeVariableSymbol or IDiscardSymbol or ILabelSymbol => NotAMember,
-            IParameterSymbol { ContainingSymbol: not IMethodSymbol { MethodKind: MethodKind.Constructor } } => NotAMember,
-            _ => symbol,
+            ILocalSymbol or IRangeVariableSymbol or IDiscardSymbol or ILabelSymbol => NotAMemberRef,
+            IParameterSymbol { ContainingSymbol: not IMethodSymbol { MethodKind: MethodKind.Constructor } } => NotAMemberRef,
+            _ => RefOf(symbol),
         };
 
         /// <summary>
@@ -1124,19 +1124,14 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
-        /// The one <see cref="MemberRef"/> of <paramref name="symbol"/> in this engine (null for null, <see cref="NotAMemberRef"/>
-        /// for <see cref="NotAMember"/>): by ID when the ID brings the symbol back and nothing else, else by symbol.
+        /// The one <see cref="MemberRef"/> of <paramref name="symbol"/> in this engine (null for null): by ID when the ID brings
+        /// the symbol back and nothing else, else by symbol.
         /// </summary>
         public MemberRef? RefOf(ISymbol? symbol)
         {
             if (symbol is null)
             {
                 return null;
-            }
-
-            if (ReferenceEquals(symbol, NotAMember))
-            {
-                return NotAMemberRef;
             }
 
             if (IdOf(symbol) is { } id)
@@ -1147,10 +1142,6 @@ namespace Minimization.Analyzers.Flow
             return _refsBySymbol.GetOrAdd(symbol, s => new MemberRef(null, s));
         }
 
-        /// <summary>The <see cref="MemberRef"/> of everything <see cref="NotAMember"/> stands for.</summary>
-        public MemberRef NotAMemberRef => _notAMemberRef ??= new MemberRef(null, NotAMember);
-
-        private MemberRef? _notAMemberRef;
         private readonly ConcurrentDictionary<string, MemberRef> _refsById = new ConcurrentDictionary<string, MemberRef>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<ISymbol, MemberRef> _refsBySymbol = new ConcurrentDictionary<ISymbol, MemberRef>(SymbolEqualityComparer.Default);
 

@@ -1839,7 +1839,7 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
-        /// <summary>The member (or <see cref="FlowEngine.NotAMember"/>) an assigned or filled expression names, bound once per declarations.</summary>
+        /// <summary>The member (or <see cref="FlowEngine.NotAMemberRef"/>) an assigned or filled expression names, bound once per declarations.</summary>
         private MemberRef? Bind(ExpressionSyntax expression, CancellationToken cancellationToken)
         {
             if (_engine.TryRecallRef(expression, BindingQuestion.Written, cancellationToken, out var recalled))
@@ -1850,7 +1850,7 @@ namespace Minimization.Analyzers.Flow
             // The model only now: a tree whose writes were all recalled is never given one in this compilation.
             var info = _engine.GetModel(expression.SyntaxTree).GetSymbolInfo(expression, cancellationToken);
             // Its definition: writes are grouped by the member they write, whatever construction of its type they go through.
-            var member = _engine.RefOf(_engine.AsMember((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null))?.OriginalDefinition));
+            var member = _engine.BoundRef((info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null))?.OriginalDefinition);
             _engine.RememberRef(expression, BindingQuestion.Written, member, cancellationToken);
             return member;
         }
@@ -1951,7 +1951,7 @@ namespace Minimization.Analyzers.Flow
         public ISymbol? ViewedField(ISymbol member, CancellationToken cancellationToken)
         {
             if (member.OriginalDefinition is not IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: { DeclaringSyntaxReferences.Length: 1 } getter } property
-                || !_engine.DeclaredFact(property, DeclaredFact.ContainerType, p => LibraryModel.IsFillableContainer(((IPropertySymbol)p).Type), cancellationToken))
+                || !_engine.DeclaredFact(property, DeclaredFact.MayViewField, MayViewField, cancellationToken))
             {
                 return null;
             }
@@ -2020,10 +2020,10 @@ namespace Minimization.Analyzers.Flow
                         // parameter, a member of one, `pipe.Lane.Writer`, or the class's own channel field).
                         var isEnd = store.Right is MemberAccessExpressionSyntax;
                         var handedIn = store.Right is MemberAccessExpressionSyntax end ? end.Expression : store.Right;
-                        storedRef = _engine.RefOf((isEnd ? model.GetTypeInfo(handedIn, cancellationToken).Type is not INamedTypeSymbol { Name: "Channel", Arity: 1 }
+                        storedRef = _engine.BoundRef((isEnd ? model.GetTypeInfo(handedIn, cancellationToken).Type is not INamedTypeSymbol { Name: "Channel", Arity: 1 }
                                 : model.GetSymbolInfo(handedIn, cancellationToken).Symbol is not IParameterSymbol)
                             ? null
-                            : _engine.AsMember(model.GetSymbolInfo(store.Left, cancellationToken).Symbol?.OriginalDefinition));
+                            : model.GetSymbolInfo(store.Left, cancellationToken).Symbol?.OriginalDefinition);
                         _engine.RememberRef(store, BindingQuestion.InjectedStore, storedRef, cancellationToken);
                     }
 
@@ -2760,7 +2760,7 @@ namespace Minimization.Analyzers.Flow
                 };
             }
 
-            var member = _engine.RefOf(_engine.AsMember(symbol?.OriginalDefinition));
+            var member = _engine.BoundRef(symbol?.OriginalDefinition);
             _engine.RememberRef(site, BindingQuestion.CallTarget, member, cancellationToken);
             return _siteTargets.GetOrAdd(site, member);
         }
