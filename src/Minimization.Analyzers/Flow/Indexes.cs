@@ -969,6 +969,151 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
+            // What one writer or caller of the index holds, by name, read off its syntax the first time a compilation asks
+            // and kept with the tree: a keystroke in another document asks again, and finds it. Keyed by the owner nodes
+            // this scan put in the index, which the scan itself keeps alive (so their identity holds across compilations).
+            private readonly ConcurrentDictionary<SyntaxNode, Dictionary<string, List<SyntaxNode>>> _sitesByCaller = new ConcurrentDictionary<SyntaxNode, Dictionary<string, List<SyntaxNode>>>();
+            private readonly ConcurrentDictionary<SyntaxNode, Dictionary<string, List<WriteStep>>> _stepsByOwner = new ConcurrentDictionary<SyntaxNode, Dictionary<string, List<WriteStep>>>();
+
+            /// <summary>The calls, creations, setter and adder uses in <paramref name="caller"/>, by the name they call, in document order.</summary>
+            public Dictionary<string, List<SyntaxNode>> SitesIn(SyntaxNode caller, CancellationToken cancellationToken)
+                => _sitesByCaller.TryGetValue(caller, out var known) ? known : _sitesByCaller.GetOrAdd(caller, FindSites(caller, cancellationToken));
+
+            /// <summary>The expressions in <paramref name="owner"/> that may write a member, by the member's name, in document order (see <see cref="Resolve"/>).</summary>
+            public Dictionary<string, List<WriteStep>> StepsIn(SyntaxNode owner, CancellationToken cancellationToken)
+                => _stepsByOwner.TryGetValue(owner, out var known) ? known : _stepsByOwner.GetOrAdd(owner, FindSteps(owner, cancellationToken));
+
+            private static List<T> Named<T>(Dictionary<string, List<T>> byName, string name)
+            {
+                if (!byName.TryGetValue(name, out var list))
+                {
+                    byName[name] = list = new List<T>();
+                }
+
+                return list;
+            }
+
+            private static Dictionary<string, List<SyntaxNode>> FindSites(SyntaxNode caller, CancellationToken cancellationToken)
+            {
+                var byName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
+                foreach (var node in caller.DescendantNodesAndSelf())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var calledName = node switch
+                    {
+                        InvocationExpressionSyntax invocation => CalledName(invocation.Expression),
+                        ObjectCreationExpressionSyntax creation => CalledName(creation.Type),
+                        ConstructorInitializerSyntax initializer => InitializerName(initializer),
+                        PrimaryConstructorBaseTypeSyntax primaryBase => CalledName(primaryBase.Type),
+                        AssignmentExpressionSyntax assignment => SetterName(assignment.Left),
+                        _ => null,
+                    };
+                    if (calledName is not null)
+                    {
+                        // An assignment's site is its target, which binds to the property or indexer it sets.
+                        Named(byName, calledName).Add(node is AssignmentExpressionSyntax set ? set.Left : node);
+                    }
+
+                    if (node is InitializerExpressionSyntax elements && elements.IsKind(SyntaxKind.CollectionInitializerExpression))
+                    {
+                        // Each element is its own call of Add (SiteTarget binds it as one).
+                        Named(byName, "Add").AddRange(elements.Expressions);
+                    }
+
+                    if (node is AssignmentExpressionSyntax compound && AdderName(compound) is { } adder)
+                    {
+                        Named(byName, adder).Add(compound.Left);
+                    }
+                }
+
+                return byName;
+            }
+
+            private static Dictionary<string, List<WriteStep>> FindSteps(SyntaxNode owner, CancellationToken cancellationToken)
+            {
+                var byName = new Dictionary<string, List<WriteStep>>(System.StringComparer.Ordinal);
+
+                // Every part of a holder's chain that names a member (`_map`, `_state._map`), under that name (see ChainParts).
+                void Holders(ExpressionSyntax holder)
+                {
+                    var current = holder;
+                    for (var i = 0; i < 3 && current is not null; i++)
+                    {
+                        if (RightmostName(current) is { } part)
+                        {
+                            Named(byName, part).Add(new WriteStep(WriteStepKind.Holder, current, null));
+                        }
+
+                        current = NextInChain(current);
+                    }
+                }
+
+                foreach (var node in owner.DescendantNodes())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (node is AssignmentExpressionSyntax assignment)
+                    {
+                        if (RightmostName(assignment.Left) is { } written)
+                        {
+                            Named(byName, written).Add(new WriteStep(WriteStepKind.Assigned, assignment.Left, null));
+                        }
+
+                        if (assignment.Left is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" })
+                        {
+                            Holders(assignment.Left is ElementAccessExpressionSyntax ea ? ea.Expression : ((MemberAccessExpressionSyntax)assignment.Left).Expression);
+                        }
+                    }
+                    else if (node is InvocationExpressionSyntax fill && FilledHolder(fill) is { } filled && CalledName(fill.Expression) is { } called && IsFillingCall(called))
+                    {
+                        Holders(filled);
+                    }
+                    else if (node is ArgumentSyntax { Expression: { } passed } argument && IsWrittenByCall(argument))
+                    {
+                        // Passed by `ref` or `out`: the call may store into it (`Interlocked.Exchange(ref _last, imsi)`).
+                        if (RightmostName(passed) is { } stored)
+                        {
+                            Named(byName, stored).Add(new WriteStep(WriteStepKind.Assigned, passed, null));
+                        }
+                    }
+                    else if (node is ArgumentSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } handed && node.Parent?.Parent is InvocationExpressionSyntax
+                        && RightmostName(handed.Expression) is { } handedName)
+                    {
+                        // Whether the call may fill it needs the model: asked when the name is resolved.
+                        Named(byName, handedName).Add(new WriteStep(WriteStepKind.Handed, handed.Expression, handed));
+                    }
+                }
+
+                return byName;
+            }
+        }
+
+        internal enum WriteStepKind
+        {
+            /// <summary>The expression is assigned, or passed by <c>ref</c> or <c>out</c>: its member is written.</summary>
+            Assigned,
+
+            /// <summary>The expression holds what is filled or stored into (<c>_items.Add(x)</c>, <c>_map[k] = v</c>): written when shared.</summary>
+            Holder,
+
+            /// <summary>The expression is handed to a call that may fill it, if the call's parameter can be filled.</summary>
+            Handed,
+        }
+
+        /// <summary>One expression of a writer's body that may write the member its rightmost name names.</summary>
+        internal readonly struct WriteStep
+        {
+            public WriteStep(WriteStepKind kind, ExpressionSyntax target, ArgumentSyntax? argument)
+            {
+                Kind = kind;
+                Target = target;
+                Argument = argument;
+            }
+
+            public WriteStepKind Kind { get; }
+
+            public ExpressionSyntax Target { get; }
+
+            public ArgumentSyntax? Argument { get; }
         }
 
         /// <summary>
@@ -1129,27 +1274,15 @@ namespace Minimization.Analyzers.Flow
             _ => System.Linq.Enumerable.Empty<string>(),
         };
 
-        /// <summary>The sub-expressions of a receiver chain whose rightmost name is <paramref name="name"/>.</summary>
-        private static IEnumerable<ExpressionSyntax> ChainParts(ExpressionSyntax expression, string name)
+        /// <summary>The receiver one step down a member chain (`a.b` of `a.b.c`, `a` of `a[i]`, `(a)`, `a!`), or null.</summary>
+        private static ExpressionSyntax? NextInChain(ExpressionSyntax expression) => expression switch
         {
-            var current = expression;
-            for (var i = 0; i < 3 && current is not null; i++)
-            {
-                if (RightmostName(current) == name)
-                {
-                    yield return current;
-                }
-
-                current = current switch
-                {
-                    MemberAccessExpressionSyntax ma => ma.Expression,
-                    ElementAccessExpressionSyntax ea => ea.Expression,
-                    ParenthesizedExpressionSyntax paren => paren.Expression,
-                    PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang => bang.Operand,
-                    _ => null,
-                };
-            }
-        }
+            MemberAccessExpressionSyntax ma => ma.Expression,
+            ElementAccessExpressionSyntax ea => ea.Expression,
+            ParenthesizedExpressionSyntax paren => paren.Expression,
+            PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang => bang.Operand,
+            _ => null,
+        };
 
         /// <summary>
         /// Reading 5: an instance member that holds a collection, channel or ambient value (<c>AsyncLocal</c>) carries what
@@ -1700,41 +1833,27 @@ namespace Minimization.Analyzers.Flow
                         continue;
                 }
 
-                foreach (var node in owner.DescendantNodes())
+                // What in the owner's body may write a member of this name, found once per tree (syntax only) and kept
+                // across compilations: only the binding is done here.
+                if (!_engine.TreeScans.Of(owner.SyntaxTree).StepsIn(owner, cancellationToken).TryGetValue(name, out var steps))
                 {
-                    if (node is AssignmentExpressionSyntax assignment)
-                    {
-                        if (RightmostName(assignment.Left) == name)
-                        {
-                            Add(Bind(assignment.Left, cancellationToken), owner);
-                        }
+                    continue;
+                }
 
-                        if (assignment.Left is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" })
-                        {
-                            var holder = assignment.Left is ElementAccessExpressionSyntax ea ? ea.Expression : ((MemberAccessExpressionSyntax)assignment.Left).Expression;
-                            foreach (var part in ChainParts(holder, name))
-                            {
-                                AddShared(Bind(part, cancellationToken), owner);
-                            }
-                        }
-                    }
-                    else if (node is InvocationExpressionSyntax fill && FilledHolder(fill) is { } filled && CalledName(fill.Expression) is { } called && IsFillingCall(called))
+                foreach (var step in steps)
+                {
+                    switch (step.Kind)
                     {
-                        foreach (var part in ChainParts(filled, name))
-                        {
-                            AddShared(Bind(part, cancellationToken), owner);
-                        }
-                    }
-                    else if (node is ArgumentSyntax { Expression: { } passed } argument && IsWrittenByCall(argument) && RightmostName(passed) == name)
-                    {
-                        // Passed by `ref` or `out`: the call may store into it (`Interlocked.Exchange(ref _last, imsi)`).
-                        Add(Bind(passed, cancellationToken), owner);
-                    }
-                    else if (node is ArgumentSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } handed && node.Parent?.Parent is InvocationExpressionSyntax
-                        && RightmostName(handed.Expression) == name && MayFillArgument(_engine.GetModel(owner.SyntaxTree), handed, cancellationToken))
-                    {
-                        // A collection member handed to a call that may fill it (`Collect.Into(_recipients, c)`).
-                        AddShared(Bind(handed.Expression, cancellationToken), owner);
+                        case WriteStepKind.Assigned:
+                            Add(Bind(step.Target, cancellationToken), owner);
+                            break;
+                        case WriteStepKind.Holder:
+                            AddShared(Bind(step.Target, cancellationToken), owner);
+                            break;
+                        case WriteStepKind.Handed when MayFillArgument(_engine.GetModel(owner.SyntaxTree), step.Argument!, cancellationToken):
+                            // A collection member handed to a call that may fill it (`Collect.Into(_recipients, c)`).
+                            AddShared(Bind(step.Target, cancellationToken), owner);
+                            break;
                     }
                 }
             }
@@ -2776,54 +2895,10 @@ namespace Minimization.Analyzers.Flow
         /// <summary>The calls and creations in <paramref name="caller"/> whose called name is <paramref name="name"/>, in document order.</summary>
         private List<SyntaxNode>? CallSites(SyntaxNode caller, string name, CancellationToken cancellationToken)
         {
-            var sites = _callSites.GetOrAdd(caller, c =>
-            {
-                var byName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
-                List<SyntaxNode> Sites(string name)
-                {
-                    if (!byName.TryGetValue(name, out var list))
-                    {
-                        byName[name] = list = new List<SyntaxNode>();
-                    }
-
-                    return list;
-                }
-
-                foreach (var node in c.DescendantNodesAndSelf())
-                {
-                    var calledName = node switch
-                    {
-                        InvocationExpressionSyntax invocation => CalledName(invocation.Expression),
-                        ObjectCreationExpressionSyntax creation => CalledName(creation.Type),
-                        ConstructorInitializerSyntax initializer => InitializerName(initializer),
-                        PrimaryConstructorBaseTypeSyntax primaryBase => CalledName(primaryBase.Type),
-                        AssignmentExpressionSyntax assignment => SetterName(assignment.Left),
-                        _ => null,
-                    };
-                    if (calledName is not null)
-                    {
-                        // An assignment's site is its target, which binds to the property or indexer it sets.
-                        Sites(calledName).Add(node is AssignmentExpressionSyntax set ? set.Left : node);
-                    }
-
-                    if (node is InitializerExpressionSyntax elements && elements.IsKind(SyntaxKind.CollectionInitializerExpression))
-                    {
-                        // Each element is its own call of Add (SiteTarget binds it as one).
-                        Sites("Add").AddRange(elements.Expressions);
-                    }
-
-                    if (node is AssignmentExpressionSyntax compound && AdderName(compound) is { } adder)
-                    {
-                        Sites(adder).Add(compound.Left);
-                    }
-                }
-
-                return byName;
-            });
+            var sites = _engine.TreeScans.Of(caller.SyntaxTree).SitesIn(caller, cancellationToken);
             return sites.TryGetValue(name, out var named) ? named : null;
         }
 
-        private readonly ConcurrentDictionary<SyntaxNode, Dictionary<string, List<SyntaxNode>>> _callSites = new ConcurrentDictionary<SyntaxNode, Dictionary<string, List<SyntaxNode>>>();
         private readonly ConcurrentDictionary<SyntaxNode, MemberRef?> _siteTargets = new ConcurrentDictionary<SyntaxNode, MemberRef?>();
         private readonly ConcurrentDictionary<SyntaxNode, bool> _sitePasses = new ConcurrentDictionary<SyntaxNode, bool>();
 
