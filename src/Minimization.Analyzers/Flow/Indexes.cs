@@ -801,9 +801,13 @@ namespace Minimization.Analyzers.Flow
             private readonly List<(string Name, SyntaxNode Owner)> _handedArguments = new List<(string Name, SyntaxNode Owner)>();
             private readonly List<AssignmentExpressionSyntax> _constructorStores = new List<AssignmentExpressionSyntax>();
 
-            public static TreeWrites Of(SyntaxTree tree)
+            private readonly TreeScans _scans;
+
+            private TreeWrites(TreeScans scans) => _scans = scans;
+
+            public static TreeWrites Of(SyntaxTree tree, TreeScans scans)
             {
-                var writes = new TreeWrites();
+                var writes = new TreeWrites(scans);
                 writes.Scan(tree.GetRoot());
                 return writes;
             }
@@ -977,11 +981,11 @@ namespace Minimization.Analyzers.Flow
 
             /// <summary>The calls, creations, setter and adder uses in <paramref name="caller"/>, by the name they call, in document order.</summary>
             public Dictionary<string, List<SyntaxNode>> SitesIn(SyntaxNode caller, CancellationToken cancellationToken)
-                => _sitesByCaller.TryGetValue(caller, out var known) ? known : _sitesByCaller.GetOrAdd(caller, FindSites(caller, cancellationToken));
+                => _sitesByCaller.TryGetValue(caller, out var known) ? known : _sitesByCaller.GetOrAdd(caller, FindSites(caller, _scans, cancellationToken));
 
             /// <summary>The expressions in <paramref name="owner"/> that may write a member, by the member's name, in document order (see <see cref="Resolve"/>).</summary>
             public Dictionary<string, List<WriteStep>> StepsIn(SyntaxNode owner, CancellationToken cancellationToken)
-                => _stepsByOwner.TryGetValue(owner, out var known) ? known : _stepsByOwner.GetOrAdd(owner, FindSteps(owner, cancellationToken));
+                => _stepsByOwner.TryGetValue(owner, out var known) ? known : _stepsByOwner.GetOrAdd(owner, FindSteps(owner, _scans, cancellationToken));
 
             private static List<T> Named<T>(Dictionary<string, List<T>> byName, string name)
             {
@@ -993,8 +997,9 @@ namespace Minimization.Analyzers.Flow
                 return list;
             }
 
-            private static Dictionary<string, List<SyntaxNode>> FindSites(SyntaxNode caller, CancellationToken cancellationToken)
+            private static Dictionary<string, List<SyntaxNode>> FindSites(SyntaxNode caller, TreeScans scans, CancellationToken cancellationToken)
             {
+                scans.CountBodyWalk();
                 var byName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
                 foreach (var node in caller.DescendantNodesAndSelf())
                 {
@@ -1029,8 +1034,9 @@ namespace Minimization.Analyzers.Flow
                 return byName;
             }
 
-            private static Dictionary<string, List<WriteStep>> FindSteps(SyntaxNode owner, CancellationToken cancellationToken)
+            private static Dictionary<string, List<WriteStep>> FindSteps(SyntaxNode owner, TreeScans scans, CancellationToken cancellationToken)
             {
+                scans.CountBodyWalk();
                 var byName = new Dictionary<string, List<WriteStep>>(System.StringComparer.Ordinal);
 
                 // Every part of a holder's chain that names a member (`_map`, `_state._map`), under that name (see ChainParts).

@@ -17,10 +17,19 @@ namespace Minimization.Analyzers.Flow
     internal sealed class TreeScans
     {
         private readonly ConditionalWeakTable<SyntaxTree, MemberWriteIndex.TreeWrites> _writes = new ConditionalWeakTable<SyntaxTree, MemberWriteIndex.TreeWrites>();
+        private readonly ConditionalWeakTable<SyntaxTree, MemberWriteIndex.TreeWrites>.CreateValueCallback _scan;
+        private int _bodyWalks;
+
+        public TreeScans() => _scan = tree => MemberWriteIndex.TreeWrites.Of(tree, this);
 
         /// <summary>The member writes, calls and stores one tree contributes to <see cref="MemberWriteIndex"/>.</summary>
         public MemberWriteIndex.TreeWrites Of(SyntaxTree tree)
-            => _writes.GetValue(tree, MemberWriteIndex.TreeWrites.Of);
+            => _writes.GetValue(tree, _scan);
+
+        /// <summary>How many writer or caller bodies were walked for their steps or call sites (each once per tree it is in).</summary>
+        public int BodyWalks => Volatile.Read(ref _bodyWalks);
+
+        internal void CountBodyWalk() => Interlocked.Increment(ref _bodyWalks);
 
         private readonly ConditionalWeakTable<SyntaxTree, TreeBindings> _bindings = new ConditionalWeakTable<SyntaxTree, TreeBindings>();
 

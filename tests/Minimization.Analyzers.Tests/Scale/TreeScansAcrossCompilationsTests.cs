@@ -62,5 +62,31 @@ namespace Minimization.Analyzers.Tests.Scale
             // The same answers as an engine that scans everything afresh.
             Assert.Equal(EngineRun.Analyze(fork).Findings, EngineRun.Analyze(fork, treeScans: scans).Findings);
         }
+
+        [Fact]
+        public void A_keystroke_walks_only_the_bodies_of_the_changed_tree_and_a_fresh_scan_walks_them_all()
+        {
+            // Writers and callers spread over trees: the outbox is filled in one, drained in another, minimized in a third.
+            var files = new[] { ("Types.cs", Types), ("Fill.cs", RawFill), ("Relay.cs", Relay) }
+                .Concat(Enumerable.Range(0, 6).Select(i => ($"Other{i}.cs",
+                    $"public static class Other{i} {{ public static void Run(Member m) {{ Outbox.Items.Add(Mask.Hash(m.Email)); Fill.Run(m); }} public static void Again(Member m) => Run(m); }}")))
+                .ToArray();
+            var scans = new TreeScans();
+            var first = EngineRun.Compile(files);
+            Assert.Equal(1, EngineRun.Analyze(first, treeScans: scans).Findings);
+            var walked = scans.BodyWalks;
+            Assert.True(walked > 0);
+
+            // A keystroke in Relay.cs: the other trees' bodies are not walked again. Relay's one method may be, once.
+            var relayTree = first.SyntaxTrees.Single(t => t.FilePath == "Relay.cs");
+            var fork = first.ReplaceSyntaxTree(relayTree, Parse(relayTree.GetText().ToString(), "Relay.cs"));
+            Assert.Equal(1, EngineRun.Analyze(fork, treeScans: scans).Findings);
+            Assert.InRange(scans.BodyWalks - walked, 0, 2);
+
+            // Without the kept scans, the same compilation walks more than the edited method.
+            var fresh = new TreeScans();
+            Assert.Equal(1, EngineRun.Analyze(fork, treeScans: fresh).Findings);
+            Assert.True(fresh.BodyWalks > 2, $"a fresh scan walked {fresh.BodyWalks} bodies");
+        }
     }
 }
