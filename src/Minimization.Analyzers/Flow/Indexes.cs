@@ -760,6 +760,11 @@ namespace Minimization.Analyzers.Flow
 
                     if (!list.Contains(owner))
                     {
+                        if (_borrowed.Remove(list))
+                        {
+                            _writersByName[name] = list = new List<SyntaxNode>(list);
+                        }
+
                         list.Add(owner);
                     }
                 }
@@ -767,6 +772,9 @@ namespace Minimization.Analyzers.Flow
         }
 
         private readonly HashSet<string> _collectionMembers = new HashSet<string>(System.StringComparer.Ordinal);
+
+        /// <summary>Lists of the name indexes that are still a tree's own (see <see cref="TreeWrites"/>): copied before any change.</summary>
+        private readonly HashSet<List<SyntaxNode>> _borrowed = new HashSet<List<SyntaxNode>>();
         private readonly List<(string Name, SyntaxNode Owner)> _handedArguments = new List<(string Name, SyntaxNode Owner)>();
 
         private static readonly HashSet<string> CollectionTypeNames = new HashSet<string>(System.StringComparer.Ordinal)
@@ -814,24 +822,36 @@ namespace Minimization.Analyzers.Flow
 
             public void MergeInto(MemberWriteIndex index)
             {
-                Merge(_writersByName, index._writersByName);
-                Merge(_callersByName, index._callersByName);
+                Merge(_writersByName, index._writersByName, index._borrowed);
+                Merge(_callersByName, index._callersByName, index._borrowed);
                 index._collectionMembers.UnionWith(_collectionMembers);
                 index._handedArguments.AddRange(_handedArguments);
                 index._constructorStores.AddRange(_constructorStores);
             }
 
-            private static void Merge(Dictionary<string, List<SyntaxNode>> from, Dictionary<string, List<SyntaxNode>> into)
+            /// <summary>
+            /// A name only one tree has keeps that tree's own list (most names: a member is written in its own file), never
+            /// changed; a second tree's entries go into a copy (<paramref name="borrowed"/> holds the lists not yet copied).
+            /// </summary>
+            private static void Merge(Dictionary<string, List<SyntaxNode>> from, Dictionary<string, List<SyntaxNode>> into, HashSet<List<SyntaxNode>> borrowed)
             {
                 foreach (var kv in from)
                 {
                     if (into.TryGetValue(kv.Key, out var list))
                     {
+                        if (borrowed.Remove(list))
+                        {
+                            var copy = new List<SyntaxNode>(list.Count + kv.Value.Count);
+                            copy.AddRange(list);
+                            into[kv.Key] = list = copy;
+                        }
+
                         list.AddRange(kv.Value);
                     }
                     else
                     {
-                        into[kv.Key] = new List<SyntaxNode>(kv.Value);
+                        into[kv.Key] = kv.Value;
+                        borrowed.Add(kv.Value);
                     }
                 }
             }
