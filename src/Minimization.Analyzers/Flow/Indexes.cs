@@ -764,10 +764,52 @@ namespace Minimization.Analyzers.Flow
                     }
                 }
             }
+
+            // A store through a call that returns by ref (`last.Slot() = email`, or a ref local bound to one) writes what the
+            // method returns: its owner is a writer of those members (Resolve binds the call and checks the rest).
+            if (_refCallers.Count > 0 && _refReturns.Count > 0)
+            {
+                var returnedBy = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
+                foreach (var (method, member) in _refReturns)
+                {
+                    if (!returnedBy.TryGetValue(method, out var members))
+                    {
+                        returnedBy[method] = members = new List<string>();
+                    }
+
+                    if (!members.Contains(member))
+                    {
+                        members.Add(member);
+                    }
+                }
+
+                foreach (var (called, owner) in _refCallers)
+                {
+                    if (!returnedBy.TryGetValue(called, out var members))
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in members)
+                    {
+                        if (!_writersByName.TryGetValue(member, out var list))
+                        {
+                            _writersByName[member] = list = new List<SyntaxNode>();
+                        }
+
+                        if (!list.Contains(owner))
+                        {
+                            list.Add(owner);
+                        }
+                    }
+                }
+            }
         }
 
         private readonly HashSet<string> _collectionMembers = new HashSet<string>(System.StringComparer.Ordinal);
         private readonly List<(string Name, SyntaxNode Owner)> _handedArguments = new List<(string Name, SyntaxNode Owner)>();
+        private readonly List<(string Called, SyntaxNode Owner)> _refCallers = new List<(string Called, SyntaxNode Owner)>();
+        private readonly List<(string Method, string Member)> _refReturns = new List<(string Method, string Member)>();
 
         private static readonly HashSet<string> CollectionTypeNames = new HashSet<string>(System.StringComparer.Ordinal)
         {
@@ -800,6 +842,8 @@ namespace Minimization.Analyzers.Flow
             private readonly List<string> _collectionMembers = new List<string>();
             private readonly List<(string Name, SyntaxNode Owner)> _handedArguments = new List<(string Name, SyntaxNode Owner)>();
             private readonly List<AssignmentExpressionSyntax> _constructorStores = new List<AssignmentExpressionSyntax>();
+            private readonly List<(string Called, SyntaxNode Owner)> _refCallers = new List<(string Called, SyntaxNode Owner)>();
+            private readonly List<(string Method, string Member)> _refReturns = new List<(string Method, string Member)>();
 
             public static TreeWrites Of(SyntaxTree tree)
             {
@@ -815,6 +859,8 @@ namespace Minimization.Analyzers.Flow
                 index._collectionMembers.UnionWith(_collectionMembers);
                 index._handedArguments.AddRange(_handedArguments);
                 index._constructorStores.AddRange(_constructorStores);
+                index._refCallers.AddRange(_refCallers);
+                index._refReturns.AddRange(_refReturns);
             }
 
             private static void Merge(Dictionary<string, List<SyntaxNode>> from, Dictionary<string, List<SyntaxNode>> into)
@@ -852,6 +898,15 @@ namespace Minimization.Analyzers.Flow
                         _collectionMembers.Add(propertyDeclaration.Identifier.ValueText);
                     }
 
+                    if (node is MethodDeclarationSyntax { ReturnType: RefTypeSyntax { ReadOnlyKeyword.RawKind: (int)SyntaxKind.None } } refMethod)
+                    {
+                        // `ref string Slot() => ref _value;`: a store through a call of it is a store into `_value`.
+                        foreach (var returned in ReturnedByRef(refMethod))
+                        {
+                            _refReturns.Add((refMethod.Identifier.ValueText, returned));
+                        }
+                    }
+
                     switch (node)
                     {
                         case BaseMethodDeclarationSyntax:
@@ -881,6 +936,29 @@ namespace Minimization.Analyzers.Flow
                             break;
                         case EqualsValueClauseSyntax when node.Parent is PropertyDeclarationSyntax:
                             owner = node.Parent;
+                            break;
+                        case AssignmentExpressionSyntax { Left: InvocationExpressionSyntax refCall } when owner is not null:
+                            // `last.Slot() = email`: a store into what the method returns by ref (resolved when the index is built).
+                            if (CalledName(refCall.Expression) is { } refCalled)
+                            {
+                                _refCallers.Add((refCalled, owner));
+                            }
+
+                            break;
+                        case RefExpressionSyntax reference when owner is not null:
+                            // `ref var s = ref last.Slot();`, `ref var s = ref _value;`: a store into the ref local is a store there.
+                            if (reference.Expression is InvocationExpressionSyntax { Expression: var boundCall } && CalledName(boundCall) is { } boundCalled)
+                            {
+                                _refCallers.Add((boundCalled, owner));
+                            }
+                            else
+                            {
+                                foreach (var referenced in RefNames(reference.Expression))
+                                {
+                                    Add(_writersByName, referenced, owner);
+                                }
+                            }
+
                             break;
                         case AssignmentExpressionSyntax assignment when owner is not null:
                             if (SetterName(assignment.Left) is { } setter)
@@ -1291,6 +1369,45 @@ namespace Minimization.Analyzers.Flow
             _ => RightmostName(left) is { } name ? "set_" + name : null,
         };
 
+        /// <summary>The members a <c>ref</c> names: <c>_value</c> in <c>ref _value</c>, <c>_slots</c> in <c>ref _slots[i]</c>.</summary>
+        private static IEnumerable<string> RefNames(ExpressionSyntax referenced)
+        {
+            if (referenced is ElementAccessExpressionSyntax element)
+            {
+                foreach (var name in ChainNames(element.Expression))
+                {
+                    yield return name;
+                    yield break;
+                }
+            }
+            else if (RightmostName(referenced) is { } name)
+            {
+                yield return name;
+            }
+        }
+
+        /// <summary>The members a method declared to return by <c>ref</c> returns (<c>return ref _value;</c>, <c>=&gt; ref _slots[i]</c>).</summary>
+        private static IEnumerable<string> ReturnedByRef(MethodDeclarationSyntax method)
+        {
+            var returned = new List<string>();
+            if (method.ExpressionBody is { Expression: RefExpressionSyntax arrow })
+            {
+                returned.AddRange(RefNames(arrow.Expression));
+            }
+            else if (method.Body is { } body)
+            {
+                foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+                {
+                    if (node is ReturnStatementSyntax { Expression: RefExpressionSyntax statement })
+                    {
+                        returned.AddRange(RefNames(statement.Expression));
+                    }
+                }
+            }
+
+            return returned;
+        }
+
         private static string? RightmostName(ExpressionSyntax left) => left switch
         {
             IdentifierNameSyntax id => id.Identifier.ValueText,
@@ -1689,6 +1806,38 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
+            // The members of this name that a call returning by ref hands out, for each body it can run.
+            void AddReturnedByRef(InvocationExpressionSyntax call, SyntaxNode owner)
+            {
+                if (_engine.GetModel(call.SyntaxTree).GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { ReturnsByRef: true } method)
+                {
+                    return;
+                }
+
+                var bodies = new List<IMethodSymbol> { method.OriginalDefinition };
+                if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface)
+                {
+                    bodies.AddRange(_engine.Implementations.Of(method.OriginalDefinition));
+                }
+
+                foreach (var body in bodies)
+                {
+                    foreach (var location in _engine.ReturnedReferences(body, cancellationToken))
+                    {
+                        var field = location switch
+                        {
+                            IFieldReferenceOperation f => f.Field,
+                            IArrayElementReferenceOperation { ArrayReference: IFieldReferenceOperation f } => f.Field,
+                            _ => null,
+                        };
+                        if (field is not null && field.Name == name)
+                        {
+                            Add(_engine.RefOf(field.OriginalDefinition), owner);
+                        }
+                    }
+                }
+            }
+
             foreach (var owner in _writersByName[name])
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -1704,6 +1853,12 @@ namespace Minimization.Analyzers.Flow
                 {
                     if (node is AssignmentExpressionSyntax assignment)
                     {
+                        if (assignment.Left is InvocationExpressionSyntax storedThrough)
+                        {
+                            // `last.Slot() = email`: a store into what the method returns by ref.
+                            AddReturnedByRef(storedThrough, owner);
+                        }
+
                         if (RightmostName(assignment.Left) == name)
                         {
                             Add(Bind(assignment.Left, cancellationToken), owner);
@@ -1723,6 +1878,26 @@ namespace Minimization.Analyzers.Flow
                         foreach (var part in ChainParts(filled, name))
                         {
                             AddShared(Bind(part, cancellationToken), owner);
+                        }
+                    }
+                    else if (node is RefExpressionSyntax { Expression: InvocationExpressionSyntax boundCall })
+                    {
+                        // `ref var s = ref last.Slot();`: perhaps stored through later.
+                        AddReturnedByRef(boundCall, owner);
+                    }
+                    else if (node is RefExpressionSyntax { Expression: { } referenced })
+                    {
+                        // `ref var s = ref _value;`, `ref _slots[i]`: the ref local may be stored through.
+                        if (RightmostName(referenced) == name)
+                        {
+                            Add(Bind(referenced, cancellationToken), owner);
+                        }
+                        else if (referenced is ElementAccessExpressionSyntax element)
+                        {
+                            foreach (var part in ChainParts(element.Expression, name))
+                            {
+                                AddShared(Bind(part, cancellationToken), owner);
+                            }
                         }
                     }
                     else if (node is ArgumentSyntax { Expression: { } passed } argument && IsWrittenByCall(argument) && RightmostName(passed) == name)

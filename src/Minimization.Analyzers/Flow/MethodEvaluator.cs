@@ -537,7 +537,48 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         private static bool IsStorable(IOperation operation)
             => operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
-                or IArrayElementReferenceOperation or IEventReferenceOperation;
+                or IArrayElementReferenceOperation or IEventReferenceOperation or IInvocationOperation { TargetMethod.ReturnsByRef: true };
+
+        /// <summary>
+        /// The locations ref locals are bound to (<c>ref var s = ref last.Slot();</c>), by local: a store into the local stores
+        /// there. Only a location that can be stored into again without running anything but reads of variables and fields
+        /// (<see cref="IsRebindable"/>); a ref local bound to anything else stores into itself only, as before.
+        /// </summary>
+        private Dictionary<ILocalSymbol, IOperation>? _refBindings;
+
+        /// <summary>
+        /// A location a store can reach again later without running anything: a variable, a field or element of a storage path
+        /// (<see cref="IsStoragePath"/>), or a call returning by <c>ref</c> on one (its ref arguments such locations too).
+        /// </summary>
+        private static bool IsRebindable(IOperation location, int depth = 0)
+        {
+            switch (location)
+            {
+                case ILocalReferenceOperation or IParameterReferenceOperation:
+                    return true;
+                case IFieldReferenceOperation:
+                    return IsStoragePath(location);
+                case IArrayElementReferenceOperation element:
+                    return IsStoragePath(Unconverted(element.ArrayReference));
+                case IInvocationOperation { TargetMethod.ReturnsByRef: true } call when depth < 2:
+                    if (call.Instance is not null && call.Instance is not IInstanceReferenceOperation && !IsStoragePath(Unconverted(call.Instance)))
+                    {
+                        return false;
+                    }
+
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.Parameter?.RefKind == RefKind.Ref && !IsRebindable(argument.Value, depth + 1))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
+        }
 
         /// <summary>
         /// Whether the capture is the target of an assignment in this graph: null if not, false for a plain store, true for a
@@ -628,6 +669,10 @@ namespace Minimization.Analyzers.Flow
                         Eval(index);
                     }
 
+                    break;
+                case IInvocationOperation call:
+                    // A call returning by ref, stored through: it runs here, once.
+                    Eval(call);
                     break;
             }
 
@@ -1085,7 +1130,27 @@ namespace Minimization.Analyzers.Flow
 
                 case ISimpleAssignmentOperation assignment:
                 {
+                    if (assignment.Target is IInvocationOperation { TargetMethod.ReturnsByRef: true } refCall)
+                    {
+                        // `last.Slot() = email`: the call runs (its arguments, its effects), then the store goes where it points.
+                        Eval(refCall);
+                    }
+
                     var v = Eval(assignment.Value);
+                    if (assignment.IsRef && assignment.Target is ILocalReferenceOperation refLocal)
+                    {
+                        // `ref var s = ref last.Slot();`: the local reads what the location holds, and a store into it later is
+                        // a store into the location.
+                        _refBindings?.Remove(refLocal.Local);
+                        Assign(assignment.Target, v, assignment.Value, v);
+                        if (IsRebindable(assignment.Value))
+                        {
+                            (_refBindings ??= new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default))[refLocal.Local] = assignment.Value;
+                        }
+
+                        return v;
+                    }
+
                     Assign(assignment.Target, v, assignment.Value, v);
                     return v;
                 }
