@@ -483,6 +483,19 @@ namespace Minimization.Analyzers.Flow
                                 Add(_graph.Dispatch(target));
                             }
 
+                            if (annotations.HasAnySink(target) || !ImplementationIndex.HasSourceBody(target, _graph._engine.Compilation.Assembly))
+                            {
+                                // A library call walking an object of the program's own collection type (LINQ over a class that
+                                // enumerates a private list), or a sink given one whole, takes out what its shared collections hold
+                                // (MethodEvaluator.HeldCollections): a read of those members, so that a method that fills the
+                                // object and walks it is solved with them.
+                                AddHeldCollections(invocation.Instance);
+                                foreach (var argument in invocation.Arguments)
+                                {
+                                    AddHeldCollections(argument.Value);
+                                }
+                            }
+
                             AddBody(target);
                             break;
                         case IObjectCreationOperation { Constructor: { } ctor }:
@@ -599,6 +612,29 @@ namespace Minimization.Analyzers.Flow
             }
 
             private readonly HashSet<CallNode> _seenMembers = new HashSet<CallNode>();
+
+            /// <summary>The shared collections an object of the program's own collection type holds, as members read here.</summary>
+            private void AddHeldCollections(IOperation? operation)
+            {
+                while (operation is IConversionOperation { IsImplicit: true } conversion)
+                {
+                    operation = conversion.Operand;
+                }
+
+                if (operation?.Type is not INamedTypeSymbol type || !_graph._engine.IsOwn(type) || !LibraryModel.IsFillableContainer(type))
+                {
+                    return;
+                }
+
+                foreach (var member in _graph._engine.SharedMembersOf(type))
+                {
+                    var node = _graph.Member(member);
+                    if (_seenMembers.Add(node))
+                    {
+                        Members.Add(node);
+                    }
+                }
+            }
 
             private bool IsCapturedPrimaryParameter(IParameterSymbol parameter)
                 => _owner is not null && MemberWriteIndex.IsCapturedPrimaryParameter(parameter)
