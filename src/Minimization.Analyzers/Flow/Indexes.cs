@@ -751,6 +751,16 @@ namespace Minimization.Analyzers.Flow
             // method handing on a logger or an option is not made a writer of it (Resolve binds and checks the rest).
             foreach (var (name, owner) in _handedArguments)
             {
+                if (!_handedByName.TryGetValue(name, out var handedBy))
+                {
+                    _handedByName[name] = handedBy = new List<SyntaxNode>();
+                }
+
+                if (handedBy.Count == 0 || !ReferenceEquals(handedBy[handedBy.Count - 1], owner))
+                {
+                    handedBy.Add(owner);
+                }
+
                 if (_collectionMembers.Contains(name))
                 {
                     if (!_writersByName.TryGetValue(name, out var list))
@@ -810,6 +820,63 @@ namespace Minimization.Analyzers.Flow
         private readonly List<(string Name, SyntaxNode Owner)> _handedArguments = new List<(string Name, SyntaxNode Owner)>();
         private readonly List<(string Called, SyntaxNode Owner)> _refCallers = new List<(string Called, SyntaxNode Owner)>();
         private readonly List<(string Method, string Member)> _refReturns = new List<(string Method, string Member)>();
+
+        /// <summary>The owners of the calls a name is handed to as an argument (<see cref="_handedArguments"/>), by the name.</summary>
+        private readonly Dictionary<string, List<SyntaxNode>> _handedByName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _handedOn = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Whether a method of the program is handed on as a method group to a method of the program
+        /// (<c>bus.Subscribe&lt;Joined&gt;(welcome.OnJoinedAsync)</c>, <c>pipeline.Use(audience.InvokeAsync)</c>): what calls it then
+        /// is the delegate kept there, out of sight, with objects made elsewhere (Reading 4). A method group handed to a library
+        /// (<c>phones.ForEach(SendOne)</c>) is not: the library model hands it what the library passes. Found once per method.
+        /// </summary>
+        public bool IsHandedOn(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var key = method.OriginalDefinition;
+            if (key.MethodKind != MethodKind.Ordinary || !_handedByName.TryGetValue(key.Name, out var owners))
+            {
+                return false;
+            }
+
+            if (_handedOn.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var answer = false;
+            foreach (var owner in owners)
+            {
+                foreach (var node in owner.DescendantNodes())
+                {
+                    if (node is ArgumentSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } argument && RightmostName(argument.Expression) == key.Name
+                        && _engine.GetModel(owner.SyntaxTree).GetOperation(argument, cancellationToken) is IArgumentOperation { Parameter.ContainingSymbol: IMethodSymbol handedTo } handed
+                        && _engine.IsOwn(handedTo) && !handedTo.DeclaringSyntaxReferences.IsEmpty
+                        && HandedMethod(handed.Value) is { } reference && SymbolEqualityComparer.Default.Equals(reference.OriginalDefinition, key))
+                    {
+                        answer = true;
+                        break;
+                    }
+                }
+
+                if (answer)
+                {
+                    break;
+                }
+            }
+
+            return _handedOn.GetOrAdd(key, answer);
+        }
+
+        private static IMethodSymbol? HandedMethod(IOperation value)
+        {
+            while (value is IConversionOperation or IDelegateCreationOperation)
+            {
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+            }
+
+            return (value as IMethodReferenceOperation)?.Method;
+        }
 
         private static readonly HashSet<string> CollectionTypeNames = new HashSet<string>(System.StringComparer.Ordinal)
         {

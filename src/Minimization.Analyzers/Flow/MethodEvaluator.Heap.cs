@@ -247,7 +247,7 @@ namespace Minimization.Analyzers.Flow
             // says "what the caller's object holds", and each caller supplies it, so the call site decides.
             // Only members declared in this compilation: a referenced project's members are metadata in a build and source in
             // the IDE, and the two must agree (the call graph makes the same choice, so the read is never a nested solve).
-            if (_engine.IsOwn(member) && member is IFieldSymbol or IPropertySymbol or IEventSymbol && !FromCallerParameter(receiver)
+            if (_engine.IsOwn(member) && member is IFieldSymbol or IPropertySymbol or IEventSymbol && (!FromCallerParameter(receiver) || LibraryModel.IsFillableContainer(memberType) && ReceivesUnknownObjects(receiver))
                 && !(site is IMemberReferenceOperation fill && MemberWriteIndex.OnlyFills(fill))
                 && !(IsThis(receiver) && MemberWriteIndex.IsInstanceTypeArgument(member) && !MayReachSinkHere()))
             {
@@ -329,6 +329,37 @@ namespace Minimization.Analyzers.Flow
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether every parameter <paramref name="receiver"/> comes from is one whose objects no caller in sight supplies
+        /// (<see cref="_unknownOrigin"/>): the context a middleware kept by a pipeline is given. A collection held in a member
+        /// of such an object (<c>ctx.Items</c>) is the one every function handed the object fills and reads (Reading 5), so
+        /// what the program puts into that member is what is read out of it; other members stay the caller's, reported at
+        /// the invocation where it is in sight (a scalar or string member read here would report a second time, inside).
+        /// </summary>
+        private bool ReceivesUnknownObjects(AbstractValue receiver)
+        {
+            if (_unknownOrigin is null)
+            {
+                return false;
+            }
+
+            var any = false;
+            foreach (var e in receiver.Self.Entries)
+            {
+                if (!e.Label.IsConcrete && e.Label.Parameter >= 0)
+                {
+                    if (!_unknownOrigin.Contains(e.Label.Parameter))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+            }
+
+            return any;
         }
 
         private static bool IsDispatched(IMethodSymbol method)

@@ -33,6 +33,14 @@ namespace Minimization.Analyzers.Flow
         private readonly Results _results;
         private readonly State? _inlineInitial;
 
+        /// <summary>
+        /// The symbolic labels (parameter ordinals) of parameters whose objects come from calls out of sight: a lambda run where
+        /// it is made because it leaves (no caller binds its parameters), a method handed on as a method group to code of the
+        /// program. A member read from such an object is what the program writes into that member (the write index), as for
+        /// an object of unknown origin. Null for most evaluations; shared with the functions evaluated inside.
+        /// </summary>
+        private HashSet<int>? _unknownOrigin;
+
         /// <summary>In a body run in place for a receiver or arguments of known classes: those classes, by parameter ordinal.</summary>
         private Dictionary<int, ImmutableArray<INamedTypeSymbol>>? _knownTypes;
         private State _state = null!;
@@ -746,6 +754,17 @@ namespace Minimization.Analyzers.Flow
                 foreach (var p in _method.Parameters)
                 {
                     initial.Set(p, InitialParameter(p));
+                }
+
+                if (!_method.Parameters.IsEmpty && _engine.IsOwn(_method) && _engine.MemberWrites.IsHandedOn(_method, _stack.CancellationToken))
+                {
+                    // Handed on as a method group to code of the program, which keeps it and runs it out of sight: what it is
+                    // given comes from wherever the program makes such objects (ReceivesUnknownObjects).
+                    _unknownOrigin = new HashSet<int>();
+                    foreach (var p in _method.Parameters)
+                    {
+                        _unknownOrigin.Add(p.Ordinal);
+                    }
                 }
 
                 if (_method.PartialImplementationPart is { } implementation)
