@@ -436,6 +436,7 @@ namespace Minimization.Analyzers.Flow
 
             public void Walk(IOperation root, CancellationToken cancellationToken)
             {
+                _cancellationToken = cancellationToken;
                 var annotations = _graph._engine.Annotations;
                 var count = 0;
                 foreach (var op in root.DescendantsAndSelf())
@@ -481,6 +482,19 @@ namespace Minimization.Analyzers.Flow
                             if (FlowEngine.IsDispatchedCall(target) && invocation.Instance?.Syntax is not BaseExpressionSyntax)
                             {
                                 Add(_graph.Dispatch(target));
+                            }
+
+                            if (annotations.HasAnySink(target) || !ImplementationIndex.HasSourceBody(target, _graph._engine.Compilation.Assembly))
+                            {
+                                // A library call walking an object of the program's own collection type (LINQ over a class that
+                                // enumerates a private list), or a sink given one whole, takes out what its shared collections hold
+                                // (MethodEvaluator.HeldCollections): a read of those members, so that a method that fills the
+                                // object and walks it is solved with them.
+                                AddHeldCollections(invocation.Instance);
+                                foreach (var argument in invocation.Arguments)
+                                {
+                                    AddHeldCollections(argument.Value);
+                                }
                             }
 
                             AddBody(target);
@@ -583,7 +597,7 @@ namespace Minimization.Analyzers.Flow
                 var member = reference.Member;
                 if (member is not (IFieldSymbol { IsConst: false } or IPropertySymbol { IsIndexer: false } or IEventSymbol)
                     || !_graph._engine.IsOwn(member)
-                    || reference.Instance is IParameterReferenceOperation { Parameter: var parameter } && IsOwnParameter(parameter)
+                    || reference.Instance is IParameterReferenceOperation { Parameter: var parameter } && IsOwnParameter(parameter) && !HeldByHandedObject(member)
                     || reference.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, reference)
                     || MemberWriteIndex.OnlyFills(reference))
                 {
@@ -599,6 +613,43 @@ namespace Minimization.Analyzers.Flow
             }
 
             private readonly HashSet<CallNode> _seenMembers = new HashSet<CallNode>();
+
+            /// <summary>
+            /// A collection held in a member of a parameter of a method handed on as a method group (MemberWriteIndex.IsHandedOn):
+            /// the evaluator reads it from the write index (MethodEvaluator.ReceivesUnknownObjects), as a lambda's, so the read is
+            /// an edge.
+            /// </summary>
+            private bool HeldByHandedObject(ISymbol member)
+                => LibraryModel.IsFillableContainer(member switch { IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, _ => null }) && HandedOn;
+
+            /// <summary>The scanned method is handed on as a method group (MemberWriteIndex.IsHandedOn); asked once per scan.</summary>
+            private bool HandedOn => _handedOn ??= _owner is not null && !_owner.Parameters.IsEmpty && _graph._engine.MemberWrites.IsHandedOn(_owner, _cancellationToken);
+
+            private bool? _handedOn;
+            private CancellationToken _cancellationToken;
+
+            /// <summary>The shared collections an object of the program's own collection type holds, as members read here.</summary>
+            private void AddHeldCollections(IOperation? operation)
+            {
+                while (operation is IConversionOperation { IsImplicit: true } conversion)
+                {
+                    operation = conversion.Operand;
+                }
+
+                if (operation?.Type is not INamedTypeSymbol type || !_graph._engine.IsOwn(type) || !LibraryModel.IsFillableContainer(type))
+                {
+                    return;
+                }
+
+                foreach (var member in _graph._engine.SharedMembersOf(type))
+                {
+                    var node = _graph.Member(member);
+                    if (_seenMembers.Add(node))
+                    {
+                        Members.Add(node);
+                    }
+                }
+            }
 
             private bool IsCapturedPrimaryParameter(IParameterSymbol parameter)
                 => _owner is not null && MemberWriteIndex.IsCapturedPrimaryParameter(parameter)

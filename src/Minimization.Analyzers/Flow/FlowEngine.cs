@@ -1293,6 +1293,72 @@ namespace Minimization.Analyzers.Flow
             return graph;
         }
 
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> _returnedReferences = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>>(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// The locations a method that returns by <c>ref</c> hands out (<c>ref _value</c>, <c>ref _slots[i]</c>, <c>ref
+        /// Shared</c>, <c>ref a</c> of a <c>ref</c> parameter), as its graph's returns name them, found once per method: a store
+        /// through the call (<c>obj.Slot() = email</c>) is a store into them. Empty for any other method, and for a return
+        /// the graph computes through something else (a call, a ref local).
+        /// </summary>
+        public ImmutableArray<IOperation> ReturnedReferences(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var key = method.OriginalDefinition;
+            if (!key.ReturnsByRef)
+            {
+                return ImmutableArray<IOperation>.Empty;
+            }
+
+            if (_returnedReferences.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var found = ImmutableArray.CreateBuilder<IOperation>();
+            if (GetInlineGraph(key, cancellationToken) is { } graph)
+            {
+                foreach (var block in graph.Blocks)
+                {
+                    if (block.BranchValue is { } returned && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+                    {
+                        AddReturnedReference(graph, returned, found, 0);
+                    }
+                }
+            }
+
+            return _returnedReferences.GetOrAdd(key, found.ToImmutable());
+        }
+
+        /// <summary>A returned location, through the captures a <c>ref</c> conditional makes (<c>ref (b ? ref _a : ref _b)</c>), a few deep.</summary>
+        private static void AddReturnedReference(ControlFlowGraph graph, IOperation returned, ImmutableArray<IOperation>.Builder found, int depth)
+        {
+            if (returned is IFlowCaptureReferenceOperation reference)
+            {
+                if (depth >= 3)
+                {
+                    return;
+                }
+
+                foreach (var block in graph.Blocks)
+                {
+                    foreach (var operation in block.Operations)
+                    {
+                        if (operation is IFlowCaptureOperation capture && capture.Id.Equals(reference.Id))
+                        {
+                            AddReturnedReference(graph, capture.Value, found, depth + 1);
+                        }
+                    }
+                }
+
+                return;
+            }
+
+            if (returned is IFieldReferenceOperation or IArrayElementReferenceOperation or IParameterReferenceOperation && found.Count < 8 && !found.Contains(returned))
+            {
+                found.Add(returned);
+            }
+        }
+
         /// <summary>The control-flow graph of a method declared in source, or null for abstract, extern and metadata methods.</summary>
         public ControlFlowGraph? GetGraph(IMethodSymbol method, CancellationToken cancellationToken, out bool tooLarge)
         {

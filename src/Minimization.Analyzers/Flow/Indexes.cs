@@ -751,23 +751,71 @@ namespace Minimization.Analyzers.Flow
             // method handing on a logger or an option is not made a writer of it (Resolve binds and checks the rest).
             foreach (var (name, owner) in _handedArguments)
             {
+                if (!_handedByName.TryGetValue(name, out var handedBy))
+                {
+                    _handedByName[name] = handedBy = new List<SyntaxNode>();
+                }
+
+                if (handedBy.Count == 0 || !ReferenceEquals(handedBy[handedBy.Count - 1], owner))
+                {
+                    handedBy.Add(owner);
+                }
+
                 if (_collectionMembers.Contains(name))
                 {
-                    if (!_writersByName.TryGetValue(name, out var list))
+                    AddWriter(name, owner);
+                }
+            }
+
+            // A store through a call that returns by ref (`last.Slot() = email`, or a ref local bound to one) writes what the
+            // method returns: its owner is a writer of those members (Resolve binds the call and checks the rest).
+            if (_refCallers.Count > 0 && _refReturns.Count > 0)
+            {
+                var returnedBy = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
+                foreach (var (method, member) in _refReturns)
+                {
+                    if (!returnedBy.TryGetValue(method, out var members))
                     {
-                        _writersByName[name] = list = new List<SyntaxNode>();
+                        returnedBy[method] = members = new List<string>();
                     }
 
-                    if (!list.Contains(owner))
+                    if (!members.Contains(member))
                     {
-                        if (_borrowed.Remove(list))
-                        {
-                            _writersByName[name] = list = new List<SyntaxNode>(list);
-                        }
-
-                        list.Add(owner);
+                        members.Add(member);
                     }
                 }
+
+                foreach (var (called, owner) in _refCallers)
+                {
+                    if (!returnedBy.TryGetValue(called, out var members))
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in members)
+                    {
+                        AddWriter(member, owner);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Makes <paramref name="owner"/> a writer of the name, once; a list still borrowed from a tree is copied first.</summary>
+        private void AddWriter(string name, SyntaxNode owner)
+        {
+            if (!_writersByName.TryGetValue(name, out var list))
+            {
+                _writersByName[name] = list = new List<SyntaxNode>();
+            }
+
+            if (!list.Contains(owner))
+            {
+                if (_borrowed.Remove(list))
+                {
+                    _writersByName[name] = list = new List<SyntaxNode>(list);
+                }
+
+                list.Add(owner);
             }
         }
 
@@ -776,6 +824,65 @@ namespace Minimization.Analyzers.Flow
         /// <summary>Lists of the name indexes that are still a tree's own (see <see cref="TreeWrites"/>): copied before any change.</summary>
         private readonly HashSet<List<SyntaxNode>> _borrowed = new HashSet<List<SyntaxNode>>();
         private readonly List<(string Name, SyntaxNode Owner)> _handedArguments = new List<(string Name, SyntaxNode Owner)>();
+        private readonly List<(string Called, SyntaxNode Owner)> _refCallers = new List<(string Called, SyntaxNode Owner)>();
+        private readonly List<(string Method, string Member)> _refReturns = new List<(string Method, string Member)>();
+
+        /// <summary>The owners of the calls a name is handed to as an argument (<see cref="_handedArguments"/>), by the name.</summary>
+        private readonly Dictionary<string, List<SyntaxNode>> _handedByName = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _handedOn = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Whether a method of the program is handed on as a method group to a method of the program
+        /// (<c>bus.Subscribe&lt;Joined&gt;(welcome.OnJoinedAsync)</c>, <c>pipeline.Use(audience.InvokeAsync)</c>): what calls it then
+        /// is the delegate kept there, out of sight, with objects made elsewhere (Reading 4). A method group handed to a library
+        /// (<c>phones.ForEach(SendOne)</c>) is not: the library model hands it what the library passes. Found once per method.
+        /// </summary>
+        public bool IsHandedOn(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var key = method.OriginalDefinition;
+            if (key.MethodKind != MethodKind.Ordinary || !_handedByName.TryGetValue(key.Name, out var owners))
+            {
+                return false;
+            }
+
+            if (_handedOn.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var answer = false;
+            foreach (var owner in owners)
+            {
+                foreach (var node in owner.DescendantNodes())
+                {
+                    if (node is ArgumentSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } argument && RightmostName(argument.Expression) == key.Name
+                        && _engine.GetModel(owner.SyntaxTree).GetOperation(argument, cancellationToken) is IArgumentOperation { Parameter.ContainingSymbol: IMethodSymbol handedTo } handed
+                        && _engine.IsOwn(handedTo) && !handedTo.DeclaringSyntaxReferences.IsEmpty
+                        && HandedMethod(handed.Value) is { } reference && SymbolEqualityComparer.Default.Equals(reference.OriginalDefinition, key))
+                    {
+                        answer = true;
+                        break;
+                    }
+                }
+
+                if (answer)
+                {
+                    break;
+                }
+            }
+
+            return _handedOn.GetOrAdd(key, answer);
+        }
+
+        private static IMethodSymbol? HandedMethod(IOperation value)
+        {
+            while (value is IConversionOperation or IDelegateCreationOperation)
+            {
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+            }
+
+            return (value as IMethodReferenceOperation)?.Method;
+        }
 
         private static readonly HashSet<string> CollectionTypeNames = new HashSet<string>(System.StringComparer.Ordinal)
         {
@@ -808,6 +915,8 @@ namespace Minimization.Analyzers.Flow
             private readonly List<string> _collectionMembers = new List<string>();
             private readonly List<(string Name, SyntaxNode Owner)> _handedArguments = new List<(string Name, SyntaxNode Owner)>();
             private readonly List<AssignmentExpressionSyntax> _constructorStores = new List<AssignmentExpressionSyntax>();
+            private readonly List<(string Called, SyntaxNode Owner)> _refCallers = new List<(string Called, SyntaxNode Owner)>();
+            private readonly List<(string Method, string Member)> _refReturns = new List<(string Method, string Member)>();
 
             private readonly TreeScans _scans;
 
@@ -827,6 +936,8 @@ namespace Minimization.Analyzers.Flow
                 index._collectionMembers.UnionWith(_collectionMembers);
                 index._handedArguments.AddRange(_handedArguments);
                 index._constructorStores.AddRange(_constructorStores);
+                index._refCallers.AddRange(_refCallers);
+                index._refReturns.AddRange(_refReturns);
             }
 
             /// <summary>
@@ -876,6 +987,15 @@ namespace Minimization.Analyzers.Flow
                         _collectionMembers.Add(propertyDeclaration.Identifier.ValueText);
                     }
 
+                    if (node is MethodDeclarationSyntax { ReturnType: RefTypeSyntax { ReadOnlyKeyword.RawKind: (int)SyntaxKind.None } } refMethod)
+                    {
+                        // `ref string Slot() => ref _value;`: a store through a call of it is a store into `_value`.
+                        foreach (var returned in ReturnedByRef(refMethod))
+                        {
+                            _refReturns.Add((refMethod.Identifier.ValueText, returned));
+                        }
+                    }
+
                     switch (node)
                     {
                         case BaseMethodDeclarationSyntax:
@@ -905,6 +1025,29 @@ namespace Minimization.Analyzers.Flow
                             break;
                         case EqualsValueClauseSyntax when node.Parent is PropertyDeclarationSyntax:
                             owner = node.Parent;
+                            break;
+                        case AssignmentExpressionSyntax { Left: InvocationExpressionSyntax refCall } when owner is not null:
+                            // `last.Slot() = email`: a store into what the method returns by ref (resolved when the index is built).
+                            if (CalledName(refCall.Expression) is { } refCalled)
+                            {
+                                _refCallers.Add((refCalled, owner));
+                            }
+
+                            break;
+                        case RefExpressionSyntax reference when owner is not null:
+                            // `ref var s = ref last.Slot();`, `ref var s = ref _value;`: a store into the ref local is a store there.
+                            if (reference.Expression is InvocationExpressionSyntax { Expression: var boundCall } && CalledName(boundCall) is { } boundCalled)
+                            {
+                                _refCallers.Add((boundCalled, owner));
+                            }
+                            else
+                            {
+                                foreach (var referenced in RefNames(reference.Expression))
+                                {
+                                    Add(_writersByName, referenced, owner);
+                                }
+                            }
+
                             break;
                         case AssignmentExpressionSyntax assignment when owner is not null:
                             if (SetterName(assignment.Left) is { } setter)
@@ -1054,20 +1197,25 @@ namespace Minimization.Analyzers.Flow
                 return byName;
             }
 
+            /// <summary>The key of the steps that may write a member of any name (a store through a call returning by ref).</summary>
+            public const string AnyName = "";
+
             private static Dictionary<string, List<WriteStep>> FindSteps(SyntaxNode owner, TreeScans scans, CancellationToken cancellationToken)
             {
                 scans.CountBodyWalk();
-                var byName = new Dictionary<string, List<WriteStep>>(System.StringComparer.Ordinal);
 
-                // Every part of a holder's chain that names a member (`_map`, `_state._map`), under that name (see ChainParts).
-                void Holders(ExpressionSyntax holder)
+                // In document order, each under the name it may write, or none (AnyName) when only binding can tell.
+                var found = new List<(string? Name, WriteStep Step)>();
+
+                // Every part of a holder's chain that names a member (`_map`, `_state._map`), under that name.
+                void Holders(ExpressionSyntax holder, string? except = null)
                 {
                     var current = holder;
                     for (var i = 0; i < 3 && current is not null; i++)
                     {
-                        if (RightmostName(current) is { } part)
+                        if (RightmostName(current) is { } part && part != except)
                         {
-                            Named(byName, part).Add(new WriteStep(WriteStepKind.Holder, current, null));
+                            found.Add((part, new WriteStep(WriteStepKind.Holder, current, null)));
                         }
 
                         current = NextInChain(current);
@@ -1079,9 +1227,14 @@ namespace Minimization.Analyzers.Flow
                     cancellationToken.ThrowIfCancellationRequested();
                     if (node is AssignmentExpressionSyntax assignment)
                     {
+                        if (assignment.Left is InvocationExpressionSyntax storedThrough)
+                        {
+                            found.Add((null, new WriteStep(WriteStepKind.StoredThrough, storedThrough, null)));
+                        }
+
                         if (RightmostName(assignment.Left) is { } written)
                         {
-                            Named(byName, written).Add(new WriteStep(WriteStepKind.Assigned, assignment.Left, null));
+                            found.Add((written, new WriteStep(WriteStepKind.Assigned, assignment.Left, null)));
                         }
 
                         if (assignment.Left is ElementAccessExpressionSyntax or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" })
@@ -1093,20 +1246,70 @@ namespace Minimization.Analyzers.Flow
                     {
                         Holders(filled);
                     }
+                    else if (node is RefExpressionSyntax { Expression: InvocationExpressionSyntax boundCall })
+                    {
+                        // `ref var s = ref last.Slot();`: perhaps stored through later.
+                        found.Add((null, new WriteStep(WriteStepKind.StoredThrough, boundCall, null)));
+                    }
+                    else if (node is RefExpressionSyntax { Expression: { } referenced })
+                    {
+                        // `ref var s = ref _value;`, `ref _slots[i]`: the ref local may be stored through.
+                        var named = RightmostName(referenced);
+                        if (named is not null)
+                        {
+                            found.Add((named, new WriteStep(WriteStepKind.Assigned, referenced, null)));
+                        }
+
+                        if (referenced is ElementAccessExpressionSyntax element)
+                        {
+                            Holders(element.Expression, named);
+                        }
+                    }
                     else if (node is ArgumentSyntax { Expression: { } passed } argument && IsWrittenByCall(argument))
                     {
                         // Passed by `ref` or `out`: the call may store into it (`Interlocked.Exchange(ref _last, imsi)`).
                         if (RightmostName(passed) is { } stored)
                         {
-                            Named(byName, stored).Add(new WriteStep(WriteStepKind.Assigned, passed, null));
+                            found.Add((stored, new WriteStep(WriteStepKind.Assigned, passed, null)));
                         }
                     }
                     else if (node is ArgumentSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } handed && node.Parent?.Parent is InvocationExpressionSyntax
                         && RightmostName(handed.Expression) is { } handedName)
                     {
                         // Whether the call may fill it needs the model: asked when the name is resolved.
-                        Named(byName, handedName).Add(new WriteStep(WriteStepKind.Handed, handed.Expression, handed));
+                        found.Add((handedName, new WriteStep(WriteStepKind.Handed, handed.Expression, handed)));
                     }
+                }
+
+                // Each name's steps keep the name-independent ones in their place among them.
+                var byName = new Dictionary<string, List<WriteStep>>(System.StringComparer.Ordinal);
+                var anyName = new List<WriteStep>();
+                foreach (var (name, _) in found)
+                {
+                    if (name is not null && !byName.ContainsKey(name))
+                    {
+                        byName[name] = new List<WriteStep>();
+                    }
+                }
+
+                foreach (var (name, step) in found)
+                {
+                    if (name is not null)
+                    {
+                        byName[name].Add(step);
+                        continue;
+                    }
+
+                    anyName.Add(step);
+                    foreach (var list in byName.Values)
+                    {
+                        list.Add(step);
+                    }
+                }
+
+                if (anyName.Count > 0)
+                {
+                    byName[AnyName] = anyName;
                 }
 
                 return byName;
@@ -1123,6 +1326,9 @@ namespace Minimization.Analyzers.Flow
 
             /// <summary>The expression is handed to a call that may fill it, if the call's parameter can be filled.</summary>
             Handed,
+
+            /// <summary>The expression is a call whose result, returned by <c>ref</c>, is stored into: the members it returns are written.</summary>
+            StoredThrough,
         }
 
         /// <summary>One expression of a writer's body that may write the member its rightmost name names.</summary>
@@ -1449,6 +1655,45 @@ namespace Minimization.Analyzers.Flow
             ElementAccessExpressionSyntax or ElementBindingExpressionSyntax => "set_Item",
             _ => RightmostName(left) is { } name ? "set_" + name : null,
         };
+
+        /// <summary>The members a <c>ref</c> names: <c>_value</c> in <c>ref _value</c>, <c>_slots</c> in <c>ref _slots[i]</c>.</summary>
+        private static IEnumerable<string> RefNames(ExpressionSyntax referenced)
+        {
+            if (referenced is ElementAccessExpressionSyntax element)
+            {
+                foreach (var name in ChainNames(element.Expression))
+                {
+                    yield return name;
+                    yield break;
+                }
+            }
+            else if (RightmostName(referenced) is { } name)
+            {
+                yield return name;
+            }
+        }
+
+        /// <summary>The members a method declared to return by <c>ref</c> returns (<c>return ref _value;</c>, <c>=&gt; ref _slots[i]</c>).</summary>
+        private static IEnumerable<string> ReturnedByRef(MethodDeclarationSyntax method)
+        {
+            var returned = new List<string>();
+            if (method.ExpressionBody is { Expression: RefExpressionSyntax arrow })
+            {
+                returned.AddRange(RefNames(arrow.Expression));
+            }
+            else if (method.Body is { } body)
+            {
+                foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+                {
+                    if (node is ReturnStatementSyntax { Expression: RefExpressionSyntax statement })
+                    {
+                        returned.AddRange(RefNames(statement.Expression));
+                    }
+                }
+            }
+
+            return returned;
+        }
 
         private static string? RightmostName(ExpressionSyntax left) => left switch
         {
@@ -1848,6 +2093,38 @@ namespace Minimization.Analyzers.Flow
                 }
             }
 
+            // The members of this name that a call returning by ref hands out, for each body it can run.
+            void AddReturnedByRef(InvocationExpressionSyntax call, SyntaxNode owner)
+            {
+                if (_engine.GetModel(call.SyntaxTree).GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { ReturnsByRef: true } method)
+                {
+                    return;
+                }
+
+                var bodies = new List<IMethodSymbol> { method.OriginalDefinition };
+                if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface)
+                {
+                    bodies.AddRange(_engine.Implementations.Of(method.OriginalDefinition));
+                }
+
+                foreach (var body in bodies)
+                {
+                    foreach (var location in _engine.ReturnedReferences(body, cancellationToken))
+                    {
+                        var field = location switch
+                        {
+                            IFieldReferenceOperation f => f.Field,
+                            IArrayElementReferenceOperation { ArrayReference: IFieldReferenceOperation f } => f.Field,
+                            _ => null,
+                        };
+                        if (field is not null && field.Name == name)
+                        {
+                            Add(_engine.RefOf(field.OriginalDefinition), owner);
+                        }
+                    }
+                }
+            }
+
             foreach (var owner in _writersByName[name])
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -1861,7 +2138,8 @@ namespace Minimization.Analyzers.Flow
 
                 // What in the owner's body may write a member of this name, found once per tree (syntax only) and kept
                 // across compilations: only the binding is done here.
-                if (!_engine.TreeScans.Of(owner.SyntaxTree).StepsIn(owner, cancellationToken).TryGetValue(name, out var steps))
+                var stepsByName = _engine.TreeScans.Of(owner.SyntaxTree).StepsIn(owner, cancellationToken);
+                if (!stepsByName.TryGetValue(name, out var steps) && !stepsByName.TryGetValue(TreeWrites.AnyName, out steps))
                 {
                     continue;
                 }
@@ -1879,6 +2157,10 @@ namespace Minimization.Analyzers.Flow
                         case WriteStepKind.Handed when MayFillArgument(_engine.GetModel(owner.SyntaxTree), step.Argument!, cancellationToken):
                             // A collection member handed to a call that may fill it (`Collect.Into(_recipients, c)`).
                             AddShared(Bind(step.Target, cancellationToken), owner);
+                            break;
+                        case WriteStepKind.StoredThrough:
+                            // `last.Slot() = email`, `ref var s = ref last.Slot();`: a store into what the method returns by ref.
+                            AddReturnedByRef((InvocationExpressionSyntax)step.Target, owner);
                             break;
                     }
                 }

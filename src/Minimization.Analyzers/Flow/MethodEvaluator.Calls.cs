@@ -1818,6 +1818,17 @@ namespace Minimization.Analyzers.Flow
             var results = symbolic || !own ? new Results(_results, shareFindings: own) : _results;
             var child = new MethodEvaluator(_engine, _owner, baseState is null ? _method : function, graph, _stack, _depth, _inlineDepth + 1, results, initial);
             child._knownTypes = knownTypes;
+            child._unknownOrigin = _unknownOrigin;
+            if (symbolic && args.Length == 0 && !function.Parameters.IsEmpty)
+            {
+                // Run with no arguments (a lambda that leaves, RunEscaping): whoever runs it later gives it objects made
+                // elsewhere, which no binding here stands for.
+                child._unknownOrigin = _unknownOrigin is null ? new HashSet<int>() : new HashSet<int>(_unknownOrigin);
+                foreach (var p in function.OriginalDefinition.Parameters)
+                {
+                    child._unknownOrigin.Add(firstLabel + p.Ordinal);
+                }
+            }
             var returned = child.RunInline();
             if (symbolic && _results.MemberWrites.Count > 0)
             {

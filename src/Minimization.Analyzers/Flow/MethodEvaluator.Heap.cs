@@ -247,7 +247,7 @@ namespace Minimization.Analyzers.Flow
             // says "what the caller's object holds", and each caller supplies it, so the call site decides.
             // Only members declared in this compilation: a referenced project's members are metadata in a build and source in
             // the IDE, and the two must agree (the call graph makes the same choice, so the read is never a nested solve).
-            if (_engine.IsOwn(member) && member is IFieldSymbol or IPropertySymbol or IEventSymbol && !FromCallerParameter(receiver)
+            if (_engine.IsOwn(member) && member is IFieldSymbol or IPropertySymbol or IEventSymbol && (!FromCallerParameter(receiver) || LibraryModel.IsFillableContainer(memberType) && ReceivesUnknownObjects(receiver))
                 && !(site is IMemberReferenceOperation fill && MemberWriteIndex.OnlyFills(fill))
                 && !(IsThis(receiver) && MemberWriteIndex.IsInstanceTypeArgument(member) && !MayReachSinkHere()))
             {
@@ -331,6 +331,37 @@ namespace Minimization.Analyzers.Flow
             return false;
         }
 
+        /// <summary>
+        /// Whether every parameter <paramref name="receiver"/> comes from is one whose objects no caller in sight supplies
+        /// (<see cref="_unknownOrigin"/>): the context a middleware kept by a pipeline is given. A collection held in a member
+        /// of such an object (<c>ctx.Items</c>) is the one every function handed the object fills and reads (Reading 5), so
+        /// what the program puts into that member is what is read out of it; other members stay the caller's, reported at
+        /// the invocation where it is in sight (a scalar or string member read here would report a second time, inside).
+        /// </summary>
+        private bool ReceivesUnknownObjects(AbstractValue receiver)
+        {
+            if (_unknownOrigin is null)
+            {
+                return false;
+            }
+
+            var any = false;
+            foreach (var e in receiver.Self.Entries)
+            {
+                if (!e.Label.IsConcrete && e.Label.Parameter >= 0)
+                {
+                    if (!_unknownOrigin.Contains(e.Label.Parameter))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+            }
+
+            return any;
+        }
+
         private static bool IsDispatched(IMethodSymbol method)
             => method.IsVirtual || method.IsAbstract || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface;
 
@@ -342,6 +373,12 @@ namespace Minimization.Analyzers.Flow
                 case ILocalReferenceOperation local:
                     _state.Set(local.Local, local.Local.IsImplicitlyDeclared || value.IsClean ? value : value.WithStep("local '" + local.Local.Name + "'", local.Syntax.GetLocation(), MaxPath));
                     NoteWrapped(local.Local, reportAt);
+                    if (local.Local.IsRef && _refBindings is not null && _refBindings.TryGetValue(local.Local, out var bound))
+                    {
+                        // A ref local: the store is the location's it was bound to.
+                        Assign(bound, value, reportAt, sinkValue);
+                    }
+
                     break;
 
                 case IParameterReferenceOperation parameter:
@@ -436,23 +473,14 @@ namespace Minimization.Analyzers.Flow
                         Call(dispatched, member.Instance, Eval(member.Instance), new[] { new CallArg(reportAt, dispatched.Parameters.Length > 0 ? dispatched.Parameters[0] : null, 0, value, null) }, target);
                     }
 
-                    RecordMemberWrite(symbol, value);
-                    RunEscaping(value, target);
-
-                    // The member written is a step of the paths the value carries from here on.
-                    var written = value.IsClean ? value : value.WithStep(FlowAnnotations.Describe(symbol), member.Syntax.GetLocation(), MaxPath);
-                    if (symbol.IsStatic)
-                    {
-                        _state.Set(symbol, written);
-                    }
-                    else if (member.Instance is not null)
-                    {
-                        var receiver = Eval(member.Instance);
-                        WriteBack(member.Instance, receiver.WithField(MemberKey(symbol), written));
-                    }
-
+                    StoreMember(symbol, member.Instance, member, value);
                     break;
                 }
+
+                case IInvocationOperation { TargetMethod.ReturnsByRef: true } refCall:
+                    // `last.Slot() = email`: the call ran where the assignment was evaluated; the store goes where it points.
+                    AssignThroughReturnedRef(refCall, value, reportAt, sinkValue);
+                    break;
 
                 case IArrayElementReferenceOperation element:
                 {
@@ -485,6 +513,87 @@ namespace Minimization.Analyzers.Flow
                     }
 
                     break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Stores into a field or property of <paramref name="instance"/> (or a static one) what an assignment at
+        /// <paramref name="at"/> puts there: the member's writes, a function it runs later, and the receiver's tracked member.
+        /// </summary>
+        private void StoreMember(ISymbol symbol, IOperation? instance, IOperation at, AbstractValue value)
+        {
+            RecordMemberWrite(symbol, value);
+            RunEscaping(value, at);
+
+            // The member written is a step of the paths the value carries from here on.
+            var written = value.IsClean ? value : value.WithStep(FlowAnnotations.Describe(symbol), at.Syntax.GetLocation(), MaxPath);
+            if (symbol.IsStatic)
+            {
+                _state.Set(symbol, written);
+            }
+            else if (instance is not null)
+            {
+                var receiver = Eval(instance);
+                WriteBack(instance, receiver.WithField(MemberKey(symbol), written));
+            }
+        }
+
+        /// <summary>
+        /// A store through what a method returns by <c>ref</c> (<c>last.Slot() = email</c>, or through a ref local bound to the
+        /// call): a store into each location the bodies it can run return (<see cref="FlowEngine.ReturnedReferences"/>). A field
+        /// of the method's own object is the receiver's member, a static field itself, an element of an array the object holds
+        /// goes into that array, and a <c>ref</c> parameter is the caller's argument. A return the engine cannot place (a ref
+        /// local, another call's ref) stores nowhere, as before.
+        /// </summary>
+        private void AssignThroughReturnedRef(IInvocationOperation call, AbstractValue value, IOperation? reportAt, AbstractValue sinkValue)
+        {
+            var instance = call.Instance;
+            var locations = new List<IOperation>();
+            foreach (var callee in Callees(call.TargetMethod, instance))
+            {
+                foreach (var location in _engine.ReturnedReferences(callee, _stack.CancellationToken))
+                {
+                    if (!locations.Contains(location))
+                    {
+                        locations.Add(location);
+                    }
+                }
+            }
+
+            // One location is surely stored into; of several, any may be, and each keeps what it held.
+            var weak = locations.Count > 1;
+            foreach (var location in locations)
+            {
+                switch (location)
+                {
+                    case IFieldReferenceOperation { Field.IsStatic: true } shared:
+                        StoreMember(shared.Field, null, call, weak ? _state.Get(shared.Field).Join(value) : value);
+                        break;
+
+                    case IFieldReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } own when instance is not null:
+                        StoreMember(own.Field, instance, call, weak ? Eval(instance).Member(MemberKey(own.Field), MaxMemberPath).Join(value) : value);
+                        break;
+
+                    case IArrayElementReferenceOperation { ArrayReference: IFieldReferenceOperation array }
+                        when array.Field.IsStatic || array.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } && instance is not null:
+                    {
+                        // `ref _slots[i]`: the array holds what any of its elements holds.
+                        var held = array.Field.IsStatic ? _state.Get(array.Field) : Eval(instance!).Member(MemberKey(array.Field), MaxMemberPath);
+                        StoreMember(array.Field, array.Field.IsStatic ? null : instance, call, held.Join(AbstractValue.Of(value.Deep())));
+                        break;
+                    }
+
+                    case IParameterReferenceOperation { Parameter.RefKind: RefKind.Ref } parameter:
+                        foreach (var argument in call.Arguments)
+                        {
+                            if (argument.Parameter?.Ordinal == parameter.Parameter.Ordinal)
+                            {
+                                Assign(argument.Value, weak ? Eval(argument.Value).Join(value) : value, reportAt, sinkValue);
+                            }
+                        }
+
+                        break;
                 }
             }
         }

@@ -33,6 +33,14 @@ namespace Minimization.Analyzers.Flow
         private readonly Results _results;
         private readonly State? _inlineInitial;
 
+        /// <summary>
+        /// The symbolic labels (parameter ordinals) of parameters whose objects come from calls out of sight: a lambda run where
+        /// it is made because it leaves (no caller binds its parameters), a method handed on as a method group to code of the
+        /// program. A member read from such an object is what the program writes into that member (the write index), as for
+        /// an object of unknown origin. Null for most evaluations; shared with the functions evaluated inside.
+        /// </summary>
+        private HashSet<int>? _unknownOrigin;
+
         /// <summary>In a body run in place for a receiver or arguments of known classes: those classes, by parameter ordinal.</summary>
         private Dictionary<int, ImmutableArray<INamedTypeSymbol>>? _knownTypes;
         private State _state = null!;
@@ -537,7 +545,48 @@ namespace Minimization.Analyzers.Flow
         /// </summary>
         private static bool IsStorable(IOperation operation)
             => operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
-                or IArrayElementReferenceOperation or IEventReferenceOperation;
+                or IArrayElementReferenceOperation or IEventReferenceOperation or IInvocationOperation { TargetMethod.ReturnsByRef: true };
+
+        /// <summary>
+        /// The locations ref locals are bound to (<c>ref var s = ref last.Slot();</c>), by local: a store into the local stores
+        /// there. Only a location that can be stored into again without running anything but reads of variables and fields
+        /// (<see cref="IsRebindable"/>); a ref local bound to anything else stores into itself only, as before.
+        /// </summary>
+        private Dictionary<ILocalSymbol, IOperation>? _refBindings;
+
+        /// <summary>
+        /// A location a store can reach again later without running anything: a variable, a field or element of a storage path
+        /// (<see cref="IsStoragePath"/>), or a call returning by <c>ref</c> on one (its ref arguments such locations too).
+        /// </summary>
+        private static bool IsRebindable(IOperation location, int depth = 0)
+        {
+            switch (location)
+            {
+                case ILocalReferenceOperation or IParameterReferenceOperation:
+                    return true;
+                case IFieldReferenceOperation:
+                    return IsStoragePath(location);
+                case IArrayElementReferenceOperation element:
+                    return IsStoragePath(Unconverted(element.ArrayReference));
+                case IInvocationOperation { TargetMethod.ReturnsByRef: true } call when depth < 2:
+                    if (call.Instance is not null && call.Instance is not IInstanceReferenceOperation && !IsStoragePath(Unconverted(call.Instance)))
+                    {
+                        return false;
+                    }
+
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.Parameter?.RefKind == RefKind.Ref && !IsRebindable(argument.Value, depth + 1))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
+        }
 
         /// <summary>
         /// Whether the capture is the target of an assignment in this graph: null if not, false for a plain store, true for a
@@ -629,6 +678,10 @@ namespace Minimization.Analyzers.Flow
                     }
 
                     break;
+                case IInvocationOperation call:
+                    // A call returning by ref, stored through: it runs here, once.
+                    Eval(call);
+                    break;
             }
 
             return AbstractValue.Clean;
@@ -701,6 +754,17 @@ namespace Minimization.Analyzers.Flow
                 foreach (var p in _method.Parameters)
                 {
                     initial.Set(p, InitialParameter(p));
+                }
+
+                if (!_method.Parameters.IsEmpty && _engine.IsOwn(_method) && _engine.MemberWrites.IsHandedOn(_method, _stack.CancellationToken))
+                {
+                    // Handed on as a method group to code of the program, which keeps it and runs it out of sight: what it is
+                    // given comes from wherever the program makes such objects (ReceivesUnknownObjects).
+                    _unknownOrigin = new HashSet<int>();
+                    foreach (var p in _method.Parameters)
+                    {
+                        _unknownOrigin.Add(p.Ordinal);
+                    }
                 }
 
                 if (_method.PartialImplementationPart is { } implementation)
@@ -1085,7 +1149,27 @@ namespace Minimization.Analyzers.Flow
 
                 case ISimpleAssignmentOperation assignment:
                 {
+                    if (assignment.Target is IInvocationOperation { TargetMethod.ReturnsByRef: true } refCall)
+                    {
+                        // `last.Slot() = email`: the call runs (its arguments, its effects), then the store goes where it points.
+                        Eval(refCall);
+                    }
+
                     var v = Eval(assignment.Value);
+                    if (assignment.IsRef && assignment.Target is ILocalReferenceOperation refLocal)
+                    {
+                        // `ref var s = ref last.Slot();`: the local reads what the location holds, and a store into it later is
+                        // a store into the location.
+                        _refBindings?.Remove(refLocal.Local);
+                        Assign(assignment.Target, v, assignment.Value, v);
+                        if (IsRebindable(assignment.Value))
+                        {
+                            (_refBindings ??= new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default))[refLocal.Local] = assignment.Value;
+                        }
+
+                        return v;
+                    }
+
                     Assign(assignment.Target, v, assignment.Value, v);
                     return v;
                 }

@@ -1351,7 +1351,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """ + Rides, withPrelude: false);
 
-        [Fact(Skip = "engine gap: assigning through a ref-returning method (obj.Slot() = x, or a ref local bound to it) does not write the referenced field")]
+        [Fact]
         public Task Assignment_through_a_ref_return_into_a_field_is_reported_where_the_field_is_read_and_sent() => Check("""
             using Rides;
             sealed class LastContact
@@ -1371,6 +1371,190 @@ namespace Minimization.Analyzers.Tests.Flow
                 }
             }
             """ + Rides, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task Assignment_through_a_ref_return_into_another_field_than_the_one_sent_is_clean() => Check("""
+            using Rides;
+            sealed class LastContact
+            {
+                private string _value = "";
+                private string _previous = "";
+                public ref string Slot() => ref _previous;
+                public string Peek() => _value;
+            }
+
+            sealed class CallbackExport
+            {
+                public void Run(Rider r)
+                {
+                    var last = new LastContact();
+                    last.Slot() = r.Email;
+                    InsurerFeed.SubmitText(last.Peek());
+                }
+            }
+            """ + Rides, withPrelude: false);
+
+        [Fact]
+        public Task Assignment_through_a_ref_return_of_a_minimized_email_is_clean() => Check("""
+            using Rides;
+            sealed class LastContact
+            {
+                private string _value = "";
+                public ref string Slot() => ref _value;
+                public string Peek() => _value;
+            }
+
+            sealed class CallbackExport
+            {
+                public void Run(Rider r)
+                {
+                    var last = new LastContact();
+                    last.Slot() = Tokens.Of(r.Email);
+                    InsurerFeed.SubmitText(last.Peek());
+                }
+            }
+            """ + Rides, withPrelude: false);
+
+        [Fact]
+        public Task Assignment_through_a_ref_local_bound_to_a_ref_return_is_reported_where_the_field_is_read_and_sent() => Check("""
+            using Rides;
+            sealed class LastContact
+            {
+                private string _value = "";
+                public ref string Slot() => ref _value;
+                public string Peek() => _value;
+            }
+
+            sealed class CallbackExport
+            {
+                public void Run(Rider r)
+                {
+                    var last = new LastContact();
+                    ref string slot = ref last.Slot();
+                    slot = r.Phone;
+                    InsurerFeed.SubmitText({|#0:last.Peek()|});
+                }
+            }
+            """ + Rides, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task Ref_local_bound_to_a_ref_return_and_read_without_a_store_is_clean() => Check("""
+            using Rides;
+            sealed class LastContact
+            {
+                private string _value = "";
+                public ref string Slot() => ref _value;
+                public string Peek() => _value;
+            }
+
+            sealed class CallbackExport
+            {
+                public void Run(Rider r)
+                {
+                    var last = new LastContact();
+                    ref string slot = ref last.Slot();
+                    var tier = r.Tier + slot;
+                    InsurerFeed.SubmitText(last.Peek() + tier);
+                }
+            }
+            """ + Rides, withPrelude: false);
+
+        [Fact]
+        public Task Assignment_through_a_ref_return_in_one_method_is_reported_where_another_sends_the_field() => Check("""
+            using Rides;
+            sealed class LastContact
+            {
+                private string _value = "";
+                private string _label = "";
+                public ref string Slot() => ref _value;
+                public ref string Label() => ref _label;
+                public string Peek() => _value;
+                public string PeekLabel() => _label;
+            }
+
+            sealed class CallbackExport
+            {
+                private readonly LastContact _last = new LastContact();
+
+                public void Remember(Rider r)
+                {
+                    _last.Slot() = r.Email;
+                    _last.Label() = r.Tier;
+                }
+
+                public void Export()
+                {
+                    InsurerFeed.SubmitText(_last.PeekLabel());
+                    InsurerFeed.SubmitText({|#0:_last.Peek()|});
+                }
+            }
+            """ + Rides, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task Store_through_a_ref_local_bound_to_a_field_is_reported_where_another_method_sends_the_field() => Check("""
+            using Rides;
+            sealed class CallbackExport
+            {
+                private string _last = "";
+                private string _tier = "";
+
+                public void Remember(Rider r)
+                {
+                    ref string slot = ref _last;
+                    slot = r.Email;
+                    ref string tier = ref _tier;
+                    tier = r.Tier;
+                }
+
+                public void Export()
+                {
+                    InsurerFeed.SubmitText(_tier);
+                    InsurerFeed.SubmitText({|#0:_last|});
+                }
+            }
+            """ + Rides, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task Assignment_through_a_ref_returned_array_element_is_reported_where_the_ring_is_read_and_sent() => Check("""
+            using Rides;
+            sealed class ContactRing
+            {
+                private readonly string[] _slots = new string[4];
+                public ref string At(int i) => ref _slots[i & 3];
+                public string Oldest() => _slots[0];
+            }
+
+            sealed class CallbackExport
+            {
+                public void Run(Rider r)
+                {
+                    var ring = new ContactRing();
+                    ring.At(1) = r.Phone;
+                    InsurerFeed.SubmitText({|#0:ring.Oldest()|});
+                }
+            }
+            """ + Rides, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task Assignment_through_a_ref_returned_array_element_of_a_minimized_phone_is_clean() => Check("""
+            using Rides;
+            sealed class ContactRing
+            {
+                private readonly string[] _slots = new string[4];
+                public ref string At(int i) => ref _slots[i & 3];
+                public string Oldest() => _slots[0];
+            }
+
+            sealed class CallbackExport
+            {
+                public void Run(Rider r)
+                {
+                    var ring = new ContactRing();
+                    ring.At(1) = Tokens.Of(r.Phone);
+                    InsurerFeed.SubmitText(ring.Oldest());
+                }
+            }
+            """ + Rides, withPrelude: false);
 
         [Fact]
         public Task Tuple_swap_of_two_fields_moves_the_email_into_the_sent_field() => Check("""
