@@ -1539,6 +1539,81 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>
+        /// The key a member's writes are kept under (<see cref="MethodAnalysis.MemberWrites"/>): <see cref="ClosedConstruction"/>
+        /// when there is one, otherwise the member's definition.
+        /// </summary>
+        internal static ISymbol KeyOf(ISymbol member) => ClosedConstruction(member) ?? member.OriginalDefinition;
+
+        /// <summary>
+        /// A static or shared member (<see cref="IsShared"/>) of a generic type is a field of its own in every construction of
+        /// the type: <c>Registry&lt;Member&gt;.Current</c> and <c>Registry&lt;string&gt;.Current</c> hold different values.
+        /// Reached through a construction whose type arguments are all closed, the member is returned as that construction, and
+        /// what is stored through it is kept apart from the other constructions. Reached through a type parameter (the type's
+        /// own code, where <c>Current</c> is <c>Registry&lt;T&gt;.Current</c>, or <c>Registry&lt;U&gt;.Current</c> in a generic
+        /// method) it may be any of them: null, and the definition stands for every construction. Type arguments that name one
+        /// runtime type in several ways (<c>dynamic</c> and <c>object</c>, tuples with element names, <c>nint</c>) are taken as
+        /// open, so that two spellings of one field are never two fields.
+        /// </summary>
+        internal static ISymbol? ClosedConstruction(ISymbol member)
+        {
+            if (member is not (IFieldSymbol or IPropertySymbol) || member.ContainingType is not { } type || !IsGenericOrNestedInGeneric(type))
+            {
+                return null;
+            }
+
+            var definition = member.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(member, definition) || !(member.IsStatic || IsShared(definition)) || !IsClosed(type, 0))
+            {
+                return null;
+            }
+
+            return member;
+        }
+
+        /// <summary>Whether a member's type, or one it is nested in, has type parameters (its members may have constructions).</summary>
+        internal static bool IsGenericOrNestedInGeneric(INamedTypeSymbol? type)
+        {
+            for (var t = type; t is not null; t = t.ContainingType)
+            {
+                if (t.Arity > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsClosed(ITypeSymbol type, int depth)
+        {
+            if (depth > 16)
+            {
+                return false;
+            }
+
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return IsClosed(array.ElementType, depth + 1);
+                case IPointerTypeSymbol pointer:
+                    return IsClosed(pointer.PointedAtType, depth + 1);
+                case INamedTypeSymbol named when named.TypeKind != TypeKind.Error && !named.IsTupleType && !named.IsNativeIntegerType:
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        if (!IsClosed(argument, depth + 1))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return named.ContainingType is null || IsClosed(named.ContainingType, depth + 1);
+                default:
+                    // A type parameter, an error type, dynamic, a function pointer.
+                    return false;
+            }
+        }
+
+        /// <summary>
         /// A member that holds a value of its own type's type parameter and is set only when an instance is made: a readonly
         /// field or a get-only auto-property of type <c>T</c> (or <c>T?</c>), as the value of a <c>Result&lt;T&gt;</c>, an
         /// <c>Option&lt;T&gt;</c> or an <c>Either</c> is. What one instance holds is not what another holds: a
@@ -1711,7 +1786,12 @@ namespace Minimization.Analyzers.Flow
         public AbstractValue ValueOf(ISymbol member, AnalysisStack context)
         {
             var key = member.OriginalDefinition;
-            if (_values.TryGetValue(key, out var known) || context.TryGetProvisionalValue(key, out known) || context.TryGetLocalField(key, out known))
+            if (_values.TryGetValue(key, out var known))
+            {
+                return Narrowed(member, key, known, context);
+            }
+
+            if (context.TryGetProvisionalValue(key, out known) || context.TryGetLocalField(key, out known))
             {
                 return known;
             }
@@ -1723,13 +1803,51 @@ namespace Minimization.Analyzers.Flow
             }
 
             _engine.SolveMember(key, context);
-            if (_values.TryGetValue(key, out known) || context.TryGetLocalField(key, out known))
+            if (_values.TryGetValue(key, out known))
+            {
+                return Narrowed(member, key, known, context);
+            }
+
+            if (context.TryGetLocalField(key, out known))
             {
                 return known;
             }
 
             return AbstractValue.Clean;
         }
+
+        /// <summary>
+        /// The solved value of a member's definition, <paramref name="joined"/>, as read through <paramref name="member"/>: for a
+        /// closed construction of a static or shared member of a generic type (<see cref="ClosedConstruction"/>), what is
+        /// stored through that construction and through the open definition (the type's own code, a generic method), not what
+        /// other constructions hold. The member is solved once, as its definition (one node of the graph whatever its
+        /// constructions); its writers' final summaries keep their stores apart by construction, so each construction's share
+        /// is read off them once, after the solve.
+        /// </summary>
+        private AbstractValue Narrowed(ISymbol member, ISymbol key, AbstractValue joined, AnalysisStack context)
+        {
+            if (joined.IsClean || ClosedConstruction(member) is not { } construction)
+            {
+                return joined;
+            }
+
+            if (_constructionValues.TryGetValue(construction, out var known))
+            {
+                return known;
+            }
+
+            var value = CollectWrites(key, context, construction);
+            foreach (var alias in Aliases(key, context.CancellationToken))
+            {
+                value = value.Join(CollectWrites(alias, context));
+            }
+
+            // Never more than the definition's value (which a widening may have made coarser than the writes): the narrowed value
+            // only leaves out what other constructions stored.
+            return _constructionValues.GetOrAdd(construction, joined.Covers(value) ? value : joined);
+        }
+
+        private readonly ConcurrentDictionary<ISymbol, AbstractValue> _constructionValues = new ConcurrentDictionary<ISymbol, AbstractValue>(SymbolEqualityComparer.Default);
 
         public bool IsFinal(ISymbol member) => _values.ContainsKey(member);
 
@@ -2554,7 +2672,7 @@ namespace Minimization.Analyzers.Flow
         }
 
         /// <summary>What the writers of <paramref name="key"/> store into it, and the callers they send us on to.</summary>
-        private AbstractValue CollectWrites(ISymbol key, AnalysisStack context)
+        private AbstractValue CollectWrites(ISymbol key, AnalysisStack context, ISymbol? construction = null)
         {
             var cancellationToken = context.CancellationToken;
             var value = AbstractValue.Clean;
@@ -2580,7 +2698,7 @@ namespace Minimization.Analyzers.Flow
                 var isWriter = next < writers.Count;
                 var writer = isWriter ? writers[next++] : work!.Dequeue();
                 var (analysis, method) = AnalyzeWriter(writer, context);
-                if (analysis is null || WrittenTo(analysis, key) is not { } written)
+                if (analysis is null || WrittenTo(analysis, key, construction) is not { } written)
                 {
                     continue;
                 }
@@ -2634,8 +2752,25 @@ namespace Minimization.Analyzers.Flow
         /// it implements or overrides (a handler added through the interface, `Steps.Get(k).Raised += OnRaised`, is added to
         /// every implementation the receiver may be, as <see cref="Writers"/> counts it).
         /// </summary>
-        private static AbstractValue? WrittenTo(MethodAnalysis analysis, ISymbol key)
+        private static AbstractValue? WrittenTo(MethodAnalysis analysis, ISymbol key, ISymbol? construction = null)
         {
+            if (IsGenericOrNestedInGeneric(key.ContainingType) && key is IFieldSymbol or IPropertySymbol)
+            {
+                // Stores through a closed construction are kept under it (KeyOf): the definition holds them all, a construction
+                // its own and those made through the open definition.
+                AbstractValue? found = analysis.MemberWrites.TryGetValue(key, out var open) ? open : null;
+                foreach (var entry in analysis.MemberWrites)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(entry.Key, key) && SymbolEqualityComparer.Default.Equals(entry.Key.OriginalDefinition, key)
+                        && (construction is null || SymbolEqualityComparer.Default.Equals(entry.Key, construction)))
+                    {
+                        found = (found ?? AbstractValue.Clean).Join(entry.Value);
+                    }
+                }
+
+                return found;
+            }
+
             if (analysis.MemberWrites.TryGetValue(key, out var written))
             {
                 return written;

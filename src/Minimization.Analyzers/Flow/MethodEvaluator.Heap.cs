@@ -629,7 +629,7 @@ namespace Minimization.Analyzers.Flow
             // point in one member does not make its other members identity), every symbolic label also on the whole, where
             // callers instantiate it.
             var stored = shared && !value.Fields.IsEmpty ? KeepMembers(value, taint.OnlySymbolic(), member) : AbstractValue.Of(taint, value.Delegates);
-            var key = member.OriginalDefinition;
+            var key = MemberWriteIndex.KeyOf(member);
             _results.MemberWrites[key] = _results.MemberWrites.TryGetValue(key, out var existing) ? existing.Join(stored) : stored;
         }
 

@@ -1167,7 +1167,7 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """ + Rides, withPrelude: false, Min001(0));
 
-        [Fact(Skip = "engine gap: static fields of a generic type are joined across type arguments (Cache<string>.Current flows into Cache<Uri>.Current)")]
+        [Fact]
         public Task Static_generic_cache_of_another_type_argument_is_clean() => Check("""
             using System;
             using Rides;
@@ -1190,6 +1190,82 @@ namespace Minimization.Analyzers.Tests.Flow
                 public void Export() => InsurerFeed.SubmitText(Cache<Uri>.Current?.AbsoluteUri ?? "");
             }
             """ + Rides, withPrelude: false);
+
+        [Fact]
+        public Task Static_generic_cache_of_the_same_type_argument_set_beside_another_is_reported() => Check("""
+            using System;
+            using Rides;
+            static class Cache<T>
+            {
+                public static T? Current;
+            }
+
+            sealed class LoginFlow
+            {
+                public void SignIn(Rider r)
+                {
+                    Cache<Uri>.Current = new Uri("https://status.rides.example/ok");
+                    Cache<string>.Current = r.Email;
+                }
+            }
+
+            sealed class NightlyExport
+            {
+                public void Export() => InsurerFeed.SubmitText({|#0:Cache<string>.Current ?? ""|});
+            }
+            """ + Rides, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task Static_generic_cache_set_by_its_own_generic_code_is_reported_where_a_construction_is_read() => Check("""
+            using System;
+            using Rides;
+            static class Cache<T>
+            {
+                public static T? Current;
+
+                public static void Put(T value) => Current = value;
+            }
+
+            sealed class LoginFlow
+            {
+                public void SignIn(Rider r)
+                {
+                    Cache<string>.Put(r.Email);
+                    Cache<Uri>.Current = new Uri("https://status.rides.example/ok");
+                }
+            }
+
+            sealed class NightlyExport
+            {
+                public void Export() => InsurerFeed.SubmitText({|#0:Cache<string>.Current ?? ""|});
+            }
+            """ + Rides, withPrelude: false, Min001(0));
+
+        [Fact]
+        public Task Static_generic_cache_set_through_a_construction_is_reported_where_its_own_generic_code_sends_it() => Check("""
+            using System;
+            using Rides;
+            static class Cache<T>
+            {
+                public static T? Current;
+
+                public static void Flush() => InsurerFeed.SubmitText({|#0:Current?.ToString() ?? ""|});
+            }
+
+            sealed class LoginFlow
+            {
+                public void SignIn(Rider r)
+                {
+                    Cache<string>.Current = r.Email;
+                    Cache<Uri>.Current = new Uri("https://status.rides.example/ok");
+                }
+            }
+
+            sealed class NightlyExport
+            {
+                public void Export() => Cache<string>.Flush();
+            }
+            """ + Rides, withPrelude: false, Min001(0));
 
         // ---------------------------------------------------------------- structs and value semantics
 
