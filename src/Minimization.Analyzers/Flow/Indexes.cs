@@ -1142,6 +1142,9 @@ namespace Minimization.Analyzers.Flow
             private readonly ConcurrentDictionary<SyntaxNode, Dictionary<string, List<SyntaxNode>>> _sitesByCaller = new ConcurrentDictionary<SyntaxNode, Dictionary<string, List<SyntaxNode>>>();
             private readonly ConcurrentDictionary<SyntaxNode, Dictionary<string, List<WriteStep>>> _stepsByOwner = new ConcurrentDictionary<SyntaxNode, Dictionary<string, List<WriteStep>>>();
 
+            /// <summary>How many writers of <paramref name="name"/> this tree's scan found (the index must never add to them).</summary>
+            internal int WritersNamed(string name) => _writersByName.TryGetValue(name, out var list) ? list.Count : 0;
+
             /// <summary>The calls, creations, setter and adder uses in <paramref name="caller"/>, by the name they call, in document order.</summary>
             public Dictionary<string, List<SyntaxNode>> SitesIn(SyntaxNode caller, CancellationToken cancellationToken)
                 => _sitesByCaller.TryGetValue(caller, out var known) ? known : _sitesByCaller.GetOrAdd(caller, FindSites(caller, _scans, cancellationToken));

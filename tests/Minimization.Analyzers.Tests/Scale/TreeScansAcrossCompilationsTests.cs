@@ -88,5 +88,35 @@ namespace Minimization.Analyzers.Tests.Scale
             Assert.Equal(1, EngineRun.Analyze(fork, treeScans: fresh).Findings);
             Assert.True(fresh.BodyWalks > 2, $"a fresh scan walked {fresh.BodyWalks} bodies");
         }
+
+        [Fact]
+        public void A_writer_added_to_a_name_another_tree_declares_is_gone_when_its_own_tree_changes()
+        {
+            // Box.cs alone declares `Parked`, so the write index borrows its list for the name; Fill.cs hands the list to a
+            // call that fills it, which adds Fill's method to that name's writers. The borrowed list must stay Box's own:
+            // after Fill.cs is replaced, no writer of the old tree may be left in it.
+            const string Collect = "using System.Collections.Generic; public static class Collect { public static void Into(List<string> list, string value) => list.Add(value); }";
+            const string Box = "using System.Collections.Generic; public static class Box { public static List<string> Parked = new List<string>(); }";
+            const string BoxRelay = "public static class Relay { public static void Run() { foreach (var item in Box.Parked) Partner.Send(item); } }";
+            var scans = new TreeScans();
+            var first = EngineRun.Compile(new[]
+            {
+                ("Types.cs", Types), ("Collect.cs", Collect), ("Box.cs", Box), ("Relay.cs", BoxRelay),
+                ("Fill.cs", "public static class Fill { public static void Run(Member m) { Collect.Into(Box.Parked, m.Email); } }"),
+            });
+            Assert.Equal(1, EngineRun.Analyze(first, treeScans: scans).Findings);
+            var box = first.SyntaxTrees.Single(t => t.FilePath == "Box.cs");
+            Assert.Equal(1, scans.Of(box).WritersNamed("Parked"));
+
+            var fill = first.SyntaxTrees.Single(t => t.FilePath == "Fill.cs");
+            var fork = first.ReplaceSyntaxTree(fill, Parse("public static class Fill { public static void Run(Member m) { Partner.Send(Mask.Hash(m.Email)); } }", "Fill.cs"));
+            Assert.Equal(0, EngineRun.Analyze(fork, treeScans: scans).Findings);
+            Assert.Equal(0, EngineRun.Analyze(fork).Findings);
+
+            // And back: the handing call in a new tree is a writer again.
+            var back = fork.ReplaceSyntaxTree(fork.SyntaxTrees.Single(t => t.FilePath == "Fill.cs"), Parse("public static class Fill { public static void Run(Member m) { Collect.Into(Box.Parked, m.Email); } }", "Fill.cs"));
+            Assert.Equal(1, EngineRun.Analyze(back, treeScans: scans).Findings);
+            Assert.Equal(1, scans.Of(box).WritersNamed("Parked"));
+        }
     }
 }
