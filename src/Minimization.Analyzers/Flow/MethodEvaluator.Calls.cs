@@ -848,12 +848,45 @@ namespace Minimization.Analyzers.Flow
                     continue;
                 }
 
-                var stored = InstantiateTaint(symbolic, bindings, _ann.Display(callee), site.Syntax.GetLocation());
+                var stored = InstantiateWrite(symbolic, callee, bindings, _ann.Display(callee), site.Syntax.GetLocation());
                 if (!stored.IsClean)
                 {
-                    RecordMemberWrite(write.Key, AbstractValue.Of(stored), keepSymbolic: !write.Key.IsStatic);
+                    RecordMemberWrite(write.Key, stored, keepSymbolic: !write.Key.IsStatic);
                 }
             }
+        }
+
+        /// <summary>
+        /// What a callee's store of its parameters into a member is here: each label bound to what the caller passed, as
+        /// <see cref="Instantiate"/> binds one, so that the members of an object the caller built stay apart (a row with the
+        /// e-mail in one member, saved into a repository's dictionary, holds it there and in no other member). A collection
+        /// held in a field keeps them apart (<see cref="RecordMemberWrite"/>); any other member folds them into the whole.
+        /// </summary>
+        private AbstractValue InstantiateWrite(Taint symbolic, IMethodSymbol callee, Dictionary<int, AbstractValue> bindings, string display, Location location)
+        {
+            if (symbolic.Entries.Length > 8)
+            {
+                return AbstractValue.Of(InstantiateTaint(symbolic, bindings, display, location));
+            }
+
+            var result = AbstractValue.Clean;
+            var rest = symbolic;
+            foreach (var entry in symbolic.Entries)
+            {
+                var label = entry.Label;
+                if (label.MemberPath.IsEmpty && !label.IsMinimized && label.Parameter >= 0 && label.Parameter < callee.Parameters.Length
+                    && callee.Parameters[label.Parameter].Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsSealed: true }
+                    && bindings.TryGetValue(label.Parameter, out var bound) && bound.IsFresh && bound.Self.IsClean && !bound.Fields.IsEmpty)
+                {
+                    // Only an object made in sight with all it holds in its members, stored as one exact type: objects of
+                    // several types behind an interface (domain events) would have their members joined by name, and what one
+                    // holds as a whole would be lent to the same-named members of the others, scalar members included.
+                    result = result.Join(Instantiate(AbstractValue.Of(Taint.Of(label, entry.Path)), bindings, display, location));
+                    rest = rest.Without(l => ReferenceEquals(l, label) || l.Equals(label));
+                }
+            }
+
+            return rest.IsClean ? result : result.Join(AbstractValue.Of(InstantiateTaint(rest, bindings, display, location)));
         }
 
         private void ApplyEffects(MethodAnalysis analysis, IMethodSymbol callee, IOperation? instance, Dictionary<int, AbstractValue> bindings, CallArg[] args, IOperation site, bool includeReceiver)

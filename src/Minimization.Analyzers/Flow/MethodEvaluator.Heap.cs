@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -373,6 +374,7 @@ namespace Minimization.Analyzers.Flow
                 case ILocalReferenceOperation local:
                     _state.Set(local.Local, local.Local.IsImplicitlyDeclared || value.IsClean ? value : value.WithStep("local '" + local.Local.Name + "'", local.Syntax.GetLocation(), MaxPath));
                     NoteWrapped(local.Local, reportAt);
+                    NoteSameObject(local.Local, reportAt);
                     if (local.Local.IsRef && _refBindings is not null && _refBindings.TryGetValue(local.Local, out var bound))
                     {
                         // A ref local: the store is the location's it was bound to.
@@ -536,6 +538,15 @@ namespace Minimization.Analyzers.Flow
             {
                 var receiver = Eval(instance);
                 WriteBack(instance, receiver.WithField(MemberKey(symbol), written));
+                if (_sameObject is not null && Unconverted(instance) is ILocalReferenceOperation { Local: { } through } && _sameObject.TryGetValue(through, out var others))
+                {
+                    // The other locals that are this very object see the member replaced, as this one does (WriteBack joined
+                    // the rest of the object into them).
+                    foreach (var other in others)
+                    {
+                        _state.Set(other, _state.Get(other).WithField(MemberKey(symbol), written));
+                    }
+                }
             }
         }
 
@@ -777,6 +788,159 @@ namespace Minimization.Analyzers.Flow
 
         private Dictionary<ILocalSymbol, IOperation>? _wrapped;
 
+        /// <summary>
+        /// Locals that always name the same object as others (<see cref="NoteSameObject"/>), each with those others: a member
+        /// written through one is written in all of them.
+        /// </summary>
+        private Dictionary<ILocalSymbol, List<ILocalSymbol>>? _sameObject;
+
+        /// <summary>
+        /// `PartnerDto alias = dto;`: when both locals are of a class type, declared in one block, each written only by its
+        /// declaration (no assignment, ref, out, increment or deconstruction anywhere in the member, lambdas included), the
+        /// two name one object wherever the second can be read: the block runs the first declaration before the second, and
+        /// neither changes afterwards. Anything looser (assigned on a branch, in a loop, from a field) is not noted, and then
+        /// a member written through one of them is not seen through the other, as before.
+        /// </summary>
+        private void NoteSameObject(ILocalSymbol local, IOperation? value)
+        {
+            var source = value;
+            while (source is IConversionOperation { OperatorMethod: null } conversion && (conversion.Conversion.IsIdentity || conversion.Conversion.IsReference))
+            {
+                source = conversion.Operand;
+            }
+
+            if (source is not ILocalReferenceOperation { Local: { } from } || SymbolEqualityComparer.Default.Equals(from, local)
+                || _sameObject is not null && _sameObject.TryGetValue(local, out var known) && known.Contains(from, SymbolEqualityComparer.Default)
+                || !IsOneObjectType(local.Type) || !IsOneObjectType(from.Type)
+                || DeclaringBlock(local, _stack.CancellationToken) is not { } block || !ReferenceEquals(block, DeclaringBlock(from, _stack.CancellationToken))
+                || !OnlyDeclared(local, block) || !OnlyDeclared(from, block))
+            {
+                return;
+            }
+
+            _sameObject ??= new Dictionary<ILocalSymbol, List<ILocalSymbol>>(SymbolEqualityComparer.Default);
+            var group = new List<ILocalSymbol> { local, from };
+            foreach (var member in new[] { local, from })
+            {
+                if (_sameObject.TryGetValue(member, out var others))
+                {
+                    foreach (var o in others)
+                    {
+                        if (!group.Contains(o, SymbolEqualityComparer.Default))
+                        {
+                            group.Add(o);
+                        }
+                    }
+                }
+            }
+
+            foreach (var member in group)
+            {
+                var others = new List<ILocalSymbol>(group.Count - 1);
+                foreach (var o in group)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(o, member))
+                    {
+                        others.Add(o);
+                    }
+                }
+
+                _sameObject[member] = others;
+            }
+        }
+
+        private static bool IsOneObjectType(ITypeSymbol type)
+            => type.TypeKind is TypeKind.Class or TypeKind.Interface && type.SpecialType != SpecialType.System_String && !type.IsRefLikeType;
+
+        /// <summary>The block a local is declared in by a plain declaration statement, or null.</summary>
+        private static BlockSyntax? DeclaringBlock(ILocalSymbol local, System.Threading.CancellationToken cancellationToken)
+        {
+            if (local.IsRef || local.IsConst || local.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            return local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: not null, Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax { Parent: BlockSyntax block } } }
+                ? block
+                : null;
+        }
+
+        /// <summary>
+        /// Whether nothing in the member that holds <paramref name="block"/> declares or writes a variable of the local's name
+        /// other than its own declaration: judged by name, so a lambda's own variable of that name counts against it too.
+        /// </summary>
+        private bool OnlyDeclared(ILocalSymbol local, BlockSyntax block)
+        {
+            // Asked again on every pass over the declaration: the member's syntax is walked once a local.
+            _onlyDeclared ??= new Dictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
+            if (!_onlyDeclared.TryGetValue(local, out var known))
+            {
+                known = FindOnlyDeclared(local, block);
+                _onlyDeclared[local] = known;
+            }
+
+            return known;
+        }
+
+        private Dictionary<ILocalSymbol, bool>? _onlyDeclared;
+
+        private static bool FindOnlyDeclared(ILocalSymbol local, BlockSyntax block)
+        {
+            SyntaxNode root = block;
+            for (var up = block.Parent; up is not null && up is not (TypeDeclarationSyntax or CompilationUnitSyntax or NamespaceDeclarationSyntax or FileScopedNamespaceDeclarationSyntax); up = up.Parent)
+            {
+                root = up;
+            }
+
+            var name = local.Name;
+            var declarations = 0;
+            foreach (var node in root.DescendantNodesAndSelf())
+            {
+                switch (node)
+                {
+                    case VariableDeclaratorSyntax d when d.Identifier.ValueText == name:
+                    case SingleVariableDesignationSyntax v when v.Identifier.ValueText == name:
+                    case ForEachStatementSyntax f when f.Identifier.ValueText == name:
+                    case ParameterSyntax p when p.Identifier.ValueText == name:
+                    case CatchDeclarationSyntax c when c.Identifier.ValueText == name:
+                    case FromClauseSyntax q when q.Identifier.ValueText == name:
+                    case LetClauseSyntax l when l.Identifier.ValueText == name:
+                    case JoinClauseSyntax j when j.Identifier.ValueText == name:
+                    case QueryContinuationSyntax k when k.Identifier.ValueText == name:
+                        if (++declarations > 1)
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case IdentifierNameSyntax id when id.Identifier.ValueText == name && IsWritten(id):
+                        return false;
+                }
+            }
+
+            return declarations == 1;
+        }
+
+        /// <summary>Whether a name stands where it is written, or where a reference to it is taken (conservatively: any doubt is a write).</summary>
+        private static bool IsWritten(IdentifierNameSyntax id)
+        {
+            SyntaxNode node = id;
+            while (node.Parent is ParenthesizedExpressionSyntax or TupleExpressionSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax } or DeclarationExpressionSyntax)
+            {
+                node = node.Parent;
+            }
+
+            return node.Parent switch
+            {
+                AssignmentExpressionSyntax assignment => ReferenceEquals(assignment.Left, node),
+                PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => node.Parent.IsKind(SyntaxKind.PreIncrementExpression) || node.Parent.IsKind(SyntaxKind.PreDecrementExpression)
+                    || node.Parent.IsKind(SyntaxKind.PostIncrementExpression) || node.Parent.IsKind(SyntaxKind.PostDecrementExpression) || node.Parent.IsKind(SyntaxKind.AddressOfExpression),
+                ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
+                RefExpressionSyntax or ForEachVariableStatementSyntax => true,
+                _ => false,
+            };
+        }
+
         /// <summary>Locals holding a deferred query over a local collection, by that collection (see <see cref="ViewedLocal"/>).</summary>
         private Dictionary<ILocalSymbol, ILocalSymbol>? _viewOf;
 
@@ -906,6 +1070,16 @@ namespace Minimization.Analyzers.Flow
                     var before = _wrapped is not null && _wrapped.ContainsKey(local.Local) ? _state.Get(local.Local) : null;
                     _state.Set(local.Local, value);
                     FillViews(local.Local, value);
+                    if (_sameObject is not null && _sameObject.TryGetValue(local.Local, out var sameObject))
+                    {
+                        // The object changed in place: the other locals that are it hold what it holds now. Joined, so that
+                        // nothing they tracked is lost; a member store replaces the member in them too (StoreMember).
+                        foreach (var other in sameObject)
+                        {
+                            _state.Set(other, _state.Get(other).Join(value));
+                        }
+                    }
+
                     if (depth < AbstractValue.MaxFieldDepth && before is not null && _wrapped!.TryGetValue(local.Local, out var wrapped))
                     {
                         // A collection's content is its whole (and the handlers it holds). An object of your own taken out of a

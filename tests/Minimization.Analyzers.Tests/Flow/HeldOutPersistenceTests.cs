@@ -1185,12 +1185,46 @@ namespace Minimization.Analyzers.Tests.Flow
                 Partner.Upload(redacted.Email);
                 """));
 
-        [Fact(Skip = "engine gap: expected no diagnostic (redacted = current with { Email = Privacy.Hash(current.Email) } holds the id, the [NonIdentifying] region, the hash and the version); reported MIN001 at 'redacted' in Partner.UploadObject(redacted): Identity from Customer.Email reaches partner sink Partner.UploadObject (partner \"acme\") without passing through a [Minimizer]: Customer.Email → RecordStore.Put(ContactRecord) → RecordStore._records → RecordStore.Get(Guid) → local 'current' → local 'redacted' → Partner.UploadObject. A record taken out of a field-held dictionary is tainted as a whole; replacing the member in the with-copy clears redacted.Email but not the copy (the same with a record built locally is clean)")]
+        [Fact]
         public Task Whole_record_copy_whose_email_was_replaced_with_its_hash_is_clean() => Run(
             RecordStoreProgram.Replace("$SEND", """
                 ContactRecord redacted = current with { Email = Privacy.Hash(current.Email) };
                 Partner.UploadObject(redacted);
                 """));
+
+        [Fact]
+        public Task Whole_record_copy_whose_region_was_replaced_by_with_still_holds_the_email() => Run(
+            RecordStoreProgram.Replace("$SEND", """
+                ContactRecord moved = current with { Region = "eu" };
+                Partner.UploadObject({|#0:moved|});
+                """), Min001(0));
+
+        [Fact]
+        public Task Whole_stored_record_is_reported_when_only_its_with_copy_had_the_email_replaced() => Run(
+            RecordStoreProgram.Replace("$SEND", """
+                ContactRecord redacted = current with { Email = Privacy.Hash(current.Email) };
+                Partner.UploadObject(redacted);
+                Partner.UploadObject({|#0:current|});
+                """), Min001(0));
+
+        [Fact]
+        public Task Whole_record_copy_with_the_email_replaced_still_holds_a_phone_stored_as_its_region() => Run(
+            RecordStoreProgram.Replace("new ContactRecord(c.Id, c.Region, c.Email, 1)", "new ContactRecord(c.Id, c.Phone, c.Email, 1)").Replace("$SEND", """
+                ContactRecord redacted = current with { Email = Privacy.Hash(current.Email) };
+                Partner.UploadObject({|#0:redacted|});
+                """), Min001(0));
+
+        [Fact]
+        public Task Whole_record_redacted_by_with_on_one_branch_only_is_reported() => Run(
+            RecordStoreProgram.Replace("$SEND", """
+                ContactRecord sent = current;
+                if (current.Version > 1)
+                {
+                    sent = current with { Email = Privacy.Hash(current.Email) };
+                }
+
+                Partner.UploadObject({|#0:sent|});
+                """), Min001(0));
 
         [Fact]
         public Task Original_stored_record_is_still_reported_when_only_a_with_copy_was_redacted() => Run(
@@ -1321,13 +1355,47 @@ namespace Minimization.Analyzers.Tests.Flow
             }
             """;
 
-        [Fact(Skip = "engine gap: expected no diagnostic (row.Email = Privacy.Hash(row.Email) before the row is sent; its other members are the [NonIdentifying] region and scalars); reported MIN001 at 'row' in Partner.UploadObject(row) (Partner.Upload(row.Email) is rightly clean): Identity from Customer.Email reaches partner sink Partner.UploadObject (partner \"acme\") without passing through a [Minimizer]: Customer.Email → ContactRow.Email → ContactRepository.Save(ContactRow) → ContactRepository._rows → Dictionary.Values → Enumerable.ToList(…) → ContactRepository.All() → local 'row' → Partner.UploadObject. An object taken out of a field-held collection stays tainted as a whole after its only identity member is overwritten (a row built locally and overwritten is clean)")]
+        [Fact]
         public Task Stored_row_whose_email_is_overwritten_with_its_hash_before_export_is_clean() => Run(
             OverwriteProgram.Replace("$SEND", """
                 row.Email = Privacy.Hash(row.Email);
                 Partner.Upload(row.Email);
                 Partner.UploadObject(row);
                 """));
+
+        [Fact]
+        public Task Stored_row_whose_email_is_overwritten_on_one_branch_only_is_reported() => Run(
+            OverwriteProgram.Replace("$SEND", """
+                if (row.Visits > 1)
+                {
+                    row.Email = Privacy.Hash(row.Email);
+                }
+
+                Partner.UploadObject({|#0:row|});
+                """), Min001(0));
+
+        [Fact]
+        public Task Stored_row_whose_region_is_overwritten_instead_of_its_email_is_reported() => Run(
+            OverwriteProgram.Replace("$SEND", """
+                row.Region = "eu";
+                Partner.UploadObject({|#0:row|});
+                """), Min001(0));
+
+        [Fact]
+        public Task Stored_row_holding_a_phone_in_its_region_is_reported_after_only_its_email_is_overwritten() => Run(
+            OverwriteProgram.Replace("Region = c.Region, Email = c.Email", "Region = c.Phone, Email = c.Email").Replace("$SEND", """
+                row.Email = Privacy.Hash(row.Email);
+                Partner.UploadObject({|#0:row|});
+                """), Min001(0));
+
+        [Fact]
+        public Task Copy_of_a_stored_row_made_before_its_email_is_overwritten_is_reported() => Run(
+            OverwriteProgram.Replace("$SEND", """
+                ContactRow copy = new ContactRow { Id = row.Id, Region = row.Region, Email = row.Email };
+                row.Email = Privacy.Hash(row.Email);
+                Partner.UploadObject(row);
+                Partner.UploadObject({|#0:copy|});
+                """), Min001(0));
 
         [Fact]
         public Task Stored_row_is_still_reported_when_only_a_copy_got_the_hashed_email() => Run(
