@@ -1211,12 +1211,12 @@ namespace Minimization.Analyzers.Flow
                 var found = new List<(string? Name, WriteStep Step)>();
 
                 // Every part of a holder's chain that names a member (`_map`, `_state._map`), under that name.
-                void Holders(ExpressionSyntax holder, string? except = null)
+                void Holders(ExpressionSyntax holder)
                 {
                     var current = holder;
                     for (var i = 0; i < 3 && current is not null; i++)
                     {
-                        if (RightmostName(current) is { } part && part != except)
+                        if (RightmostName(current) is { } part)
                         {
                             found.Add((part, new WriteStep(WriteStepKind.Holder, current, null)));
                         }
@@ -1257,15 +1257,13 @@ namespace Minimization.Analyzers.Flow
                     else if (node is RefExpressionSyntax { Expression: { } referenced })
                     {
                         // `ref var s = ref _value;`, `ref _slots[i]`: the ref local may be stored through.
-                        var named = RightmostName(referenced);
-                        if (named is not null)
-                        {
-                            found.Add((named, new WriteStep(WriteStepKind.Assigned, referenced, null)));
-                        }
-
                         if (referenced is ElementAccessExpressionSyntax element)
                         {
-                            Holders(element.Expression, named);
+                            Holders(element.Expression);
+                        }
+                        else if (RightmostName(referenced) is { } named)
+                        {
+                            found.Add((named, new WriteStep(WriteStepKind.Assigned, referenced, null)));
                         }
                     }
                     else if (node is ArgumentSyntax { Expression: { } passed } argument && IsWrittenByCall(argument))
